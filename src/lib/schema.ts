@@ -1,0 +1,191 @@
+// The report JSON: the contract between the parser, the site and anyone who downloads the data.
+// Defined once here; every type the project uses is inferred from these schemas.
+import { z } from 'astro/zod';
+
+/** One table cell: `null` where the report leaves the cell blank, the printed number otherwise. */
+export const Cell = z.number().nullable();
+export type Cell = z.infer<typeof Cell>;
+
+/** Section 三 columns: 自然人; 法人或其他组织 (商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他); 总计. */
+export const APPLICANT_COLUMNS = [
+  'naturalPersons', // 自然人
+  'businesses', // 商业企业
+  'researchInstitutions', // 科研机构
+  'publicInterestOrganisations', // 社会公益组织
+  'legalServiceOrganisations', // 法律服务机构
+  'otherOrganisations', // 其他
+  'total', // 总计
+] as const;
+/** A row of section 三; `null` when the row is missing from the report. */
+export const ApplicantRow = z.array(Cell).length(APPLICANT_COLUMNS.length).nullable();
+export type ApplicantRow = z.infer<typeof ApplicantRow>;
+
+/** Section 四 columns, for each of 行政复议, 诉讼 未经复议直接起诉, 诉讼 复议后起诉. */
+export const OUTCOME_COLUMNS = [
+  'upheld', // 结果维持
+  'corrected', // 结果纠正
+  'other', // 其他结果
+  'pending', // 尚未审结
+  'total', // 总计
+] as const;
+export const OutcomeRow = z.array(Cell).length(OUTCOME_COLUMNS.length).nullable();
+export type OutcomeRow = z.infer<typeof OutcomeRow>;
+
+/** 第二十条第（一）项 in the 2021 format: 本年制发件数, 本年废止件数, 现行有效件数. */
+export const DocumentCounts2021 = z.object({ issued: Cell, repealed: Cell, inForce: Cell });
+/** The same in the 2019 format: 本年新制作数量, 本年新公开数量, 对外公开总数量. */
+export const DocumentCounts2019 = z.object({ issued: Cell, published: Cell, publicTotal: Cell });
+export const DocumentCounts = z.union([DocumentCounts2021, DocumentCounts2019]).nullable();
+export type DocumentCounts = z.infer<typeof DocumentCounts>;
+
+/** 2019 format only: 上一年项目数量 and 本年增/减 beside the decisions. */
+export const ItemCounts2019 = z.object({ previousYear: Cell, change: Cell });
+
+export const Active = z.object({
+  regulations: DocumentCounts, // 规章
+  normativeDocuments: DocumentCounts, // (行政)规范性文件
+  licensing: Cell, // 行政许可: 本年处理决定数量
+  punishment: Cell, // 行政处罚
+  coercion: Cell, // 行政强制
+  fees: Cell, // 行政事业性收费: 本年收费金额, in 万元 as printed (2019 format: no amount, null)
+  /** 2019 format extras, present only where the report prints them. */
+  otherServices: Cell.optional(), // 其他对外管理服务事项
+  itemCounts: z
+    .object({
+      licensing: ItemCounts2019.optional(),
+      otherServices: ItemCounts2019.optional(),
+      punishment: ItemCounts2019.optional(),
+      coercion: ItemCounts2019.optional(),
+      fees: ItemCounts2019.optional(),
+    })
+    .optional(),
+  procurement: z.object({ projects: Cell, amount: Cell }).optional(), // 政府集中采购: 采购项目数量, 采购总金额
+});
+export type Active = z.infer<typeof Active>;
+
+export const OtherHandlingDetailed = z.object({
+  noCorrection: ApplicantRow, // 1.申请人无正当理由逾期不补正
+  unpaidFees: ApplicantRow, // 2.申请人逾期未按收费通知要求缴纳费用
+  other: ApplicantRow, // 3.其他
+});
+/** （六）其他处理 as one row (2019 format and some later reports). */
+export const OtherHandlingSingle = z.object({ total: ApplicantRow });
+
+export const Applications = z.object({
+  received: ApplicantRow, // 一、本年新收
+  carriedOver: ApplicantRow, // 二、上年结转
+  granted: ApplicantRow, // （一）予以公开
+  partlyGranted: ApplicantRow, // （二）部分公开
+  denied: z.object({
+    // （三）不予公开
+    stateSecret: ApplicantRow, // 1.属于国家秘密
+    prohibitedByLaw: ApplicantRow, // 2.其他法律行政法规禁止公开
+    endangersSafety: ApplicantRow, // 3.危及“三安全一稳定”
+    thirdPartyRights: ApplicantRow, // 4.保护第三方合法权益
+    internalAffairs: ApplicantRow, // 5.属于三类内部事务信息
+    processInformation: ApplicantRow, // 6.属于四类过程性信息
+    enforcementRecords: ApplicantRow, // 7.属于行政执法案卷
+    queryMatters: ApplicantRow, // 8.属于行政查询事项
+  }),
+  unavailable: z.object({
+    // （四）无法提供
+    notHeld: ApplicantRow, // 1.本机关不掌握相关政府信息
+    needsCreation: ApplicantRow, // 2.没有现成信息需要另行制作
+    unclear: ApplicantRow, // 3.补正后申请内容仍不明确
+  }),
+  notProcessed: z.object({
+    // （五）不予处理
+    complaints: ApplicantRow, // 1.信访举报投诉类申请
+    repeated: ApplicantRow, // 2.重复申请
+    publications: ApplicantRow, // 3.要求提供公开出版物
+    excessive: ApplicantRow, // 4.无正当理由大量反复申请
+    confirmation: ApplicantRow, // 5.要求行政机关确认或重新出具已获取信息
+  }),
+  otherHandling: z.union([OtherHandlingDetailed, OtherHandlingSingle]), // （六）其他处理
+  total: ApplicantRow, // （七）总计
+  carriedForward: ApplicantRow, // 四、结转下年度继续办理
+});
+export type Applications = z.infer<typeof Applications>;
+
+export const Region = z.object({
+  name: z.string(), // full official name, e.g. 民和回族土族自治县
+  code: z.string().regex(/^\d{6}$/), // GB/T 2260
+  province: z.string(),
+  prefecture: z.string(),
+});
+export type Region = z.infer<typeof Region>;
+
+/** One evaluation of one of the report's own identities (FORMAT.md). */
+export const Check = z.object({
+  identity: z.enum([
+    'rowTotal', // 总计 = sum of the six applicant columns, per row
+    'columnTotal', // （七）总计 = （一）…（六）, per column
+    'balance', // 一 + 二 = 三（七） + 四, per column
+    'outcomeTotal', // 复议/诉讼 总计 = the four outcomes
+  ]),
+  /** Where: a row path (`applications.granted`), a column (`applications[自然人]`) or a table. */
+  where: z.string(),
+  printed: Cell,
+  computed: z.number(),
+  ok: z.boolean(),
+});
+export type Check = z.infer<typeof Check>;
+
+export const Finding = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  /** Stable machine code, e.g. `identity-failed`, `row-missing`, `cells-inferred`. */
+  code: z.string(),
+  message: z.string(),
+  /** The JSON path the finding is about, when it is about one place. */
+  path: z.string().optional(),
+  /** 1-based line in the source text. */
+  line: z.number().int().optional(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+/** A cell whose value was placed by a rule rather than read off a complete row. */
+export const Inference = z.object({
+  path: z.string(), // e.g. applications.granted[1]
+  rule: z.string(), // e.g. `two-numbers-first-and-total`
+  line: z.number().int().optional(),
+});
+export type Inference = z.infer<typeof Inference>;
+
+export const ProseSection = z.object({
+  heading: z.string(), // as printed, e.g. 一、总体情况
+  markdown: z.string(),
+});
+export type ProseSection = z.infer<typeof ProseSection>;
+
+/** Where the file came from, when a sidecar `NAME.meta.json` gives it. */
+export const SourceInfo = z.object({
+  url: z.string().url().optional(),
+  published: z.string().optional(), // ISO date
+  retrieved: z.string().optional(),
+  title: z.string().optional(),
+});
+export type SourceInfo = z.infer<typeof SourceInfo>;
+
+export const Report = z.object({
+  source: z.string(), // file name of the input
+  sourceInfo: SourceInfo.optional(),
+  title: z.string(), // the report's own title lines, joined
+  issuer: z.string(), // the issuing body as printed
+  region: Region,
+  year: z.number().int(), // the year reported on
+  /** Which header style section 二 uses: the 2021 format or the 2019 trial format. */
+  tableFormat: z.enum(['2021', '2019']),
+  active: Active.nullable(),
+  applications: Applications.nullable(),
+  review: OutcomeRow, // 行政复议
+  litigationDirect: OutcomeRow, // 行政诉讼 未经复议直接起诉
+  litigationAfterReview: OutcomeRow, // 行政诉讼 复议后起诉
+  consistent: z.boolean(), // every identity holds, blanks counted as 0
+  checks: z.array(Check),
+  findings: z.array(Finding),
+  inferred: z.array(Inference),
+  /** 1-based source line of every table row read, by JSON path: the trace back to the report. */
+  lines: z.record(z.string(), z.number().int()),
+  prose: z.array(ProseSection),
+});
+export type Report = z.infer<typeof Report>;
