@@ -1,0 +1,50 @@
+// Reading one report file from disk: its text, decoded, and its sidecar metadata, into parseReport.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseReport, MAX_TEXT_LENGTH, type ParseResult } from '../parse/index.ts';
+import { SourceInfo } from '../schema.ts';
+
+/** `NAME.txt` may have `NAME.meta.json` beside it: where the report was published, and when. */
+export const sidecarPath = (file: string) => file.replace(/\.[^./]+$/, '') + '.meta.json';
+
+export function readSidecar(file: string): { info?: SourceInfo; error?: string } {
+  const path = sidecarPath(file);
+  if (!existsSync(path)) return {};
+  try {
+    const parsed = SourceInfo.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    return parsed.success ? { info: parsed.data } : { error: `${basename(path)}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
+  } catch (e) {
+    return { error: `${basename(path)}: not valid JSON (${(e as Error).message})` };
+  }
+}
+
+/** Decodes bytes as UTF-8 (with or without BOM) or, failing that, UTF-16 with a BOM. */
+export function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+export function parseBytes(bytes: Buffer, source: string): ParseResult {
+  // Several bytes per character at most: a file this large cannot be a report's text.
+  if (bytes.length > MAX_TEXT_LENGTH * 4) {
+    return { ok: false, error: `the file is too large to be an annual report (${(bytes.length / 1e6).toFixed(1)} MB)` };
+  }
+  return parseReport(decode(bytes), { source });
+}
+
+export function readReportFile(file: string): ParseResult {
+  let bytes: Buffer;
+  try {
+    if (statSync(file).isDirectory()) return { ok: false, error: 'is a directory, not a file' };
+    bytes = readFileSync(file);
+  } catch (e) {
+    return { ok: false, error: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  }
+  const result = parseBytes(bytes, basename(file));
+  if (!result.ok) return result;
+  const sidecar = readSidecar(file);
+  if (sidecar.info) result.report.sourceInfo = sidecar.info;
+  if (sidecar.error) result.report.findings.push({ severity: 'warning', code: 'sidecar-invalid', message: sidecar.error });
+  return result;
+}

@@ -1,0 +1,150 @@
+// Section 二 主动公开政府信息情况 (第二十条): parts （一）, （五）, （六）, （八） and, in the 2019 format, （九）.
+// Each part's own header says which format it uses: reports often mix the two.
+import type { Active, Cell, DocumentCounts } from '../schema.ts';
+import { placeCells } from './cells.ts';
+import type { Line } from './lines.ts';
+import type { Notes } from './rows.ts';
+import { findFrom, toStream, type CellToken, type Stream } from './stream.ts';
+
+interface Label {
+  key: 'regulations' | 'normativeDocuments' | 'licensing' | 'otherServices' | 'punishment' | 'coercion' | 'fees' | 'procurement';
+  label: RegExp;
+}
+const LABELS: Label[] = [
+  { key: 'regulations', label: /规章/ },
+  { key: 'normativeDocuments', label: /(?:行政)?规范性文件/ },
+  { key: 'licensing', label: /行政许可/ },
+  { key: 'otherServices', label: /其他对外管理服务事项|对外管理服务/ },
+  { key: 'punishment', label: /行政处罚/ },
+  { key: 'coercion', label: /行政强制/ },
+  { key: 'fees', label: /行政事业性收费/ },
+  { key: 'procurement', label: /政府集中采购/ },
+];
+/** Text that ends a row without being a row: part titles and header cells. */
+const BOUNDARY = /第二十条|信息内容|本年|上一年|处理决定|收费金额|采购项目|采购总金额|现行有效|对外公开总|增\/?减/g;
+
+export const holdsActive = (text: string) => /第二十条/.test(text) || (/行政许可/.test(text) && /行政处罚/.test(text));
+
+/** The 2019 trial format's headers, per part. */
+const DOCS_2019 = /新制作|新公开|对外公开总/;
+const ITEMS_2019 = /上一年项目|增\/?减/;
+
+interface Found {
+  key: Label['key'];
+  start: number;
+  end: number;
+}
+
+function findLabels(stream: Stream): Found[] {
+  const found: Found[] = [];
+  for (const { key, label } of LABELS) {
+    const m = findFrom(stream.text, label, 0);
+    if (m) found.push({ key, start: m.index, end: m.end });
+  }
+  // 行政规范性文件 holds no 规章, but 规范性文件 inside it must not be found twice.
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function boundaries(stream: Stream): number[] {
+  const out: number[] = [];
+  for (const m of stream.text.matchAll(BOUNDARY)) out.push(m.index);
+  return out;
+}
+
+/** The header text that governs a row: from the part title (第二十条…) before it to the row. */
+function headerBefore(stream: Stream, start: number): string {
+  const part = stream.text.lastIndexOf('第二十条', start);
+  return stream.text.slice(part >= 0 ? part : Math.max(0, start - 60), start);
+}
+
+export interface ActiveResult {
+  active: Active;
+  format: '2021' | '2019';
+}
+
+export function readActive(lines: readonly Line[], notes: Notes): ActiveResult | null {
+  const stream = toStream(lines);
+  if (!holdsActive(stream.text)) return null;
+  const labels = findLabels(stream);
+  const stops = [...boundaries(stream), ...labels.map((l) => l.start)].sort((a, b) => a - b);
+  const cellsOf = (f: Found): CellToken[] => {
+    const next = stops.find((s) => s >= f.end) ?? Infinity;
+    return stream.cells.filter((c) => c.offset > f.start && c.offset <= next).map((c) => c.token);
+  };
+
+  const row = (key: Label['key'], width: number, rule?: { single: number }): Cell[] | null => {
+    const f = labels.find((l) => l.key === key);
+    const path = `active.${key}`;
+    if (!f) return null;
+    const line = stream.lineAt[f.start];
+    if (line !== undefined) notes.lines[path] = line;
+    let tokens = cellsOf(f);
+    const yuan = tokens.some((t) => t.kind === 'number' && t.yuan);
+    if (yuan && key === 'fees') {
+      // The column is in 万元; a cell written in 元 is converted, and says so.
+      tokens = tokens.map((t) => (t.kind === 'number' && t.yuan ? { ...t, value: t.value / 10000 } : t));
+      notes.inferred.push({ path: `${path}`, rule: 'yuan-converted-to-wanyuan', line });
+    }
+    // One figure in a part with several columns: the decisions (处理决定数量), printed last.
+    const numbers = tokens.filter((t) => t.kind === 'number');
+    if (rule && numbers.length === 1 && tokens.length === 1) {
+      const values: Cell[] = Array(width).fill(null);
+      values[rule.single] = (numbers[0] as { value: number }).value;
+      notes.inferred.push({ path, rule: 'single-cell-as-decisions', line });
+      return values;
+    }
+    const placed = placeCells(tokens, { width });
+    for (const { index, rule: r } of placed.inferred) notes.inferred.push({ path: width > 1 ? `${path}[${index}]` : path, rule: r, line });
+    if (placed.inferred.length > 0) {
+      notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${path}: ${placed.doubt ?? placed.inferred[0]!.rule}`, path, line });
+    }
+    return placed.values;
+  };
+  const missing = (key: string) =>
+    notes.findings.push({ severity: 'warning', code: 'row-missing', message: `active.${key}: row not found in the report`, path: `active.${key}` });
+
+  const docs = (key: 'regulations' | 'normativeDocuments', format: '2021' | '2019'): DocumentCounts => {
+    const v = row(key, 3);
+    if (!v) {
+      missing(key);
+      return null;
+    }
+    return format === '2019' ? { issued: v[0]!, published: v[1]!, publicTotal: v[2]! } : { issued: v[0]!, repealed: v[1]!, inForce: v[2]! };
+  };
+
+  const first = labels.find((l) => l.key === 'regulations' || l.key === 'normativeDocuments');
+  const format: '2021' | '2019' = first && DOCS_2019.test(headerBefore(stream, first.start)) ? '2019' : '2021';
+  const active: Active = {
+    regulations: docs('regulations', format),
+    normativeDocuments: docs('normativeDocuments', format),
+    licensing: null,
+    punishment: null,
+    coercion: null,
+    fees: null,
+  };
+  const itemCounts: NonNullable<Active['itemCounts']> = {};
+  for (const key of ['licensing', 'otherServices', 'punishment', 'coercion'] as const) {
+    const f = labels.find((l) => l.key === key);
+    if (!f) {
+      if (key !== 'otherServices') missing(key);
+      continue;
+    }
+    const itemFormat = ITEMS_2019.test(headerBefore(stream, f.start));
+    const v = itemFormat ? row(key, 3, { single: 2 }) : row(key, 1);
+    if (!v) continue;
+    active[key] = v.at(-1)!;
+    if (itemFormat) itemCounts[key] = { previousYear: v[0]!, change: v[1]! };
+  }
+  const fees = labels.find((l) => l.key === 'fees');
+  if (!fees) missing('fees');
+  else if (ITEMS_2019.test(headerBefore(stream, fees.start))) {
+    const v = row('fees', 2);
+    if (v) itemCounts.fees = { previousYear: v[0]!, change: v[1]! };
+  } else active.fees = row('fees', 1)?.[0] ?? null;
+  if (labels.some((l) => l.key === 'procurement')) {
+    const v = row('procurement', 2);
+    if (v) active.procurement = { projects: v[0]!, amount: v[1]! };
+  }
+  if (Object.keys(itemCounts).length > 0) active.itemCounts = itemCounts;
+  return { active, format };
+}

@@ -1,0 +1,112 @@
+// Section 三 收到和处理政府信息公开申请情况: 26 rows (24 where （六）其他处理 is one row) of seven columns.
+import type { Applications, ApplicantRow } from '../schema.ts';
+import { APPLICANT_COLUMNS } from '../schema.ts';
+import type { Line } from './lines.ts';
+import { readRows, type Notes, type RowDef } from './rows.ts';
+import { findFrom, toStream } from './stream.ts';
+
+const A = 'applications';
+// Label words, matched on label text without spaces; 査 is a variant of 查 some fonts map to.
+const ROWS: RowDef[] = [
+  { path: `${A}.received`, label: /本年新收/ },
+  { path: `${A}.carriedOver`, label: /上年结转/ },
+  { path: `${A}.results`, label: /本年度办理结果|办理结果/, group: true },
+  { path: `${A}.granted`, label: /予以公开/ },
+  { path: `${A}.partlyGranted`, label: /部分公开/ },
+  { path: `${A}.denied`, label: /不予公开/, group: true },
+  { path: `${A}.denied.stateSecret`, label: /国家秘密/ },
+  { path: `${A}.denied.prohibitedByLaw`, label: /其他法律|法规禁止|禁止公开/ },
+  { path: `${A}.denied.endangersSafety`, label: /危及|三安全/ },
+  { path: `${A}.denied.thirdPartyRights`, label: /第三方/ },
+  { path: `${A}.denied.internalAffairs`, label: /内部事务/ },
+  { path: `${A}.denied.processInformation`, label: /过程性/ },
+  { path: `${A}.denied.enforcementRecords`, label: /执法案卷/ },
+  { path: `${A}.denied.queryMatters`, label: /[查査]询事项/ },
+  { path: `${A}.unavailable`, label: /无法提供/, group: true },
+  { path: `${A}.unavailable.notHeld`, label: /不掌握/ },
+  { path: `${A}.unavailable.needsCreation`, label: /没有现成|另行制作/ },
+  { path: `${A}.unavailable.unclear`, label: /补正后|仍不明确/ },
+  { path: `${A}.notProcessed`, label: /不予处理/, group: true },
+  { path: `${A}.notProcessed.complaints`, label: /信访|举报投诉/ },
+  { path: `${A}.notProcessed.repeated`, label: /重复申请/ },
+  { path: `${A}.notProcessed.publications`, label: /出版物/ },
+  { path: `${A}.notProcessed.excessive`, label: /大量反复/ },
+  { path: `${A}.notProcessed.confirmation`, label: /确认或重新|重新出具/ },
+  // （六）其他处理 prints either three rows or one; which, the rows found below tell.
+  { path: `${A}.otherHandling.total`, label: /其他处理/, optional: true },
+  { path: `${A}.otherHandling.noCorrection`, label: /不补正|逾期不补/, optional: true },
+  { path: `${A}.otherHandling.unpaidFees`, label: /逾期未按|收费通知|缴纳费用/, optional: true },
+  { path: `${A}.otherHandling.other`, label: /(?:3|三)\)?[.、]?其他(?!处理)/, optional: true },
+  { path: `${A}.total`, label: /总计/ },
+  { path: `${A}.carriedForward`, label: /结转下年度|下年度继续/ },
+];
+
+const blankRow = (): ApplicantRow => Array(APPLICANT_COLUMNS.length).fill(null);
+
+const SHAPE = { width: APPLICANT_COLUMNS.length, lastIsTotal: true };
+
+/** Does this region hold the applications table? Its first two rows are unmistakable. */
+export const holdsApplications = (text: string) => /本年新收/.test(text) && /上年结转|予以公开/.test(text);
+
+export function readApplications(lines: readonly Line[], notes: Notes): Applications | null {
+  const stream = toStream(lines);
+  const first = findFrom(stream.text, /本年新收/, 0);
+  if (!first) return null;
+  const rows = readRows(stream, ROWS, SHAPE, notes, { from: Math.max(0, first.index - 4) });
+  const row = (name: string): ApplicantRow => rows.get(`${A}.${name}`) ?? null;
+
+  const detailed = ['noCorrection', 'unpaidFees', 'other'].some((k) => rows.has(`${A}.otherHandling.${k}`));
+  let otherHandling: Applications['otherHandling'];
+  if (detailed) {
+    otherHandling = { noCorrection: row('otherHandling.noCorrection'), unpaidFees: row('otherHandling.unpaidFees'), other: row('otherHandling.other') };
+    delete notes.lines[`${A}.otherHandling.total`];
+    notes.inferred = notes.inferred.filter((i) => !i.path.startsWith(`${A}.otherHandling.total`));
+    notes.findings = notes.findings.filter((f) => f.path !== `${A}.otherHandling.total`);
+    const printedSubtotal = rows.get(`${A}.otherHandling.total`)?.some((v) => v !== null);
+    if (printedSubtotal) {
+      notes.findings.push({ severity: 'warning', code: 'cells-ignored', message: `${A}.otherHandling: a subtotal beside （六）其他处理 was not read`, path: `${A}.otherHandling` });
+    }
+    for (const k of ['noCorrection', 'unpaidFees', 'other']) {
+      if (!rows.has(`${A}.otherHandling.${k}`)) {
+        notes.findings.push({ severity: 'warning', code: 'row-missing', message: `${A}.otherHandling.${k}: row not found in the report`, path: `${A}.otherHandling.${k}` });
+      }
+    }
+  } else if (rows.get(`${A}.otherHandling.total`)?.every((v) => v === null)) {
+    // （六）其他处理 printed bare, without sub-rows or figures: the three rows of the format, all blank.
+    otherHandling = { noCorrection: blankRow(), unpaidFees: blankRow(), other: blankRow() };
+    notes.findings.push({ severity: 'info', code: 'rows-blank', message: `${A}.otherHandling: （六）其他处理 printed without sub-rows or figures; read as its three rows left blank`, path: `${A}.otherHandling` });
+  } else {
+    otherHandling = { total: row('otherHandling.total') };
+    if (!rows.has(`${A}.otherHandling.total`)) {
+      notes.findings.push({ severity: 'warning', code: 'row-missing', message: `${A}.otherHandling: row not found in the report`, path: `${A}.otherHandling.total` });
+    }
+  }
+
+  return {
+    received: row('received'),
+    carriedOver: row('carriedOver'),
+    granted: row('granted'),
+    partlyGranted: row('partlyGranted'),
+    denied: {
+      stateSecret: row('denied.stateSecret'),
+      prohibitedByLaw: row('denied.prohibitedByLaw'),
+      endangersSafety: row('denied.endangersSafety'),
+      thirdPartyRights: row('denied.thirdPartyRights'),
+      internalAffairs: row('denied.internalAffairs'),
+      processInformation: row('denied.processInformation'),
+      enforcementRecords: row('denied.enforcementRecords'),
+      queryMatters: row('denied.queryMatters'),
+    },
+    unavailable: { notHeld: row('unavailable.notHeld'), needsCreation: row('unavailable.needsCreation'), unclear: row('unavailable.unclear') },
+    notProcessed: {
+      complaints: row('notProcessed.complaints'),
+      repeated: row('notProcessed.repeated'),
+      publications: row('notProcessed.publications'),
+      excessive: row('notProcessed.excessive'),
+      confirmation: row('notProcessed.confirmation'),
+    },
+    otherHandling,
+    total: row('total'),
+    carriedForward: row('carriedForward'),
+  };
+}

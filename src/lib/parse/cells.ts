@@ -1,0 +1,101 @@
+// The cells a row printed, into the row's columns. Where that is certain it says nothing; where a
+// rule had to place them, it says which cells and by which rule.
+import type { Cell } from '../schema.ts';
+import type { CellToken } from './stream.ts';
+
+export interface Placed {
+  values: Cell[];
+  /** Column indexes placed by a rule, with the rule. */
+  inferred: { index: number; rule: string }[];
+  /** Set when the cells could not be placed with confidence even by a rule. */
+  doubt?: string;
+}
+
+const valueOf = (t: CellToken): Cell => (t.kind === 'number' ? t.value : null);
+const sum = (xs: readonly Cell[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
+const close = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+
+/** Counts that make a row exact: all cells; without empty edge cells; without any empty cell. */
+function exactCells(tokens: readonly CellToken[], width: number): CellToken[] | null {
+  if (tokens.length === width) return [...tokens];
+  let from = 0;
+  let to = tokens.length;
+  while (from < to && tokens[from]!.kind === 'blank' && (tokens[from] as { empty?: boolean }).empty) from++;
+  while (to > from && tokens[to - 1]!.kind === 'blank' && (tokens[to - 1] as { empty?: boolean }).empty) to--;
+  if (to - from === width) return tokens.slice(from, to);
+  const filled = tokens.filter((t) => !(t.kind === 'blank' && t.empty));
+  return filled.length === width ? filled : null;
+}
+
+export interface RowShape {
+  width: number;
+  /** The last column is the total of the others (section 三 rows, section 四 groups). */
+  lastIsTotal?: boolean;
+}
+
+/** All ways to keep `keep` of `n` positions, first and last always kept. */
+function* keepings(n: number, keep: number): Generator<number[]> {
+  const inner = keep - 2;
+  const pick = (start: number, chosen: number[]): number[][] => {
+    if (chosen.length === inner) return [chosen];
+    const out: number[][] = [];
+    for (let i = start; i <= n - 2 - (inner - chosen.length - 1); i++) out.push(...pick(i + 1, [...chosen, i]));
+    return out;
+  };
+  for (const middle of pick(1, [])) yield [0, ...middle, n - 1];
+}
+
+export function placeCells(tokens: readonly CellToken[], shape: RowShape): Placed {
+  const { width } = shape;
+  const exact = exactCells(tokens, width);
+  if (exact) return { values: exact.map(valueOf), inferred: [] };
+
+  const cells = tokens.filter((t) => !(t.kind === 'blank' && t.empty)).map(valueOf);
+  if (cells.length === 0) return { values: Array(width).fill(null), inferred: [] };
+  const all = Array.from({ length: width }, (_, index) => index);
+
+  if (cells.length > width) {
+    // Merged header cells print surplus cells (often a repeated 0). Keep the first and the last
+    // and drop surplus ones from the middle; with a total column, only drops that leave the row
+    // adding up are candidates.
+    if (cells.length - width > 4) {
+      return { values: Array(width).fill(null), inferred: [], doubt: `${cells.length} cells for ${width} columns` };
+    }
+    const candidates = new Map<string, Cell[]>();
+    for (const keep of keepings(cells.length, width)) {
+      const row = keep.map((i) => cells[i]!);
+      if (!shape.lastIsTotal || close(sum(row.slice(0, -1)), row.at(-1) ?? 0)) candidates.set(JSON.stringify(row), row);
+    }
+    const rule = `surplus-cells-dropped: ${cells.length} cells printed for ${width} columns`;
+    if (candidates.size === 1) return { values: [...candidates.values()][0]!, inferred: all.map((index) => ({ index, rule })) };
+    // Undecidable: drop the cells right after the first, where merged headers sit.
+    const values = [cells[0]!, ...cells.slice(1 + cells.length - width)];
+    return { values, inferred: all.map((index) => ({ index, rule })), doubt: `${candidates.size} ways to read ${cells.length} cells` };
+  }
+
+  // Fewer cells than columns: blanks were left out. With a total column, a row of one applicant
+  // kind prints that count and the total (互助 2022: `9 9`): the first column and the total.
+  if (shape.lastIsTotal && cells.length === 2 && close(cells[0] ?? 0, cells[1] ?? 0)) {
+    const values: Cell[] = Array(width).fill(null);
+    values[0] = cells[0]!;
+    values[width - 1] = cells[1]!;
+    return { values, inferred: all.map((index) => ({ index, rule: 'two-cells-as-first-column-and-total' })) };
+  }
+  if (shape.lastIsTotal && cells.length >= 2 && close(sum(cells.slice(0, -1)), cells.at(-1) ?? 0)) {
+    const values: Cell[] = Array(width).fill(null);
+    cells.slice(0, -1).forEach((v, i) => (values[i] = v));
+    values[width - 1] = cells.at(-1)!;
+    return {
+      values,
+      inferred: all.map((index) => ({ index, rule: 'cells-left-aligned-last-as-total' })),
+      doubt: `${cells.length} cells for ${width} columns: which columns were left blank is not certain`,
+    };
+  }
+  const values: Cell[] = Array(width).fill(null);
+  cells.forEach((v, i) => (values[i] = v));
+  return {
+    values,
+    inferred: all.map((index) => ({ index, rule: 'cells-left-aligned' })),
+    doubt: `${cells.length} cells for ${width} columns: which columns were left blank is not certain`,
+  };
+}

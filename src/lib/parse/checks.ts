@@ -1,0 +1,74 @@
+// The report's own arithmetic (FORMAT.md): every identity, printed against computed, blanks as 0.
+import type { Applications, ApplicantRow, Cell, Check, Finding, OutcomeRow } from '../schema.ts';
+import { APPLICANT_COLUMNS } from '../schema.ts';
+
+const COLUMN_NAMES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
+const sum = (xs: readonly Cell[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+const check = (identity: Check['identity'], where: string, printed: Cell, computed: number): Check => ({
+  identity,
+  where,
+  printed,
+  computed: round(computed),
+  ok: Math.abs((printed ?? 0) - computed) < 1e-6,
+});
+
+/** Every row of the table with its JSON path, in print order. */
+export function applicantRows(a: Applications): [string, ApplicantRow][] {
+  const groups = ['denied', 'unavailable', 'notProcessed', 'otherHandling'] as const;
+  return [
+    ['applications.received', a.received],
+    ['applications.carriedOver', a.carriedOver],
+    ['applications.granted', a.granted],
+    ['applications.partlyGranted', a.partlyGranted],
+    ...groups.flatMap((g) => Object.entries(a[g]).map(([k, v]): [string, ApplicantRow] => [`applications.${g}.${k}`, v])),
+    ['applications.total', a.total],
+    ['applications.carriedForward', a.carriedForward],
+  ];
+}
+
+/** The rows （一） to （六） that （七）总计 adds up. */
+const resultRows = (a: Applications) => applicantRows(a).filter(([p]) => !/\.(received|carriedOver|total|carriedForward)$/.test(p));
+
+export function checkApplications(a: Applications): Check[] {
+  const checks: Check[] = [];
+  const last = APPLICANT_COLUMNS.length - 1;
+  for (const [path, row] of applicantRows(a)) {
+    if (row) checks.push(check('rowTotal', path, row[last]!, sum(row.slice(0, last))));
+  }
+  const cell = (row: ApplicantRow, c: number) => row?.[c] ?? null;
+  for (let c = 0; c <= last; c++) {
+    const column = `applications[${COLUMN_NAMES[c]}]`;
+    if (a.total) checks.push(check('columnTotal', column, cell(a.total, c), sum(resultRows(a).map(([, r]) => cell(r, c)))));
+    if (a.received || a.carriedOver || a.total || a.carriedForward) {
+      // 一 + 二 = 三（七） + 四: what the table says was handled and carried forward, against what came in.
+      const incoming = (cell(a.received, c) ?? 0) + (cell(a.carriedOver, c) ?? 0);
+      checks.push(check('balance', column, round((cell(a.total, c) ?? 0) + (cell(a.carriedForward, c) ?? 0)), incoming));
+    }
+  }
+  return checks;
+}
+
+export function checkOutcomes(groups: Record<string, OutcomeRow>): Check[] {
+  return Object.entries(groups)
+    .filter((e): e is [string, Cell[]] => e[1] !== null)
+    .map(([path, row]) => check('outcomeTotal', path, row[4]!, sum(row.slice(0, 4))));
+}
+
+const IDENTITY_TEXT: Record<Check['identity'], string> = {
+  rowTotal: '总计 = sum of the six applicant columns',
+  columnTotal: '（七）总计 = sum of （一） to （六）',
+  balance: '一 + 二 = 三（七） + 四',
+  outcomeTotal: '总计 = sum of the four outcomes',
+};
+
+export function failedChecks(checks: readonly Check[]): Finding[] {
+  return checks
+    .filter((c) => !c.ok)
+    .map((c) => ({
+      severity: 'warning' as const,
+      code: 'identity-failed',
+      message: `${c.where}: ${IDENTITY_TEXT[c.identity]} does not hold (printed ${c.printed ?? 'blank'}, computed ${c.computed})`,
+      path: c.where,
+    }));
+}

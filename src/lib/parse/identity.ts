@@ -1,0 +1,111 @@
+// Who issued the report and for which year, from its title block.
+import type { Region } from '../schema.ts';
+import { counties, prefectures, type Division } from '../region.ts';
+import type { Line } from './lines.ts';
+
+/** The title block: lines before the first numbered heading, at most the first dozen. */
+export function titleBlock(lines: readonly Line[], firstHeading: number): Line[] {
+  return lines.slice(0, Math.min(firstHeading > 0 ? firstHeading : 12, 12));
+}
+
+/** The report's title: the lines up to and including the one that says 年度报告. */
+export function titleOf(block: readonly Line[]): { title: string; lines: number } {
+  const end = block.findIndex((l) => /年度报告|工作报告|年报/.test(l.text));
+  const upto = end >= 0 ? end + 1 : Math.min(2, block.length);
+  const title = block
+    .slice(0, upto)
+    .filter((l) => !/〔\d{4}〕|\[\d{4}\]|号$/.test(l.text))
+    .map((l) => l.raw.replace(/\s+/g, ''))
+    .join('');
+  return { title, lines: upto };
+}
+
+const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** The year reported on: `2021年(度)…报告` in the title; 二〇二一年 counts too. */
+export function yearOf(title: string, body: readonly Line[]): number | null {
+  const t = title.normalize('NFKC').replace(/[〇零一二三四五六七八九]{4}(?=年)/gu, (m) => [...m].map((c) => CN_DIGITS[c]).join(''));
+  const inTitle = t.replace(/\s+/g, '').match(/(20\d{2}|19\d{2})年(?:度)?/);
+  if (inTitle) return Number(inTitle[1]);
+  // No year in the title: the first `YYYY年` of the body, which opens with the year reported on.
+  for (const l of body.slice(0, 40)) {
+    const m = l.text.replace(/\s+/g, '').match(/(20\d{2})年(?!\d{1,2}月\d{1,2}日)/);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+export type Resolution = { region: Region; issuer: string } | { error: string };
+
+// Longest names first, so that 民和回族土族自治县 is tried before anything shorter inside it.
+const byLength = (a: Division, b: Division) => b.name.length - a.name.length;
+const COUNTIES = [...counties].sort(byLength);
+const PREFECTURES = [...prefectures].sort(byLength);
+
+interface Hit {
+  division: Division;
+  index: number;
+  /** Characters the match covers, suffix included. */
+  length: number;
+  /** 3: full name; 2: short name with a suffix (民和县, 民和人民政府); 1: short name alone. */
+  strength: number;
+}
+
+function hitsIn(text: string, divisions: readonly Division[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const d of divisions) {
+    let index = text.indexOf(d.name);
+    if (index >= 0) {
+      hits.push({ division: d, index, length: d.name.length, strength: 3 });
+      continue;
+    }
+    if (d.shortName === d.name || d.shortName.length < 2) continue;
+    index = text.indexOf(d.shortName);
+    if (index < 0) continue;
+    const suffix = text.slice(index + d.shortName.length).match(/^(?:县|区|市|旗|人民政府|政府)/)?.[0];
+    hits.push({ division: d, index, length: d.shortName.length + (suffix?.length ?? 0), strength: suffix ? 2 : 1 });
+  }
+  // A name inside a longer match is part of it: 和县 inside 民和县.
+  const inside = (h: Hit, o: Hit) => o.length > h.length && o.index <= h.index && o.index + o.length >= h.index + h.length;
+  return hits.filter((h) => !hits.some((o) => inside(h, o)));
+}
+
+/** The name of the issuing body as printed: the title text up to 人民政府 (or its office). */
+function issuerOf(text: string, hit: Hit): string {
+  const m = text.slice(hit.index).match(/^.*?人民政府(?:办公室|办公厅)?/);
+  return m && m[0].length <= 40 ? m[0] : hit.division.name;
+}
+
+const stripSuffix = (name: string) => name.replace(/(?:省|市|地区|盟|自治州|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, '');
+
+/**
+ * Resolves the issuing body to one county-level division (or a prefecture where no county is
+ * named). Names that several divisions share are told apart by the province or prefecture the
+ * text mentions; where nothing tells them apart, it is an error, never a guess.
+ */
+export function resolveRegion(titleText: string, wholeText: string): Resolution {
+  const text = titleText.replace(/\s+/g, '');
+  let hits = hitsIn(text, COUNTIES);
+  if (hits.length === 0) hits = hitsIn(text, PREFECTURES).filter((h) => h.strength >= 2);
+  if (hits.length === 0) return { error: 'no county, district or city name found in the title (cannot tell who issued the report)' };
+  const best = Math.max(...hits.map((h) => h.strength));
+  const top = hits.filter((h) => h.strength === best);
+  // The title names its issuer first; divisions sharing that name stand at the same place.
+  const earliest = Math.min(...top.map((h) => h.index));
+  let candidates = top.filter((h) => h.index === earliest);
+  if (candidates.length > 1) {
+    const context = text + wholeText.slice(0, 4000).replace(/\s+/g, '');
+    const mentions = (h: Hit) =>
+      (context.includes(stripSuffix(h.division.prefecture)) ? 2 : 0) + (context.includes(stripSuffix(h.division.province)) ? 1 : 0);
+    const score = Math.max(...candidates.map(mentions));
+    const narrowed = candidates.filter((h) => mentions(h) === score);
+    if (score === 0 || narrowed.length > 1) {
+      const names = candidates.map((h) => `${h.division.code} ${h.division.province}${h.division.prefecture}${h.division.name}`).join(', ');
+      return { error: `the issuing body ${candidates[0]!.division.name} is ambiguous: it could be ${names}` };
+    }
+    candidates = narrowed;
+  }
+  const hit = candidates[0]!;
+  const { code, name, province, prefecture } = hit.division;
+  return { region: { code, name, province, prefecture }, issuer: issuerOf(text, hit) };
+}

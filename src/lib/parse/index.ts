@@ -1,0 +1,124 @@
+// parseReport: the text of one annual report in, its report JSON out. A chain of small stages:
+// lines → sections → tables (by content) → rows (by label) → cells → checks; prose beside them.
+import type { Finding, ProseSection, Report } from '../schema.ts';
+import { readActive, holdsActive } from './active.ts';
+import { holdsApplications, readApplications } from './applications.ts';
+import { checkApplications, checkOutcomes, failedChecks } from './checks.ts';
+import { resolveRegion, titleBlock, titleOf, yearOf } from './identity.ts';
+import { toLines, unreadable, type Line } from './lines.ts';
+import { holdsOutcomes, readOutcomes } from './outcomes.ts';
+import { toMarkdown } from './prose.ts';
+import { emptyNotes } from './rows.ts';
+import { findSections, isProseLine, tableOfHeading, type Section, type TableKind } from './sections.ts';
+
+export type ParseResult = { ok: true; report: Report } | { ok: false; error: string };
+
+/** Larger than any annual report's text by far: refuse rather than spend seconds on it. */
+export const MAX_TEXT_LENGTH = 4_000_000;
+
+interface Region {
+  from: number;
+  to: number;
+}
+
+const compact = (lines: readonly Line[]) => lines.map((l) => l.text.replace(/\s+/g, '')).join('');
+
+/** Where each table stands: under the heading that announces it, or else where its content is. */
+export function locateTables(lines: readonly Line[], sections: readonly Section[]): Partial<Record<TableKind, Region>> {
+  const found: Partial<Record<TableKind, Region>> = {};
+  const holds: Record<TableKind, (t: string) => boolean> = { active: holdsActive, applications: holdsApplications, outcomes: holdsOutcomes };
+  for (const s of sections) {
+    const kind = tableOfHeading(s.heading);
+    if (kind && !found[kind] && holds[kind](compact(lines.slice(s.from, s.to)))) found[kind] = { from: s.from, to: s.to };
+  }
+  // Without a heading: from the first line that only the table has, to the next heading or table.
+  const starts: Record<TableKind, RegExp> = { active: /第二十条/, applications: /本年新收/, outcomes: /行政复议/ };
+  for (const kind of ['active', 'applications', 'outcomes'] as const) {
+    if (found[kind]) continue;
+    const after = kind === 'outcomes' ? (found.applications?.from ?? 0) : 0;
+    const from = lines.findIndex((l, i) => i >= after && starts[kind].test(l.text.replace(/\s+/g, '')));
+    if (from < 0) continue;
+    const nextHeading = sections.find((s) => s.from - 1 > from)?.from;
+    const to = Math.min(nextHeading !== undefined ? nextHeading - 1 : lines.length, ...Object.values(found).map((r) => (r.from > from ? r.from : Infinity)));
+    if (holds[kind](compact(lines.slice(from, to)))) found[kind] = { from, to };
+  }
+  return found;
+}
+
+/** A table region ends at the first line of running prose after its last row (or its figures). */
+function trimAtProse(lines: readonly Line[], region: Region, after: RegExp): Line[] {
+  const slice = lines.slice(region.from, region.to);
+  const mark = slice.findIndex((l) => after.test(l.text));
+  if (mark < 0) return slice;
+  const end = slice.findIndex((l, i) => i > mark && isProseLine(l.text));
+  return end < 0 ? slice : slice.slice(0, end);
+}
+
+export function parseReport(text: string, options: { source: string }): ParseResult {
+  if (text.length > MAX_TEXT_LENGTH) {
+    return { ok: false, error: `the file is too large to be an annual report (${(text.length / 1e6).toFixed(1)} million characters)` };
+  }
+  const why = unreadable(text);
+  if (why) return { ok: false, error: why };
+
+  const lines = toLines(text);
+  const sections = findSections(lines);
+  const tables = locateTables(lines, sections);
+  const block = titleBlock(lines, sections[1]?.from !== undefined ? sections[1].from - 1 : lines.length);
+  const { title, lines: titleLines } = titleOf(block);
+  const blockText = block.map((l) => l.text).join('\n');
+  const isReport = /政府信息公开|政务公开|信息公开/.test(blockText) || Object.keys(tables).length > 0;
+  if (!isReport || Object.keys(tables).length === 0) {
+    return { ok: false, error: 'not an annual report: none of its three tables (主动公开, 依申请公开, 复议诉讼) was found' };
+  }
+  const year = yearOf(title, lines);
+  if (year === null) return { ok: false, error: 'no year found in the title (e.g. 2021年政府信息公开工作年度报告)' };
+  const resolved = resolveRegion(blockText, text);
+  if ('error' in resolved) return { ok: false, error: resolved.error };
+
+  const notes = emptyNotes();
+  const findings: Finding[] = [];
+  const missingTable = (path: string, name: string) =>
+    findings.push({ severity: 'error', code: 'table-missing', message: `${path}: table ${name} not found in the report`, path });
+
+  const activeResult = tables.active ? readActive(lines.slice(tables.active.from, tables.active.to), notes) : null;
+  if (!activeResult) missingTable('active', '主动公开政府信息情况');
+  const applications = tables.applications
+    ? readApplications(trimAtProse(lines, tables.applications, /结转下年度|下年度继续/), notes)
+    : null;
+  if (!applications) missingTable('applications', '收到和处理政府信息公开申请情况');
+  const outcomes = tables.outcomes ? readOutcomes(trimAtProse(lines, tables.outcomes, /\d/), notes) : null;
+  if (!outcomes) missingTable('review', '行政复议、行政诉讼情况');
+
+  const checks = [...(applications ? checkApplications(applications) : []), ...(outcomes ? checkOutcomes(outcomes) : [])];
+
+  const tableSections = new Set(Object.values(tables).map((r) => r.from));
+  const prose: ProseSection[] = [];
+  const intro = toMarkdown(lines.slice(Math.min(titleLines, sections[0]!.to), sections[0]!.to));
+  if (intro) prose.push({ heading: '', markdown: intro });
+  for (const s of sections.slice(1)) {
+    if (tableSections.has(s.from) || tableOfHeading(s.heading)) continue;
+    prose.push({ heading: s.heading, markdown: toMarkdown(lines.slice(s.from, s.to)) });
+  }
+
+  const report: Report = {
+    source: options.source,
+    title,
+    issuer: resolved.issuer,
+    region: resolved.region,
+    year,
+    tableFormat: activeResult?.format ?? '2021',
+    active: activeResult?.active ?? null,
+    applications,
+    review: outcomes?.review ?? null,
+    litigationDirect: outcomes?.litigationDirect ?? null,
+    litigationAfterReview: outcomes?.litigationAfterReview ?? null,
+    consistent: checks.every((c) => c.ok),
+    checks,
+    findings: [...findings, ...notes.findings, ...failedChecks(checks)],
+    inferred: notes.inferred,
+    lines: notes.lines,
+    prose,
+  };
+  return { ok: true, report };
+}

@@ -1,0 +1,54 @@
+// Text in, lines out: the only stage that knows about converters. PDF, Word and HTML front ends
+// produce a string; everything after works on these lines.
+
+export interface Line {
+  /** 1-based line number in the source text. */
+  no: number;
+  /** The line as printed (trimmed), for prose. */
+  raw: string;
+  /** NFKC-normalised (full-width digits and brackets to ASCII), for tables and matching. */
+  text: string;
+}
+
+/** Page numbers as converters leave them: `- 5 -`, `-2-`, `— 12 —`, `第 3 页`, `第3页 共10页`. */
+const PAGE_NUMBER = /^(?:[-—–－‐]+\s*\d{1,3}\s*[-—–－‐]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/u;
+
+export const isPageNumber = (text: string): boolean => PAGE_NUMBER.test(text);
+
+/** A letterhead fragment: the issuing body's banner (…人民政府办公室文件) or its name set in spaced single characters. */
+export function isLetterhead(text: string): boolean {
+  const compact = text.replace(/\s+/g, '');
+  if (/文件$/u.test(compact) && /人民政府|办公室|委员会/u.test(compact) && !/[，。；：]/u.test(compact)) return true;
+  if (/人民政府办公室文件/u.test(compact)) return true;
+  // 自 治 县: two to five single characters separated by spaces.
+  return /^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,4}$/u.test(text) && /[县区市旗州]$/u.test(compact);
+}
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/gu;
+
+/** Splits text into lines, normalised for matching; blank lines are dropped, their numbers kept. */
+export function toLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const parts = text.split(/\r\n|\r|\n/);
+  for (let i = 0; i < parts.length; i++) {
+    const raw = parts[i]!.replace(CONTROL, '').replace(/[ \u00a0\u3000]+$/u, '').replace(/^[ \u00a0\u3000]+/u, '');
+    if (raw.replace(/\t/g, '') === '') continue;
+    const text = raw.normalize('NFKC').replace(/[ \u00a0]+/g, ' ');
+    lines.push({ no: i + 1, raw, text });
+  }
+  return lines;
+}
+
+/** Why a text is not a report at all, or null if it may be one. Cheap checks, run before anything else. */
+export function unreadable(text: string): string | null {
+  if (text.trim() === '') return 'the file is empty';
+  const sample = text.slice(0, 65536);
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0 || c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13)) bad++;
+  }
+  if (bad > sample.length * 0.01) return 'the file is binary, not text (convert PDF or Word files to text first)';
+  if (!/[\u4e00-\u9fff]/u.test(sample)) return 'the file contains no Chinese text';
+  return null;
+}
