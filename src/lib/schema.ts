@@ -189,3 +189,21 @@ export const Report = z.object({
   prose: z.array(ProseSection),
 });
 export type Report = z.infer<typeof Report>;
+
+/** The ingest's account of every input file: parsed, parsed with findings, or rejected and why. */
+export const ManifestEntry = z.object({
+  file: z.string(),
+  sha256: z.string(),
+  status: z.enum(['parsed', 'findings', 'rejected']),
+  reason: z.string().optional(),
+  reportId: z.string().optional(), // `<code>-<year>`
+  findings: z.number().int(),
+});
+export type ManifestEntry = z.infer<typeof ManifestEntry>;
+
+export const IngestManifest = z.object({
+  generated: z.string(),
+  files: z.array(ManifestEntry),
+  summary: z.object({ files: z.number().int(), reports: z.number().int(), findings: z.number().int(), rejected: z.number().int() }),
+});
+export type IngestManifest = z.infer<typeof IngestManifest>;
