@@ -37,34 +37,50 @@ export function yearOf(title: string, body: readonly Line[]): number | null {
 
 export type Resolution = { region: Region; issuer: string } | { error: string };
 
-// Longest names first, so that 民和回族土族自治县 is tried before anything shorter inside it.
-const byLength = (a: Division, b: Division) => b.name.length - a.name.length;
-const COUNTIES = [...counties].sort(byLength);
-const PREFECTURES = [...prefectures].sort(byLength);
 
 interface Hit {
   division: Division;
   index: number;
   /** Characters the match covers, suffix included. */
   length: number;
-  /** 3: full name; 2: short name with a suffix (民和县, 民和人民政府); 1: short name alone. */
+  /** 3: full name; 2: short name with a suffix (民和县, 民和人民政府). */
   strength: number;
 }
 
-function hitsIn(text: string, divisions: readonly Division[]): Hit[] {
-  const hits: Hit[] = [];
+/** Divisions by the first two characters of their full and short names: one look-up per position. */
+function prefixIndex(divisions: readonly Division[]): Map<string, Division[]> {
+  const index = new Map<string, Division[]>();
   for (const d of divisions) {
-    let index = text.indexOf(d.name);
-    if (index >= 0) {
-      hits.push({ division: d, index, length: d.name.length, strength: 3 });
-      continue;
+    for (const key of new Set([d.name.slice(0, 2), d.shortName.slice(0, 2)])) {
+      const list = index.get(key);
+      if (list) list.push(d);
+      else index.set(key, [d]);
     }
-    if (d.shortName === d.name || d.shortName.length < 2) continue;
-    index = text.indexOf(d.shortName);
-    if (index < 0) continue;
-    const suffix = text.slice(index + d.shortName.length).match(/^(?:县|区|市|旗|人民政府|政府)/)?.[0];
-    hits.push({ division: d, index, length: d.shortName.length + (suffix?.length ?? 0), strength: suffix ? 2 : 1 });
   }
+  return index;
+}
+const COUNTY_INDEX = prefixIndex(counties);
+const PREFECTURE_INDEX = prefixIndex(prefectures);
+
+function hitsIn(text: string, index: Map<string, Division[]>): Hit[] {
+  const first = new Map<Division, Hit>();
+  for (let i = 0; i < text.length - 1; i++) {
+    const ds = index.get(text.slice(i, i + 2));
+    if (!ds) continue;
+    for (const d of ds) {
+      const seen = first.get(d);
+      if (seen && seen.strength === 3) continue;
+      if (text.startsWith(d.name, i)) {
+        first.set(d, { division: d, index: i, length: d.name.length, strength: 3 });
+        continue;
+      }
+      if (seen || d.shortName === d.name || d.shortName.length < 2 || !text.startsWith(d.shortName, i)) continue;
+      // A short name alone is no name (共和 inside 中华人民共和国): it needs its suffix.
+      const suffix = text.slice(i + d.shortName.length).match(/^(?:县|区|市|旗|人民政府|政府)/)?.[0];
+      if (suffix) first.set(d, { division: d, index: i, length: d.shortName.length + suffix.length, strength: 2 });
+    }
+  }
+  const hits = [...first.values()];
   // A name inside a longer match is part of it: 和县 inside 民和县.
   const inside = (h: Hit, o: Hit) => o.length > h.length && o.index <= h.index && o.index + o.length >= h.index + h.length;
   return hits.filter((h) => !hits.some((o) => inside(h, o)));
@@ -85,8 +101,8 @@ const stripSuffix = (name: string) => name.replace(/(?:省|市|地区|盟|自治
  */
 export function resolveRegion(titleText: string, wholeText: string): Resolution {
   const text = titleText.replace(/\s+/g, '');
-  let hits = hitsIn(text, COUNTIES);
-  if (hits.length === 0) hits = hitsIn(text, PREFECTURES).filter((h) => h.strength >= 2);
+  let hits = hitsIn(text, COUNTY_INDEX);
+  if (hits.length === 0) hits = hitsIn(text, PREFECTURE_INDEX).filter((h) => h.strength >= 2);
   if (hits.length === 0) return { error: 'no county, district or city name found in the title (cannot tell who issued the report)' };
   const best = Math.max(...hits.map((h) => h.strength));
   const top = hits.filter((h) => h.strength === best);

@@ -1,0 +1,56 @@
+// Number and rank formatting for the pages. A blank cell stays blank: never shown as 0.
+import type { Metric } from './metrics.ts';
+
+const integer = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 });
+
+/** A printed cell as the report prints it (no rounding of 18.085682 万元); `null` → ''. */
+export function formatCell(v: number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  return Number.isInteger(v) ? integer.format(v) : decimal.format(v);
+}
+
+/** A rate 0…1 as a percentage with one decimal: 0.8571 → 85.7%. */
+export function formatRate(v: number): string {
+  return `${(v * 100).toFixed(1)}%`;
+}
+
+/** A metric value with its unit; `null` → the placeholder. */
+export function formatMetric(metric: Pick<Metric, 'kind' | 'unit'>, v: number | null, missing = '—'): string {
+  if (v === null) return missing;
+  if (metric.kind === 'rate') return formatRate(v);
+  return `${formatCell(v)} ${metric.unit}`;
+}
+
+/** The value alone, without unit, for table cells. */
+export function formatMetricBare(metric: Pick<Metric, 'kind'>, v: number | null, missing = ''): string {
+  if (v === null) return missing;
+  return metric.kind === 'rate' ? formatRate(v) : formatCell(v);
+}
+
+/** Change against the previous year: `+120`, `−3`, `持平`; rates in percentage points. */
+export function formatChange(metric: Pick<Metric, 'kind' | 'unit'>, current: number | null, previous: number | null): string {
+  if (current === null || previous === null) return '';
+  const d = current - previous;
+  if (metric.kind === 'rate') {
+    const pp = Math.round(d * 1000) / 10;
+    if (pp === 0) return '持平';
+    return `${pp > 0 ? '+' : '−'}${Math.abs(pp).toFixed(1)} 个百分点`;
+  }
+  // Amounts like 18.085682 万元: round the difference to the printed precision to avoid 0.1+0.2 noise.
+  const diff = Math.round(d * 1e6) / 1e6;
+  if (diff === 0) return '持平';
+  return `${diff > 0 ? '+' : '−'}${formatCell(Math.abs(diff))}`;
+}
+
+/** 全国第 3 / 共 120 — a position, deliberately neutral wording. */
+export function formatRank(scope: string, rank: number, of: number): string {
+  return `${scope}第 ${rank} / 共 ${of}`;
+}
+
+/** ISO date → 2022 年 1 月 20 日; anything unparseable is shown as given. */
+export function formatDate(iso: string): string {
+  const m = iso.match(/^(\d{4})-(\d{2})-(\d{2})/);
+  if (!m) return iso;
+  return `${m[1]} 年 ${Number(m[2])} 月 ${Number(m[3])} 日`;
+}

@@ -1,0 +1,39 @@
+// Every internal URL of the site, always through the base path (GitHub Pages serves under /<repo>/).
+import { countySlug } from '../region.ts';
+import type { Region } from '../schema.ts';
+
+const BASE: string = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
+
+/** Prefix a site-relative path (`counties/…/`) with the base path. */
+export function href(path = ''): string {
+  const base = BASE.endsWith('/') ? BASE : `${BASE}/`;
+  return base + path.replace(/^\/+/, '');
+}
+
+const slugs = new Map<string, string>();
+/** `630222-minhe`, memoised: pinyin conversion is not free and every page links many counties. */
+export function slugOf(region: Pick<Region, 'code' | 'name'>): string {
+  let s = slugs.get(region.code);
+  if (s === undefined) {
+    s = countySlug(region);
+    slugs.set(region.code, s);
+  }
+  return s;
+}
+
+type RegionRef = Pick<Region, 'code' | 'name'>;
+
+export const paths = {
+  home: () => '',
+  county: (region: RegionRef) => `counties/${slugOf(region)}/`,
+  report: (region: RegionRef, year: number) => `counties/${slugOf(region)}/${year}/`,
+  reportFile: (region: RegionRef, year: number, file: 'report.json' | 'report.csv' | 'source.txt') =>
+    `counties/${slugOf(region)}/${year}/${file}`,
+  provinces: () => 'provinces/',
+  province: (code: string) => `provinces/${code}/`,
+  rankings: () => 'rankings/',
+  ranking: (metricId: string, year: number, provinceCode?: string) =>
+    `rankings/${metricId}/${year}/${provinceCode ? `${provinceCode}/` : ''}`,
+  data: () => 'data/',
+  methodology: () => 'methodology/',
+} as const;

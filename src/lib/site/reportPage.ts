@@ -1,0 +1,125 @@
+// Everything the report page shows, derived from the report and the site index in one place,
+// so the page template only renders. O(1) lookups: the rankings are already computed.
+import type { Check, Report } from '../schema.ts';
+import { IDENTITY_LABELS, findingText, ruleText, whereLabel, type CrossYearCheck } from './checks.ts';
+import { formatChange, formatMetric } from './format.ts';
+import { pathLabel } from './labels.ts';
+import { HEADLINE_METRICS, MISSING_LABELS, type Metric } from './metrics.ts';
+import { renderProse } from './prose.ts';
+import type { ReportRank, SiteIndex } from './siteIndex.ts';
+
+/** Where each headline figure is read in the report, for its source-line reference. */
+const METRIC_LINE_PATH: Record<string, string> = {
+  licensing: 'active.licensing',
+  punishment: 'active.punishment',
+  coercion: 'active.coercion',
+  fees: 'active.fees',
+  received: 'applications.received',
+  'disclosure-rate': 'applications.total',
+  review: 'review',
+  litigation: 'litigationDirect',
+};
+
+export interface HeadlineFigure {
+  metric: Metric;
+  rank: ReportRank;
+  /** `''` when there is no previous report or either year lacks the figure. */
+  change: string;
+  previousYear?: number;
+  line?: number;
+  missingText?: string;
+}
+
+export interface InferenceNote {
+  n: number;
+  key: string;
+  where: string;
+  rule: string;
+  line?: number;
+}
+
+export interface CheckRow {
+  identity: string;
+  where: string;
+  printed: number | null;
+  computed: number;
+  ok: boolean;
+}
+
+/** Above this size the prose is not inlined (the report page must stay small); the source text is linked. */
+export const PROSE_INLINE_LIMIT = 24_000;
+
+export interface ReportPageModel {
+  headline: HeadlineFigure[];
+  notes: Map<string, number>;
+  inferenceNotes: InferenceNote[];
+  failedChecks: CheckRow[];
+  passedChecks: CheckRow[];
+  crossYear: CrossYearCheck[] | null;
+  previous?: Report;
+  findings: { severity: Report['findings'][number]['severity']; text: string }[];
+  prose: { heading: string; html: string }[] | null;
+  proseTooLong: boolean;
+  otherYears: { year: number; present: boolean }[];
+  ogDescription: string;
+}
+
+function checkRow(c: Check): CheckRow {
+  return { identity: IDENTITY_LABELS[c.identity], where: whereLabel(c.where), printed: c.printed, computed: c.computed, ok: c.ok };
+}
+
+function lineOf(report: Report, path: string): number | undefined {
+  return report.lines[path];
+}
+
+export function reportPageModel(report: Report, site: SiteIndex): ReportPageModel {
+  const previous = site.previous(report);
+  const headline = HEADLINE_METRICS.map((metric): HeadlineFigure => {
+    const rank = site.rankOf(metric.id, report);
+    const prevValue = previous ? metric.value(previous).value : null;
+    return {
+      metric,
+      rank,
+      change: rank.value === null ? '' : formatChange(metric, rank.value, prevValue),
+      previousYear: previous?.year,
+      line: lineOf(report, METRIC_LINE_PATH[metric.id] ?? ''),
+      missingText: rank.value === null ? MISSING_LABELS[rank.reason] : undefined,
+    };
+  });
+
+  const notes = new Map<string, number>();
+  const inferenceNotes: InferenceNote[] = report.inferred.map((inf, i) => {
+    notes.set(inf.path, i + 1);
+    return { n: i + 1, key: inf.path, where: pathLabel(inf.path), rule: ruleText(inf.rule), line: inf.line };
+  });
+
+  const rendered = report.prose.map((p) => ({ heading: p.heading, html: renderProse(p.markdown) }));
+  const proseSize = rendered.reduce((s, p) => s + p.html.length + p.heading.length, 0);
+  const proseTooLong = proseSize > PROSE_INLINE_LIMIT;
+
+  const county = site.county(report.region.code);
+  const years = site.years;
+  const otherYears = years.map((y) => ({ year: y, present: !!county?.reports.some((r) => r.year === y) }));
+
+  const figures = headline
+    .filter((h) => h.rank.value !== null)
+    .slice(0, 5)
+    .map((h) => `${h.metric.label} ${formatMetric(h.metric, h.rank.value)}`)
+    .join('，');
+  const ogDescription = `${report.region.province}${report.region.prefecture === report.region.province ? '' : report.region.prefecture}${report.region.name} ${report.year} 年政府信息公开工作年度报告：${figures || '报告未列出主要数字'}。${report.consistent ? '' : '报告自身数字有不符之处。'}`;
+
+  return {
+    headline,
+    notes,
+    inferenceNotes,
+    failedChecks: report.checks.filter((c) => !c.ok).map(checkRow),
+    passedChecks: report.checks.filter((c) => c.ok).map(checkRow),
+    crossYear: site.crossYear(report),
+    previous,
+    findings: report.findings.map((f) => ({ severity: f.severity, text: findingText(f) })),
+    prose: proseTooLong ? null : rendered,
+    proseTooLong,
+    otherYears,
+    ogDescription,
+  };
+}

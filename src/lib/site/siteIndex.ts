@@ -1,0 +1,215 @@
+// Everything pages need across reports, computed once per build from the list of reports:
+// lookups by county and year, rankings per metric and year (national and within province),
+// national totals, province summaries. Pages only do O(1) lookups into this.
+import type { Report } from '../schema.ts';
+import { counties as allCounties, provinceList } from '../region.ts';
+import { crossYearChecks, type CrossYearCheck } from './checks.ts';
+import { METRICS, getMetric, type MissingReason } from './metrics.ts';
+import { competitionRank, filterRanking, type RankedItem, type Ranking } from './rank.ts';
+
+export const reportId = (r: Pick<Report, 'region' | 'year'>) => `${r.region.code}-${r.year}`;
+/** 630222 → 630000: the GB/T 2260 province of a county code. */
+export const provinceCodeOf = (code: string) => `${code.slice(0, 2)}0000`;
+
+const provinceNames = new Map(provinceList.map((p) => [p.code, p.name]));
+export const provinceName = (code: string) => provinceNames.get(code) ?? code;
+
+export interface Position {
+  rank: number;
+  of: number; // how many counties have the figure in that scope
+}
+
+export type ReportRank =
+  | { value: number; national: Position; province: Position }
+  | { value: null; reason: MissingReason };
+
+export interface MetricRanking extends Ranking<Report, MissingReason> {
+  metricId: string;
+  year: number;
+}
+
+export interface CountySummary {
+  code: string;
+  region: Report['region'];
+  provinceCode: string;
+  /** This county's reports, oldest first. */
+  reports: Report[];
+}
+
+export interface ProvinceSummary {
+  code: string;
+  name: string;
+  /** Counties of the province with at least one report, by code. */
+  counties: CountySummary[];
+  /** Counties of the division list with no report at all. */
+  without: { code: string; name: string; prefecture: string }[];
+  reportCount: number;
+}
+
+export interface Total {
+  sum: number;
+  reporting: number; // reports with the figure
+  missing: number; // reports of that year without it
+}
+
+const byCode = (a: Report, b: Report) => (a.region.code < b.region.code ? -1 : a.region.code > b.region.code ? 1 : 0);
+
+export interface SiteIndex {
+  reports: readonly Report[];
+  years: readonly number[];
+  latestYear: number | undefined;
+  report(code: string, year: number): Report | undefined;
+  county(code: string): CountySummary | undefined;
+  counties: readonly CountySummary[];
+  provinces: readonly ProvinceSummary[];
+  province(code: string): ProvinceSummary | undefined;
+  previous(report: Report): Report | undefined;
+  crossYear(report: Report): CrossYearCheck[] | null;
+  ranking(metricId: string, year: number): MetricRanking;
+  provinceRanking(metricId: string, year: number, provinceCode: string): MetricRanking;
+  rankOf(metricId: string, report: Report): ReportRank;
+  totals(year: number): Map<string, Total>;
+  /** Reports of a year, newest source first is not known: by code. */
+  reportsOfYear(year: number): readonly Report[];
+}
+
+export function buildSiteIndex(input: readonly Report[]): SiteIndex {
+  const reports = [...input].sort((a, b) => byCode(a, b) || a.year - b.year);
+  const byId = new Map<string, Report>();
+  for (const r of reports) {
+    const id = reportId(r);
+    if (byId.has(id)) throw new Error(`two reports for ${r.region.name} ${r.year}: ${byId.get(id)!.source} and ${r.source}`);
+    byId.set(id, r);
+  }
+  const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
+  const ofYear = new Map<number, Report[]>(years.map((y) => [y, []]));
+  for (const r of reports) ofYear.get(r.year)!.push(r);
+
+  const countyMap = new Map<string, CountySummary>();
+  for (const r of reports) {
+    let c = countyMap.get(r.region.code);
+    if (!c) {
+      c = { code: r.region.code, region: r.region, provinceCode: provinceCodeOf(r.region.code), reports: [] };
+      countyMap.set(r.region.code, c);
+    }
+    c.reports.push(r);
+    c.region = r.region; // latest report's naming wins
+  }
+  const counties = [...countyMap.values()];
+
+  const provinces: ProvinceSummary[] = provinceList.map((p) => ({
+    code: p.code,
+    name: p.name,
+    counties: counties.filter((c) => c.provinceCode === p.code),
+    without: [],
+    reportCount: 0,
+  }));
+  const provinceMap = new Map(provinces.map((p) => [p.code, p]));
+  for (const c of allCounties) {
+    if (countyMap.has(c.code)) continue;
+    provinceMap.get(provinceCodeOf(c.code))?.without.push({ code: c.code, name: c.name, prefecture: c.prefecture });
+  }
+  for (const p of provinces) p.reportCount = p.counties.reduce((s, c) => s + c.reports.length, 0);
+
+  // Rankings, computed on first use and kept.
+  const rankings = new Map<string, MetricRanking>();
+  const positions = new Map<string, Map<string, ReportRank>>();
+  const provinceRankings = new Map<string, MetricRanking>();
+
+  function ranking(metricId: string, year: number): MetricRanking {
+    const key = `${metricId}:${year}`;
+    let r = rankings.get(key);
+    if (!r) {
+      const metric = getMetric(metricId);
+      r = { metricId, year, ...competitionRank(ofYear.get(year) ?? [], (rep) => metric.value(rep), byCode) };
+      rankings.set(key, r);
+      positions.set(key, computePositions(r));
+    }
+    return r;
+  }
+
+  function computePositions(r: MetricRanking): Map<string, ReportRank> {
+    const out = new Map<string, ReportRank>();
+    const perProvince = new Map<string, RankedItem<Report>[]>();
+    for (const item of r.ranked) {
+      const p = provinceCodeOf(item.item.region.code);
+      let list = perProvince.get(p);
+      if (!list) perProvince.set(p, (list = []));
+      list.push(item);
+    }
+    for (const list of perProvince.values()) {
+      let prev: { value: number; rank: number } | undefined;
+      list.forEach((item, i) => {
+        const rank = prev && prev.value === item.value ? prev.rank : i + 1;
+        prev = { value: item.value, rank };
+        out.set(item.item.region.code, {
+          value: item.value,
+          national: { rank: item.rank, of: r.ranked.length },
+          province: { rank, of: list.length },
+        });
+      });
+    }
+    for (const m of r.missing) out.set(m.item.region.code, { value: null, reason: m.reason });
+    return out;
+  }
+
+  function provinceRanking(metricId: string, year: number, provinceCode: string): MetricRanking {
+    const key = `${metricId}:${year}:${provinceCode}`;
+    let r = provinceRankings.get(key);
+    if (!r) {
+      const inProvince = (rep: Report) => provinceCodeOf(rep.region.code) === provinceCode;
+      r = { metricId, year, ...filterRanking(ranking(metricId, year), inProvince) };
+      provinceRankings.set(key, r);
+    }
+    return r;
+  }
+
+  const totalsByYear = new Map<number, Map<string, Total>>();
+  function totals(year: number): Map<string, Total> {
+    let t = totalsByYear.get(year);
+    if (!t) {
+      t = new Map();
+      for (const m of METRICS) {
+        if (!m.summable) continue;
+        const total: Total = { sum: 0, reporting: 0, missing: 0 };
+        for (const r of ofYear.get(year) ?? []) {
+          const v = m.value(r);
+          if (v.value === null) total.missing++;
+          else {
+            total.sum += v.value;
+            total.reporting++;
+          }
+        }
+        // Amounts in 万元 with up to six decimals: keep the printed precision, not float noise.
+        total.sum = Math.round(total.sum * 1e6) / 1e6;
+        t.set(m.id, total);
+      }
+      totalsByYear.set(year, t);
+    }
+    return t;
+  }
+
+  const report = (code: string, year: number) => byId.get(`${code}-${year}`);
+  const previous = (r: Report) => report(r.region.code, r.year - 1);
+
+  return {
+    reports,
+    years,
+    latestYear: years.at(-1),
+    report,
+    county: (code) => countyMap.get(code),
+    counties,
+    provinces,
+    province: (code) => provinceMap.get(code),
+    previous,
+    crossYear: (r) => crossYearChecks(r, previous(r)),
+    ranking,
+    provinceRanking,
+    rankOf(metricId, r) {
+      ranking(metricId, r.year);
+      return positions.get(`${metricId}:${r.year}`)!.get(r.region.code)!;
+    },
+    totals,
+    reportsOfYear: (year) => ofYear.get(year) ?? [],
+  };
+}

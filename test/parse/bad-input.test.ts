@@ -1,0 +1,95 @@
+// Bad input gives a clear error or a partial result with findings; never a crash or a hang.
+// (How long each takes is printed by `npm run bench:parse`; here a generous timeout catches hangs.)
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseBytes } from '../../src/lib/ingest/read.ts';
+import { parseReport } from '../../src/lib/parse/index.ts';
+
+const sample = (name: string) => readFileSync(new URL(`../../content/reports/${name}`, import.meta.url), 'utf8');
+const HANG = { timeout: 10_000 };
+
+describe('input that is not a report', () => {
+  it('an empty file', () => {
+    expect(parseReport('', { source: 'x.txt' })).toEqual({ ok: false, error: 'the file is empty' });
+    expect(parseReport(' \n\t\n', { source: 'x.txt' })).toEqual({ ok: false, error: 'the file is empty' });
+  });
+
+  it('a binary file (a PDF not converted to text)', () => {
+    const bytes = Buffer.from('%PDF-1.7\n' + '\u0000\u0001\u0002\u00ff'.repeat(2000), 'latin1');
+    const result = parseBytes(bytes, 'x.pdf');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/binary/);
+  });
+
+  it('Chinese text that is not an annual report', () => {
+    const text = '关于做好春节期间安全生产工作的通知\n各乡镇人民政府：\n为切实做好春节期间安全生产工作，现将有关事项通知如下。\n';
+    const result = parseReport(text, { source: 'x.txt' });
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/not an annual report/) });
+  });
+
+  it('a report whose issuing body names no county: an error that says so, never a wrong county', () => {
+    const text = sample('002_6806acdd043dfc21.txt').replace(/泾源县/g, '某某县');
+    const result = parseReport(text, { source: 'x.txt' });
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/no county, district or city name/) });
+  });
+
+  it('a name several counties share, with nothing to tell them apart, is an error listing them', () => {
+    const text = sample('002_6806acdd043dfc21.txt').replace(/泾源县/g, '朝阳区').replace(/区市|固原|宁夏/g, '');
+    const result = parseReport(text, { source: 'x.txt' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/ambiguous.*110105.*220104/);
+  });
+
+  it('a name several counties share is told apart by the prefecture the report mentions', () => {
+    const text = sample('002_6806acdd043dfc21.txt').replace(/泾源县/g, '朝阳区').replace(/区市政务公开部门/, '长春市政务公开部门');
+    const result = parseReport(text, { source: 'x.txt' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.region).toMatchObject({ code: '220104', prefecture: '长春市' });
+  });
+
+  it('a 50 MB file', HANG, () => {
+    const bytes = Buffer.alloc(50 * 1024 * 1024, '政务公开 0 1 2\n');
+    const result = parseBytes(bytes, 'big.txt');
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/too large.*52\.4 MB/) });
+  });
+
+  it('a 100,000-character line inside a report', HANG, () => {
+    const text = sample('002_6806acdd043dfc21.txt').replace('一、总体情况', `一、总体情况\n${'信息公开 12 '.repeat(12_500)}`);
+    const result = parseReport(text, { source: 'x.txt' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.applications?.received).toEqual([3, 0, 0, 0, 0, 0, 3]);
+  });
+
+  it('a 100,000-character line with no line breaks at all', HANG, () => {
+    const result = parseReport('年度报告'.repeat(25_000), { source: 'x.txt' });
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe('a report cut off halfway through its applications table', () => {
+  const full = sample('002_6806acdd043dfc21.txt');
+  const cut = full.slice(0, full.indexOf('（四）无'));
+  const result = parseReport(cut, { source: 'cut.txt' });
+
+  it('is a partial result, not an error', () => {
+    expect(result.ok).toBe(true);
+  });
+  if (!result.ok) return;
+  const { report } = result;
+
+  it('keeps what it could read', () => {
+    expect(report.active?.licensing).toBe(153);
+    expect(report.applications?.received).toEqual([3, 0, 0, 0, 0, 0, 3]);
+    expect(report.applications?.granted).toEqual([1, 0, 0, 0, 0, 0, 1]);
+  });
+
+  it('leaves the missing rows and table null, with findings, not zeros', () => {
+    expect(report.applications?.unavailable.notHeld).toBeNull();
+    expect(report.applications?.total).toBeNull();
+    expect(report.review).toBeNull();
+    const codes = report.findings.map((f) => `${f.code} ${f.path}`);
+    expect(codes).toContain('row-missing applications.unavailable.notHeld');
+    expect(codes).toContain('row-missing applications.total');
+    expect(codes).toContain('table-missing review');
+  });
+});
