@@ -1,0 +1,50 @@
+// axe-core finds no violations on the home page, a report page and a ranking page, at phone and
+// desktop width. Screenshots of each land in test-results/screenshots/ for a person to look at.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../built/paths.ts';
+import { open, scrollThrough, watch, type Session } from './harness.ts';
+import { busiestReportPage, rankingPage } from './pages.ts';
+
+const SHOTS = join(ROOT, 'test-results/screenshots');
+const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
+const PAGES: [string, () => string][] = [
+  ['home', () => ''],
+  ['report', busiestReportPage],
+  ['ranking', rankingPage],
+];
+
+let s: Session;
+beforeAll(async () => {
+  s = await open();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('axe', () => {
+  for (const [name, path] of PAGES) {
+    for (const [width, viewport] of Object.entries(VIEWPORTS)) {
+      it(`no violations on the ${name} page at ${width} width`, async () => {
+        const page = await s.browser.newPage({ viewport });
+        const { errors } = watch(page);
+        await page.goto(s.at(path()));
+        await scrollThrough(page); // charts and anything else loaded on view are part of the page
+        await page.waitForTimeout(300);
+        const result = await new AxeBuilder({ page }).analyze();
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+        const violations = result.violations.map(
+          (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`,
+        );
+        expect(violations).toEqual([]);
+        expect(result.passes.length, 'axe ran its rules').toBeGreaterThan(10);
+        expect(errors).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+});

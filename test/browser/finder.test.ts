@@ -1,0 +1,62 @@
+// The county finder on the home page: typing a county's Chinese name or its pinyin brings up a link
+// to that county, and typing another county's name brings up that one instead.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { open, watch, type Session } from './harness.ts';
+
+const MINHE = '630222'; // 民和回族土族自治县, sample 000
+const GANGCHA = '632224'; // 刚察县, sample 001
+
+let s: Session;
+beforeAll(async () => {
+  s = await open();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const countyLinks = (page: Page, code: string) => page.locator(`a[href*="/counties/${code}-"]:visible`);
+
+/** Type the query into the finder the way a person does, key by key. */
+async function search(query: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await s.browser.newPage();
+  const { errors } = watch(page);
+  await page.goto(s.at(''));
+  const box = page.locator('input[type="search"], [role="searchbox"], input[role="combobox"]').first();
+  expect(await box.count(), 'a search box (input type=search, role searchbox or combobox) on the home page').toBeGreaterThan(0);
+  await box.click();
+  await box.pressSequentially(query, { delay: 40 });
+  return { page, errors };
+}
+
+/** How many links to the county the home page shows before anyone types. */
+async function baseline(code: string): Promise<number> {
+  const page = await s.browser.newPage();
+  await page.goto(s.at(''));
+  const n = await countyLinks(page, code).count();
+  await page.close();
+  return n;
+}
+
+describe('county finder', () => {
+  for (const query of ['民和', 'minhe', 'Minhe']) {
+    it(`finds 民和 by typing ${query}`, async () => {
+      const before = await baseline(MINHE);
+      const { page, errors } = await search(query);
+      await expect.poll(() => countyLinks(page, MINHE).count(), { timeout: 15_000 }).toBeGreaterThan(before);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('finds 刚察 by gangcha, without offering 民和', async () => {
+    const [minhe, gangcha] = [await baseline(MINHE), await baseline(GANGCHA)];
+    const { page } = await search('gangcha');
+    await expect.poll(() => countyLinks(page, GANGCHA).count(), { timeout: 15_000 }).toBeGreaterThan(gangcha);
+    // Let the result list settle, then 民和 must not have been added to it.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    expect(await countyLinks(page, MINHE).count()).toBe(minhe);
+    await page.close();
+  });
+});

@@ -1,0 +1,83 @@
+// Debian chromium driven by playwright-core against the test build in dist/, served under its base.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveDist, type Served } from '../../scripts/serve-dist.ts';
+import { DIST, loadBuildInfo } from '../built/paths.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: the browser tests need Debian's chromium. ` +
+        'Install it with `apt-get install chromium` (as root; .ci/run does this), or set CHROMIUM_PATH.',
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export interface Session {
+  browser: Browser;
+  served: Served;
+  /** Absolute URL of a path under the base, e.g. at('rankings/') */
+  at: (path: string) => string;
+  close: () => Promise<void>;
+}
+
+/** Chromium plus a server for dist/; call in beforeAll, close in afterAll. */
+export async function open(): Promise<Session> {
+  const info = loadBuildInfo();
+  const served = await serveDist({ dir: DIST, base: info.base });
+  let browser: Browser;
+  try {
+    browser = await launch();
+  } catch (e) {
+    await served.close();
+    throw e;
+  }
+  return {
+    browser,
+    served,
+    at: (path) => served.url + path.replace(/^\//, ''),
+    close: async () => {
+      await browser.close();
+      await served.close();
+    },
+  };
+}
+
+/** Page errors and failed same-origin requests, collected while a test uses the page. */
+export function watch(page: Page): { errors: string[] } {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.url().startsWith('http://127.0.0.1')) errors.push(`${r.status()} ${r.url()}`);
+  });
+  return { errors };
+}
+
+/** Scroll to the bottom in steps, so that everything loaded on scrolling into view gets loaded. */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const step = Math.max(200, Math.floor(window.innerHeight / 2));
+    for (let y = 0; y <= document.documentElement.scrollHeight; y += step) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    window.scrollTo(0, document.documentElement.scrollHeight);
+  });
+  await page.waitForLoadState('networkidle');
+}

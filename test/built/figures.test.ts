@@ -1,0 +1,53 @@
+// Every report page shows every figure of its report: each printed row of the three standard tables
+// appears as a table row with that label and those cells (blank where the report is blank), both for
+// the JSON the page offers for download and for the hand-checked values of test/fixtures/expected.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Report } from '../../src/lib/schema.ts';
+import { loadDocument, tableRows } from './dom.ts';
+import { expectedRows, missingRows } from './figures.ts';
+import { ROOT, loadBuildInfo } from './paths.ts';
+import { pageOfSource, reportPages } from './reports.ts';
+
+const info = loadBuildInfo();
+const pages = reportPages(info);
+const reports = info.inputs.filter((i) => i.kind !== 'rejected');
+const samples = info.inputs.filter((i) => i.kind === 'sample');
+const expectedFile = (source: string) => join(ROOT, 'test/fixtures/expected', source.replace(/\.txt$/, '.json'));
+
+describe('report pages', () => {
+  it('exist, one per report, each offering its own report JSON that the schema accepts', () => {
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.filter((p) => !p.json).map((p) => `${p.url}: no .json download of this report`)).toEqual([]);
+    const invalid = pages.flatMap((p) => {
+      const r = p.json && Report.safeParse(p.json.data);
+      return r && !r.success ? [`${p.url}: ${r.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`] : [];
+    });
+    expect(invalid).toEqual([]);
+    const sources = pages.map((p) => p.json?.data.source).sort();
+    expect(sources).toEqual(reports.map((r) => r.file).sort());
+  });
+
+  it.each(reports)('$file has a report page', ({ file }) => {
+    expect(pageOfSource(pages, file), `no page offers a JSON with source "${file}" (did the ingest honour REPORTS_DIR?)`).toBeDefined();
+  });
+
+  it.each(samples)('$file: its page shows every figure of its report JSON in table cells', ({ file }) => {
+    const page = pageOfSource(pages, file);
+    expect(page).toBeDefined();
+    const expected = expectedRows(page!.json!.data);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(missingRows(expected, tableRows(loadDocument(page!.file)))).toEqual([]);
+  });
+
+  it.each(samples.filter((s) => existsSync(expectedFile(s.file))))(
+    '$file: its page shows the hand-checked figures of test/fixtures/expected',
+    ({ file }) => {
+      const page = pageOfSource(pages, file);
+      expect(page).toBeDefined();
+      const expected = expectedRows(JSON.parse(readFileSync(expectedFile(file), 'utf8')));
+      expect(missingRows(expected, tableRows(loadDocument(page!.file)))).toEqual([]);
+    },
+  );
+});

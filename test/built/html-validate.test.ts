@@ -1,0 +1,25 @@
+// html-validate (rules in .htmlvalidate.json) reports no errors on any page of the built site.
+import { FileSystemConfigLoader, HtmlValidate, type Message } from 'html-validate';
+import { describe, expect, it } from 'vitest';
+import { listFiles, urlPathOf } from './dom.ts';
+import { DIST, ROOT, loadBuildInfo } from './paths.ts';
+
+const info = loadBuildInfo();
+const pages = listFiles(DIST, ['.html']);
+const validator = new HtmlValidate(new FileSystemConfigLoader());
+
+const show = (m: Message) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}${m.selector ? ` (${m.selector})` : ''}`;
+
+describe('html-validate', () => {
+  it('finds the config and the pages', async () => {
+    const config = await validator.getConfigFor(`${ROOT}/dist/index.html`);
+    expect(config.get().rules?.['no-dup-id']).toBeTruthy();
+    expect(pages.length).toBeGreaterThan(1);
+  });
+
+  it.each(pages.map((f) => [urlPathOf(DIST, f, info.base), f]))('%s has no errors', async (_url, file) => {
+    const report = await validator.validateFile(file);
+    const errors = report.results.flatMap((r) => r.messages).filter((m) => m.severity === 2);
+    expect(errors.map(show)).toEqual([]);
+  });
+});
