@@ -25,9 +25,10 @@ const BOUNDARY = /第二十条|信息内容|本年|上一年|处理决定|收费
 
 export const holdsActive = (text: string) => /第二十条/.test(text) || (/行政许可/.test(text) && /行政处罚/.test(text));
 
-/** The 2019 trial format's headers, per part. */
-const DOCS_2019 = /新制作|新公开|对外公开总/;
-const ITEMS_2019 = /上一年项目|增\/?减/;
+/** The 2019 trial format's headers, per part; words short enough to survive scrambled headers. */
+const DOCS_2021 = /制发|废止|现行|有效/;
+const DOCS_2019 = /制作|对外|新公开/;
+const ITEMS_2019 = /上一年|项目|增|减/;
 
 interface Found {
   key: Label['key'];
@@ -113,7 +114,8 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
   };
 
   const first = labels.find((l) => l.key === 'regulations' || l.key === 'normativeDocuments');
-  const format: '2021' | '2019' = first && DOCS_2019.test(headerBefore(stream, first.start)) ? '2019' : '2021';
+  const docsHeader = first ? headerBefore(stream, first.start) : '';
+  const format: '2021' | '2019' = !DOCS_2021.test(docsHeader) && DOCS_2019.test(docsHeader) ? '2019' : '2021';
   const active: Active = {
     regulations: docs('regulations', format),
     normativeDocuments: docs('normativeDocuments', format),

@@ -33,16 +33,18 @@ export interface RowShape {
   lastIsTotal?: boolean;
 }
 
-/** All ways to keep `keep` of `n` positions, first and last always kept. */
-function* keepings(n: number, keep: number): Generator<number[]> {
-  const inner = keep - 2;
-  const pick = (start: number, chosen: number[]): number[][] => {
-    if (chosen.length === inner) return [chosen];
-    const out: number[][] = [];
-    for (let i = start; i <= n - 2 - (inner - chosen.length - 1); i++) out.push(...pick(i + 1, [...chosen, i]));
-    return out;
+/** All ways to keep `keep` (>= 2) of `n` positions, the first and the last always kept. */
+function keepings(n: number, keep: number): number[][] {
+  const out: number[][] = [];
+  const pick = (start: number, chosen: number[]) => {
+    if (chosen.length === keep - 2) {
+      out.push([0, ...chosen, n - 1]);
+      return;
+    }
+    for (let i = start; i <= n - 2 - (keep - 2 - chosen.length - 1); i++) pick(i + 1, [...chosen, i]);
   };
-  for (const middle of pick(1, [])) yield [0, ...middle, n - 1];
+  pick(1, []);
+  return out;
 }
 
 export function placeCells(tokens: readonly CellToken[], shape: RowShape): Placed {
@@ -58,7 +60,7 @@ export function placeCells(tokens: readonly CellToken[], shape: RowShape): Place
     // Merged header cells print surplus cells (often a repeated 0). Keep the first and the last
     // and drop surplus ones from the middle; with a total column, only drops that leave the row
     // adding up are candidates.
-    if (cells.length - width > 4) {
+    if (cells.length - width > 4 || width < 2) {
       return { values: Array(width).fill(null), inferred: [], doubt: `${cells.length} cells for ${width} columns` };
     }
     const candidates = new Map<string, Cell[]>();

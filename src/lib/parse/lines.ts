@@ -26,7 +26,7 @@ export function isLetterhead(text: string): boolean {
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/gu;
 
-/** Splits text into lines, normalised for matching; blank lines are dropped, their numbers kept. */
+/** Splits text into lines, normalised for matching; blank lines and page numbers are dropped, line numbers kept. */
 export function toLines(text: string): Line[] {
   const lines: Line[] = [];
   const parts = text.split(/\r\n|\r|\n/);
@@ -34,6 +34,8 @@ export function toLines(text: string): Line[] {
     const raw = parts[i]!.replace(CONTROL, '').replace(/[ \u00a0\u3000]+$/u, '').replace(/^[ \u00a0\u3000]+/u, '');
     if (raw.replace(/\t/g, '') === '') continue;
     const text = raw.normalize('NFKC').replace(/[ \u00a0]+/g, ' ');
+    // Page numbers are never content; dropped here, they cannot land in a table's cells.
+    if (isPageNumber(text.trim())) continue;
     lines.push({ no: i + 1, raw, text });
   }
   return lines;
