@@ -33,7 +33,7 @@ const ROWS: RowDef[] = [
   { path: `${A}.notProcessed.excessive`, label: /大量反复/ },
   { path: `${A}.notProcessed.confirmation`, label: /确认或重新|重新出具/ },
   // （六）其他处理 prints either three rows or one; which, the rows found below tell.
-  { path: `${A}.otherHandling.total`, label: /其他处理/, optional: true },
+  { path: `${A}.otherHandling.total`, label: /其他处理/, optional: true, landmark: true },
   { path: `${A}.otherHandling.noCorrection`, label: /不补正|逾期不补/, optional: true },
   { path: `${A}.otherHandling.unpaidFees`, label: /逾期未按|收费通知|缴纳费用/, optional: true },
   { path: `${A}.otherHandling.other`, label: /(?:3|三)\)?[.、]?其他(?!处理)/, optional: true },

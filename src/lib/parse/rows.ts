@@ -12,6 +12,12 @@ export interface RowDef {
   group?: boolean;
   /** The table may print this row or not (the caller decides what its absence means). */
   optional?: boolean;
+  /**
+   * Not searched in order: headings over several rows wrap in a PDF's layout text so that their
+   * words land among the rows below (`三、本年度` … `办理结果`). Such a label bounds its neighbours
+   * only where it is found between them. Groups are landmarks too.
+   */
+  landmark?: boolean;
 }
 
 export interface ReadRow {
@@ -34,7 +40,7 @@ interface Anchor {
   end: number;
 }
 
-/** Finds each row's label in order; a label not found leaves its row missing. */
+/** Finds each row's label in order; a label not found (or a landmark out of order) leaves its row missing. */
 export function anchorRows(stream: Stream, defs: readonly RowDef[], from = 0): (Anchor | null)[] {
   const anchors: (Anchor | null)[] = [];
   let cursor = from;
@@ -44,11 +50,16 @@ export function anchorRows(stream: Stream, defs: readonly RowDef[], from = 0): (
       anchors.push(null);
       continue;
     }
-    const start = labelStart(stream.text, m.index, cursor);
-    anchors.push({ def, start, end: m.end });
-    cursor = m.end;
+    anchors.push({ def, start: labelStart(stream.text, m.index, cursor), end: m.end });
+    if (!def.group && !def.landmark) cursor = m.end;
   }
-  return anchors;
+  // A landmark counts only where it stands between the rows before and after it.
+  return anchors.map((a, i) => {
+    if (!a || !(a.def.group || a.def.landmark)) return a;
+    const before = anchors.slice(0, i).findLast((b) => b && !b.def.group && !b.def.landmark);
+    const after = anchors.slice(i + 1).find((b) => b && !b.def.group && !b.def.landmark);
+    return (!before || a.start >= before.end) && (!after || a.end <= after.start) ? a : null;
+  });
 }
 
 /**
