@@ -7,7 +7,7 @@ import { checkApplications, checkOutcomes, failedChecks } from './checks.ts';
 import { resolveRegion, titleBlock, titleOf, yearOf } from './identity.ts';
 import { toLines, unreadable, type Line } from './lines.ts';
 import { holdsOutcomes, readOutcomes } from './outcomes.ts';
-import { toMarkdown } from './prose.ts';
+import { proseWidth, toMarkdown } from './prose.ts';
 import { emptyNotes } from './rows.ts';
 import { findSections, isProseLine, tableOfHeading, type Section, type TableKind } from './sections.ts';
 
@@ -93,13 +93,12 @@ export function parseReport(text: string, options: { source: string }): ParseRes
   const checks = [...(applications ? checkApplications(applications) : []), ...(outcomes ? checkOutcomes(outcomes) : [])];
 
   const tableSections = new Set(Object.values(tables).map((r) => r.from));
+  const proseSections = sections.slice(1).filter((s) => !tableSections.has(s.from) && !tableOfHeading(s.heading));
+  const width = proseWidth(proseSections.flatMap((s) => lines.slice(s.from, s.to)));
   const prose: ProseSection[] = [];
-  const intro = toMarkdown(lines.slice(Math.min(titleLines, sections[0]!.to), sections[0]!.to));
+  const intro = toMarkdown(lines.slice(Math.min(titleLines, sections[0]!.to), sections[0]!.to), width);
   if (intro) prose.push({ heading: '', markdown: intro });
-  for (const s of sections.slice(1)) {
-    if (tableSections.has(s.from) || tableOfHeading(s.heading)) continue;
-    prose.push({ heading: s.heading, markdown: toMarkdown(lines.slice(s.from, s.to)) });
-  }
+  for (const s of proseSections) prose.push({ heading: s.heading, markdown: toMarkdown(lines.slice(s.from, s.to), width) });
 
   const report: Report = {
     source: options.source,

@@ -22,13 +22,27 @@ function join(a: string, b: string): string {
   return !isCjk(a.at(-1)) && !isCjk(b[0]) && /\w$/.test(a) && /^\w/.test(b) ? `${a} ${b}` : a + b;
 }
 
+/** The signature block's lines stand alone: the body's name, the date (2022年2月18日), 抄送. */
+const STANDS_ALONE = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\S{0,4}|\S{2,30}(?:人民政府|办公室|办公厅)|抄送[:：].*)$/u;
+
+const keptText = (lines: readonly Line[]) =>
+  lines.map((l) => l.raw.trim()).filter((t) => t !== '' && !isPageNumber(t.normalize('NFKC')) && !isLetterhead(t));
+
+/** The wrap width of a report's prose, measured over all of it: one section can be too short to tell. */
+export const proseWidth = (lines: readonly Line[]) => wrapWidth(keptText(lines));
+
 /** Joins wrapped lines into paragraphs. */
-export function paragraphs(lines: readonly Line[]): string[] {
-  const kept = lines.map((l) => l.raw.trim()).filter((t) => t !== '' && !isPageNumber(t.normalize('NFKC')) && !isLetterhead(t));
-  const width = wrapWidth(kept);
+export function paragraphs(lines: readonly Line[], width = proseWidth(lines)): string[] {
+  const kept = keptText(lines);
   const out: string[] = [];
   let current = '';
   for (const line of kept) {
+    if (STANDS_ALONE.test(line)) {
+      if (current !== '') out.push(current);
+      out.push(line);
+      current = '';
+      continue;
+    }
     if (current !== '' && PARAGRAPH_START.test(line)) {
       out.push(current);
       current = '';
@@ -52,6 +66,6 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)([-+=])/u, '$1\\$2');
 }
 
-export function toMarkdown(lines: readonly Line[]): string {
-  return paragraphs(lines).map(escapeMarkdown).join('\n\n');
+export function toMarkdown(lines: readonly Line[], width?: number): string {
+  return paragraphs(lines, width).map(escapeMarkdown).join('\n\n');
 }
