@@ -6,3 +6,4 @@ export { DEFAULT_LAYOUT, randomLayout, type Layout } from './layout.ts';
 export { writeReport, TEST_MARK, type WrittenReport } from './report.ts';
 export { formatNumber, wrapLabel } from './tables.ts';
 export { placeName, nameIsUnique } from './issuer.ts';
+export { compareWithTruth, describeMismatches, type Mismatch } from './compare.ts';

@@ -1,0 +1,120 @@
+// npm run corpus -- --counties N --years 2019-2023 --out DIR [--seed S]
+// Writes a synthetic corpus for scale tests and benchmarks: DIR/reports/*.txt (reports in varied
+// layouts, each marked 【测试数据，非真实报告】) and DIR/truth/*.json (the values each was written from).
+// Test data only: refuses to write into content/, public/ or dist/.
+import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { counties, type Division } from '../src/lib/region.ts';
+import { createRng, generateTruth, randomLayout, randomTruthOptions, writeReport, type Layout, type Rng, type Truth, type TruthOptions } from './synth/index.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export interface CorpusOptions {
+  counties: number;
+  years: number[];
+  out: string;
+  seed: string;
+}
+
+export function parseArgs(argv: readonly string[]): CorpusOptions {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const n = Number(get('counties') ?? '20');
+  const years = (get('years') ?? '2019-2023').split('-').map(Number);
+  const out = get('out');
+  if (!out) throw new Error('--out DIR is required');
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--counties must be a positive whole number, not ${get('counties')}`);
+  const [from, to = from] = years;
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from > to || from < 2008) throw new Error(`--years must be like 2019-2023, not ${get('years')}`);
+  return { counties: n, years: Array.from({ length: to - from + 1 }, (_, i) => from + i), out: resolve(out), seed: get('seed') ?? 'corpus' };
+}
+
+/** The corpus is test data: never inside the site's content, its static files or its build. */
+export function refuseSiteDirs(out: string): void {
+  const rel = relative(root, resolve(out));
+  const first = rel.split(sep)[0];
+  if (!rel.startsWith('..') && ['content', 'public', 'dist', 'src'].includes(first))
+    throw new Error(`refusing to write synthetic reports into ${first}/: the corpus is test data and must stay out of the site (use e.g. /tmp/corpus)`);
+  if (rel === '') throw new Error('refusing to write the corpus over the project root');
+}
+
+/** `n` counties spread over the provinces: round robin over provinces, shuffled within each. */
+export function pickCounties(rng: Rng, n: number): Division[] {
+  const byProvince = new Map<string, Division[]>();
+  for (const c of counties) byProvince.set(c.province, [...(byProvince.get(c.province) ?? []), c]);
+  const queues = [...byProvince.values()].map((list) => rng.shuffle(list));
+  const picked: Division[] = [];
+  for (let round = 0; picked.length < Math.min(n, counties.length); round++)
+    for (const q of queues) if (round < q.length && picked.length < n) picked.push(q[round]);
+  return picked.sort((a, b) => a.code.localeCompare(b.code));
+}
+
+export interface CorpusEntry {
+  file: string;
+  truth: Truth;
+  text: string;
+  options: TruthOptions;
+  layout: Layout;
+  ambiguous: string[];
+}
+
+/** All reports of one county, year by year (this year's 上年结转 is last year's 结转下年度). */
+export function countyReports(seed: string, county: Division, years: readonly number[]): CorpusEntry[] {
+  const rng = createRng(`${seed}:${county.code}`);
+  const scale = rng.weighted([['quiet', 35], ['typical', 55], ['busy', 10]] as const);
+  let carried: number[] | undefined;
+  return years.map((year) => {
+    const r = rng.fork(String(year));
+    const options = { ...randomTruthOptions(r, year), scale: r.chance(0.8) ? scale : randomTruthOptions(r, year).scale, carriedOver: carried };
+    const truth = generateTruth(r, county, year, options);
+    carried = (truth.applications?.carriedForward ?? []).slice(0, 6).map((c) => c ?? 0);
+    const layout = randomLayout(r.fork('layout'), `${seed}:${county.code}:${year}`);
+    const written = writeReport(truth, layout);
+    return { file: `${county.code}_${year}`, truth, text: written.text, options: { ...options, carriedOver: undefined }, layout, ambiguous: written.ambiguous };
+  });
+}
+
+function clearDir(dir: string, ext: string): void {
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir)) if (f.endsWith(ext)) rmSync(join(dir, f));
+}
+
+export function writeCorpus(opts: CorpusOptions): { reports: number; counties: number } {
+  refuseSiteDirs(opts.out);
+  const reportsDir = join(opts.out, 'reports');
+  const truthDir = join(opts.out, 'truth');
+  mkdirSync(reportsDir, { recursive: true });
+  mkdirSync(truthDir, { recursive: true });
+  clearDir(reportsDir, '.txt');
+  clearDir(truthDir, '.json');
+  const picked = pickCounties(createRng(`${opts.seed}:counties`), opts.counties);
+  let reports = 0;
+  for (const county of picked) {
+    for (const entry of countyReports(opts.seed, county, opts.years)) {
+      writeFileSync(join(reportsDir, `${entry.file}.txt`), entry.text);
+      const truthJson = { source: `${entry.file}.txt`, ...entry.truth, synthetic: { seed: opts.seed, options: entry.options, layout: entry.layout, ambiguous: entry.ambiguous } };
+      writeFileSync(join(truthDir, `${entry.file}.json`), JSON.stringify(truthJson));
+      reports++;
+    }
+  }
+  writeFileSync(
+    join(opts.out, 'corpus.json'),
+    JSON.stringify({ note: '测试数据，非真实报告 — synthetic test data, never publish', seed: opts.seed, counties: picked.length, years: opts.years, reports }, null, 2),
+  );
+  return { reports, counties: picked.length };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    const opts = parseArgs(process.argv.slice(2));
+    const started = performance.now();
+    const { reports, counties: n } = writeCorpus(opts);
+    console.log(`corpus: ${reports} reports (${n} counties × ${opts.years.length} years) in ${opts.out} — ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    console.error(`corpus: ${(e as Error).message}`);
+    process.exit(1);
+  }
+}
