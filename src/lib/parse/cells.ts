@@ -15,15 +15,22 @@ const valueOf = (t: CellToken): Cell => (t.kind === 'number' ? t.value : null);
 const sum = (xs: readonly Cell[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
 const close = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
-/** Counts that make a row exact: all cells; without empty edge cells; without any empty cell. */
+const isEmpty = (t: CellToken) => t.kind === 'blank' && t.empty === true;
+
+/**
+ * Readings that make a row exact: all its cells; the last `width` of a grid row whose surplus
+ * fields on the left are empty (a label spanning several columns); without empty edge fields;
+ * without any empty field.
+ */
 function exactCells(tokens: readonly CellToken[], width: number): CellToken[] | null {
   if (tokens.length === width) return [...tokens];
+  if (tokens.length > width && tokens.slice(0, tokens.length - width).every(isEmpty)) return tokens.slice(tokens.length - width);
   let from = 0;
   let to = tokens.length;
-  while (from < to && tokens[from]!.kind === 'blank' && (tokens[from] as { empty?: boolean }).empty) from++;
-  while (to > from && tokens[to - 1]!.kind === 'blank' && (tokens[to - 1] as { empty?: boolean }).empty) to--;
+  while (from < to && isEmpty(tokens[from]!)) from++;
+  while (to > from && isEmpty(tokens[to - 1]!)) to--;
   if (to - from === width) return tokens.slice(from, to);
-  const filled = tokens.filter((t) => !(t.kind === 'blank' && t.empty));
+  const filled = tokens.filter((t) => !isEmpty(t));
   return filled.length === width ? filled : null;
 }
 
@@ -52,7 +59,7 @@ export function placeCells(tokens: readonly CellToken[], shape: RowShape): Place
   const exact = exactCells(tokens, width);
   if (exact) return { values: exact.map(valueOf), inferred: [] };
 
-  const cells = tokens.filter((t) => !(t.kind === 'blank' && t.empty)).map(valueOf);
+  const cells = tokens.filter((t) => !isEmpty(t)).map(valueOf);
   if (cells.length === 0) return { values: Array(width).fill(null), inferred: [] };
   const all = Array.from({ length: width }, (_, index) => index);
 

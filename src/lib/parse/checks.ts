@@ -28,7 +28,8 @@ export function applicantRows(a: Applications): [string, ApplicantRow][] {
 }
 
 /** The rows （一） to （六） that （七）总计 adds up. */
-const resultRows = (a: Applications) => applicantRows(a).filter(([p]) => !/\.(received|carriedOver|total|carriedForward)$/.test(p));
+const NOT_RESULTS = new Set(['applications.received', 'applications.carriedOver', 'applications.total', 'applications.carriedForward']);
+const resultRows = (a: Applications) => applicantRows(a).filter(([p]) => !NOT_RESULTS.has(p));
 
 export function checkApplications(a: Applications): Check[] {
   const checks: Check[] = [];

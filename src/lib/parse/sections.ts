@@ -25,7 +25,14 @@ const HEADING = /^([一二三四五六七八九十]{1,2})\s*[、.]\s*(\S.*)$/u;
 const TABLE_ROW = /本年新收|上年结转|本年度办理结果|办理结果|结转下年度|下年度继续/;
 
 /** The six parts every report has, by their titles (wording varies a little). */
-const STANDARD_TITLES = [/总体情况/, /主动公开/, /申请/, /复议|诉讼/, /问题|改进/, /其他需要报告|其他事项/];
+const STANDARD_TITLES = [
+  /总体情况|基本情况/,
+  /主动公开.*情况|主动公开政府信息|主动公开政务信息/,
+  /(?:收到|处理|办理).*申请.*情况|依申请公开.*情况/,
+  /复议.*诉讼|诉讼.*情况/,
+  /存在的?主要问题|问题及改进|改进(?:情况|措施)/,
+  /其他需要报告|其他事项/,
+];
 
 interface Candidate {
   index: number;
@@ -49,6 +56,25 @@ function candidates(lines: readonly Line[]): Candidate[] {
 }
 
 /**
+ * The longest run of standard-titled headings whose numbers and parts both increase: a sub-heading
+ * inside 总体情况 that happens to mention 主动公开 does not break the frame.
+ */
+function longestFrame(standard: readonly Candidate[]): Candidate[] {
+  const best: Candidate[][] = [];
+  for (let i = 0; i < standard.length; i++) {
+    const c = standard[i]!;
+    let chain: Candidate[] = [];
+    for (let j = 0; j < i; j++) {
+      const prev = best[j]!;
+      const last = prev.at(-1)!;
+      if (last.number < c.number && last.part < c.part && prev.length > chain.length) chain = prev;
+    }
+    best.push([...chain, c]);
+  }
+  return best.reduce<Candidate[]>((a, b) => (b.length > a.length ? b : a), []);
+}
+
+/**
  * The report's numbered sections. Headings that name a standard part are the frame; another
  * numbered line is a section of its own only where its number fits between the frame's numbers
  * (reports number sub-sections 一、二、 again inside 总体情况). Without a frame, numbers must run
@@ -56,11 +82,7 @@ function candidates(lines: readonly Line[]): Candidate[] {
  */
 export function findSections(lines: readonly Line[]): Section[] {
   const all = candidates(lines);
-  const frame: Candidate[] = [];
-  for (const c of all) {
-    const last = frame.at(-1);
-    if (c.part >= 0 && (!last || (c.number > last.number && c.part > last.part))) frame.push(c);
-  }
+  const frame = longestFrame(all.filter((c) => c.part >= 0));
   let heads: Candidate[];
   if (frame.length >= 2) {
     heads = all.filter((c) => {

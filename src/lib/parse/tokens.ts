@@ -54,14 +54,19 @@ function wordsToTokens(words: string[], line: number, out: Token[]): void {
 export function tokenize(line: Line): Token[] {
   const out: Token[] = [];
   if (line.text.includes('\t')) {
-    const cells = line.text.split('\t').map((c) => c.trim());
-    const lastFilled = cells.findLastIndex((c) => c !== '');
-    for (let i = 0; i <= lastFilled; i++) {
-      const cell = cells[i]!;
-      if (cell === '') out.push({ kind: 'blank', line: line.no, empty: true });
-      else wordsToTokens(splitWords(cell), line.no, out);
+    // A grid row (Word's text export): label fields first, then one field per column, empty
+    // where the cell is blank. Empty fields left of a label are the label's columns, not cells.
+    const fields = line.text.split('\t').map((c) => c.trim());
+    let lastLabel = -1;
+    fields.forEach((f, i) => {
+      if (f !== '' && !parseNumberToken(f) && !BLANK.test(f)) lastLabel = i;
+    });
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i]!;
+      if (field !== '') wordsToTokens(splitWords(field), line.no, out);
+      else if (i > lastLabel) out.push({ kind: 'blank', line: line.no, empty: true });
     }
-    // Empty cells count only on a line that holds figures; on a header line they are layout.
+    // Empty fields count only on a line that holds figures; on a header line they are layout.
     const holdsFigures = out.some((t) => t.kind === 'number' || (t.kind === 'blank' && !t.empty));
     return holdsFigures ? out : out.filter((t) => t.kind === 'text');
   }
