@@ -17,6 +17,8 @@ export const isPageNumber = (text: string): boolean => PAGE_NUMBER.test(text);
 
 /** A letterhead fragment: the issuing body's banner (…人民政府办公室文件) or its name set in spaced single characters. */
 export function isLetterhead(text: string): boolean {
+  // Cheap exits first: this runs on every line.
+  if (text.length > 40 || (!text.includes('文件') && !text.includes(' '))) return false;
   const compact = text.replace(/\s+/g, '');
   if (/文件$/u.test(compact) && /人民政府|办公室|委员会/u.test(compact) && !/[，。；：]/u.test(compact)) return true;
   if (/人民政府办公室文件/u.test(compact)) return true;
@@ -26,16 +28,23 @@ export function isLetterhead(text: string): boolean {
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/gu;
 
+const EDGE_SPACE = /^[ \u00a0\u3000]+|[ \u00a0\u3000]+$/gu;
+const LINE_BREAK = /\r\n|\r|\n/;
+
 /** Splits text into lines, normalised for matching; blank lines and page numbers are dropped, line numbers kept. */
 export function toLines(text: string): Line[] {
+  const clean = text.replace(CONTROL, '');
+  const parts = clean.split(LINE_BREAK);
+  // NFKC keeps line breaks, so the whole text is normalised at once (much faster than per line).
+  let normalised = clean.normalize('NFKC').split(LINE_BREAK);
+  if (normalised.length !== parts.length) normalised = parts.map((p) => p.normalize('NFKC'));
   const lines: Line[] = [];
-  const parts = text.split(/\r\n|\r|\n/);
   for (let i = 0; i < parts.length; i++) {
-    const raw = parts[i]!.replace(CONTROL, '').replace(/[ \u00a0\u3000]+$/u, '').replace(/^[ \u00a0\u3000]+/u, '');
-    if (raw.replace(/\t/g, '') === '') continue;
-    const text = raw.normalize('NFKC').replace(/[ \u00a0]+/g, ' ');
+    const raw = parts[i]!.replace(EDGE_SPACE, '');
+    if (raw === '' || /^\t*$/.test(raw)) continue;
+    const text = normalised[i]!.replace(EDGE_SPACE, '').replace(/[ \u00a0]+/g, ' ');
     // Page numbers are never content; dropped here, they cannot land in a table's cells.
-    if (isPageNumber(text.trim())) continue;
+    if (text.length <= 16 && isPageNumber(text.trim())) continue;
     lines.push({ no: i + 1, raw, text });
   }
   return lines;

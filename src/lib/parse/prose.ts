@@ -37,7 +37,7 @@ export function paragraphs(lines: readonly Line[], width = proseWidth(lines)): s
   const out: string[] = [];
   let current = '';
   for (const line of kept) {
-    if (STANDS_ALONE.test(line)) {
+    if (line.length <= 40 && STANDS_ALONE.test(line)) {
       if (current !== '') out.push(current);
       out.push(line);
       current = '';

@@ -22,7 +22,7 @@ export function toStream(lines: readonly Line[]): Stream {
     if (isLetterhead(line.text)) continue;
     for (const token of tokenize(line)) {
       if (token.kind === 'text') {
-        const t = token.text.replace(/\s+/g, '');
+        const t = token.text; // split on white space already
         text += t;
         for (let i = 0; i < t.length; i++) lineAt.push(token.line);
       } else cells.push({ token, offset: text.length });
