@@ -82,6 +82,11 @@ describe('year and issuing body', () => {
     expect(resolveRegion('互助县人民政府\n2022年政府信息公开工作年度报告', '')).toMatchObject({ region: { code: '630223' } });
     expect(resolveRegion('民和县回族土族自治县人民政府', '')).toMatchObject({ region: { code: '630222' }, issuer: '民和县回族土族自治县人民政府' });
   });
+  it('a prefecture-level city is not the county that shares its short name; a county beside it is the issuer', () => {
+    expect(resolveRegion('承德市人民政府2021年政府信息公开工作年度报告', '')).toMatchObject({ region: { code: '130800', name: '承德市' } });
+    expect(resolveRegion('承德市承德县人民政府2021年政府信息公开工作年度报告', '')).toMatchObject({ region: { code: '130821' } });
+    expect(resolveRegion('海东市民和县人民政府2021年政府信息公开工作年度报告', '')).toMatchObject({ region: { code: '630222' } });
+  });
   it('development zones are not administrative units', () => {
     expect(resolveRegion('石家庄高新技术产业开发区管委会2021年政府信息公开工作年度报告', '')).toMatchObject({ error: expect.any(String) });
   });

@@ -101,8 +101,12 @@ const stripSuffix = (name: string) => name.replace(/(?:省|市|地区|盟|自治
  */
 export function resolveRegion(titleText: string, wholeText: string): Resolution {
   const text = titleText.replace(/\s+/g, '');
-  let hits = hitsIn(text, COUNTY_INDEX);
-  if (hits.length === 0) hits = hitsIn(text, PREFECTURE_INDEX).filter((h) => h.strength >= 2);
+  // A prefecture named in full (承德市) is not the county its short name shares (承德县); a county
+  // named beside it (海东市民和县) is the more specific issuer.
+  const prefectureHits = hitsIn(text, PREFECTURE_INDEX).filter((h) => h.strength === 3);
+  const covered = (h: Hit) => h.strength < 3 && prefectureHits.some((p) => p.index <= h.index && p.index + p.length >= h.index + h.length);
+  let hits = hitsIn(text, COUNTY_INDEX).filter((h) => !covered(h));
+  if (hits.length === 0) hits = prefectureHits;
   if (hits.length === 0) return { error: 'no county, district or city name found in the title (cannot tell who issued the report)' };
   const best = Math.max(...hits.map((h) => h.strength));
   const top = hits.filter((h) => h.strength === best);
