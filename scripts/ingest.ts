@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const reportsDir = resolve(root, process.env.REPORTS_DIR ?? 'content/reports');
 const outDir = resolve(root, process.env.INGEST_DIR ?? '.cache/ingest');
 const started = performance.now();
-const { manifest, parsed, cached } = ingest({
+const { manifest, parsed, cached } = await ingest({
   reportsDir,
   outDir,
   cacheDir: resolve(root, '.cache/parse'),

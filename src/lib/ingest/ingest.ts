@@ -2,7 +2,9 @@
 // validated against the schema, and accounted for in a manifest. One broken file never stops the rest.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { IngestManifest, Report, type ManifestEntry } from '../schema.ts';
 import type { ParseResult } from '../parse/index.ts';
 import { parseBytes, readSidecar } from './read.ts';
@@ -37,41 +39,80 @@ export interface IngestResult {
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
-function parseCached(bytes: Buffer, file: string, hash: string, options: IngestOptions): { result: ParseResult; cached: boolean } {
-  const path = options.cacheDir ? join(options.cacheDir, `${hash}-${options.parserVersion}.json`) : null;
-  if (path && existsSync(path)) {
-    try {
-      return { result: JSON.parse(readFileSync(path, 'utf8')) as ParseResult, cached: true };
-    } catch {
-      // A damaged cache entry is parsed again.
-    }
+const cachePath = (options: IngestOptions, hash: string) => (options.cacheDir ? join(options.cacheDir, `${hash}-${options.parserVersion}.json`) : null);
+
+function readCache(path: string | null): ParseResult | null {
+  if (!path || !existsSync(path)) return null;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as ParseResult;
+  } catch {
+    return null; // a damaged cache entry is parsed again
   }
-  const result = parseBytes(bytes, file);
-  if (path) writeFileSync(path, JSON.stringify(result));
-  return { result, cached: false };
 }
 
-export function ingest(options: IngestOptions): IngestResult {
+/** Below this many files to parse, workers cost more than they save. */
+const WORKER_THRESHOLD = 200;
+
+/** Parses files on every core; results come back by file name. */
+async function parseInWorkers(dir: string, files: string[]): Promise<Map<string, ParseResult>> {
+  const results = new Map<string, ParseResult>();
+  const threads = Math.min(availableParallelism(), Math.ceil(files.length / WORKER_THRESHOLD));
+  if (threads <= 1) {
+    for (const file of files) results.set(file, parseBytes(readFileSync(join(dir, file)), file));
+    return results;
+  }
+  const shares = Array.from({ length: threads }, (_, t) => files.filter((_, i) => i % threads === t));
+  await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { dir, files: share } });
+          worker.on('message', (m: { file?: string; result?: ParseResult; done?: boolean }) => {
+            if (m.done) void worker.terminate().then(() => resolve());
+            else results.set(m.file!, m.result!);
+          });
+          worker.on('error', reject);
+        }),
+    ),
+  );
+  return results;
+}
+
+export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const { reportsDir, outDir } = options;
   const reportsOut = join(outDir, 'reports');
   mkdirSync(reportsOut, { recursive: true });
   if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
 
+  // Hash every file; what the cache has is not parsed again.
+  const files = reportFiles(reportsDir).map((file) => ({ file, hash: sha256(readFileSync(join(reportsDir, file))) }));
+  const results = new Map<string, ParseResult>();
+  const toParse: string[] = [];
+  for (const { file, hash } of files) {
+    if (!TEXT_TYPES.has(extname(file).toLowerCase())) continue;
+    const hit = readCache(cachePath(options, hash));
+    if (hit) results.set(file, hit);
+    else toParse.push(file);
+  }
+  const cached = results.size;
+  const fresh = await parseInWorkers(reportsDir, toParse);
+  for (const { file, hash } of files) {
+    const result = fresh.get(file);
+    if (!result) continue;
+    results.set(file, result);
+    const path = cachePath(options, hash);
+    if (path) writeFileSync(path, JSON.stringify(result));
+  }
+
   const entries: ManifestEntry[] = [];
   const reports = new Map<string, Report>();
-  let parsed = 0;
-  let cached = 0;
-  for (const file of reportFiles(reportsDir)) {
-    const bytes = readFileSync(join(reportsDir, file));
-    const hash = sha256(bytes);
+  for (const { file, hash } of files) {
     const reject = (reason: string) => entries.push({ file, sha256: hash, status: 'rejected', reason, findings: 0 });
-    if (!TEXT_TYPES.has(extname(file).toLowerCase())) {
+    const result = results.get(file);
+    if (!result) {
       reject(`unsupported file type ${extname(file)}: convert the report to text (.txt) first`);
       continue;
     }
-    const { result, cached: hit } = parseCached(bytes, file, hash, options);
-    if (hit) cached++;
-    else parsed++;
     if (!result.ok) {
       reject(result.error);
       continue;
@@ -96,14 +137,19 @@ export function ingest(options: IngestOptions): IngestResult {
   }
 
   // Write only what changed, and remove what is gone, so that unchanged pages keep their inputs.
-  const keep = new Set<string>();
+  // What was written last time is known by hash, without reading the files back.
+  const writtenPath = join(outDir, 'written.json');
+  const written: Record<string, string> = existsSync(writtenPath) ? JSON.parse(readFileSync(writtenPath, 'utf8')) : {};
+  const nowWritten: Record<string, string> = {};
   for (const [id, report] of reports) {
-    const path = join(reportsOut, `${id}.json`);
+    const name = `${id}.json`;
     const json = JSON.stringify(report, null, 1);
-    keep.add(`${id}.json`);
-    if (!existsSync(path) || readFileSync(path, 'utf8') !== json) writeFileSync(path, json);
+    const digest = sha256(json);
+    nowWritten[name] = digest;
+    if (written[name] !== digest || !existsSync(join(reportsOut, name))) writeFileSync(join(reportsOut, name), json);
   }
-  for (const name of readdirSync(reportsOut)) if (!keep.has(name)) rmSync(join(reportsOut, name));
+  for (const name of readdirSync(reportsOut)) if (!(name in nowWritten)) rmSync(join(reportsOut, name));
+  writeFileSync(writtenPath, JSON.stringify(nowWritten));
 
   const manifest: IngestManifest = {
     generated: new Date().toISOString(),
@@ -116,7 +162,7 @@ export function ingest(options: IngestOptions): IngestResult {
     },
   };
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 1));
-  return { manifest, reports: [...reports.values()], parsed, cached };
+  return { manifest, reports: [...reports.values()], parsed: toParse.length, cached };
 }
 
 /** A hash of the parser's own source files: cached parses are valid only for the same parser. */

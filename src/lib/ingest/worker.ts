@@ -1,0 +1,9 @@
+// A parse worker: reads and parses the files it is sent, so that a large ingest uses every core.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseBytes } from './read.ts';
+
+const { dir, files } = workerData as { dir: string; files: string[] };
+for (const file of files) parentPort!.postMessage({ file, result: parseBytes(readFileSync(join(dir, file)), file) });
+parentPort!.postMessage({ done: true });
