@@ -29,7 +29,9 @@ describe('axe', () => {
   for (const [name, path] of PAGES) {
     for (const [width, viewport] of Object.entries(VIEWPORTS)) {
       it(`no violations on the ${name} page at ${width} width`, async () => {
-        const page = await s.browser.newPage({ viewport });
+        // AxeBuilder needs a page of an explicit context.
+        const context = await s.browser.newContext({ viewport });
+        const page = await context.newPage();
         const { errors } = watch(page);
         await page.goto(s.at(path()));
         await scrollThrough(page); // charts and anything else loaded on view are part of the page
@@ -43,7 +45,7 @@ describe('axe', () => {
         expect(violations).toEqual([]);
         expect(result.passes.length, 'axe ran its rules').toBeGreaterThan(10);
         expect(errors).toEqual([]);
-        await page.close();
+        await context.close();
       });
     }
   }

@@ -54,8 +54,12 @@ export function elements(node: Node, ...tags: string[]): Element[] {
 
 export const attr = (el: Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
 
-/** The text a reader sees, roughly: text nodes, without <script>, <style>, <template> and, if asked, <sup>. */
-export function textOf(node: Node, opts: { skipSup?: boolean } = {}): string {
+/** A footnote marker inside a cell: <sup>, or an in-page link whose text is not a number (注1, *). */
+const isMarker = (el: Element): boolean =>
+  el.tagName === 'sup' || (el.tagName === 'a' && (attr(el, 'href') ?? '').startsWith('#') && !/^\s*[\d,.]+\s*$/.test(textOf(el)));
+
+/** The text a reader sees, roughly: text nodes, without <script>, <style>, <template> and, if asked, footnote markers. */
+export function textOf(node: Node, opts: { skipMarkers?: boolean } = {}): string {
   let s = '';
   const walk = (n: Node) => {
     if (n.nodeName === '#text') {
@@ -64,7 +68,7 @@ export function textOf(node: Node, opts: { skipSup?: boolean } = {}): string {
     }
     if (isElement(n)) {
       if (n.tagName === 'script' || n.tagName === 'style' || n.tagName === 'template') return;
-      if (opts.skipSup && n.tagName === 'sup') return;
+      if (opts.skipMarkers && isMarker(n)) return;
       if (n.tagName === 'br') s += '\n';
     }
     for (const c of 'childNodes' in n ? n.childNodes : []) walk(c);
@@ -82,9 +86,9 @@ export const squeeze = (s: string): string =>
     .replace(/[．、]/g, '.');
 
 /**
- * What a table cell shows: `null` when blank (no digit at all), the number when the cell is a number
- * (possibly followed by a marker such as ※ or （推断）), `undefined` for any other text: labels like
- * `1. 属于国家秘密`, ranks like `3/12`, percentages.
+ * What a table cell shows (footnote markers left out): `null` when blank (no digit at all), the number
+ * when the cell starts with one (possibly followed by a mark such as ※, ! or （推断）), `undefined` for
+ * any other text: labels like `1. 属于国家秘密`, ranks like `3/12` or `第3名`, percentages.
  */
 export function cellValue(text: string): number | null | undefined {
   const t = text.replace(/[\s\u00a0\u2000-\u200b\u3000]+/g, '').replace(/(\d)[,，](?=\d{3}(?:\D|$))/g, '$1');
@@ -92,14 +96,14 @@ export function cellValue(text: string): number | null | undefined {
   const m = t.match(/^([-−+]?\d+(?:\.\d+)?)(.*)$/);
   if (!m) return undefined;
   const rest = m[2];
-  if (/^[.．、%％/]/.test(rest) || /\d/.test(rest)) return undefined;
+  if (/^[.．、%％/]/.test(rest)) return undefined;
   return Number(m[1].replace('−', '-'));
 }
 
 export interface Row {
   /** The row's whole text, squeezed. */
   label: string;
-  /** What each cell shows, in order (see cellValue). */
+  /** What each cell shows, in order (see cellValue); undefined for header cells. */
   values: (number | null | undefined)[];
   /** Its cells' raw text, for messages. */
   cells: string[];
@@ -110,8 +114,9 @@ export function tableRows(doc: T.Document): Row[] {
   return elements(doc, 'tr').map((tr) => {
     const cells = elements(tr, 'td', 'th').filter((c) => !elements(c, 'td', 'th').length);
     return {
-      label: squeeze(textOf(tr, { skipSup: true })),
-      values: cells.map((c) => cellValue(textOf(c, { skipSup: true }))),
+      label: squeeze(textOf(tr, { skipMarkers: true })),
+      // A header cell is a label even when it holds no text; only data cells are figures or blanks.
+      values: cells.map((c) => (c.tagName === 'th' ? undefined : cellValue(textOf(c, { skipMarkers: true })))),
       cells: cells.map((c) => textOf(c).trim().replace(/\s+/g, ' ')),
     };
   });

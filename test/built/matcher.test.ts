@@ -34,6 +34,16 @@ describe('figure matcher', () => {
     expect([cellValue('1. 属于国家秘密'), cellValue('3/12'), cellValue('45%'), cellValue('第3名')]).toEqual([undefined, undefined, undefined, undefined]);
   });
 
+  it('leaves footnote markers out of a cell: <sup>, in-page links that are not numbers', () => {
+    const [row] = tableRows(
+      page(
+        '<tr><th>x</th><td>9<a href="#n1">注1</a></td><td><span class="vh">空白</span><a href="#n1">注1</a></td>' +
+          '<td>130<sup>2</sup></td><td><a href="#line-78">6</a></td><td>7<a href="/elsewhere/">注</a></td></tr>',
+      ),
+    );
+    expect(row.values).toEqual([undefined, 9, null, 130, 6, 7]);
+  });
+
   it('passes a page that prints every row, in either layout of section 四', () => {
     const threeRows = [row7('行政复议', [0, 1, 0, 0, 1]), row7('行政诉讼 未经复议直接起诉', [0, 0, 2, 0, 2])];
     const oneRow = `<tr>${[0, 1, 0, 0, 1, 0, 0, 2, 0, 2, '', '', '', '', ''].map((c) => `<td>${c}</td>`).join('')}</tr>`;
