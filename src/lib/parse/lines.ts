@@ -10,8 +10,11 @@ export interface Line {
   text: string;
 }
 
-/** Page numbers as converters leave them: `- 5 -`, `-2-`, `— 12 —`, `第 3 页`, `第3页 共10页`. */
-const PAGE_NUMBER = /^(?:[-—–－‐]+\s*\d{1,3}\s*[-—–－‐]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/u;
+/**
+ * Page numbers as converters leave them: `- 5 -`, `-2-`, `— 12 —`, `第 3 页`, `第3页 共10页`. Not `1/3`:
+ * in a table that is a row of cells with a blank between.
+ */
+const PAGE_NUMBER = /^(?:[-—–－‐]+\s*\d{1,3}\s*[-—–－‐]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)$/u;
 
 export const isPageNumber = (text: string): boolean => PAGE_NUMBER.test(text);
 

@@ -22,7 +22,7 @@ export function chineseNumeral(s: string): number {
 
 const HEADING = /^([一二三四五六七八九十]{1,2})\s*[、.]\s*(\S.*)$/u;
 /** Rows of the applications table that are numbered like headings. */
-const TABLE_ROW = /本年新收|上年结转|本年度办理结果|办理结果|结转下年度|下年度继续/;
+const TABLE_ROW = /本年新收|结转|办理结果|下年度继续/;
 
 /** The six parts every report has, by their titles (wording varies a little). */
 const STANDARD_TITLES = [
@@ -50,7 +50,7 @@ function candidates(lines: readonly Line[]): Candidate[] {
     if (!m || text.length > 40 || /[。;；]$/.test(text) || TABLE_ROW.test(text)) continue;
     const title = m[2]!.replace(/\s+/g, '');
     const part = STANDARD_TITLES.findIndex((re) => re.test(title));
-    out.push({ index: i, number: chineseNumeral(m[1]!), heading: lines[i]!.raw.replace(/\s+/g, ' ').trim(), part: part >= 0 && title.length <= 24 ? part : -1 });
+    out.push({ index: i, number: chineseNumeral(m[1]!), heading: lines[i]!.raw.replace(/\s+/g, ' ').trim(), part: part >= 0 && title.length <= 32 ? part : -1 });
   }
   return out;
 }
