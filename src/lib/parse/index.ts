@@ -64,11 +64,10 @@ export function parseReport(text: string, options: { source: string }): ParseRes
   const lines = toLines(text);
   const sections = findSections(lines);
   const tables = locateTables(lines, sections);
-  const block = titleBlock(lines, sections[1]?.from !== undefined ? sections[1].from - 1 : lines.length);
+  const block = titleBlock(lines, sections[0]!.to);
   const { title, lines: titleLines } = titleOf(block);
   const blockText = block.map((l) => l.text).join('\n');
-  const isReport = /政府信息公开|政务公开|信息公开/.test(blockText) || Object.keys(tables).length > 0;
-  if (!isReport || Object.keys(tables).length === 0) {
+  if (Object.keys(tables).length === 0) {
     return { ok: false, error: 'not an annual report: none of its three tables (主动公开, 依申请公开, 复议诉讼) was found' };
   }
   const year = yearOf(title, lines);
