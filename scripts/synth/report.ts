@@ -15,9 +15,10 @@ export interface WrittenReport {
   /** The title line(s) as printed. */
   title: string;
   issuer: string;
-  /** JSON paths (row level) written so that no reader could place their cells from the text alone;
-   *  the parser must mark them inferred (or report them), never guess silently. Empty by default. */
-  ambiguous: string[];
+  /** Rows (each as the JSON paths of its cells) written so that no reader could place their cells
+   *  from the text alone; the parser must mark them inferred (or report them), never guess silently.
+   *  Empty unless Layout.partialBlankRows is 'missing'. */
+  ambiguous: string[][];
 }
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -104,6 +105,6 @@ export function writeReport(truth: Truth, layout: Layout): WrittenReport {
   const artefacts = rng.fork('artefacts');
   if (layout.leadingSpaces) lines = lines.map((l) => (l && !l.startsWith('\t') && artefacts.chance(0.1) ? ` ${l}` : l));
   if (layout.doubleSpaced) lines = lines.flatMap((l) => [l, '']);
-  const ambiguous = [...new Set(tables.flatMap((t) => t.ambiguous))];
+  const ambiguous = tables.flatMap((t) => t.ambiguous);
   return { text: lines.join('\n') + '\n', title: titleLines.join(''), issuer, ambiguous };
 }

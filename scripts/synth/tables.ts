@@ -8,8 +8,9 @@ import { applicationRowPaths, getRow, type Truth } from './truth.ts';
 /** A rendered table: blocks of lines; a page break may fall between blocks, never inside one. */
 export interface RenderedTable {
   blocks: string[][];
-  /** JSON paths of values written so that the text alone cannot place them (see Layout.partialBlankRows). */
-  ambiguous: string[];
+  /** Rows (each as the JSON paths of its cells) written so that the text alone cannot place their
+   *  cells (see Layout.partialBlankRows). */
+  ambiguous: string[][];
 }
 
 interface RowSpec {
@@ -25,6 +26,8 @@ interface RowSpec {
 
 const FULLWIDTH = '０１２３４５６７８９';
 const isMarker = (t: string) => /^(?:\/|-|—|无)$/u.test(t);
+/** A line a reader takes for a page number (`- 5 -`, `— 2 —`, `第3页`): never print cells that way. */
+export const looksLikePageNumber = (line: string) => /^\s*(?:[-—–]\s*[0-9０-９]+\s*[-—–]|第\s*[0-9０-９]+\s*页)\s*$/u.test(line);
 const isNumberLike = (t: string) => /^[-+]?[0-9０-９][0-9０-９,.．]*$/u.test(t);
 
 export function decimalsOf(n: number): number {
@@ -90,12 +93,12 @@ function bracket(label: string, layout: Layout): string {
 }
 
 /** The cells' tokens: numbers printed, blanks as the layout writes them, partial rows per partialBlankRows. */
-function cellTokens(row: RowSpec, layout: Layout, ambiguous: string[]): string[] {
+function cellTokens(row: RowSpec, layout: Layout, ambiguous: string[][]): string[] {
   const tokens = row.cells.map((c, i) => (c === null ? layout.blank : formatNumber(c, layout, row.money?.[i] ?? false)));
   const partial = row.cells.some((c) => c === null) && row.cells.some((c) => c !== null);
   if (layout.blank === '' && partial && layout.cells !== 'tab') {
     if (layout.partialBlankRows === 'marker') return tokens.map((t) => (t === '' ? '/' : t));
-    ambiguous.push(...row.paths);
+    ambiguous.push(row.paths);
   }
   return tokens;
 }
@@ -163,6 +166,11 @@ function rowLines(rng: Rng, row: RowSpec, layout: Layout, tokens: string[], labe
     inline = (piece) => `${piece}${layout.sep}${joined}`;
   }
   if (present.length === 0) return [...lines, ...pieces];
+  // `— 2 —` on a line of its own would read as a page number: keep such figures beside their label.
+  if (numberLines.some(looksLikePageNumber)) {
+    if (layout.cells === 'space') numberLines = [present.join(layout.sep)];
+    if (numberLines.some(looksLikePageNumber)) return [...lines, inline(pieces.join(''))];
+  }
   const mode = layout.wrap === 'mixed' ? rng.pick(['before', 'beforeInline', 'after', 'around'] as const) : layout.wrap;
   const canInline = layout.cells !== 'line' && numberLines.length === 1;
   if (pieces.length === 1 || mode === 'none') {
@@ -196,7 +204,7 @@ function tabFields(row: RowSpec, layout: Layout, nFields: number): string[] {
 }
 
 /** Render rows under a header; `labelFields` > 1 only for section 三 tab grids. */
-function renderRows(rng: Rng, rows: RowSpec[], layout: Layout, ambiguous: string[], labelFields = 1): string[][] {
+function renderRows(rng: Rng, rows: RowSpec[], layout: Layout, ambiguous: string[][], labelFields = 1): string[][] {
   const labelWidth = Math.max(...rows.map((r) => displayWidth(bracket(r.label, layout)))) + 4;
   return rows.map((row) => {
     const tokens = cellTokens(row, layout, ambiguous);
@@ -245,7 +253,7 @@ function activeTables(rng: Rng, active: Active, layout: Layout): SubTable[] {
   tables.push({ caption: '第二十条第（六）项', header: decisionHeader, rows: [item('punishment', '行政处罚'), item('coercion', '行政强制')] });
   if (decisions2019) {
     const fees = active.itemCounts?.fees;
-    tables.push({ caption: '第二十条第（八）项', header: ['信息内容', '上一年项目数量', '本年增/减'], rows: [{ paths: ['active.itemCounts.fees'], groups: [], label: '行政事业性收费', cells: [fees?.previousYear ?? null, fees?.change ?? null], level: 0 }] });
+    tables.push({ caption: '第二十条第（八）项', header: ['信息内容', '上一年项目数量', '本年增/减'], rows: [{ paths: ['active.itemCounts.fees', 'active.fees'], groups: [], label: '行政事业性收费', cells: [fees?.previousYear ?? null, fees?.change ?? null], level: 0 }] });
   } else {
     const feeHeader = layout.unitInCell ? rng.pick(['本年收费金额', '本年收费金额（单位：万元）']) : rng.pick(['本年收费金额（单位：万元）', '本年收费金额（单位：万元，保留4位小数）']);
     tables.push({ caption: '第二十条第（八）项', header: ['信息内容', feeHeader], rows: [{ paths: ['active.fees'], groups: [], label: '行政事业性收费', cells: [active.fees], money: [true], level: 0 }] });
@@ -260,7 +268,7 @@ function activeTables(rng: Rng, active: Active, layout: Layout): SubTable[] {
 }
 
 export function renderActive(rng: Rng, active: Active, layout: Layout): RenderedTable {
-  const ambiguous: string[] = [];
+  const ambiguous: string[][] = [];
   const blocks: string[][] = [];
   for (const table of activeTables(rng, active, layout)) {
     const caption = layout.cells === 'tab' ? table.caption + '\t'.repeat(table.header.length - 1) : table.caption;
@@ -315,7 +323,7 @@ function applicationHeader(rng: Rng, layout: Layout, labelFields: number): strin
 }
 
 export function renderApplications(rng: Rng, truth: Truth, layout: Layout): RenderedTable {
-  const ambiguous: string[] = [];
+  const ambiguous: string[][] = [];
   const labelFields = layout.cells === 'tab' ? layout.tabLabelFields : 1;
   const rows = varyLabels(rng, applicationRows(truth));
   return { blocks: [applicationHeader(rng, layout, labelFields), ...renderRows(rng, rows, layout, ambiguous, labelFields)], ambiguous };
@@ -337,7 +345,7 @@ function outcomeHeader(rng: Rng, layout: Layout): string[] {
 }
 
 export function renderOutcomes(rng: Rng, truth: Truth, layout: Layout): RenderedTable {
-  const ambiguous: string[] = [];
+  const ambiguous: string[][] = [];
   const groups = [truth.review, truth.litigationDirect, truth.litigationAfterReview];
   const cells: Cell[] = groups.flatMap((g) => g ?? [null, null, null, null, null]);
   const row: RowSpec = { paths: ['review', 'litigationDirect', 'litigationAfterReview'], groups: [], label: '', cells, level: 0 };
@@ -362,5 +370,6 @@ export function renderOutcomes(rng: Rng, truth: Truth, layout: Layout): Rendered
       from = cut;
     }
   }
+  if (lines.some(looksLikePageNumber)) lines = [present.join(sep)];
   return { blocks: [header, lines], ambiguous };
 }
