@@ -1,5 +1,7 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { pagefindCounties } from './src/lib/site/pagefind-integration.mjs';
 
 // GitHub Pages serves the site under /<repo>/: the deploy workflow sets SITE and BASE_PATH.
 const site = process.env.SITE ?? 'https://example.github.io';
@@ -8,6 +10,37 @@ const base = process.env.BASE_PATH ?? '/';
 export default defineConfig({
   site,
   base,
+  // A separate cache per corpus (bench, scale tests) keeps their content stores and incremental caches apart.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // No Markdown pages: the report prose is rendered by src/lib/site/prose.ts. Shiki's inline styles would break the CSP.
+  markdown: { syntaxHighlight: false },
+  integrations: [
+    sitemap({
+      // The downloads and the 404 are not pages to list.
+      filter: (page) => !/\/404\/?$/.test(page),
+    }),
+    pagefindCounties(),
+  ],
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind's search runs as WebAssembly: 'wasm-unsafe-eval' allows compiling it (not JS eval).
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+  experimental: {
+    // 14,000+ reports: re-render only pages whose data (cacheKey) or code changed.
+    incrementalBuild: true,
+    collectionStorage: 'chunked',
+  },
 });

@@ -93,16 +93,13 @@ export const SEVERITY_LABELS: Record<Finding['severity'], string> = {
 
 /** Chinese wording of the parser's finding codes; unknown codes fall back to a generic sentence. */
 const FINDING_TEXT: Record<string, (where: string) => string> = {
-  'identity-failed': (w) => `报告自身数字不符：${w}（见下方核对表）`,
-  'row-missing': (w) => `报告未列出：${w}`,
-  'table-missing': (w) => `报告未列出：${w}`,
-  'section-missing': (w) => `报告未列出：${w}`,
-  'cells-inferred': (w) => `部分单元格由规则推定位置：${w}`,
-  'cell-inferred': (w) => `单元格由规则推定位置：${w}`,
-  'cell-unreadable': (w) => `单元格无法确定读取，已留空：${w}`,
-  'row-unreadable': (w) => `该行无法确定读取，已留空：${w}`,
-  'region-inferred': (w) => `地区由文件内容推定：${w}`,
-  'year-inferred': (w) => `年度由文件内容推定：${w}`,
+  'identity-failed': (w) => `报告自身数字不符：${w}（见数字核对）`,
+  'row-missing': (w) => `报告未列出此行：${w}`,
+  'table-missing': (w) => `报告未列出此表：${w}`,
+  'cells-inferred': (w) => `单元格按规则推定位置：${w}（见表下注）`,
+  'cells-ignored': (w) => `报告在此印有多余的数字，未读取：${w}`,
+  'rows-blank': (w) => `报告只印了标题、没有数字，各行按空白处理：${w}`,
+  'sidecar-invalid': () => '来源说明文件（.meta.json）无效，未采用',
 };
 
 export function findingText(f: Finding): string {
@@ -111,15 +108,40 @@ export function findingText(f: Finding): string {
   return f.line ? `${text}（原文第 ${f.line} 行）` : text;
 }
 
-/** The inference rules of the parser, in Chinese. Unknown rules are named as they are. */
-const RULE_TEXT: Record<string, string> = {
-  'two-numbers-first-and-total': '该行只印了两个数：按格式规定，第一个数记入“自然人”，第二个数记入“总计”，其余空白。',
-  'single-number-total': '该行只印了一个数，记入“总计”。',
-  'all-equal-zero': '该行只印了一个 0，视为整行为 0。',
+const GROUP_NAMES: Record<string, string> = {
+  review: '行政复议',
+  litigationDirect: '未经复议直接起诉',
+  litigationAfterReview: '复议后起诉',
 };
 
+/**
+ * The parser's inference rules in Chinese. A rule may carry details after a colon
+ * (`surplus-cells-dropped: 8 cells printed for 7 columns`); unknown rules are named as they are.
+ */
 export function ruleText(rule: string): string {
-  return RULE_TEXT[rule] ?? `按解析规则“${rule}”推定该数所在的栏。`;
+  const [name, detail = ''] = rule.split(/:\s*/, 2);
+  const counts = detail.match(/(\d+) cells (?:printed )?for (\d+)/);
+  const printed = counts ? `印出 ${counts[1]} 个数、表有 ${counts[2]} 栏` : '';
+  switch (name) {
+    case 'two-cells-as-first-column-and-total':
+      return '该行只印了两个相等的数：按惯例记入“自然人”和“总计”两栏，其余栏为空白。';
+    case 'cells-left-aligned-last-as-total':
+      return '该行印出的数少于栏数，前几个数之和等于最后一个数：依次记入左起各栏，最后一个记入“总计”。原本哪些栏空白无法确定。';
+    case 'cells-left-aligned':
+      return '该行印出的数少于栏数：依次记入左起各栏。原本哪些栏空白无法确定。';
+    case 'surplus-cells-dropped':
+      return `该行${printed ? `${printed}，` : '印出的数多于栏数，'}多出的数来自合并的表头：去掉多余的数，使本行各栏之和等于总计。`;
+    case 'groups-left-blank': {
+      const groups = detail.match(/read as (.+)$/)?.[1]?.split(/\s*\+\s*/).map((g) => GROUP_NAMES[g] ?? g);
+      return `第四部分${printed ? printed.replace('表有', '表应有') : '印出的数不足 15 个'}${groups ? `：按“${groups.join('”“')}”读取` : ''}，其余组视为空白。哪几组原本空白不能完全确定。`;
+    }
+    case 'yuan-converted-to-wanyuan':
+      return '报告以“元”为单位印出收费金额，本站已换算为万元（除以 10000）。';
+    case 'single-cell-as-decisions':
+      return '该行只印了一个数，记为“本年处理决定数量”。';
+    default:
+      return `按解析规则“${rule}”推定该数所在的栏。`;
+  }
 }
 
 /** Inferred cells by path (`applications.granted[1]`). */

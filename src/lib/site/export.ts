@@ -1,6 +1,6 @@
 // CSV and JSON downloads. One CSV row per county-year, one column per figure; UTF-8 with BOM so
 // Excel opens the Chinese text. Blank cells stay empty (never 0). JSON is the report as parsed.
-import { APPLICANT_COLUMNS, OUTCOME_COLUMNS, type ApplicantRow, type Report } from '../schema.ts';
+import { APPLICANT_COLUMNS, OUTCOME_COLUMNS, type ApplicantRow, type IngestManifest, type Report } from '../schema.ts';
 import { ACTIVE_LABELS, APPLICATION_ROWS, APPLICANT_LABELS, OUTCOME_LABELS, OUTCOME_TABLES, applicationRowLabel } from './labels.ts';
 import { METRICS } from './metrics.ts';
 
@@ -161,4 +161,11 @@ export function reportToJson(report: Report): string {
 /** All reports in one JSON document, compact: at national scale this file is large. */
 export function reportsToJson(reports: readonly Report[], generated: string): string {
   return `{"generated":${JSON.stringify(generated)},"count":${reports.length},"reports":[${reports.map((r) => JSON.stringify(r)).join(',\n')}]}\n`;
+}
+
+/** The ingest manifest as CSV: file, status, report, findings, reason, sha256. */
+export function manifestToCsv(manifest: IngestManifest): string {
+  const lines = [csvLine(['file', 'status', 'reportId', 'findings', 'reason', 'sha256'])];
+  for (const f of manifest.files) lines.push(csvLine([f.file, f.status, f.reportId, f.findings, f.reason, f.sha256]));
+  return BOM + lines.join('\r\n') + '\r\n';
 }

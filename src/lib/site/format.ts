@@ -43,6 +43,12 @@ export function formatChange(metric: Pick<Metric, 'kind' | 'unit'>, current: num
   return `${diff > 0 ? '+' : '−'}${formatCell(Math.abs(diff))}`;
 }
 
+/** A difference with its sign and a true minus: +1, −1, 0. */
+export function formatSigned(d: number): string {
+  const r = Math.round(d * 1e6) / 1e6;
+  return r > 0 ? `+${formatCell(r)}` : r < 0 ? `−${formatCell(-r)}` : '0';
+}
+
 /** 全国第 3 / 共 120 — a position, deliberately neutral wording. */
 export function formatRank(scope: string, rank: number, of: number): string {
   return `${scope}第 ${rank} / 共 ${of}`;

@@ -139,15 +139,15 @@ export function pathLabel(path: string): string {
   const [head, ...rest] = dotted.split('.');
   const tail = rest.join('.');
   if (head === 'applications') {
-    const row = tail ? applicationRowLabel(tail) : '申请情况表';
     const col = index === undefined ? '' : /^\d+$/.test(index) ? applicantLabels[Number(index)] ?? index : index;
-    return `申请情况表 ${tail ? row : ''}${col ? `${tail ? ' · ' : ''}${col}${tail ? '' : ' 列'}` : ''}`.trim();
+    if (!tail) return col ? `申请情况表“${col}”栏` : '申请情况表';
+    return `申请情况表 ${applicationRowLabel(tail)}${col ? `，“${col}”栏` : ''}`;
   }
   const outcome = OUTCOME_TABLES.find((t) => t.key === head);
   if (outcome) {
     const name = outcome.group === outcome.label ? outcome.label : `${outcome.group}（${outcome.label}）`;
     const col = index === undefined ? '' : /^\d+$/.test(index) ? outcomeLabels[Number(index)] ?? index : index;
-    return col ? `${name} · ${col}` : name;
+    return col ? `${name}，“${col}”栏` : name;
   }
   if (head === 'active') {
     const parts = rest.map((p) => ACTIVE_LABELS[p] ?? p);

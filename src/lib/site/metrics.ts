@@ -20,6 +20,14 @@ export const MISSING_LABELS: Record<MissingReason, string> = {
   'not-in-format': '报告所用 2019 年格式不含该项',
 };
 
+/** The short form in place of the figure (headline cards, tables). */
+export const MISSING_SHORT: Record<MissingReason, string> = {
+  'table-missing': '报告未列出',
+  blank: '报告空白',
+  'zero-denominator': '不适用',
+  'not-in-format': '格式无此项',
+};
+
 export type MetricValue = { value: number } | { value: null; reason: MissingReason };
 
 export interface Metric {

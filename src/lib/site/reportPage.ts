@@ -4,7 +4,7 @@ import type { Check, Report } from '../schema.ts';
 import { IDENTITY_LABELS, findingText, ruleText, whereLabel, type CrossYearCheck } from './checks.ts';
 import { formatChange, formatMetric } from './format.ts';
 import { pathLabel } from './labels.ts';
-import { HEADLINE_METRICS, MISSING_LABELS, type Metric } from './metrics.ts';
+import { HEADLINE_METRICS, MISSING_LABELS, MISSING_SHORT, type Metric } from './metrics.ts';
 import { renderProse } from './prose.ts';
 import type { ReportRank, SiteIndex } from './siteIndex.ts';
 
@@ -28,14 +28,14 @@ export interface HeadlineFigure {
   previousYear?: number;
   line?: number;
   missingText?: string;
+  missingShort?: string;
 }
 
+/** One note per inference rule, listing the rows it placed cells in. */
 export interface InferenceNote {
   n: number;
-  key: string;
-  where: string;
-  rule: string;
-  line?: number;
+  rule: string; // in Chinese
+  rows: { where: string; line?: number }[];
 }
 
 export interface CheckRow {
@@ -72,6 +72,27 @@ function lineOf(report: Report, path: string): number | undefined {
   return report.lines[path];
 }
 
+/**
+ * The parser's findings in Chinese. Failed identities and inferred cells are shown in the tables
+ * and the notes; here they are one line each, the rest one line per finding.
+ */
+function findingsList(report: Report): ReportPageModel['findings'] {
+  const out: ReportPageModel['findings'] = [];
+  const failed = report.findings.filter((f) => f.code === 'identity-failed');
+  const inferred = report.findings.filter((f) => f.code === 'cells-inferred');
+  if (failed.length) out.push({ severity: 'warning', text: `${failed.length} 处勾稽关系不符，见上方“不符的勾稽关系”，表格中以红色标出。` });
+  if (inferred.length)
+    out.push({
+      severity: inferred.some((f) => f.severity !== 'info') ? 'warning' : 'info',
+      text: `${inferred.length} 行的单元格按规则推定所在的栏，见申请情况表下的注，表格中以黄色标出。`,
+    });
+  for (const f of report.findings) {
+    if (f.code === 'identity-failed' || f.code === 'cells-inferred') continue;
+    out.push({ severity: f.severity, text: findingText(f) });
+  }
+  return out;
+}
+
 export function reportPageModel(report: Report, site: SiteIndex): ReportPageModel {
   const previous = site.previous(report);
   const headline = HEADLINE_METRICS.map((metric): HeadlineFigure => {
@@ -84,14 +105,20 @@ export function reportPageModel(report: Report, site: SiteIndex): ReportPageMode
       previousYear: previous?.year,
       line: lineOf(report, METRIC_LINE_PATH[metric.id] ?? ''),
       missingText: rank.value === null ? MISSING_LABELS[rank.reason] : undefined,
+      missingShort: rank.value === null ? MISSING_SHORT[rank.reason] : undefined,
     };
   });
 
   const notes = new Map<string, number>();
-  const inferenceNotes: InferenceNote[] = report.inferred.map((inf, i) => {
-    notes.set(inf.path, i + 1);
-    return { n: i + 1, key: inf.path, where: pathLabel(inf.path), rule: ruleText(inf.rule), line: inf.line };
-  });
+  const byRule = new Map<string, InferenceNote>();
+  for (const inf of report.inferred) {
+    let note = byRule.get(inf.rule);
+    if (!note) byRule.set(inf.rule, (note = { n: byRule.size + 1, rule: ruleText(inf.rule), rows: [] }));
+    notes.set(inf.path, note.n);
+    const where = pathLabel(inf.path.replace(/\[\d+\]$/, ''));
+    if (!note.rows.some((r) => r.where === where)) note.rows.push({ where, line: inf.line });
+  }
+  const inferenceNotes = [...byRule.values()];
 
   const rendered = report.prose.map((p) => ({ heading: p.heading, html: renderProse(p.markdown) }));
   const proseSize = rendered.reduce((s, p) => s + p.html.length + p.heading.length, 0);
@@ -116,7 +143,7 @@ export function reportPageModel(report: Report, site: SiteIndex): ReportPageMode
     passedChecks: report.checks.filter((c) => c.ok).map(checkRow),
     crossYear: site.crossYear(report),
     previous,
-    findings: report.findings.map((f) => ({ severity: f.severity, text: findingText(f) })),
+    findings: findingsList(report),
     prose: proseTooLong ? null : rendered,
     proseTooLong,
     otherYears,

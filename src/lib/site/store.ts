@@ -13,6 +13,8 @@ export interface Site extends SiteIndex {
   digest(report: Report): string;
   /** Path of the report's source text, when the file is there to publish beside the page. */
   sourcePath(report: Report): string | undefined;
+  /** sha256 of the source file, from the ingest manifest. */
+  sourceSha(report: Report): string;
 }
 
 /** Where the ingest read the source texts from (the bench points it at a corpus). */
@@ -25,7 +27,7 @@ async function load(): Promise<Site> {
   const digests = new Map<string, string>();
   const reports = entries.map((e) => {
     const r = e.data as Report;
-    digests.set(reportId(r), e.digest ?? createHash('sha1').update(JSON.stringify(r)).digest('hex'));
+    digests.set(reportId(r), e.digest !== undefined ? String(e.digest) : createHash('sha1').update(JSON.stringify(r)).digest('hex'));
     return r;
   });
   const index = buildSiteIndex(reports);
@@ -34,9 +36,12 @@ async function load(): Promise<Site> {
     const p = join(REPORTS_DIR, r.source);
     sources.set(reportId(r), existsSync(p) ? p : undefined);
   }
+  const manifest = readManifest();
+  const shas = new Map(manifest.files.filter((f) => f.reportId).map((f) => [f.reportId!, f.sha256]));
   return {
     ...index,
-    manifest: readManifest(),
+    manifest,
+    sourceSha: (r) => shas.get(reportId(r)) ?? '',
     digest: (r) => digests.get(reportId(r)) ?? '',
     sourcePath: (r) => sources.get(reportId(r)),
   };
