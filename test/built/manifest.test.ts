@@ -14,7 +14,7 @@ const manifestPages = listFiles(DIST, ['.html']).filter((f) => {
   return names.every((n) => text.includes(n));
 });
 const manifest = manifestPages[0];
-const REJECTED = /拒|未收录|rejected/i;
+const REJECTED = /拒|未收录|未能解析|无法解析|rejected/i;
 
 /** The smallest table row or list item that names the file. */
 function entryOf(file: string): Element | undefined {
