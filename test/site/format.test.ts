@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formatCell, formatChange, formatDate, formatRank, formatSigned } from '../../src/lib/site/format.ts';
+import { href, paths } from '../../src/lib/site/paths.ts';
+
+describe('format', () => {
+  it('shows a blank as blank and a printed 0 as 0', () => {
+    expect(formatCell(null)).toBe('');
+    expect(formatCell(0)).toBe('0');
+    expect(formatCell(13236)).toBe('13,236');
+    expect(formatCell(18.085682)).toBe('18.085682');
+  });
+
+  it('formats changes and ranks neutrally', () => {
+    const count = { kind: 'count' as const, unit: '件' };
+    expect(formatChange(count, 10, 7)).toBe('+3');
+    expect(formatChange(count, 7, 10)).toBe('−3');
+    expect(formatChange(count, 7, 7)).toBe('持平');
+    expect(formatChange(count, 7, null)).toBe('');
+    expect(formatChange({ kind: 'rate', unit: '%' }, 0.5, 0.25)).toBe('+25.0 个百分点');
+    expect(formatChange({ kind: 'amount', unit: '万元' }, 0.3, 0.1)).toBe('+0.2');
+    expect(formatSigned(-1)).toBe('−1');
+    expect(formatRank('全国', 3, 120)).toBe('全国第 3 / 共 120');
+    expect(formatDate('2022-01-20')).toBe('2022 年 1 月 20 日');
+  });
+
+  it('builds every internal link through the base path', () => {
+    const region = { code: '630222', name: '民和回族土族自治县' };
+    expect(paths.report(region, 2021)).toBe('counties/630222-minhe/2021/');
+    expect(href(paths.county(region))).toBe(`${import.meta.env.BASE_URL}counties/630222-minhe/`);
+    expect(paths.ranking('punishment', 2021, '630000')).toBe('rankings/punishment/2021/630000/');
+  });
+});
