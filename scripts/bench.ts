@@ -1,0 +1,368 @@
+// npm run bench -- --corpus DIR [--work DIR] [--skip-baseline] [--skip-rebuild]
+// Builds the whole site from a synthetic corpus (npm run corpus) in one run and prints the figures of
+// issue 4: ingest time and reports/s; `astro build` time and peak memory; a baseline (Astro building as
+// many trivial pages, same run) and the ratio; dist/ size and file count (search index included); median
+// and largest report page; JavaScript per report page; how many reports the parser read exactly; and
+// a rebuild with one report changed.
+//
+// Nothing is written into the project's content/, dist/ or .cache/: the ingest output, the parse cache,
+// Astro's cache and the built site all go under --work (default /tmp/bench-<corpus name>), which is
+// emptied first so that every figure is a cold one. The site build is pointed at the corpus with
+// REPORTS_DIR / INGEST_DIR / ASTRO_CACHE_DIR and `astro build --outDir`.
+//
+// Baseline: a throwaway Astro project under --work/baseline (node_modules symlinked to the project's),
+// one dynamic route rendering N pages of a heading and a sentence, N = the number of HTML pages the
+// real build wrote. Same Astro, same machine, same run.
+//
+// Peak memory: the largest process's maximum RSS from /usr/bin/time -v where present, and the peak
+// of the summed RSS of the whole process tree (astro + pagefind + esbuild …) polled from /proc every
+// 200 ms. A benchmark: it prints figures, it asserts nothing.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism, totalmem } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { ingest, parserVersion } from '../src/lib/ingest/ingest.ts';
+import type { Report } from '../src/lib/schema.ts';
+import { compareWithTruth, describeMismatches, writeReport, type Layout, type Truth } from './synth/index.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ASTRO = join(root, 'node_modules/.bin/astro');
+const TIME = '/usr/bin/time';
+
+// ------------------------------------------------------------------------------------------ helpers
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const secs = (s: number) => `${s.toFixed(1)} s`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : 0;
+};
+
+function walk(dir: string): { path: string; size: number }[] {
+  const out: { path: string; size: number }[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...walk(p));
+    else if (e.isFile()) out.push({ path: p, size: statSync(p).size });
+  }
+  return out;
+}
+
+/** RSS (bytes) of `pid` and all its descendants, from /proc. */
+function treeRss(pid: number): number {
+  const parent = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Fields after the parenthesised command: state ppid …
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parent.set(Number(name), ppid);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const inTree = (p: number): boolean => {
+    for (let q: number | undefined = p, depth = 0; q !== undefined && q > 1 && depth < 64; q = parent.get(q), depth++) if (q === pid) return true;
+    return false;
+  };
+  let total = 0;
+  for (const p of parent.keys()) {
+    if (!inTree(p)) continue;
+    try {
+      const m = readFileSync(`/proc/${p}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
+      if (m) total += Number(m[1]) * 1024;
+    } catch {
+      // ended
+    }
+  }
+  return total;
+}
+
+interface Measured {
+  seconds: number;
+  /** Largest single process's max RSS (bytes), from /usr/bin/time -v; null without it. */
+  maxRss: number | null;
+  /** Peak of the process tree's summed RSS (bytes), polled. */
+  treePeak: number;
+}
+
+/** Run a command, its output to `log`, timing it and watching its memory. */
+function runMeasured(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: string }): Promise<Measured> {
+  const timeFile = `${opts.log}.time`;
+  const useTime = existsSync(TIME);
+  const [file, argv] = useTime ? [TIME, ['-v', '-o', timeFile, cmd, ...args]] : [cmd, args];
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const out: Buffer[] = [];
+    const child = spawn(file, argv, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => out.push(b));
+    let treePeak = 0;
+    const timer = setInterval(() => {
+      if (child.pid) treePeak = Math.max(treePeak, treeRss(child.pid));
+    }, 200);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const seconds = (performance.now() - started) / 1000;
+      writeFileSync(opts.log, Buffer.concat(out));
+      if (code !== 0) {
+        const tail = Buffer.concat(out).toString('utf8').split('\n').slice(-30).join('\n');
+        fail(new Error(`${basename(cmd)} ${args.join(' ')} failed (exit ${code}); log: ${opts.log}\n${tail}`));
+        return;
+      }
+      let maxRss: number | null = null;
+      if (useTime && existsSync(timeFile)) {
+        const m = readFileSync(timeFile, 'utf8').match(/Maximum resident set size \(kbytes\): (\d+)/);
+        if (m) maxRss = Number(m[1]) * 1024;
+      }
+      done({ seconds, maxRss, treePeak });
+    });
+  });
+}
+
+// ------------------------------------------------------------------------------------------ steps
+
+interface Corpus {
+  dir: string;
+  reportsDir: string;
+  truth: Map<string, Truth & { synthetic?: { layout: Layout } }>;
+}
+
+function readCorpus(dir: string): Corpus {
+  const reportsDir = join(dir, 'reports');
+  const truthDir = join(dir, 'truth');
+  if (!existsSync(reportsDir) || !existsSync(truthDir)) throw new Error(`${dir} is not a corpus (no reports/ and truth/): write one with npm run corpus -- --out ${dir}`);
+  const truth = new Map<string, Truth & { synthetic?: { layout: Layout } }>();
+  for (const f of readdirSync(truthDir)) if (f.endsWith('.json')) truth.set(f.replace(/\.json$/, '.txt'), JSON.parse(readFileSync(join(truthDir, f), 'utf8')));
+  return { dir, reportsDir, truth };
+}
+
+async function runIngest(corpus: Corpus, work: string) {
+  const started = performance.now();
+  const result = await ingest({
+    reportsDir: corpus.reportsDir,
+    outDir: join(work, 'ingest'),
+    cacheDir: join(work, 'parse-cache'),
+    parserVersion: parserVersion([join(root, 'src/lib/parse'), join(root, 'src/lib')]),
+  });
+  return { ...result, seconds: (performance.now() - started) / 1000 };
+}
+
+/** How many reports the parser read exactly: every number cell, year, region, consistent. */
+function exactness(corpus: Corpus, reports: readonly Report[]) {
+  const bySource = new Map(reports.map((r) => [r.source, r]));
+  let exact = 0;
+  const wrong: string[] = [];
+  for (const [source, truth] of corpus.truth) {
+    const report = bySource.get(source);
+    if (!report) {
+      wrong.push(`${source}: not in the ingest output (rejected?)`);
+      continue;
+    }
+    const mismatches = compareWithTruth(truth, report);
+    if (mismatches.length === 0) exact++;
+    else wrong.push(`${source}:\n${describeMismatches(mismatches, 4)}`);
+  }
+  return { exact, total: corpus.truth.size, wrong };
+}
+
+function buildEnv(corpus: Corpus, work: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    REPORTS_DIR: corpus.reportsDir,
+    INGEST_DIR: join(work, 'ingest'),
+    ASTRO_CACHE_DIR: join(work, 'astro-cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+}
+
+function astroBuild(corpus: Corpus, work: string, log: string): Promise<Measured> {
+  return runMeasured(ASTRO, ['build', '--outDir', join(work, 'dist')], { cwd: root, env: buildEnv(corpus, work), log });
+}
+
+/** A throwaway Astro project of `pages` trivial pages, built with the project's own Astro. */
+async function baseline(work: string, pages: number): Promise<Measured> {
+  const dir = join(work, 'baseline');
+  mkdirSync(join(dir, 'src/pages/p'), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-baseline', private: true, type: 'module' }));
+  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', build: { format: 'directory' } });\n");
+  writeFileSync(
+    join(dir, 'src/pages/p/[n].astro'),
+    `---
+export function getStaticPaths() {
+  return Array.from({ length: ${pages} }, (_, i) => ({ params: { n: String(i + 1) } }));
+}
+const { n } = Astro.params;
+---
+<html lang="zh-CN"><head><meta charset="utf-8" /><title>页面 {n}</title></head>
+<body><h1>页面 {n}</h1><p>基准页面：一段文字。</p></body></html>
+`,
+  );
+  return runMeasured(ASTRO, ['build'], { cwd: dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, log: join(work, 'logs/baseline-build.log') });
+}
+
+/** Report pages: dist/counties/{slug}/{year}/index.html. */
+function reportPages(dist: string): string[] {
+  const dir = join(dist, 'counties');
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const county of readdirSync(dir)) {
+    const cdir = join(dir, county);
+    if (!statSync(cdir).isDirectory()) continue;
+    for (const year of readdirSync(cdir)) if (/^\d{4}$/.test(year) && existsSync(join(cdir, year, 'index.html'))) out.push(join(cdir, year, 'index.html'));
+  }
+  return out;
+}
+
+/** Imports of a built JS file: static (`from"./x.js"`, `import"./x.js"`) and dynamic (`import(\`./x.js\`)`). */
+function jsImports(file: string): { staticRefs: string[]; dynamicRefs: string[] } {
+  const code = readFileSync(file, 'utf8');
+  const rel = (r: string) => join(file, '..', r);
+  const staticRefs = [...code.matchAll(/(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)].map((m) => rel(m[1]));
+  const dynamicRefs = [...code.matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g)].map((m) => rel(m[1]));
+  return { staticRefs, dynamicRefs };
+}
+
+/** JavaScript of a report page, gzipped: what loads with the page (script src, modulepreload, inline,
+ *  and their static imports), and everything reachable once every lazy chunk (charts) has loaded. */
+function pageJs(dist: string, htmlPath: string, gz: Map<string, number>): { onLoad: number; all: number } {
+  const html = readFileSync(htmlPath, 'utf8');
+  const size = (file: string) => {
+    if (!gz.has(file)) gz.set(file, existsSync(file) ? gzipSync(readFileSync(file)).length : 0);
+    return gz.get(file)!;
+  };
+  const entry = new Set<string>();
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) entry.add(m[1]);
+  for (const m of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) entry.add(m[1]);
+  // The bench builds without BASE_PATH: references are dist-absolute.
+  const roots = [...entry].map((ref) => join(dist, ref.replace(/^https?:\/\/[^/]+/, '').replace(/^\/+/, '')));
+  const closure = (withDynamic: boolean) => {
+    const seen = new Set<string>();
+    const todo = [...roots];
+    while (todo.length) {
+      const f = todo.pop()!;
+      if (seen.has(f) || !existsSync(f)) continue;
+      seen.add(f);
+      const { staticRefs, dynamicRefs } = jsImports(f);
+      todo.push(...staticRefs, ...(withDynamic ? dynamicRefs : []));
+    }
+    return [...seen].reduce((s, f) => s + size(f), 0);
+  };
+  let inline = 0;
+  for (const m of html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) if (m[1].trim() && !/application\/(?:ld\+)?json/.test(m[0])) inline += gzipSync(m[1]).length;
+  return { onLoad: closure(false) + inline, all: closure(true) + inline };
+}
+
+/** Change one figure of one report (行政许可 + 1), rewritten in its own layout; returns how to undo it. */
+function changeOneReport(corpus: Corpus): { file: string; restore: () => void } {
+  const [source, truth] = [...corpus.truth].find(([, t]) => t.synthetic?.layout && t.active?.licensing !== null && t.active?.licensing !== undefined)!;
+  const path = join(corpus.reportsDir, source);
+  const original = readFileSync(path);
+  const changed: Truth = { ...truth, active: { ...truth.active!, licensing: (truth.active!.licensing ?? 0) + 1 } };
+  writeFileSync(path, writeReport(changed, truth.synthetic!.layout).text);
+  return { file: source, restore: () => writeFileSync(path, original) };
+}
+
+// ------------------------------------------------------------------------------------------ main
+
+async function main() {
+  const { values: args } = parseArgs({
+    options: {
+      corpus: { type: 'string' },
+      work: { type: 'string' },
+      'skip-baseline': { type: 'boolean', default: false },
+      'skip-rebuild': { type: 'boolean', default: false },
+    },
+  });
+  if (!args.corpus) throw new Error('--corpus DIR is required (write one with npm run corpus -- --counties N --out DIR)');
+  const corpus = readCorpus(resolve(args.corpus));
+  const work = resolve(args.work ?? join('/tmp', `bench-${basename(corpus.dir)}`));
+  if (resolve(work).startsWith(root)) throw new Error(`--work must be outside the project (${work})`);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(join(work, 'logs'), { recursive: true });
+  const dist = join(work, 'dist');
+  const figures: Record<string, unknown> = { corpus: corpus.dir, work, cores: availableParallelism(), memory: totalmem(), node: process.version };
+  const line = (label: string, value: string) => console.log(`${label.padEnd(34)} ${value}`);
+  console.log(`bench: corpus ${corpus.dir} (${corpus.truth.size} reports), work ${work}, ${availableParallelism()} cores, ${mb(totalmem())} RAM`);
+
+  // 1. Ingest (cold parse cache).
+  const ing = await runIngest(corpus, work);
+  const files = ing.manifest.summary.files;
+  figures.ingest = { seconds: ing.seconds, files, reports: ing.manifest.summary.reports, rejected: ing.manifest.summary.rejected, perSecond: files / ing.seconds };
+  line('ingest (cold, parse on all cores)', `${secs(ing.seconds)} for ${files} files — ${(files / ing.seconds).toFixed(0)} reports/s (${ing.manifest.summary.rejected} rejected)`);
+
+  // 2. Parser exactness against the corpus truth.
+  const ex = exactness(corpus, ing.reports);
+  figures.exact = { exact: ex.exact, total: ex.total, examples: ex.wrong.slice(0, 20) };
+  line('parser exact (every cell, year, region, consistent)', `${ex.exact} / ${ex.total} (${((100 * ex.exact) / Math.max(1, ex.total)).toFixed(2)}%)`);
+  for (const w of ex.wrong.slice(0, 5)) console.log(`  ${w.replace(/\n/g, '\n  ')}`);
+
+  // 3. The site build.
+  console.log('astro build …');
+  const build = await astroBuild(corpus, work, join(work, 'logs/astro-build.log'));
+  const distFiles = walk(dist);
+  const html = distFiles.filter((f) => f.path.endsWith('.html'));
+  const searchIndex = distFiles.filter((f) => f.path.startsWith(join(dist, 'pagefind')));
+  const total = distFiles.reduce((s, f) => s + f.size, 0);
+  figures.build = { seconds: build.seconds, maxRss: build.maxRss, treePeak: build.treePeak, htmlPages: html.length };
+  figures.dist = { bytes: total, files: distFiles.length, searchIndexBytes: searchIndex.reduce((s, f) => s + f.size, 0), searchIndexFiles: searchIndex.length };
+  line('astro build', `${secs(build.seconds)} for ${html.length} HTML pages (${(html.length / build.seconds).toFixed(0)} pages/s)`);
+  line('  peak memory', `${build.maxRss !== null ? `${mb(build.maxRss)} largest process (/usr/bin/time -v), ` : ''}${mb(build.treePeak)} process tree (polled)`);
+  line('dist/', `${mb(total)} in ${distFiles.length} files (search index ${mb(figures.dist.searchIndexBytes as number)} in ${searchIndex.length} files)`);
+
+  // 4. Report pages: HTML size and JavaScript.
+  const pages = reportPages(dist);
+  const sizes = pages.map((p) => statSync(p).size);
+  const largest = pages[sizes.indexOf(Math.max(...sizes))];
+  const gz = new Map<string, number>();
+  const js = pages.map((p) => pageJs(dist, p, gz));
+  const onLoad = js.map((j) => j.onLoad);
+  const all = js.map((j) => j.all);
+  figures.reportPages = { count: pages.length, medianBytes: median(sizes), maxBytes: Math.max(0, ...sizes), largest: largest?.slice(dist.length), jsGzipOnLoad: { median: median(onLoad), max: Math.max(0, ...onLoad) }, jsGzipWithLazyChunks: { median: median(all), max: Math.max(0, ...all) } };
+  line('report pages', `${pages.length}: median ${kb(median(sizes))}, largest ${kb(Math.max(0, ...sizes))} (${largest?.slice(dist.length) ?? '-'})`);
+  line('  JS per report page (gzip)', `on load: median ${kb(median(onLoad))}, max ${kb(Math.max(0, ...onLoad))}; with the lazy chart chunks: median ${kb(median(all))}, max ${kb(Math.max(0, ...all))}`);
+
+  // 5. Baseline: as many trivial pages, same Astro, same run.
+  if (!args['skip-baseline']) {
+    console.log(`baseline: astro build of ${html.length} trivial pages …`);
+    const base = await baseline(work, html.length);
+    figures.baseline = { seconds: base.seconds, maxRss: base.maxRss, treePeak: base.treePeak, pages: html.length, ratio: build.seconds / base.seconds };
+    line('baseline (trivial pages)', `${secs(base.seconds)} for ${html.length} pages; peak ${mb(base.treePeak)}`);
+    line('  site build / baseline', `${(build.seconds / base.seconds).toFixed(2)}×`);
+  }
+
+  // 6. Rebuild with one report changed (parse cache by content hash; Astro incremental build).
+  if (!args['skip-rebuild']) {
+    const change = changeOneReport(corpus);
+    try {
+      const again = await runIngest(corpus, work);
+      const rebuild = await astroBuild(corpus, work, join(work, 'logs/astro-rebuild.log'));
+      const log = readFileSync(join(work, 'logs/astro-rebuild.log'), 'utf8');
+      figures.rebuild = { file: change.file, ingestSeconds: again.seconds, reparsed: again.parsed, fromCache: again.cached, buildSeconds: rebuild.seconds, treePeak: rebuild.treePeak };
+      line('rebuild, one report changed', `${change.file}: ingest ${secs(again.seconds)} (${again.parsed} re-parsed, ${again.cached} from cache), astro build ${secs(rebuild.seconds)} (full build ${secs(build.seconds)})`);
+      // Astro lists every output: "(restored)" where the incremental build reused it, "(+12ms)" where rendered.
+      const outputs = log.split('\n').filter((l) => /[├└]─ \//.test(l));
+      const restored = outputs.filter((l) => l.includes('(restored)')).length;
+      (figures.rebuild as Record<string, unknown>).rendered = outputs.length - restored;
+      (figures.rebuild as Record<string, unknown>).restored = restored;
+      line('  outputs re-rendered / restored', `${outputs.length - restored} / ${restored}`);
+    } finally {
+      change.restore();
+    }
+  }
+
+  writeFileSync(join(work, 'bench.json'), JSON.stringify(figures, null, 2));
+  console.log(`figures: ${join(work, 'bench.json')}; logs: ${join(work, 'logs')}`);
+}
+
+main().catch((e: Error) => {
+  console.error(`bench: ${e.message}`);
+  process.exit(1);
+});
