@@ -270,6 +270,13 @@ function changeOneReport(corpus: Corpus): { file: string; restore: () => void } 
   return { file: source, restore: () => writeFileSync(path, original) };
 }
 
+/** What Astro's incremental build keys on besides the data: the lockfile, the config and the code.
+ *  Other work in the same checkout can change them mid-run; the rebuild figure is only valid if not. */
+function projectFingerprint(): string {
+  const files = [join(root, 'package-lock.json'), join(root, 'astro.config.mjs'), ...walk(join(root, 'src')).map((f) => f.path)];
+  return files.map((f) => (existsSync(f) ? `${f}:${statSync(f).size}:${statSync(f).mtimeMs}` : f)).join('|');
+}
+
 // ------------------------------------------------------------------------------------------ main
 
 async function main() {
@@ -306,6 +313,7 @@ async function main() {
 
   // 3. The site build.
   console.log('astro build …');
+  const fingerprint = projectFingerprint();
   const build = await astroBuild(corpus, work, join(work, 'logs/astro-build.log'));
   const distFiles = walk(dist);
   const html = distFiles.filter((f) => f.path.endsWith('.html'));
@@ -353,6 +361,10 @@ async function main() {
       (figures.rebuild as Record<string, unknown>).rendered = outputs.length - restored;
       (figures.rebuild as Record<string, unknown>).restored = restored;
       line('  outputs re-rendered / restored', `${outputs.length - restored} / ${restored}`);
+      if (projectFingerprint() !== fingerprint) {
+        (figures.rebuild as Record<string, unknown>).invalid = 'the project (lockfile, astro.config.mjs or src/) changed during the bench';
+        console.log('  WARNING: package-lock.json, astro.config.mjs or src/ changed during this run: Astro rightly rebuilt everything; run again for a valid rebuild figure');
+      }
     } finally {
       change.restore();
     }
