@@ -3,9 +3,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../built/paths.ts';
-import { open, scrollThrough, watch, type Session } from './harness.ts';
+import { scrollThrough, watch, useSession } from './harness.ts';
 import { busiestReportPage, markedReportPage, rankingPage } from './pages.ts';
 
 const SHOTS = join(ROOT, 'test-results/screenshots');
@@ -18,20 +18,15 @@ const PAGES: [string, () => string, (keyof typeof VIEWPORTS)[]][] = [
   ['ranking', rankingPage, ['phone', 'desktop']],
 ];
 
-let s: Session;
-beforeAll(async () => {
-  s = await open();
-  mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await s?.close();
-});
+const session = useSession();
+mkdirSync(SHOTS, { recursive: true });
 
 describe('axe', () => {
   for (const [name, path, widths] of PAGES) {
     for (const width of widths) {
       const viewport = VIEWPORTS[width];
       it(`no violations on the ${name} page at ${width} width`, async () => {
+        const s = session();
         // AxeBuilder needs a page of an explicit context.
         const context = await s.browser.newContext({ viewport });
         const page = await context.newPage();

@@ -1,17 +1,11 @@
 // A report page's charts draw once scrolled into view: the canvas holds a picture (painted pixels in
 // more than one colour), and each canvas carries an aria-label summary.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { open, scrollThrough, watch, type Session } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { scrollThrough, watch, useSession } from './harness.ts';
 import { busiestReportPage } from './pages.ts';
 
-let s: Session;
-beforeAll(async () => {
-  s = await open();
-});
-afterAll(async () => {
-  await s?.close();
-});
+const session = useSession();
 
 /** For each canvas: share of non-transparent pixels and number of distinct colours (sampled). */
 const canvasInk = (page: Page) =>
@@ -34,6 +28,7 @@ const canvasInk = (page: Page) =>
 
 describe('charts', () => {
   it(`draw on the busiest sample report page`, async () => {
+    const s = session();
     const page = await s.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const { errors } = watch(page);
     await page.goto(s.at(busiestReportPage()));

@@ -1,24 +1,19 @@
 // The county finder on the home page: typing a county's Chinese name or its pinyin brings up a link
 // to that county, and typing another county's name brings up that one instead.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { open, watch, type Session } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { watch, useSession } from './harness.ts';
 
 const MINHE = '630222'; // 民和回族土族自治县, sample 000
 const GANGCHA = '632224'; // 刚察县, sample 001
 
-let s: Session;
-beforeAll(async () => {
-  s = await open();
-});
-afterAll(async () => {
-  await s?.close();
-});
+const session = useSession();
 
 const countyLinks = (page: Page, code: string) => page.locator(`a[href*="/counties/${code}-"]:visible`);
 
 /** Type the query into the finder the way a person does, key by key. */
 async function search(query: string): Promise<{ page: Page; errors: string[] }> {
+  const s = session();
   const page = await s.browser.newPage();
   const { errors } = watch(page);
   await page.goto(s.at(''));
@@ -31,6 +26,7 @@ async function search(query: string): Promise<{ page: Page; errors: string[] }> 
 
 /** How many links to the county the home page shows before anyone types. */
 async function baseline(code: string): Promise<number> {
+  const s = session();
   const page = await s.browser.newPage();
   await page.goto(s.at(''));
   const n = await countyLinks(page, code).count();

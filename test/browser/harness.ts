@@ -1,6 +1,7 @@
 // Debian chromium driven by playwright-core against the test build in dist/, served under its base.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { serveDist, type Served } from '../../scripts/serve-dist.ts';
 import { DIST, loadBuildInfo } from '../built/paths.ts';
 
@@ -53,6 +54,30 @@ export async function open(): Promise<Session> {
       await browser.close();
       await served.close();
     },
+  };
+}
+
+/**
+ * Chromium and the server for the tests of one file. A launch failure (no chromium) fails every
+ * test with its message rather than letting them be reported as skipped.
+ */
+export function useSession(): () => Session {
+  let session: Session | undefined;
+  let failure: unknown;
+  beforeAll(async () => {
+    try {
+      session = await open();
+    } catch (e) {
+      failure = e;
+    }
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (failure) throw failure;
+    if (!session) throw new Error('the browser session did not start');
+    return session;
   };
 }
 

@@ -1,18 +1,13 @@
 // In the browser, the crafted report's <script> and onerror prose run nothing and read as text.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { open, scrollThrough, type Session } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { scrollThrough, useSession } from './harness.ts';
 import { scriptProsePage } from './pages.ts';
 
-let s: Session;
-beforeAll(async () => {
-  s = await open();
-});
-afterAll(async () => {
-  await s?.close();
-});
+const session = useSession();
 
 describe('untrusted prose in the browser', () => {
   it('opens no dialog and shows the markup as visible text', async () => {
+    const s = session();
     const path = scriptProsePage();
     expect(path, 'a report page for the crafted report 900_script_prose.txt').toBeDefined();
     const page = await s.browser.newPage();
