@@ -139,10 +139,15 @@ try {
         accessibility: Math.round(lhr.categories.accessibility.score * 100),
         metrics: { FCP: audit('first-contentful-paint'), LCP: audit('largest-contentful-paint'), TBT: audit('total-blocking-time'), CLS: audit('cumulative-layout-shift') },
       });
-      const failing = Object.values(lhr.audits as Record<string, { score: number | null; scoreDisplayMode: string; id: string }>)
-        .filter((a) => a.scoreDisplayMode === 'binary' && a.score === 0)
-        .map((a) => a.id);
-      if (failing.length) console.log(`    run ${i + 1}: failing audits: ${failing.join(', ')}`);
+      // Failing accessibility audits, with a few of the elements they name.
+      type Audit = { id: string; score: number | null; scoreDisplayMode: string; details?: { items?: { node?: { snippet?: string } }[] } };
+      const failing = (Object.values(lhr.audits) as Audit[]).filter((a) => a.scoreDisplayMode === 'binary' && a.score === 0);
+      if (i === 0) {
+        for (const a of failing) {
+          const nodes = (a.details?.items ?? []).map((it) => it.node?.snippet).filter(Boolean);
+          console.log(`    failing audit ${a.id} (${nodes.length} element(s)): ${nodes.slice(0, 3).join('  ')}`);
+        }
+      }
     }
     rmSync(out, { recursive: true, force: true });
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
