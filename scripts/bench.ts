@@ -19,7 +19,7 @@
 // 200 ms. A benchmark: it prints figures, it asserts nothing.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { availableParallelism, totalmem } from 'node:os';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -297,7 +297,10 @@ async function main() {
   const dist = join(work, 'dist');
   const figures: Record<string, unknown> = { corpus: corpus.dir, work, cores: availableParallelism(), memory: totalmem(), node: process.version };
   const line = (label: string, value: string) => console.log(`${label.padEnd(34)} ${value}`);
-  console.log(`bench: corpus ${corpus.dir} (${corpus.truth.size} reports), work ${work}, ${availableParallelism()} cores, ${mb(totalmem())} RAM`);
+  // The machine may be shared: its load says how much of the figures is other work.
+  const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+  figures.loadAtStart = loadavg();
+  console.log(`bench: corpus ${corpus.dir} (${corpus.truth.size} reports), work ${work}, ${availableParallelism()} cores, ${mb(totalmem())} RAM, load ${load()}`);
 
   // 1. Ingest (cold parse cache).
   const ing = await runIngest(corpus, work);
@@ -370,6 +373,8 @@ async function main() {
     }
   }
 
+  figures.loadAtEnd = loadavg();
+  console.log(`load average at the end: ${load()}`);
   writeFileSync(join(work, 'bench.json'), JSON.stringify(figures, null, 2));
   console.log(`figures: ${join(work, 'bench.json')}; logs: ${join(work, 'logs')}`);
 }
