@@ -1,7 +1,7 @@
 // html-validate (rules in .htmlvalidate.json) reports no errors on any page of the built site.
 import { FileSystemConfigLoader, HtmlValidate, type Message } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { listFiles, urlPathOf } from './dom.ts';
+import { attr, elements, listFiles, loadDocument, urlPathOf } from './dom.ts';
 import { DIST, ROOT, loadBuildInfo } from './paths.ts';
 
 const info = loadBuildInfo();
@@ -17,6 +17,11 @@ describe('html-validate', () => {
     expect(rules.get('require-sri')).toEqual([2, { target: 'crossorigin' }]);
     expect(rules.get('no-dup-id')?.[0]).toBe(2);
     expect(pages.length).toBeGreaterThan(1);
+  });
+
+  it('every page is in Chinese: <html lang="zh-CN">', () => {
+    const other = pages.filter((f) => attr(elements(loadDocument(f), 'html')[0], 'lang') !== 'zh-CN');
+    expect(other.map((f) => urlPathOf(DIST, f, info.base))).toEqual([]);
   });
 
   it.each(pages.map((f) => [urlPathOf(DIST, f, info.base), f]))('%s has no errors', async (_url, file) => {
