@@ -29,6 +29,8 @@ export interface HeadlineFigure {
   line?: number;
   missingText?: string;
   missingShort?: string;
+  /** Note number when a rule placed (or converted) the figure's cell. */
+  note?: number;
 }
 
 /** One note per inference rule, listing the rows it placed cells in. */
@@ -95,6 +97,16 @@ function findingsList(report: Report): ReportPageModel['findings'] {
 
 export function reportPageModel(report: Report, site: SiteIndex): ReportPageModel {
   const previous = site.previous(report);
+  const notes = new Map<string, number>();
+  const byRule = new Map<string, InferenceNote>();
+  for (const inf of report.inferred) {
+    let note = byRule.get(inf.rule);
+    if (!note) byRule.set(inf.rule, (note = { n: byRule.size + 1, rule: ruleText(inf.rule), rows: [] }));
+    notes.set(inf.path, note.n);
+    const where = pathLabel(inf.path.replace(/\[\d+\]$/, ''));
+    if (!note.rows.some((r) => r.where === where)) note.rows.push({ where, line: inf.line });
+  }
+  const inferenceNotes = [...byRule.values()];
   const headline = HEADLINE_METRICS.map((metric): HeadlineFigure => {
     const rank = site.rankOf(metric.id, report);
     const prevValue = previous ? metric.value(previous).value : null;
@@ -106,19 +118,10 @@ export function reportPageModel(report: Report, site: SiteIndex): ReportPageMode
       line: lineOf(report, METRIC_LINE_PATH[metric.id] ?? ''),
       missingText: rank.value === null ? MISSING_LABELS[rank.reason] : undefined,
       missingShort: rank.value === null ? MISSING_SHORT[rank.reason] : undefined,
+      note: notes.get(METRIC_LINE_PATH[metric.id] ?? '') ?? notes.get(`${METRIC_LINE_PATH[metric.id]}[6]`),
     };
   });
 
-  const notes = new Map<string, number>();
-  const byRule = new Map<string, InferenceNote>();
-  for (const inf of report.inferred) {
-    let note = byRule.get(inf.rule);
-    if (!note) byRule.set(inf.rule, (note = { n: byRule.size + 1, rule: ruleText(inf.rule), rows: [] }));
-    notes.set(inf.path, note.n);
-    const where = pathLabel(inf.path.replace(/\[\d+\]$/, ''));
-    if (!note.rows.some((r) => r.where === where)) note.rows.push({ where, line: inf.line });
-  }
-  const inferenceNotes = [...byRule.values()];
 
   const rendered = report.prose.map((p) => ({ heading: p.heading, html: renderProse(p.markdown) }));
   const proseSize = rendered.reduce((s, p) => s + p.html.length + p.heading.length, 0);

@@ -102,7 +102,14 @@ export function outcomesTable(report: Report): RowView[] {
 export const outcomeColumns = outcomeLabels;
 
 /** 第二十条第（一）项: 规章 and 规范性文件 in the header style the report uses. */
-export function documentsTable(report: Report): { columns: readonly { key: string; label: string }[]; rows: RowView[] } | null {
+export interface DocumentsTable {
+  /** The header style the report prints for 第（一）项 (reports mix the formats). */
+  style: '2019' | '2021';
+  columns: readonly { key: string; label: string }[];
+  rows: RowView[];
+}
+
+export function documentsTable(report: Report): DocumentsTable | null {
   const act = report.active;
   if (!act) return null;
   const present = act.regulations ?? act.normativeDocuments;
@@ -130,7 +137,7 @@ export function documentsTable(report: Report): { columns: readonly { key: strin
       line: report.lines[path],
     };
   });
-  return { columns, rows };
+  return { style, columns, rows };
 }
 
 /** One figure of 第二十条第（五）（六）（八）（九）项, long form: every value beside its printed header. */
