@@ -1,7 +1,8 @@
 // Correct at scale, on the built pages: the site is built from a 200-county corpus (2019–2023) and its
 // ranking pages, province pages and county finder (Pagefind, queried in Node) are held to the corpus
-// truth. The build goes to .cache/scale-site/ (corpus, ingest, Astro cache, dist), never to content/
-// or dist/; Astro's incremental build makes a re-run with unchanged code quick.
+// truth. The build goes to .cache/scale-site/ (corpus, ingest, Astro cache, a copy of the site's
+// sources, dist), never to content/ or dist/; building from the copy keeps it apart from other builds
+// in the checkout, and Astro's incremental build makes a re-run with unchanged code quick.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { countyReports, pickCounties, writeCorpus } from '../../scripts/corpus.ts';
 import { expectedRanking, provinceOf, type ExpectedRank } from '../../scripts/synth/expected.ts';
 import { createRng, type Truth } from '../../scripts/synth/index.ts';
+import { copySite } from '../../scripts/synth/site-copy.ts';
 import { ingest, parserVersion } from '../../src/lib/ingest/ingest.ts';
 import { countySlug, shortName, toPinyin } from '../../src/lib/region.ts';
 import { getMetric, METRICS } from '../../src/lib/site/metrics.ts';
@@ -35,7 +37,7 @@ beforeAll(async () => {
   });
   if (result.manifest.summary.rejected > 0) throw new Error(`ingest rejected ${result.manifest.summary.rejected} synthetic reports`);
   const build = spawnSync(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', DIST], {
-    cwd: root,
+    cwd: copySite(root, join(WORK, 'site')),
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     env: {
