@@ -195,7 +195,8 @@ export const ManifestEntry = z.object({
   file: z.string(),
   sha256: z.string(),
   status: z.enum(['parsed', 'findings', 'rejected']),
-  reason: z.string().optional(),
+  reason: z.string().optional(), // why it was rejected, in English
+  reasonZh: z.string().optional(), // the same in Chinese, for the site
   reportId: z.string().optional(), // `<code>-<year>`
   findings: z.number().int(),
 });

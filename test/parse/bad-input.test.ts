@@ -10,8 +10,8 @@ const HANG = { timeout: 10_000 };
 
 describe('input that is not a report', () => {
   it('an empty file', () => {
-    expect(parseReport('', { source: 'x.txt' })).toEqual({ ok: false, error: 'the file is empty' });
-    expect(parseReport(' \n\t\n', { source: 'x.txt' })).toEqual({ ok: false, error: 'the file is empty' });
+    expect(parseReport('', { source: 'x.txt' })).toEqual({ ok: false, error: 'the file is empty', zh: '文件为空' });
+    expect(parseReport(' \n\t\n', { source: 'x.txt' })).toEqual({ ok: false, error: 'the file is empty', zh: '文件为空' });
   });
 
   it('a binary file (a PDF not converted to text)', () => {
@@ -24,13 +24,13 @@ describe('input that is not a report', () => {
   it('Chinese text that is not an annual report', () => {
     const text = '关于做好春节期间安全生产工作的通知\n各乡镇人民政府：\n为切实做好春节期间安全生产工作，现将有关事项通知如下。\n';
     const result = parseReport(text, { source: 'x.txt' });
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/not an annual report/) });
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/not an annual report/), zh: expect.stringMatching(/不是政府信息公开年度报告/) });
   });
 
   it('a report whose issuing body names no county: an error that says so, never a wrong county', () => {
     const text = sample('002_6806acdd043dfc21.txt').replace(/泾源县/g, '某某县');
     const result = parseReport(text, { source: 'x.txt' });
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/no county, district or city name/) });
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/no county, district or city name/), zh: expect.stringMatching(/无法确定发布机关/) });
   });
 
   it('a name several counties share, with nothing to tell them apart, is an error listing them', () => {
@@ -50,7 +50,7 @@ describe('input that is not a report', () => {
   it('a 50 MB file', HANG, () => {
     const bytes = Buffer.alloc(50 * 1024 * 1024, '政务公开 0 1 2\n');
     const result = parseBytes(bytes, 'big.txt');
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/too large.*52\.4 MB/) });
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/too large.*52\.4 MB/), zh: expect.stringMatching(/文件过大/) });
   });
 
   it('a 100,000-character line inside a report', HANG, () => {

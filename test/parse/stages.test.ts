@@ -88,7 +88,7 @@ describe('year and issuing body', () => {
     expect(resolveRegion('海东市民和县人民政府2021年政府信息公开工作年度报告', '')).toMatchObject({ region: { code: '630222' } });
   });
   it('development zones are not administrative units', () => {
-    expect(resolveRegion('石家庄高新技术产业开发区管委会2021年政府信息公开工作年度报告', '')).toMatchObject({ error: expect.any(String) });
+    expect(resolveRegion('石家庄高新技术产业开发区管委会2021年政府信息公开工作年度报告', '')).toMatchObject({ rejected: { error: expect.any(String), zh: expect.any(String) } });
   });
 });
 

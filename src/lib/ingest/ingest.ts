@@ -7,6 +7,7 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { IngestManifest, Report, type ManifestEntry } from '../schema.ts';
 import type { ParseResult } from '../parse/index.ts';
+import { rejection, type Rejection } from '../parse/rejections.ts';
 import { parseBytes, readSidecar } from './read.ts';
 
 export const reportId = (r: Pick<Report, 'region' | 'year'>) => `${r.region.code}-${r.year}`;
@@ -107,14 +108,14 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const entries: ManifestEntry[] = [];
   const reports = new Map<string, Report>();
   for (const { file, hash } of files) {
-    const reject = (reason: string) => entries.push({ file, sha256: hash, status: 'rejected', reason, findings: 0 });
+    const reject = (r: Rejection) => entries.push({ file, sha256: hash, status: 'rejected', reason: r.error, reasonZh: r.zh, findings: 0 });
     const result = results.get(file);
     if (!result) {
-      reject(`unsupported file type ${extname(file)}: convert the report to text (.txt) first`);
+      reject(rejection.unsupportedType(extname(file) || '(none)'));
       continue;
     }
     if (!result.ok) {
-      reject(result.error);
+      reject(result);
       continue;
     }
     const sidecar = readSidecar(join(reportsDir, file));
@@ -122,13 +123,13 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     if (sidecar.error) candidate.findings = [...candidate.findings, { severity: 'warning', code: 'sidecar-invalid', message: sidecar.error }];
     const valid = Report.safeParse(candidate);
     if (!valid.success) {
-      reject(`the parsed report does not fit the schema: ${valid.error.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      reject(rejection.schema(valid.error.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')));
       continue;
     }
     const id = reportId(valid.data);
     const earlier = reports.get(id);
     if (earlier) {
-      reject(`a second report for ${valid.data.region.name} ${valid.data.year} (${id}); ${earlier.source} was kept`);
+      reject(rejection.duplicate(valid.data.region.name, valid.data.year, id, earlier.source));
       continue;
     }
     reports.set(id, valid.data);

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseReport, MAX_TEXT_LENGTH, type ParseResult } from '../parse/index.ts';
+import { rejection } from '../parse/rejections.ts';
 import { SourceInfo } from '../schema.ts';
 
 /** `NAME.txt` may have `NAME.meta.json` beside it: where the report was published, and when. */
@@ -28,7 +29,7 @@ export function decode(bytes: Buffer): string {
 export function parseBytes(bytes: Buffer, source: string): ParseResult {
   // Several bytes per character at most: a file this large cannot be a report's text.
   if (bytes.length > MAX_TEXT_LENGTH * 4) {
-    return { ok: false, error: `the file is too large to be an annual report (${(bytes.length / 1e6).toFixed(1)} MB)` };
+    return { ok: false, ...rejection.tooLargeBytes(bytes.length) };
   }
   return parseReport(decode(bytes), { source });
 }
@@ -36,10 +37,10 @@ export function parseBytes(bytes: Buffer, source: string): ParseResult {
 export function readReportFile(file: string): ParseResult {
   let bytes: Buffer;
   try {
-    if (statSync(file).isDirectory()) return { ok: false, error: 'is a directory, not a file' };
+    if (statSync(file).isDirectory()) return { ok: false, ...rejection.directory() };
     bytes = readFileSync(file);
   } catch (e) {
-    return { ok: false, error: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    return { ok: false, ...rejection.unreadable((e as NodeJS.ErrnoException).code ?? (e as Error).message) };
   }
   const result = parseBytes(bytes, basename(file));
   if (!result.ok) return result;

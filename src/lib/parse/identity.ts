@@ -2,6 +2,7 @@
 import type { Region } from '../schema.ts';
 import { counties, prefectures, type Division } from '../region.ts';
 import type { Line } from './lines.ts';
+import { rejection, type Rejection } from './rejections.ts';
 
 /** The title block: lines before the first numbered heading, at most the first dozen. */
 export function titleBlock(lines: readonly Line[], firstHeading: number): Line[] {
@@ -35,7 +36,7 @@ export function yearOf(title: string, body: readonly Line[]): number | null {
   return null;
 }
 
-export type Resolution = { region: Region; issuer: string } | { error: string };
+export type Resolution = { region: Region; issuer: string } | { rejected: Rejection };
 
 
 interface Hit {
@@ -107,7 +108,7 @@ export function resolveRegion(titleText: string, wholeText: string): Resolution 
   const covered = (h: Hit) => h.strength < 3 && prefectureHits.some((p) => p.index <= h.index && p.index + p.length >= h.index + h.length);
   let hits = hitsIn(text, COUNTY_INDEX).filter((h) => !covered(h));
   if (hits.length === 0) hits = prefectureHits;
-  if (hits.length === 0) return { error: 'no county, district or city name found in the title (cannot tell who issued the report)' };
+  if (hits.length === 0) return { rejected: rejection.noRegion() };
   const best = Math.max(...hits.map((h) => h.strength));
   const top = hits.filter((h) => h.strength === best);
   // The title names its issuer first; divisions sharing that name stand at the same place.
@@ -121,7 +122,7 @@ export function resolveRegion(titleText: string, wholeText: string): Resolution 
     const narrowed = candidates.filter((h) => mentions(h) === score);
     if (score === 0 || narrowed.length > 1) {
       const names = candidates.map((h) => `${h.division.code} ${h.division.province}${h.division.prefecture}${h.division.name}`).join(', ');
-      return { error: `the issuing body ${candidates[0]!.division.name} is ambiguous: it could be ${names}` };
+      return { rejected: rejection.ambiguousRegion(candidates[0]!.division.name, names) };
     }
     candidates = narrowed;
   }

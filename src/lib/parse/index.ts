@@ -8,10 +8,12 @@ import { resolveRegion, titleBlock, titleOf, yearOf } from './identity.ts';
 import { toLines, unreadable, type Line } from './lines.ts';
 import { holdsOutcomes, readOutcomes } from './outcomes.ts';
 import { proseWidth, toMarkdown } from './prose.ts';
+import { rejection, type Rejection } from './rejections.ts';
 import { emptyNotes } from './rows.ts';
 import { findSections, isProseLine, tableOfHeading, type Section, type TableKind } from './sections.ts';
 
-export type ParseResult = { ok: true; report: Report } | { ok: false; error: string };
+/** A failure says why in English (`error`, for the command line) and in Chinese (`zh`, for the site). */
+export type ParseResult = { ok: true; report: Report } | ({ ok: false } & Rejection);
 
 /** Larger than any annual report's text by far: refuse rather than spend seconds on it. */
 export const MAX_TEXT_LENGTH = 4_000_000;
@@ -56,10 +58,10 @@ function trimAtProse(lines: readonly Line[], region: Region, after: RegExp): Lin
 
 export function parseReport(text: string, options: { source: string }): ParseResult {
   if (text.length > MAX_TEXT_LENGTH) {
-    return { ok: false, error: `the file is too large to be an annual report (${(text.length / 1e6).toFixed(1)} million characters)` };
+    return { ok: false, ...rejection.tooLarge(`${(text.length / 1e6).toFixed(1)} million characters`) };
   }
   const why = unreadable(text);
-  if (why) return { ok: false, error: why };
+  if (why) return { ok: false, ...why };
 
   const lines = toLines(text);
   const sections = findSections(lines);
@@ -68,12 +70,12 @@ export function parseReport(text: string, options: { source: string }): ParseRes
   const { title, lines: titleLines } = titleOf(block);
   const blockText = block.map((l) => l.text).join('\n');
   if (Object.keys(tables).length === 0) {
-    return { ok: false, error: 'not an annual report: none of its three tables (主动公开, 依申请公开, 复议诉讼) was found' };
+    return { ok: false, ...rejection.notReport() };
   }
   const year = yearOf(title, lines);
-  if (year === null) return { ok: false, error: 'no year found in the title (e.g. 2021年政府信息公开工作年度报告)' };
+  if (year === null) return { ok: false, ...rejection.noYear() };
   const resolved = resolveRegion(blockText, text);
-  if ('error' in resolved) return { ok: false, error: resolved.error };
+  if ('rejected' in resolved) return { ok: false, ...resolved.rejected };
 
   const notes = emptyNotes();
   const findings: Finding[] = [];

@@ -1,5 +1,6 @@
 // Text in, lines out: the only stage that knows about converters. PDF, Word and HTML front ends
 // produce a string; everything after works on these lines.
+import { rejection, type Rejection } from './rejections.ts';
 
 export interface Line {
   /** 1-based line number in the source text. */
@@ -54,15 +55,15 @@ export function toLines(text: string): Line[] {
 }
 
 /** Why a text is not a report at all, or null if it may be one. Cheap checks, run before anything else. */
-export function unreadable(text: string): string | null {
-  if (text.trim() === '') return 'the file is empty';
+export function unreadable(text: string): Rejection | null {
+  if (text.trim() === '') return rejection.empty();
   const sample = text.slice(0, 65536);
   let bad = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if (c === 0 || c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13)) bad++;
   }
-  if (bad > sample.length * 0.01) return 'the file is binary, not text (convert PDF or Word files to text first)';
-  if (!/[\u4e00-\u9fff]/u.test(sample)) return 'the file contains no Chinese text';
+  if (bad > sample.length * 0.01) return rejection.binary();
+  if (!/[\u4e00-\u9fff]/u.test(sample)) return rejection.noChinese();
   return null;
 }
