@@ -58,7 +58,7 @@ export interface CorpusEntry {
   text: string;
   options: TruthOptions;
   layout: Layout;
-  ambiguous: string[];
+  ambiguous: string[][];
 }
 
 /** All reports of one county, year by year (this year's 上年结转 is last year's 结转下年度). */
