@@ -1,31 +1,40 @@
-// The parsed reports, as the ingest writes them (one validated JSON per county and year).
-// A small loader instead of glob(): entries whose file is unchanged (same digest) are kept as they
-// are, so a rebuild with one report changed validates and stores one entry, not 14,000.
+// The reports collection: the ingest's output (one JSON per county and year), each file validated
+// against the same zod schema as the parser (Report, src/lib/schema.ts), stored as its summary.
+// The summaries are what rankings, totals and lists need; a page that shows a whole report reads
+// that one file (src/lib/site/reportFiles.ts). At 14,000+ reports, full reports in the content
+// store took gigabytes and a long sync; summaries take megabytes.
+// Unchanged files (same digest) are not parsed again, so a rebuild with one report changed
+// validates one file.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
-import { Report } from './lib/schema.ts';
-
-const INGEST_DIR = process.env.INGEST_DIR ?? '.cache/ingest';
+import { INGEST_DIR, parseReportFile } from './lib/site/reportFiles.ts';
+import { summarise } from './lib/site/summary.ts';
 
 function reportsLoader(): Loader {
   return {
     name: 'ingest-reports',
     load: async ({ store, generateDigest, logger }) => {
       const dir = join(INGEST_DIR, 'reports');
-      const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+      let files: string[];
+      try {
+        files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+      } catch {
+        throw new Error(`${dir}: not found — run \`npm run ingest\` first`);
+      }
       const seen = new Set<string>();
       let changed = 0;
       for (const file of files) {
         const id = file.slice(0, -'.json'.length);
         seen.add(id);
-        const text = readFileSync(join(dir, file), 'utf8');
+        const path = join(dir, file);
+        const text = readFileSync(path, 'utf8');
         const digest = generateDigest(text);
         if (store.get(id)?.digest === digest) continue;
-        const parsed = Report.safeParse(JSON.parse(text));
-        if (!parsed.success) throw new Error(`${join(dir, file)}: not a valid report: ${parsed.error.message}`);
-        store.set({ id, data: parsed.data, digest });
+        const summary = summarise(parseReportFile(path, text), digest);
+        if (summary.id !== id) throw new Error(`${path}: holds the report ${summary.id}, expected ${id}`);
+        store.set({ id, data: { ...summary }, digest });
         changed++;
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
@@ -35,5 +44,5 @@ function reportsLoader(): Loader {
 }
 
 export const collections = {
-  reports: defineCollection({ loader: reportsLoader(), schema: Report }),
+  reports: defineCollection({ loader: reportsLoader() }),
 };

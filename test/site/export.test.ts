@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Report } from '../../src/lib/schema.ts';
-import { BOM, FIELDS, csvCell, fieldsToCsv, manifestToCsv, reportToJson, reportsToCsv, reportsToJson } from '../../src/lib/site/export.ts';
+import { BOM, FIELDS, csvCell, fieldsToCsv, manifestToCsv, reportToJson, reportsToCsv } from '../../src/lib/site/export.ts';
 import { fixtureReport, makeReport } from './factory.ts';
 
 /** A small RFC 4180 reader, to read the CSV back the way a spreadsheet would. */
@@ -103,13 +103,6 @@ describe('JSON export', () => {
     expect(json.charCodeAt(0)).toBe('{'.charCodeAt(0));
     expect(Report.parse(JSON.parse(json))).toEqual(r);
   });
-
-  it('bundles all reports with a count, each valid', () => {
-    const all = JSON.parse(reportsToJson([r, fixtureReport('003_1802fb2dfce92170')], '2026-01-01T00:00:00Z'));
-    expect(all.count).toBe(2);
-    expect(all.generated).toBe('2026-01-01T00:00:00Z');
-    expect(all.reports.map((x: unknown) => Report.parse(x).region.code)).toEqual(['640424', '411421']);
-  });
 });
 
 describe('manifest CSV', () => {
@@ -118,15 +111,15 @@ describe('manifest CSV', () => {
       generated: 'g',
       files: [
         { file: 'a.txt', sha256: 'aa', status: 'parsed', reportId: '630222-2021', findings: 0 },
-        { file: 'b, c.txt', sha256: 'bb', status: 'rejected', reason: 'no region', findings: 0 },
+        { file: 'b, c.txt', sha256: 'bb', status: 'rejected', reason: 'no region', reasonZh: '找不到地区', findings: 0 },
       ],
       summary: { files: 2, reports: 1, findings: 0, rejected: 1 },
     });
     expect(csv.startsWith(BOM)).toBe(true);
     expect(parseCsv(csv.slice(1))).toEqual([
-      ['file', 'status', 'reportId', 'findings', 'reason', 'sha256'],
-      ['a.txt', 'parsed', '630222-2021', '0', '', 'aa'],
-      ['b, c.txt', 'rejected', '', '0', 'no region', 'bb'],
+      ['file', 'status', 'reportId', 'findings', 'reason', 'reasonZh', 'sha256'],
+      ['a.txt', 'parsed', '630222-2021', '0', '', '', 'aa'],
+      ['b, c.txt', 'rejected', '', '0', 'no region', '找不到地区', 'bb'],
     ]);
   });
 });

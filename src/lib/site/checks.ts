@@ -1,6 +1,6 @@
 // The report's own arithmetic in Chinese: identities, the cross-year check, findings and
 // inferred cells, and which table cells a failing identity touches.
-import type { Check, Finding, Inference, Report } from '../schema.ts';
+import type { ApplicantRow, Check, Finding, Inference } from '../schema.ts';
 import { applicantLabels, pathLabel } from './labels.ts';
 
 export const IDENTITY_LABELS: Record<Check['identity'] | 'crossYear', string> = {
@@ -72,16 +72,14 @@ export interface CrossYearCheck {
 }
 
 /** This year's 二 against last year's 四, column by column; `null` when either row is missing. */
-export function crossYearChecks(current: Report, previous: Report | undefined): CrossYearCheck[] | null {
-  const now = current.applications?.carriedOver;
-  const before = previous?.applications?.carriedForward;
-  if (!now || !before) return null;
-  return now.map((v, i) => ({
+export function crossYearChecks(carriedOver: ApplicantRow, previousCarriedForward: ApplicantRow): CrossYearCheck[] | null {
+  if (!carriedOver || !previousCarriedForward) return null;
+  return carriedOver.map((v, i) => ({
     column: i,
     label: applicantLabels[i],
     carriedOver: v,
-    previousCarriedForward: before[i],
-    ok: (v ?? 0) === (before[i] ?? 0),
+    previousCarriedForward: previousCarriedForward[i],
+    ok: (v ?? 0) === (previousCarriedForward[i] ?? 0),
   }));
 }
 

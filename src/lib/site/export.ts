@@ -158,17 +158,6 @@ export function reportToJson(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-/**
- * All reports in one JSON document, compact: at national scale this file is large, so the reports
- * can come one at a time (a generator reading each file) and are never all in memory as objects.
- */
-export function reportsToJson(reports: Iterable<Report>, count: number, generated: string): string {
-  const parts: string[] = [];
-  for (const r of reports) parts.push(JSON.stringify(r));
-  if (parts.length !== count) throw new Error(`reportsToJson: expected ${count} reports, got ${parts.length}`);
-  return `{"generated":${JSON.stringify(generated)},"count":${count},"reports":[${parts.join(',\n')}]}\n`;
-}
-
 /** The ingest manifest as CSV: file, status, report, findings, reason (English and Chinese), sha256. */
 export function manifestToCsv(manifest: IngestManifest): string {
   const lines = [csvLine(['file', 'status', 'reportId', 'findings', 'reason', 'reasonZh', 'sha256'])];

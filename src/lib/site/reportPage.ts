@@ -7,6 +7,7 @@ import { pathLabel } from './labels.ts';
 import { HEADLINE_METRICS, MISSING_LABELS, MISSING_SHORT, type Metric } from './metrics.ts';
 import { renderProse } from './prose.ts';
 import type { ReportRank, SiteIndex } from './siteIndex.ts';
+import type { ReportSummary } from './summary.ts';
 
 /** Where each headline figure is read in the report, for its source-line reference. */
 const METRIC_LINE_PATH: Record<string, string> = {
@@ -58,7 +59,7 @@ export interface ReportPageModel {
   failedChecks: CheckRow[];
   passedChecks: CheckRow[];
   crossYear: CrossYearCheck[] | null;
-  previous?: Report;
+  previous?: ReportSummary;
   findings: { severity: Report['findings'][number]['severity']; text: string }[];
   prose: { heading: string; html: string }[] | null;
   proseTooLong: boolean;
@@ -95,8 +96,8 @@ function findingsList(report: Report): ReportPageModel['findings'] {
   return out;
 }
 
-export function reportPageModel(report: Report, site: SiteIndex): ReportPageModel {
-  const previous = site.previous(report);
+export function reportPageModel(report: Report, summary: ReportSummary, site: SiteIndex): ReportPageModel {
+  const previous = site.previous(summary);
   const notes = new Map<string, number>();
   const byRule = new Map<string, InferenceNote>();
   for (const inf of report.inferred) {
@@ -108,8 +109,8 @@ export function reportPageModel(report: Report, site: SiteIndex): ReportPageMode
   }
   const inferenceNotes = [...byRule.values()];
   const headline = HEADLINE_METRICS.map((metric): HeadlineFigure => {
-    const rank = site.rankOf(metric.id, report);
-    const prevValue = previous ? metric.value(previous).value : null;
+    const rank = site.rankOf(metric.id, summary);
+    const prevValue = previous ? previous.values[metric.id].value : null;
     return {
       metric,
       rank,
@@ -144,7 +145,7 @@ export function reportPageModel(report: Report, site: SiteIndex): ReportPageMode
     inferenceNotes,
     failedChecks: report.checks.filter((c) => !c.ok).map(checkRow),
     passedChecks: report.checks.filter((c) => c.ok).map(checkRow),
-    crossYear: site.crossYear(report),
+    crossYear: site.crossYear(summary),
     previous,
     findings: findingsList(report),
     prose: proseTooLong ? null : rendered,

@@ -1,13 +1,14 @@
-// Everything pages need across reports, computed once per build from the list of reports:
+// Everything pages need across reports, computed once per build from the report summaries:
 // lookups by county and year, rankings per metric and year (national and within province),
 // national totals, province summaries. Pages only do O(1) lookups into this.
-import type { Report } from '../schema.ts';
 import { counties as allCounties, provinceList } from '../region.ts';
 import { crossYearChecks, type CrossYearCheck } from './checks.ts';
 import { METRICS, getMetric, type MissingReason } from './metrics.ts';
 import { competitionRank, filterRanking, type RankedItem, type Ranking } from './rank.ts';
+import type { Report } from '../schema.ts';
+import { summarise, type ReportSummary } from './summary.ts';
 
-export const reportId = (r: Pick<Report, 'region' | 'year'>) => `${r.region.code}-${r.year}`;
+export { reportId } from './summary.ts';
 /** 630222 → 630000: the GB/T 2260 province of a county code. */
 export const provinceCodeOf = (code: string) => `${code.slice(0, 2)}0000`;
 
@@ -23,17 +24,17 @@ export type ReportRank =
   | { value: number; national: Position; province: Position }
   | { value: null; reason: MissingReason };
 
-export interface MetricRanking extends Ranking<Report, MissingReason> {
+export interface MetricRanking extends Ranking<ReportSummary, MissingReason> {
   metricId: string;
   year: number;
 }
 
 export interface CountySummary {
   code: string;
-  region: Report['region'];
+  region: ReportSummary['region'];
   provinceCode: string;
   /** This county's reports, oldest first. */
-  reports: Report[];
+  reports: ReportSummary[];
 }
 
 export interface ProvinceSummary {
@@ -52,37 +53,40 @@ export interface Total {
   missing: number; // reports of that year without it
 }
 
-const byCode = (a: Report, b: Report) => (a.region.code < b.region.code ? -1 : a.region.code > b.region.code ? 1 : 0);
+const byCode = (a: ReportSummary, b: ReportSummary) => (a.region.code < b.region.code ? -1 : a.region.code > b.region.code ? 1 : 0);
 
 export interface SiteIndex {
-  reports: readonly Report[];
+  reports: readonly ReportSummary[];
   years: readonly number[];
   latestYear: number | undefined;
-  report(code: string, year: number): Report | undefined;
+  report(code: string, year: number): ReportSummary | undefined;
   county(code: string): CountySummary | undefined;
   counties: readonly CountySummary[];
   provinces: readonly ProvinceSummary[];
   province(code: string): ProvinceSummary | undefined;
-  previous(report: Report): Report | undefined;
-  crossYear(report: Report): CrossYearCheck[] | null;
+  previous(report: ReportSummary): ReportSummary | undefined;
+  crossYear(report: ReportSummary): CrossYearCheck[] | null;
   ranking(metricId: string, year: number): MetricRanking;
   provinceRanking(metricId: string, year: number, provinceCode: string): MetricRanking;
-  rankOf(metricId: string, report: Report): ReportRank;
+  rankOf(metricId: string, report: ReportSummary): ReportRank;
   totals(year: number): Map<string, Total>;
-  /** Reports of a year, newest source first is not known: by code. */
-  reportsOfYear(year: number): readonly Report[];
+  /** Reports of a year, by county code. */
+  reportsOfYear(year: number): readonly ReportSummary[];
 }
 
-export function buildSiteIndex(input: readonly Report[]): SiteIndex {
-  const reports = [...input].sort((a, b) => byCode(a, b) || a.year - b.year);
-  const byId = new Map<string, Report>();
+/** Build from summaries (the site) or full reports (tests, which get them summarised here). */
+export function buildSiteIndex(input: readonly (ReportSummary | Report)[]): SiteIndex {
+  const reports = input
+    .map((r) => ('values' in r ? r : summarise(r)))
+    .sort((a, b) => byCode(a, b) || a.year - b.year);
+  const byId = new Map<string, ReportSummary>();
   for (const r of reports) {
-    const id = reportId(r);
+    const id = `${r.region.code}-${r.year}`;
     if (byId.has(id)) throw new Error(`two reports for ${r.region.name} ${r.year}: ${byId.get(id)!.source} and ${r.source}`);
     byId.set(id, r);
   }
   const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
-  const ofYear = new Map<number, Report[]>(years.map((y) => [y, []]));
+  const ofYear = new Map<number, ReportSummary[]>(years.map((y) => [y, []]));
   for (const r of reports) ofYear.get(r.year)!.push(r);
 
   const countyMap = new Map<string, CountySummary>();
@@ -120,8 +124,8 @@ export function buildSiteIndex(input: readonly Report[]): SiteIndex {
     const key = `${metricId}:${year}`;
     let r = rankings.get(key);
     if (!r) {
-      const metric = getMetric(metricId);
-      r = { metricId, year, ...competitionRank(ofYear.get(year) ?? [], (rep) => metric.value(rep), byCode) };
+      getMetric(metricId); // unknown ids fail loudly
+      r = { metricId, year, ...competitionRank(ofYear.get(year) ?? [], (rep) => rep.values[metricId], byCode) };
       rankings.set(key, r);
       positions.set(key, computePositions(r));
     }
@@ -130,7 +134,7 @@ export function buildSiteIndex(input: readonly Report[]): SiteIndex {
 
   function computePositions(r: MetricRanking): Map<string, ReportRank> {
     const out = new Map<string, ReportRank>();
-    const perProvince = new Map<string, RankedItem<Report>[]>();
+    const perProvince = new Map<string, RankedItem<ReportSummary>[]>();
     for (const item of r.ranked) {
       const p = provinceCodeOf(item.item.region.code);
       let list = perProvince.get(p);
@@ -157,7 +161,7 @@ export function buildSiteIndex(input: readonly Report[]): SiteIndex {
     const key = `${metricId}:${year}:${provinceCode}`;
     let r = provinceRankings.get(key);
     if (!r) {
-      const inProvince = (rep: Report) => provinceCodeOf(rep.region.code) === provinceCode;
+      const inProvince = (rep: ReportSummary) => provinceCodeOf(rep.region.code) === provinceCode;
       r = { metricId, year, ...filterRanking(ranking(metricId, year), inProvince) };
       provinceRankings.set(key, r);
     }
@@ -173,7 +177,7 @@ export function buildSiteIndex(input: readonly Report[]): SiteIndex {
         if (!m.summable) continue;
         const total: Total = { sum: 0, reporting: 0, missing: 0 };
         for (const r of ofYear.get(year) ?? []) {
-          const v = m.value(r);
+          const v = r.values[m.id];
           if (v.value === null) total.missing++;
           else {
             total.sum += v.value;
@@ -190,7 +194,7 @@ export function buildSiteIndex(input: readonly Report[]): SiteIndex {
   }
 
   const report = (code: string, year: number) => byId.get(`${code}-${year}`);
-  const previous = (r: Report) => report(r.region.code, r.year - 1);
+  const previous = (r: ReportSummary) => report(r.region.code, r.year - 1);
 
   return {
     reports,
@@ -202,7 +206,7 @@ export function buildSiteIndex(input: readonly Report[]): SiteIndex {
     provinces,
     province: (code) => provinceMap.get(code),
     previous,
-    crossYear: (r) => crossYearChecks(r, previous(r)),
+    crossYear: (r) => crossYearChecks(r.carriedOver, previous(r)?.carriedForward ?? null),
     ranking,
     provinceRanking,
     rankOf(metricId, r) {

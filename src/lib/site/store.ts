@@ -1,20 +1,18 @@
-// The one place that loads the reports for the pages: once per build, memoised, shared.
+// The one place that loads the site's data for the pages: once per build, memoised, shared.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
-import type { Report } from '../schema.ts';
 import { readManifest, type Manifest } from './manifest.ts';
-import { buildSiteIndex, reportId, type SiteIndex } from './siteIndex.ts';
+import { buildSiteIndex, type SiteIndex } from './siteIndex.ts';
+import type { ReportSummary } from './summary.ts';
 
 export interface Site extends SiteIndex {
   manifest: Manifest;
-  /** Content digest of each report (by `code-year`), for incremental-build cache keys. */
-  digest(report: Report): string;
   /** Path of the report's source text, when the file is there to publish beside the page. */
-  sourcePath(report: Report): string | undefined;
+  sourcePath(report: ReportSummary): string | undefined;
   /** sha256 of the source file, from the ingest manifest. */
-  sourceSha(report: Report): string;
+  sourceSha(report: ReportSummary): string;
 }
 
 /** Where the ingest read the source texts from (the bench points it at a corpus). */
@@ -24,26 +22,20 @@ let site: Promise<Site> | undefined;
 
 async function load(): Promise<Site> {
   const entries = await getCollection('reports');
-  const digests = new Map<string, string>();
-  const reports = entries.map((e) => {
-    const r = e.data as Report;
-    digests.set(reportId(r), e.digest !== undefined ? String(e.digest) : createHash('sha1').update(JSON.stringify(r)).digest('hex'));
-    return r;
-  });
+  const reports = entries.map((e) => e.data as unknown as ReportSummary);
   const index = buildSiteIndex(reports);
   const sources = new Map<string, string | undefined>();
   for (const r of reports) {
     const p = join(REPORTS_DIR, r.source);
-    sources.set(reportId(r), existsSync(p) ? p : undefined);
+    sources.set(r.id, existsSync(p) ? p : undefined);
   }
   const manifest = readManifest();
   const shas = new Map(manifest.files.filter((f) => f.reportId).map((f) => [f.reportId!, f.sha256]));
   return {
     ...index,
     manifest,
-    sourceSha: (r) => shas.get(reportId(r)) ?? '',
-    digest: (r) => digests.get(reportId(r)) ?? '',
-    sourcePath: (r) => sources.get(reportId(r)),
+    sourcePath: (r) => sources.get(r.id),
+    sourceSha: (r) => shas.get(r.id) ?? '',
   };
 }
 

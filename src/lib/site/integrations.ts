@@ -1,12 +1,29 @@
-// @ts-check
-// Astro integration: after the build, index the county pages with Pagefind (Chinese segmentation
-// from the extended binary, lang zh-CN). Only each county page's name block is indexed
-// (data-pagefind-body), so a query for 民和 or minhe finds the county, not every page that names it.
+// Astro integrations of the site: after the pages are built, write the download files and index
+// the county pages for the finder.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { writeDownloads } from './downloads.ts';
 
-/** @returns {import('astro').AstroIntegration} */
-export function pagefindCounties() {
+export function downloads(): AstroIntegration {
+  return {
+    name: 'site-downloads',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const started = Date.now();
+        const { reports, sources } = writeDownloads({ outDir: fileURLToPath(dir) });
+        logger.info(`wrote downloads of ${reports} reports (${sources} source texts) and the bulk files in ${Date.now() - started} ms`);
+      },
+    },
+  };
+}
+
+/**
+ * Pagefind over the county pages (Chinese segmentation from the extended binary, lang zh-CN).
+ * Only each county page's name block is indexed (data-pagefind-body), so a query for 民和 or minhe
+ * finds the county, not every page that names it.
+ */
+export function pagefindCounties(): AstroIntegration {
   return {
     name: 'pagefind-counties',
     hooks: {

@@ -1,0 +1,45 @@
+// What the site keeps in memory of each report: its identity and the figures rankings, totals and
+// lists need. At 14,000+ reports the full reports (tables, checks, prose) would take gigabytes;
+// a page that shows a whole report reads that one report from disk (reportFiles.ts).
+import type { ApplicantRow, Region, Report, SourceInfo } from '../schema.ts';
+import { METRICS, type MetricValue } from './metrics.ts';
+
+export interface ReportSummary {
+  id: string; // `<code>-<year>`
+  region: Region;
+  year: number;
+  source: string;
+  sourceInfo?: SourceInfo;
+  tableFormat: Report['tableFormat'];
+  consistent: boolean;
+  /** How many of the report's own identities fail. */
+  failedChecks: number;
+  /** Every metric of metrics.ts, computed once from the full report. */
+  values: Record<string, MetricValue>;
+  /** 二、上年结转 and 四、结转下年度, for the cross-year check against the neighbouring years. */
+  carriedOver: ApplicantRow;
+  carriedForward: ApplicantRow;
+  /** Content digest of the report JSON (incremental-build cache keys). */
+  digest: string;
+}
+
+export const reportId = (r: Pick<Report, 'region' | 'year'>) => `${r.region.code}-${r.year}`;
+
+export function summarise(report: Report, digest = ''): ReportSummary {
+  const values: Record<string, MetricValue> = {};
+  for (const m of METRICS) values[m.id] = m.value(report);
+  return {
+    id: reportId(report),
+    region: report.region,
+    year: report.year,
+    source: report.source,
+    ...(report.sourceInfo ? { sourceInfo: report.sourceInfo } : {}),
+    tableFormat: report.tableFormat,
+    consistent: report.consistent,
+    failedChecks: report.checks.filter((c) => !c.ok).length,
+    values,
+    carriedOver: report.applications?.carriedOver ?? null,
+    carriedForward: report.applications?.carriedForward ?? null,
+    digest,
+  };
+}
