@@ -1,4 +1,4 @@
-// npm run bench -- --corpus DIR [--work DIR] [--skip-baseline] [--skip-rebuild]
+// npm run bench -- --corpus DIR [--work DIR] [--working-tree] [--skip-baseline] [--skip-rebuild]
 // Builds the whole site from a synthetic corpus (npm run corpus) in one run and prints the figures of
 // issue 4: ingest time and reports/s; `astro build` time and peak memory; a baseline (Astro building as
 // many trivial pages, same run) and the ratio; dist/ size and file count (search index included); median
@@ -7,10 +7,11 @@
 //
 // Nothing is written into the project's content/, dist/ or .cache/: the ingest output, the parse cache,
 // Astro's cache and the built site all go under --work (default /tmp/bench-<corpus name>), which is
-// emptied first so that every figure is a cold one. The site is built from a copy of its sources in
+// emptied first so that every figure is a cold one. The ingest is the copy's scripts/ingest.ts, run as
+// a child process (its parse cache in --work/site/.cache/parse). The site is built from a copy of its sources in
 // --work/site (node_modules linked; see scripts/synth/site-copy.ts), so that other builds in the
-// checkout cannot collide with it in .astro/ and the code stays the same between build and rebuild;
-// it is pointed at the corpus with REPORTS_DIR / INGEST_DIR / ASTRO_CACHE_DIR and `--outDir`.
+// checkout cannot collide with it in .astro/ and the code stays the same between build and rebuild:
+// the last commit (HEAD) by default, the working tree with --working-tree. It is pointed at the corpus with REPORTS_DIR / INGEST_DIR / ASTRO_CACHE_DIR and `--outDir`.
 //
 // Baseline: a throwaway Astro project under --work/baseline (node_modules symlinked to the project's),
 // one dynamic route rendering N pages of a heading and a sentence, N = the number of HTML pages the
@@ -19,14 +20,13 @@
 // Peak memory: the largest process's maximum RSS from /usr/bin/time -v where present, and the peak
 // of the summed RSS of the whole process tree (astro + pagefind + esbuild …) polled from /proc every
 // 200 ms. A benchmark: it prints figures, it asserts nothing.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { ingest, parserVersion } from '../src/lib/ingest/ingest.ts';
 import type { Report } from '../src/lib/schema.ts';
 import { compareWithTruth, describeMismatches, writeReport, type Layout, type Truth } from './synth/index.ts';
 import { copySite } from './synth/site-copy.ts';
@@ -146,15 +146,26 @@ function readCorpus(dir: string): Corpus {
   return { dir, reportsDir, truth };
 }
 
-async function runIngest(corpus: Corpus, work: string) {
-  const started = performance.now();
-  const result = await ingest({
-    reportsDir: corpus.reportsDir,
-    outDir: join(work, 'ingest'),
-    cacheDir: join(work, 'parse-cache'),
-    parserVersion: parserVersion([join(root, 'src/lib/parse'), join(root, 'src/lib')]),
-  });
-  return { ...result, seconds: (performance.now() - started) / 1000 };
+interface IngestRun extends Measured {
+  files: number;
+  rejected: number;
+  parsed: number;
+  cached: number;
+  reports: Report[];
+}
+
+/** `npm run ingest` of the site copy (its parse cache in --work/site/.cache/parse), timed. */
+async function runIngest(corpus: Corpus, work: string, log: string): Promise<IngestRun> {
+  const site = join(work, 'site');
+  const m = await runMeasured(process.execPath, [join(site, 'scripts/ingest.ts')], { cwd: site, env: buildEnv(corpus, work), log });
+  const out = readFileSync(log, 'utf8');
+  const summary = out.match(/ingest: (\d+) files, (\d+) reports, \d+ findings, (\d+) rejected \((\d+) parsed, (\d+) from cache/);
+  if (!summary) throw new Error(`ingest printed no summary line; log: ${log}`);
+  const dir = join(work, 'ingest/reports');
+  const reports = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Report);
+  return { ...m, files: Number(summary[1]), rejected: Number(summary[3]), parsed: Number(summary[4]), cached: Number(summary[5]), reports };
 }
 
 /** How many reports the parser read exactly: every number cell, year, region, consistent. */
@@ -282,6 +293,7 @@ async function main() {
       work: { type: 'string' },
       'skip-baseline': { type: 'boolean', default: false },
       'skip-rebuild': { type: 'boolean', default: false },
+      'working-tree': { type: 'boolean', default: false },
     },
   });
   if (!args.corpus) throw new Error('--corpus DIR is required (write one with npm run corpus -- --counties N --out DIR)');
@@ -298,11 +310,16 @@ async function main() {
   figures.loadAtStart = loadavg();
   console.log(`bench: corpus ${corpus.dir} (${corpus.truth.size} reports), work ${work}, ${availableParallelism()} cores, ${mb(totalmem())} RAM, load ${load()}`);
 
+  const from = args['working-tree'] ? 'working-tree' : 'HEAD';
+  copySite(root, join(work, 'site'), from);
+  figures.site = from === 'HEAD' ? execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim() : 'working tree';
+  console.log(`site and ingest sources: ${figures.site === 'working tree' ? 'the working tree' : `commit ${figures.site}`} (copied to ${join(work, 'site')})`);
+
   // 1. Ingest (cold parse cache).
-  const ing = await runIngest(corpus, work);
-  const files = ing.manifest.summary.files;
-  figures.ingest = { seconds: ing.seconds, files, reports: ing.manifest.summary.reports, rejected: ing.manifest.summary.rejected, perSecond: files / ing.seconds };
-  line('ingest (cold, parse on all cores)', `${secs(ing.seconds)} for ${files} files — ${(files / ing.seconds).toFixed(0)} reports/s (${ing.manifest.summary.rejected} rejected)`);
+  const ing = await runIngest(corpus, work, join(work, 'logs/ingest.log'));
+  const files = ing.files;
+  figures.ingest = { seconds: ing.seconds, files, rejected: ing.rejected, perSecond: files / ing.seconds, treePeak: ing.treePeak };
+  line('ingest (cold, parse on all cores)', `${secs(ing.seconds)} for ${files} files — ${(files / ing.seconds).toFixed(0)} reports/s (${ing.rejected} rejected), peak ${mb(ing.treePeak)}`);
 
   // 2. Parser exactness against the corpus truth.
   const ex = exactness(corpus, ing.reports);
@@ -312,7 +329,6 @@ async function main() {
 
   // 3. The site build.
   console.log('astro build …');
-  copySite(root, join(work, 'site'));
   const build = await astroBuild(corpus, work, join(work, 'logs/astro-build.log'));
   const distFiles = walk(dist);
   const html = distFiles.filter((f) => f.path.endsWith('.html'));
@@ -350,17 +366,18 @@ async function main() {
   if (!args['skip-rebuild']) {
     const change = changeOneReport(corpus);
     try {
-      const again = await runIngest(corpus, work);
+      const again = await runIngest(corpus, work, join(work, 'logs/ingest-again.log'));
       const rebuild = await astroBuild(corpus, work, join(work, 'logs/astro-rebuild.log'));
       const log = readFileSync(join(work, 'logs/astro-rebuild.log'), 'utf8');
       figures.rebuild = { file: change.file, ingestSeconds: again.seconds, reparsed: again.parsed, fromCache: again.cached, buildSeconds: rebuild.seconds, treePeak: rebuild.treePeak };
       line('rebuild, one report changed', `${change.file}: ingest ${secs(again.seconds)} (${again.parsed} re-parsed, ${again.cached} from cache), astro build ${secs(rebuild.seconds)} (full build ${secs(build.seconds)})`);
       // Astro lists every output: "(restored)" where the incremental build reused it, "(+12ms)" where rendered.
-      const outputs = log.split('\n').filter((l) => /[├└]─ \//.test(l));
-      const restored = outputs.filter((l) => l.includes('(restored)')).length;
-      (figures.rebuild as Record<string, unknown>).rendered = outputs.length - restored;
+      // (Lines may run together in the log, so count the markers, not lines.)
+      const outputs = log.match(/[├└]─ \//g)?.length ?? 0;
+      const restored = log.match(/\(restored\)/g)?.length ?? 0;
+      (figures.rebuild as Record<string, unknown>).rendered = outputs - restored;
       (figures.rebuild as Record<string, unknown>).restored = restored;
-      line('  outputs re-rendered / restored', `${outputs.length - restored} / ${restored}`);
+      line('  outputs re-rendered / restored', `${outputs - restored} / ${restored}`);
 
     } finally {
       change.restore();
