@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Report, type IngestManifest } from '../../src/lib/schema.ts';
 import { writeDownloads } from '../../src/lib/site/downloads.ts';
@@ -25,14 +26,14 @@ const manifest: IngestManifest = {
 };
 const sourceText = '民和回族土族自治县人民政府\n2021年政府信息公开工作年度报告\n';
 
-beforeAll(() => {
+beforeAll(async () => {
   mkdirSync(join(ingestDir, 'reports'), { recursive: true });
   mkdirSync(reportsDir, { recursive: true });
   writeFileSync(join(ingestDir, 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(join(ingestDir, 'reports', '630222-2021.json'), JSON.stringify(minhe));
   writeFileSync(join(ingestDir, 'reports', '632224-2021.json'), JSON.stringify(gangcha));
   writeFileSync(join(reportsDir, minhe.source), sourceText);
-  expect(writeDownloads({ outDir, ingestDir, reportsDir })).toEqual({ reports: 2, sources: 1 });
+  expect(await writeDownloads({ outDir, ingestDir, reportsDir })).toEqual({ reports: 2, sources: 1 });
 });
 
 const read = (p: string) => readFileSync(join(outDir, p), 'utf8');
@@ -58,8 +59,8 @@ describe('writeDownloads', () => {
     expect(existsSync(join(outDir, 'counties/632224-gangcha/2021/source.txt'))).toBe(false);
   });
 
-  it('writes the bulk JSON with every report, valid', () => {
-    const all = JSON.parse(read('data/reports.json'));
+  it('writes the bulk JSON, gzipped, with every report, valid', () => {
+    const all = JSON.parse(gunzipSync(readFileSync(join(outDir, 'data/reports.json.gz'))).toString('utf8'));
     expect(all.generated).toBe(manifest.generated);
     expect(all.count).toBe(2);
     expect(all.reports.map((r: unknown) => Report.parse(r).region.code)).toEqual(['630222', '632224']);

@@ -9,9 +9,9 @@ export function downloads(): AstroIntegration {
   return {
     name: 'site-downloads',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();
-        const { reports, sources } = writeDownloads({ outDir: fileURLToPath(dir) });
+        const { reports, sources } = await writeDownloads({ outDir: fileURLToPath(dir) });
         logger.info(`wrote downloads of ${reports} reports (${sources} source texts) and the bulk files in ${Date.now() - started} ms`);
       },
     },
