@@ -1,13 +1,13 @@
 // A prose section into Markdown for remark: hard wraps of the PDF joined into paragraphs, numbering
 // ((一), 1., 一是) kept as text, page numbers and letterhead dropped. Report text is untrusted: every
 // character that Markdown would read as markup is escaped.
-import { isLetterhead, isPageNumber, type Line } from './lines.ts';
+import { isLetterhead, type Line } from './lines.ts';
 
 /** Starts a new paragraph: （一）, (一), 一、, 1., 1、, 一是, 第一, 其一. */
 const PARAGRAPH_START = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，、,]|其[一二三四五六])/u;
 const SENTENCE_END = /[。！？；：:!?;…”」』）)]$/u;
 
-const visibleLength = (s: string) => s.replace(/\s+/g, '').length;
+const visibleLength = (s: string) => (s.includes(' ') || s.includes('\t') ? s.replace(/\s+/g, '').length : s.length);
 
 /** The width a converter wrapped lines at: the length most full lines reach. */
 function wrapWidth(lines: readonly string[]): number {
@@ -24,9 +24,11 @@ function join(a: string, b: string): string {
 
 /** The signature block's lines stand alone: the body's name, the date (2022年2月18日), 抄送. */
 const STANDS_ALONE = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\S{0,4}|\S{2,30}(?:人民政府|办公室|办公厅)|抄送[:：].*)$/u;
+const standsAlone = (line: string) =>
+  line.length <= 40 && (line.includes('日') || line.includes('人民政府') || line.includes('办公') || line.startsWith('抄送')) && STANDS_ALONE.test(line);
 
-const keptText = (lines: readonly Line[]) =>
-  lines.map((l) => l.raw.trim()).filter((t) => t !== '' && !isPageNumber(t.normalize('NFKC')) && !isLetterhead(t));
+// Page numbers never reach here (toLines drops them); letterhead may.
+const keptText = (lines: readonly Line[]) => lines.filter((l) => !isLetterhead(l.text)).map((l) => l.raw.trim());
 
 /** The wrap width of a report's prose, measured over all of it: one section can be too short to tell. */
 export const proseWidth = (lines: readonly Line[]) => wrapWidth(keptText(lines));
@@ -37,7 +39,7 @@ export function paragraphs(lines: readonly Line[], width = proseWidth(lines)): s
   const out: string[] = [];
   let current = '';
   for (const line of kept) {
-    if (line.length <= 40 && STANDS_ALONE.test(line)) {
+    if (standsAlone(line)) {
       if (current !== '') out.push(current);
       out.push(line);
       current = '';
