@@ -7,8 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { build, caseArb, type SynthCase } from '../../scripts/synth/arbitraries.ts';
 import { compareWithTruth, describeMismatches } from '../../scripts/synth/index.ts';
 import { parseReport } from '../../src/lib/parse/index.ts';
+import { counties } from '../../src/lib/region.ts';
 
 const RUNS = { numRuns: 25 };
+
+/** Counties whose names share a character with the section 二 headers (增 of 本年增/减 in 增城区 …). */
+const HEADER_CHARS = [...new Set('本年新制作公开数量对外总处理决定上一项目增减收费金额采购行政许可处罚强制规章范性文件信息内容')];
+const HEADERISH_COUNTIES = counties.flatMap((c, i) => (HEADER_CHARS.some((ch) => c.name.includes(ch)) ? [i] : []));
 
 /** The tables of a report text, for a failure message short enough to read. */
 function tablesOf(text: string): string {
@@ -26,7 +31,17 @@ function readsExactly(c: SynthCase): void {
   if (mismatches.length > 0) throw new Error(`read differently from what was written:\n${describeMismatches(mismatches)}\n--- tables (→ = tab) ---\n${tablesOf(written.text)}`);
 }
 
-const exactly = (arb: fc.Arbitrary<SynthCase>) => () => fc.assert(fc.property(arb, readsExactly), RUNS);
+const exactly = (arb: fc.Arbitrary<SynthCase>, examples: SynthCase[] = []) => () =>
+  fc.assert(fc.property(arb, readsExactly), { ...RUNS, examples: examples.map((e) => [e] as [SynthCase]) });
+
+/** Found by the full corpus run (440118_2021): the letterhead 增城区人民政府 between the （五） header and its row. */
+const ZENGCHENG: SynthCase = {
+  countyIndex: counties.findIndex((c) => c.name === '增城区'),
+  year: 2020,
+  options: { documents: '2021', decisions: '2021', procurement: false, otherHandling: 'detailed', blanks: 'none', scale: 'busy', feeDecimals: 0 },
+  valueSeed: 11,
+  layout: { seed: '', cells: 'space', sep: '   ', tabLabelFields: 1, wrap: 'none', wrapWidth: 10, splitNumbers: false, groupLabels: 'ownLine', headers: 'words', blank: '', partialBlankRows: 'marker', digits: 'ascii', thousands: false, unitInCell: false, feePad: 2, pageBreaks: 3, pageStyle: 'page', letterhead: 'issuer', doubleSpaced: false, leadingSpaces: false, brackets: 'fullwidth', itemDot: '．', applicationWord: '政务公开', numbering: 'standard', outcomes: 'perLine', title: 'twoLines', proseWrap: 0 },
+};
 
 describe('parser reads synthetic tables exactly', () => {
   it('one cell per line', exactly(caseArb({ cells: fc.constant('line') })));
@@ -48,6 +63,15 @@ describe('parser reads synthetic tables exactly', () => {
   );
   it('2021 reports mixing in 2019 headers', exactly(caseArb({}, { documents: fc.constant('2019'), decisions: fc.constant('2021') }, fc.integer({ min: 2021, max: 2024 }))));
   it('page numbers and letterhead between table rows', exactly(caseArb({ pageBreaks: fc.integer({ min: 1, max: 3 }), letterhead: fc.constantFrom('none', 'issuer', 'title') })));
+  it(
+    'letterhead naming a county that shares characters with the table headers (增城区, 新华区, 定州市)',
+    exactly(
+      caseArb({ pageBreaks: fc.integer({ min: 2, max: 3 }), letterhead: fc.constantFrom('issuer', 'title') }).chain((c) =>
+        fc.constantFrom(...HEADERISH_COUNTIES).map((countyIndex) => ({ ...c, countyIndex })),
+      ),
+      [ZENGCHENG],
+    ),
+  );
   it('headers broken into pieces or single characters', exactly(caseArb({ headers: fc.constantFrom('fragments', 'chars', 'spacedChars') })));
   it('section numbering that differs (三 to 五; nested 一、二、 in the overview; 政务公开申请)', exactly(caseArb({ numbering: fc.constantFrom('shifted', 'nested'), applicationWord: fc.constantFrom('政府信息公开', '政务公开') })));
   it('section 四 as one line of 15, three lines, one per line or broken anywhere', exactly(caseArb({ cells: fc.constantFrom('space', 'aligned'), outcomes: fc.constantFrom('oneLine', 'threeLines', 'perLine', 'broken') })));
