@@ -43,7 +43,7 @@ export default defineConfig({
   },
   experimental: {
     // 14,000+ reports: re-render only pages whose data (cacheKey) or code changed.
-    incrementalBuild: true,
+    incrementalBuild: process.env.ASTRO_INCREMENTAL !== '0',
     // collectionStorage stays 'single-file': measured at 2,500 reports, 'chunked' added ~27 s to every
     // content sync (3 s single-file); GitHub Pages never reads the store, so its size does not matter.
   },

@@ -30,3 +30,10 @@ describe('format', () => {
     expect(paths.ranking('punishment', 2021, '630000')).toBe('rankings/punishment/2021/630000/');
   });
 });
+
+describe('formatCell by hand agrees with Intl for integers', () => {
+  it('groups thousands like zh-CN Intl', () => {
+    const intl = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+    for (const v of [0, 7, 999, 1000, 12345, 1234567, -5, -1000, -987654321, 2 ** 40]) expect(formatCell(v)).toBe(intl.format(v));
+  });
+});

@@ -4,14 +4,16 @@
 // extra renders per report (43,000 at national scale); here each is one write, and the bulk files
 // are streamed so that no more than one report is in memory at a time. The bulk JSON is gzipped:
 // uncompressed it would be ~130 MB of GitHub Pages' 1 GB at national scale.
-import { closeSync, copyFileSync, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { BOM, FIELDS, csvLine, fieldsToCsv, manifestToCsv, reportToJson } from './export.ts';
 import { readManifest } from './manifest.ts';
 import { paths } from './paths.ts';
-import { INGEST_DIR, parseReportFile } from './reportFiles.ts';
+import type { Report } from '../schema.ts';
+import { INGEST_DIR } from './reportFiles.ts';
 
 export interface DownloadOptions {
   outDir: string; // the build output (dist/)
@@ -29,6 +31,22 @@ function write(file: string, content: string | Buffer): void {
   writeFileSync(file, content);
 }
 
+/**
+ * File writes kept in flight together: the build output is tens of thousands of small files, and
+ * one at a time the build mostly waits on the file system.
+ */
+function writer(limit = 32) {
+  const pending = new Set<Promise<void>>();
+  return {
+    async add(job: () => Promise<void>): Promise<void> {
+      if (pending.size >= limit) await Promise.race(pending);
+      const p = job().finally(() => pending.delete(p));
+      pending.add(p);
+    },
+    done: () => Promise.all(pending),
+  };
+}
+
 /** Append-only text file, written in pieces. */
 function stream(file: string) {
   mkdirSync(dirname(file), { recursive: true });
@@ -39,11 +57,14 @@ function stream(file: string) {
 /** The same, gzip-compressed; `close` resolves once the file is complete. */
 function gzipStream(file: string) {
   mkdirSync(dirname(file), { recursive: true });
-  const gzip = createGzip({ level: 9 });
+  const gzip = createGzip();
   const out = createWriteStream(file);
   gzip.pipe(out);
   return {
-    write: (s: string) => void gzip.write(s),
+    /** Resolves when the compressor can take more (it runs beside the main thread). */
+    write: async (s: string) => {
+      if (!gzip.write(s)) await once(gzip, 'drain');
+    },
     close: async () => {
       gzip.end();
       await once(out, 'close');
@@ -62,25 +83,35 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
 
   const json = gzipStream(join(out, 'data/reports.json.gz'));
   const csv = stream(join(out, 'data/reports.csv'));
-  json.write(`{"generated":${JSON.stringify(manifest.generated)},"count":${files.length},"reports":[`);
-  csv.write(BOM + csvLine(FIELDS.map((f) => f.key)) + '\r\n');
+  await json.write(`{"generated":${JSON.stringify(manifest.generated)},"count":${files.length},"reports":[`);
+  const header = csvLine(FIELDS.map((f) => f.key)) + '\r\n';
+  csv.write(BOM + header);
   let sources = 0;
-  files.forEach((file, i) => {
-    const path = join(ingestDir, 'reports', file);
-    const report = parseReportFile(path, readFileSync(path, 'utf8'));
+  const jobs = writer();
+  for (const [i, file] of files.entries()) {
+    // Validated against the Report schema by the content loader in this build (or, unchanged by
+    // digest, in an earlier one): parsed here, not validated a second time.
+    const report = JSON.parse(readFileSync(join(ingestDir, 'reports', file), 'utf8')) as Report;
     const row = csvLine(FIELDS.map((f) => f.get(report))) + '\r\n';
     const at = (name: 'report.json' | 'report.csv' | 'source.txt') => join(out, paths.reportFile(report.region, report.year, name));
-    write(at('report.json'), reportToJson(report));
-    write(at('report.csv'), BOM + csvLine(FIELDS.map((f) => f.key)) + '\r\n' + row);
     const source = join(reportsDir, report.source);
-    if (existsSync(source)) {
-      copyFileSync(source, at('source.txt'));
-      sources++;
-    }
-    json.write(`${i > 0 ? ',\n' : ''}${JSON.stringify(report)}`);
+    const hasSource = existsSync(source);
+    if (hasSource) sources++;
+    const jsonText = reportToJson(report);
+    const csvText = BOM + header + row;
+    await jobs.add(async () => {
+      await mkdir(dirname(at('report.json')), { recursive: true });
+      await Promise.all([
+        writeFile(at('report.json'), jsonText),
+        writeFile(at('report.csv'), csvText),
+        hasSource ? copyFile(source, at('source.txt')) : Promise.resolve(),
+      ]);
+    });
+    await json.write(`${i > 0 ? ',\n' : ''}${jsonText.trimEnd()}`);
     csv.write(row);
-  });
-  json.write(']}\n');
+  }
+  await jobs.done();
+  await json.write(']}\n');
   await json.close();
   await csv.close();
 

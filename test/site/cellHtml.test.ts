@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { cellHtml, escapeHtml, rowCellsHtml } from '../../src/lib/site/cellHtml.ts';
+
+describe('table cell HTML', () => {
+  it('keeps a blank blank (read out as 空白) and a printed 0 as 0', () => {
+    expect(cellHtml({ key: 'a[0]', value: null, failing: false })).toBe('<td><span class="vh">空白</span></td>');
+    expect(cellHtml({ key: 'a[0]', value: 0, failing: false })).toBe('<td>0</td>');
+    expect(cellHtml({ key: 'a[0]', value: 13236, failing: false })).toBe('<td>13,236</td>');
+  });
+
+  it('marks inferred and failing cells', () => {
+    expect(cellHtml({ key: 'a[1]', value: 2, failing: true, inferred: { path: 'a[1]', rule: 'r' } })).toBe(
+      '<td class="inf bad">2<span class="mark" role="img" aria-label="勾稽不符">!</span></td>',
+    );
+  });
+
+  it('ends a row with its source line and note links, and spans a row the report does not print', () => {
+    const notes = new Map([['applications.granted[1]', 2]]);
+    const cells = [0, 1].map((i) => ({ key: `applications.granted[${i}]`, value: i, failing: false }));
+    expect(rowCellsHtml(cells, 2, 40, 'applications.granted', notes)).toBe(
+      '<td>0</td><td>1</td><td class="line">第 40 行 <a href="#inf-2" aria-label="本行有推定单元格，见注 2">注2</a></td>',
+    );
+    expect(rowCellsHtml(null, 7, undefined, 'x', new Map())).toBe('<td colspan="7" class="missing">报告未列出此行</td><td class="line"></td>');
+    expect(escapeHtml('<script>"&\'')).toBe('&lt;script&gt;&quot;&amp;&#39;');
+  });
+});
