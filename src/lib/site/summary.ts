@@ -25,6 +25,17 @@ export interface ReportSummary {
 
 export const reportId = (r: Pick<Report, 'region' | 'year'>) => `${r.region.code}-${r.year}`;
 
+/**
+ * Changes whenever the summary or a metric is computed differently (the code's own text), so
+ * that summaries cached in the content store by file digest are recomputed after such a change.
+ */
+export const SUMMARY_VERSION = (() => {
+  const text = [summarise.toString(), ...METRICS.map((m) => `${m.id}:${m.value.toString()}`)].join('\n');
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(36);
+})();
+
 export function summarise(report: Report, digest = ''): ReportSummary {
   const values: Record<string, MetricValue> = {};
   for (const m of METRICS) values[m.id] = m.value(report);
