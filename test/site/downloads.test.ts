@@ -59,8 +59,10 @@ describe('writeDownloads', () => {
     expect(existsSync(join(outDir, 'counties/632224-gangcha/2021/source.txt'))).toBe(false);
   });
 
-  it('writes the bulk JSON, gzipped, with every report, valid', () => {
-    const all = JSON.parse(gunzipSync(readFileSync(join(outDir, 'data/reports.json.gz'))).toString('utf8'));
+  it('writes the bulk JSON, gzipped and (this few reports) plain, with every report, valid', () => {
+    const gz = gunzipSync(readFileSync(join(outDir, 'data/reports.json.gz'))).toString('utf8');
+    expect(read('data/reports.json')).toBe(gz);
+    const all = JSON.parse(gz);
     expect(all.generated).toBe(manifest.generated);
     expect(all.count).toBe(2);
     expect(all.reports.map((r: unknown) => Report.parse(r).region.code)).toEqual(['630222', '632224']);

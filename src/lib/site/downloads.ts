@@ -15,6 +15,13 @@ import { paths } from './paths.ts';
 import type { Report } from '../schema.ts';
 import { INGEST_DIR } from './reportFiles.ts';
 
+/**
+ * Up to this many reports the bulk JSON is also published uncompressed (a few MB; opens in a
+ * browser). At national scale (~14,000 reports, ~300 MB uncompressed) only the gzip fits.
+ */
+export const PLAIN_JSON_LIMIT = 2000;
+export const offersPlainJson = (reports: number) => reports <= PLAIN_JSON_LIMIT;
+
 export interface DownloadOptions {
   outDir: string; // the build output (dist/)
   ingestDir?: string;
@@ -82,8 +89,11 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
     .sort();
 
   const json = gzipStream(join(out, 'data/reports.json.gz'));
+  const plain = offersPlainJson(files.length) ? stream(join(out, 'data/reports.json')) : undefined;
   const csv = stream(join(out, 'data/reports.csv'));
-  await json.write(`{"generated":${JSON.stringify(manifest.generated)},"count":${files.length},"reports":[`);
+  const opening = `{"generated":${JSON.stringify(manifest.generated)},"count":${files.length},"reports":[`;
+  await json.write(opening);
+  plain?.write(opening);
   const header = csvLine(FIELDS.map((f) => f.key)) + '\r\n';
   csv.write(BOM + header);
   let sources = 0;
@@ -107,12 +117,16 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
         hasSource ? copyFile(source, at('source.txt')) : Promise.resolve(),
       ]);
     });
-    await json.write(`${i > 0 ? ',\n' : ''}${jsonText.trimEnd()}`);
+    const piece = `${i > 0 ? ',\n' : ''}${jsonText.trimEnd()}`;
+    await json.write(piece);
+    plain?.write(piece);
     csv.write(row);
   }
   await jobs.done();
   await json.write(']}\n');
+  plain?.write(']}\n');
   await json.close();
+  await plain?.close();
   await csv.close();
 
   write(join(out, 'data/fields.csv'), fieldsToCsv());
