@@ -28,7 +28,8 @@ export const holdsActive = (text: string) => /第二十条/.test(text) || (/行�
 /** The 2019 trial format's headers, per part; words short enough to survive scrambled headers. */
 const DOCS_2021 = /制发|废止|现行|有效/;
 const DOCS_2019 = /制作|对外|新公开/;
-const ITEMS_2019 = /上一年|项目|增|减/;
+// 增 or 减 alone would match a letterhead's place name (增城区): only the header's own pairs count.
+const ITEMS_2019 = /上一年|项目数|增\/?减|\/减/;
 
 interface Found {
   key: Label['key'];

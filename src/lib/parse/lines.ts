@@ -30,6 +30,16 @@ export function isLetterhead(text: string): boolean {
   return /^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,4}$/u.test(text) && /[县区市旗州]$/u.test(compact);
 }
 
+/**
+ * A page's running head inside a table: the issuing body's name alone (增城区人民政府) or the report's
+ * title repeated. In prose such a line may be the signature, so only tables skip it.
+ */
+export function isRunningHead(text: string): boolean {
+  if (text.length > 40) return false;
+  const compact = text.replace(/\s+/g, '');
+  return /^[\u4e00-\u9fff]{2,24}(?:人民政府|人民政府办公室|人民政府办公厅)$/u.test(compact) || /^\S{0,24}\d{4}年度?政府信息公开工作年度报告/u.test(compact);
+}
+
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/gu;
 
 const EDGE_SPACE = /^[ \u00a0\u3000]+|[ \u00a0\u3000]+$/gu;

@@ -1,7 +1,7 @@
 // A table region as one stream: its label text joined without spaces or line breaks (so that a label
 // wrapped over several lines, or around its numbers, reads whole again), and its cells, each at the
 // offset in that text where it was printed. Rows are then found by their labels, never by counting.
-import { isLetterhead, type Line } from './lines.ts';
+import { isLetterhead, isRunningHead, type Line } from './lines.ts';
 import { tokenize, type Token } from './tokens.ts';
 
 export type CellToken = Exclude<Token, { kind: 'text' }>;
@@ -19,7 +19,7 @@ export function toStream(lines: readonly Line[]): Stream {
   const lineAt: number[] = [];
   const cells: Stream['cells'] = [];
   for (const line of lines) {
-    if (isLetterhead(line.text)) continue;
+    if (isLetterhead(line.text) || isRunningHead(line.text)) continue;
     for (const token of tokenize(line)) {
       if (token.kind === 'text') {
         const t = token.text; // split on white space already
