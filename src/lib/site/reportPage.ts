@@ -3,7 +3,7 @@
 import type { Check, Report } from '../schema.ts';
 import { IDENTITY_LABELS, findingText, ruleText, whereLabel, type CrossYearCheck } from './checks.ts';
 import { formatChange, formatMetric } from './format.ts';
-import { pathLabel } from './labels.ts';
+import { applicationRowLabel, pathLabel } from './labels.ts';
 import { HEADLINE_METRICS, MISSING_LABELS, MISSING_SHORT, type Metric } from './metrics.ts';
 import { renderProse } from './prose.ts';
 import type { ReportRank, SiteIndex } from './siteIndex.ts';
@@ -104,7 +104,9 @@ export function reportPageModel(report: Report, summary: ReportSummary, site: Si
     let note = byRule.get(inf.rule);
     if (!note) byRule.set(inf.rule, (note = { n: byRule.size + 1, rule: ruleText(inf.rule), rows: [] }));
     notes.set(inf.path, note.n);
-    const where = pathLabel(inf.path.replace(/\[\d+\]$/, ''));
+    const row = inf.path.replace(/\[\d+\]$/, '');
+    // Inside the applications table's note the table's name goes without saying.
+    const where = row.startsWith('applications.') ? applicationRowLabel(row.slice('applications.'.length)) : pathLabel(row);
     if (!note.rows.some((r) => r.where === where)) note.rows.push({ where, line: inf.line });
   }
   const inferenceNotes = [...byRule.values()];
