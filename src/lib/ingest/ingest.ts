@@ -166,11 +166,15 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   return { manifest, reports: [...reports.values()], parsed: toParse.length, cached };
 }
 
-/** A hash of the parser's own source files: cached parses are valid only for the same parser. */
-export function parserVersion(sourceDirs: string[]): string {
+/**
+ * A hash of the parser's own source files (folders or single files): cached parses are valid only
+ * for the same parser. The site's code is not among them, so editing a page keeps the cache.
+ */
+export function parserVersion(sources: string[]): string {
   const h = createHash('sha256');
-  for (const dir of sourceDirs) {
-    for (const name of readdirSync(dir).sort()) if (name.endsWith('.ts')) h.update(name).update(readFileSync(join(dir, name)));
+  for (const source of sources) {
+    const files = source.endsWith('.ts') ? [source] : readdirSync(source).sort().filter((n) => n.endsWith('.ts')).map((n) => join(source, n));
+    for (const file of files) h.update(file.slice(file.lastIndexOf('/'))).update(readFileSync(file));
   }
   return h.digest('hex').slice(0, 12);
 }
