@@ -88,7 +88,12 @@ export function placeCells(tokens: readonly CellToken[], shape: RowShape): Place
     const values: Cell[] = Array(width).fill(null);
     values[0] = cells[0]!;
     values[width - 1] = cells[1]!;
-    return { values, inferred: all.map((index) => ({ index, rule: 'two-cells-as-first-column-and-total' })) };
+    return {
+      values,
+      inferred: all.map((index) => ({ index, rule: 'two-cells-as-first-column-and-total' })),
+      // The count is certain; that it is 自然人's (the usual case) is not.
+      doubt: `2 cells for ${width} columns: read as the first column (自然人) and the total`,
+    };
   }
   if (shape.lastIsTotal && cells.length >= 2 && close(sum(cells.slice(0, -1)), cells.at(-1) ?? 0)) {
     const values: Cell[] = Array(width).fill(null);
