@@ -37,8 +37,8 @@ const TIME = '/usr/bin/time';
 
 // ------------------------------------------------------------------------------------------ helpers
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const secs = (s: number) => `${s.toFixed(1)} s`;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
