@@ -1,7 +1,7 @@
 // Reading rows out of a stream by their labels, in the order the table prints them.
 import type { Cell, Finding, Inference } from '../schema.ts';
 import { placeCells, type RowShape } from './cells.ts';
-import { cellsBetween, findFrom, labelStart, type Stream } from './stream.ts';
+import { cellsBetween, findFrom, labelStart, type CellToken, type Stream } from './stream.ts';
 
 export interface RowDef {
   /** JSON path of the row, e.g. `applications.denied.stateSecret`. */
@@ -63,6 +63,32 @@ export function anchorRows(stream: Stream, defs: readonly RowDef[], from = 0): (
 }
 
 /**
+ * Some converters print every label of a table first and all its cells after them, row by row or
+ * column by column. Recognised when no row but the last has cells and the last has exactly a full
+ * table's worth; the order is the one in which more rows add up to their total.
+ */
+function cellsAfterLabels(found: readonly Anchor[], tokensOf: Map<Anchor, CellToken[]>, shape: RowShape) {
+  const rowsOf = (withLandmarks: boolean) => found.filter((a) => !a.def.group && (withLandmarks || !a.def.landmark));
+  const last = found.at(-1);
+  if (!last || found.length < 4 || found.slice(0, -1).some((a) => tokensOf.get(a)!.length > 0)) return null;
+  const cells = tokensOf.get(last)!.filter((t) => !(t.kind === 'blank' && t.empty)).map((t) => (t.kind === 'number' ? t.value : null));
+  const rows = [rowsOf(false), rowsOf(true)].find((r) => r.length * shape.width === cells.length);
+  if (!rows) return null;
+  const { width } = shape;
+  const byRow = rows.map((_, r) => cells.slice(r * width, r * width + width));
+  const byColumn = rows.map((_, r) => Array.from({ length: width }, (_, c) => cells[c * rows.length + r]!));
+  const addsUp = (table: Cell[][]) => table.filter((row) => Math.abs(row.slice(0, -1).reduce<number>((a, b) => a + (b ?? 0), 0) - (row.at(-1) ?? 0)) < 1e-9).length;
+  const columnMajor = shape.lastIsTotal === true && addsUp(byColumn) > addsUp(byRow);
+  const chosen = columnMajor ? byColumn : byRow;
+  const same = JSON.stringify(byRow) === JSON.stringify(byColumn);
+  return {
+    values: new Map(rows.map((a, r) => [a, chosen[r]!])),
+    rule: `cells-after-labels-${columnMajor ? 'column' : 'row'}-major: all ${cells.length} cells printed after the labels`,
+    doubt: !same && (!shape.lastIsTotal || addsUp(byColumn) === addsUp(byRow)) ? 'the cells were printed after all the labels; their order is not certain' : undefined,
+  };
+}
+
+/**
  * Reads the rows of `defs` from `stream`; `until` bounds the last row. Cells are placed by
  * `placeCells`, whose inferences and doubts become notes.
  */
@@ -75,6 +101,9 @@ export function readRows(
 ): Map<string, Cell[] | null> {
   const anchors = anchorRows(stream, defs, options.from ?? 0);
   const found = anchors.filter((a): a is Anchor => a !== null);
+  const tokensOf = new Map<Anchor, CellToken[]>();
+  found.forEach((a, k) => tokensOf.set(a, cellsBetween(stream, a.start, found[k + 1]?.start ?? options.until ?? Infinity)));
+  const block = cellsAfterLabels(found, tokensOf, shape);
   const rows = new Map<string, Cell[] | null>();
   for (const [i, def] of defs.entries()) {
     const anchor = anchors[i];
@@ -82,9 +111,16 @@ export function readRows(
       if (!def.group && !def.optional) rows.set(def.path, null);
       continue;
     }
-    const next = found[found.indexOf(anchor) + 1];
-    const tokens = cellsBetween(stream, anchor.start, next ? next.start : (options.until ?? Infinity));
     const line = stream.lineAt[anchor.start];
+    if (block) {
+      const values = block.values.get(anchor);
+      if (!values) continue;
+      if (line !== undefined) notes.lines[def.path] = line;
+      rows.set(def.path, values);
+      values.forEach((_, index) => notes.inferred.push({ path: `${def.path}[${index}]`, rule: block.rule, line }));
+      continue;
+    }
+    const tokens = tokensOf.get(anchor)!;
     if (def.group) {
       const printed = tokens.filter((t) => t.kind === 'number');
       if (printed.length > 0) {
@@ -111,6 +147,9 @@ export function readRows(
         line,
       });
     }
+  }
+  if (block) {
+    notes.findings.push({ severity: block.doubt ? 'warning' : 'info', code: 'cells-inferred', message: `${defs[0]!.path.split('.')[0]}: ${block.doubt ?? block.rule}`, path: defs[0]!.path.split('.')[0] });
   }
   for (const [i, def] of defs.entries()) {
     if (!anchors[i] && !def.group && !def.optional) {
