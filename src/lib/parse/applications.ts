@@ -1,4 +1,4 @@
-// Section 三 收到和处理政府信息公开申请情况: 26 rows (24 where （六）其他处理 is one row) of seven columns.
+// Section 三 收到和处理政府信息公开申请情况: 25 rows (23 where （六）其他处理 is one row) of seven columns.
 import type { Applications, ApplicantRow } from '../schema.ts';
 import { APPLICANT_COLUMNS } from '../schema.ts';
 import type { Line } from './lines.ts';
