@@ -137,6 +137,10 @@ export function ruleText(rule: string): string {
       return '报告以“元”为单位印出收费金额，本站已换算为万元（除以 10000）。';
     case 'single-cell-as-decisions':
       return '该行只印了一个数，记为“本年处理决定数量”。';
+    case 'cells-after-labels-row-major':
+      return '文本转换后，表中所有项目名称在前、全部数字在后：按逐行顺序把数字记入各行各栏。';
+    case 'cells-after-labels-column-major':
+      return '文本转换后，表中所有项目名称在前、全部数字在后，且数字按栏排列：按逐栏顺序记入，这样各行之和与总计相符。';
     default:
       return `按解析规则“${rule}”推定该数所在的栏。`;
   }
