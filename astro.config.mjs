@@ -1,7 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { downloads, pagefindCounties } from './src/lib/site/integrations.ts';
+import { siteOutput } from './src/lib/site/integrations.ts';
 
 // GitHub Pages serves the site under /<repo>/: the deploy workflow sets SITE and BASE_PATH.
 const site = process.env.SITE ?? 'https://example.github.io';
@@ -18,13 +18,17 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   // No Markdown pages: the report prose is rendered by src/lib/site/prose.ts. Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
+  // dist/ is not emptied first: the incremental build leaves unchanged pages in place (instead of
+  // copying 18,000 of them back from its cache) and unchanged downloads are not written again;
+  // siteOutput() removes whatever this build did not produce.
+  vite: { build: { emptyOutDir: false } },
   integrations: [
     sitemap({
       // The downloads and the 404 are not pages to list.
       filter: (page) => !/\/404\/?$/.test(page),
     }),
-    downloads(),
-    pagefindCounties(),
+    // Downloads, the county finder's index, and the removal of files no longer built.
+    siteOutput(),
   ],
   security: {
     csp: {

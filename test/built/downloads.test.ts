@@ -1,11 +1,13 @@
 // The data downloads: every linked .json parses, every linked .csv is UTF-8 and rectangular; the
 // data page offers all reports as JSON and as one CSV (BOM for Excel, a row per county-year) whose
 // cells agree with each report's own JSON download.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APPLICANT_COLUMNS, OUTCOME_COLUMNS } from '../../src/lib/schema.ts';
 import { attr, elements, listFiles, loadDocument, textOf, urlPathOf } from './dom.ts';
-import { DIST, loadBuildInfo } from './paths.ts';
+import { DIST, ROOT, loadBuildInfo } from './paths.ts';
+import { expectedCsvRows, missingCsvRows } from './figures.ts';
 import { reportPages } from './reports.ts';
 import { resolveUrl } from './resolve.ts';
 
@@ -102,6 +104,37 @@ describe('downloads', () => {
       }
     });
     expect(bad).toEqual([]);
+  });
+
+  // Each report page's own CSV: the report's tables as printed, every figure of its JSON in place.
+  const reportCsv = (p: (typeof reports)[number]) => {
+    for (const a of elements(loadDocument(p.file), 'a')) {
+      const r = resolveUrl(attr(a, 'href') ?? '', p.url, opts);
+      if (r.kind === 'file' && r.file.endsWith('.csv') && r.file.startsWith(p.file.slice(0, -'index.html'.length))) return r.file;
+    }
+    return undefined;
+  };
+
+  it.each(reports.map((p) => ({ page: p.url, p })))('$page: its CSV names county, year and source first and prints every figure of its JSON in its tables', ({ p }) => {
+    const file = reportCsv(p);
+    expect(file, `${p.url} links no CSV of its own`).toBeDefined();
+    const { bom, rows } = readCsv(file!);
+    expect(bom, 'UTF-8 BOM so that Excel reads it as UTF-8').toBe(true);
+    const report = p.json!.data as { source: string; year: number; region: { name: string } };
+    expect(rows[0][0]).toContain(report.region.name);
+    expect(rows[0][0]).toContain(`${report.year}`);
+    expect(rows[0][0]).toContain(report.source);
+    // The printed column heads of 三 and 四, in order.
+    expect(rows.some((r) => r[1] === '自然人' && /商业企业/.test(r[2]) && /科研机构/.test(r[3]) && /社会公益组织/.test(r[4]) && /法律服务机构/.test(r[5]) && /其他/.test(r[6]) && r[7] === '总计')).toBe(
+      p.json!.data.applications !== null,
+    );
+    expect(rows.some((r) => r.slice(1, 6).join() === '结果维持,结果纠正,其他结果,尚未审结,总计')).toBe(true);
+    const expected = expectedCsvRows(p.json!.data);
+    expect(expected.length).toBeGreaterThan(p.json!.data.applications ? 20 : 2);
+    expect(missingCsvRows(expected, rows)).toEqual([]);
+    // And the hand-checked values, for the sample reports.
+    const fixture = join(ROOT, 'test/fixtures/expected', report.source.replace(/\.txt$/, '.json'));
+    if (existsSync(fixture)) expect(missingCsvRows(expectedCsvRows(JSON.parse(readFileSync(fixture, 'utf8'))), rows)).toEqual([]);
   });
 
   // The data page: the page that publishes the manifest (names every input file).

@@ -2,7 +2,7 @@
 // Rows are recognised the way a reader does: by the Chinese label in the row and the run of cells
 // after it (a blank cell for a null), so any table layout that prints the report's rows passes and a
 // missing, reordered or altered figure does not.
-import { hasRun, type Row } from './dom.ts';
+import { hasRun, squeeze, type Row } from './dom.ts';
 
 type Cells = (number | null)[];
 type Loose = Record<string, unknown>;
@@ -130,3 +130,68 @@ export function missingRows(expected: ExpectedRow[], rows: Row[]): string[] {
   }
   return out;
 }
+
+// ------------------------------------------------------------------ the report CSV
+
+/**
+ * Every row of the report's tables with the cells its CSV must print, blanks included: the CSV
+ * prints each row's figures from its second column on, as many as the table has columns.
+ */
+export function expectedCsvRows(report: unknown): ExpectedRow[] {
+  const rows: ExpectedRow[] = [];
+  const active = get(report, 'active') as Loose | null;
+  if (active) {
+    for (const [key, label, not] of [['regulations', /规章/, /规范性/], ['normativeDocuments', /规范性文件/]] as [string, RegExp, RegExp?][]) {
+      const d = active[key] as Record<string, number | null> | null | undefined;
+      if (d) rows.push({ path: `active.${key}`, label, not, cells: 'repealed' in d ? [d.issued, d.repealed, d.inForce] : [d.issued, d.published, d.publicTotal] });
+    }
+    const items = (active.itemCounts ?? {}) as Loose;
+    for (const [key, label] of [['licensing', /行政许可/], ['otherServices', /其他对外管理服务/], ['punishment', /行政处罚/], ['coercion', /行政强制/], ['fees', /行政事业性收费/]] as [string, RegExp][]) {
+      const item = items[key] as { previousYear: number | null; change: number | null } | undefined;
+      const value = active[key] as number | null | undefined;
+      if (item) rows.push({ path: `active.${key}`, label, cells: [item.previousYear, item.change, value ?? null] });
+      else if (value !== undefined) rows.push({ path: `active.${key}`, label, cells: [value] });
+    }
+    const p = active.procurement as { projects: number | null; amount: number | null } | undefined;
+    if (p) rows.push({ path: 'active.procurement', label: /采购/, cells: [p.projects, p.amount] });
+  }
+  const applications = get(report, 'applications');
+  if (applications) {
+    for (const [path, label, not] of APPLICATION_LABELS) {
+      const cells = get(applications, path);
+      if (Array.isArray(cells)) rows.push({ path: `applications.${path}`, label, not, cells });
+    }
+  }
+  for (const [path, label, not] of OUTCOME_ROWS) {
+    const cells = get(report, path);
+    // 行政复议, not the section's title 四、…行政复议、行政诉讼情况 (blank, like a blank row).
+    if (Array.isArray(cells)) rows.push({ path, label, not: path === 'review' ? /诉讼|起诉/ : not, cells });
+  }
+  return rows;
+}
+
+/** A CSV cell as a figure: '' → null, a number → the number, anything else → undefined. */
+const csvFigure = (cell: string | undefined): number | null | undefined =>
+  cell === undefined || cell === '' ? null : /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : undefined;
+
+/**
+ * Expected rows the CSV does not print exactly: a row labelled so (first cell) whose figure
+ * columns 2…8 hold the cells, blank where the report is blank, and nothing after them.
+ */
+export function missingCsvRows(expected: ExpectedRow[], rows: string[][], figureColumns = 7): string[] {
+  const out: string[] = [];
+  // The lines before the first empty one name the report (its title may hold any words).
+  const tables = rows.slice(rows.findIndex((r) => r.every((c) => c === '')) + 1);
+  for (const e of expected) {
+    const labelled = tables.filter((r) => e.label.test(squeeze(r[0] ?? '')) && !(e.not && e.not.test(squeeze(r[0] ?? ''))));
+    const exact = (r: string[]) => {
+      const figures = r.slice(1, 1 + figureColumns).map(csvFigure);
+      return figures.every((v, i) => (i < e.cells.length ? v === e.cells[i] : v === null));
+    };
+    if (labelled.some(exact)) continue;
+    const seen = labelled.map((r) => `[${r.slice(1, 1 + figureColumns).join(' | ')}]`).join(' ; ') || 'no row with that label';
+    out.push(`${e.path} = ${JSON.stringify(e.cells)}: ${seen}`);
+  }
+  return out;
+}
+

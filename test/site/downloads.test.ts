@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Report, type IngestManifest } from '../../src/lib/schema.ts';
 import { writeDownloads } from '../../src/lib/site/downloads.ts';
 import { FIELDS } from '../../src/lib/site/export.ts';
+import { parseCsv } from './csv.ts';
 import { fixtureReport } from './factory.ts';
 
 // An ingest output of two reports (one without its source text) and a rejected file.
@@ -33,7 +34,7 @@ beforeAll(async () => {
   writeFileSync(join(ingestDir, 'reports', '630222-2021.json'), JSON.stringify(minhe));
   writeFileSync(join(ingestDir, 'reports', '632224-2021.json'), JSON.stringify(gangcha));
   writeFileSync(join(reportsDir, minhe.source), sourceText);
-  expect(await writeDownloads({ outDir, ingestDir, reportsDir })).toEqual({ reports: 2, sources: 1 });
+  expect(await writeDownloads({ outDir, ingestDir, reportsDir })).toMatchObject({ reports: 2, sources: 1, written: 2 });
 });
 
 const read = (p: string) => readFileSync(join(outDir, p), 'utf8');
@@ -45,13 +46,13 @@ describe('writeDownloads', () => {
     expect(Report.parse(JSON.parse(json))).toEqual(minhe);
   });
 
-  it('writes each report’s CSV: BOM, header, one row', () => {
+  it('writes each report’s CSV: BOM, its county, year and source first, then its tables', () => {
     const csv = read('counties/632224-gangcha/2021/report.csv');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const lines = csv.slice(1).split('\r\n');
-    expect(lines).toHaveLength(3); // header, row, final empty
-    expect(lines[0].split(',')).toEqual(FIELDS.map((f) => f.key));
-    expect(lines[1]).toContain('刚察县');
+    const rows = parseCsv(csv.slice(1));
+    expect(rows[0][0]).toMatch(new RegExp(`刚察县.*2021 年.*${gangcha.source.replace(/\./g, '\\.')}`));
+    expect(rows.find((r) => r[0] === '行政许可')?.[1]).toBe(String(gangcha.active!.licensing));
+    expect(rows.find((r) => r[0] === '（七）总计')?.slice(1, 8)).toEqual(gangcha.applications!.total!.map((v) => (v === null ? '' : String(v))));
   });
 
   it('copies the source text byte for byte, and only where it exists', () => {
@@ -79,5 +80,86 @@ describe('writeDownloads', () => {
   it('publishes the manifest, rejected file and reason included', () => {
     expect(JSON.parse(read('data/manifest.json'))).toEqual(manifest);
     expect(read('data/manifest.csv')).toContain('broken.pdf,rejected,,0,unsupported file type .pdf,');
+  });
+});
+
+describe('writeDownloads on a rebuild', () => {
+  // The same inputs written twice into one output with a state file: the second time, only what
+  // changed is written.
+  const base = mkdtempSync(join(tmpdir(), 'downloads-again-'));
+  const ingest = join(base, 'ingest');
+  const sources = join(base, 'reports');
+  const out = join(base, 'dist');
+  const statePath = join(base, 'cache/site-downloads.json');
+  const run = () => writeDownloads({ outDir: out, ingestDir: ingest, reportsDir: sources, statePath, siteUrl: 'https://example.test/repo/' });
+  const mtime = (p: string) => statSync(join(out, p)).mtimeMs;
+  const minheDir = 'counties/630222-minhe/2021/';
+  const gangchaDir = 'counties/632224-gangcha/2021/';
+
+  beforeAll(() => {
+    mkdirSync(join(ingest, 'reports'), { recursive: true });
+    mkdirSync(sources, { recursive: true });
+    writeFileSync(join(ingest, 'manifest.json'), JSON.stringify(manifest));
+    writeFileSync(join(ingest, 'reports', '630222-2021.json'), JSON.stringify(minhe, null, 1));
+    writeFileSync(join(ingest, 'reports', '632224-2021.json'), JSON.stringify(gangcha, null, 1));
+    writeFileSync(join(sources, minhe.source), sourceText);
+    chmodSync(join(sources, minhe.source), 0o444); // sources are often read-only; their copies too
+  });
+
+  it('writes every file the first time, and lists them', async () => {
+    const first = await run();
+    expect(first).toMatchObject({ reports: 2, sources: 1, written: 2 });
+    expect(first.files).toEqual(expect.arrayContaining([`${minheDir}report.json`, `${minheDir}report.csv`, `${minheDir}source.txt`, `${gangchaDir}report.csv`, 'data/reports.csv']));
+    expect(first.files).not.toContain(`${gangchaDir}source.txt`);
+    expect(readFileSync(join(out, minheDir, 'report.csv'), 'utf8')).toContain('https://example.test/repo/counties/630222-minhe/2021/');
+  });
+
+  it('writes no report file again when nothing changed, and the bulk files hold the same', async () => {
+    const before = [`${minheDir}report.json`, `${minheDir}report.csv`, `${minheDir}source.txt`].map(mtime);
+    const bulkJson = gunzipSync(readFileSync(join(out, 'data/reports.json.gz'))).toString('utf8');
+    const bulkCsv = readFileSync(join(out, 'data/reports.csv'), 'utf8');
+    const again = await run();
+    expect(again.written).toBe(0);
+    expect(again.sources).toBe(1);
+    expect([`${minheDir}report.json`, `${minheDir}report.csv`, `${minheDir}source.txt`].map(mtime)).toEqual(before);
+    expect(gunzipSync(readFileSync(join(out, 'data/reports.json.gz'))).toString('utf8')).toBe(bulkJson);
+    expect(readFileSync(join(out, 'data/reports.csv'), 'utf8')).toBe(bulkCsv);
+  });
+
+  it('rewrites a changed report only, and the bulk files follow it', async () => {
+    const changed = { ...gangcha, active: { ...gangcha.active!, licensing: 263 } };
+    writeFileSync(join(ingest, 'reports', '632224-2021.json'), JSON.stringify(changed, null, 1));
+    const minheCsv = mtime(`${minheDir}report.csv`);
+    const again = await run();
+    expect(again.written).toBe(1);
+    expect(mtime(`${minheDir}report.csv`)).toBe(minheCsv);
+    expect(JSON.parse(readFileSync(join(out, gangchaDir, 'report.json'), 'utf8')).active.licensing).toBe(263);
+    expect(parseCsv(readFileSync(join(out, gangchaDir, 'report.csv'), 'utf8').slice(1)).find((r) => r[0] === '行政许可')?.[1]).toBe('263');
+    const bulk = JSON.parse(gunzipSync(readFileSync(join(out, 'data/reports.json.gz'))).toString('utf8'));
+    expect(bulk.reports.find((r: Report) => r.region.code === '632224').active.licensing).toBe(263);
+    expect(readFileSync(join(out, 'data/reports.csv'), 'utf8')).toContain('632224');
+  });
+
+  it('rewrites a file that was removed or replaced since, and a read-only source copy', async () => {
+    rmSync(join(out, minheDir, 'report.json'));
+    writeFileSync(join(out, minheDir, 'source.txt'), 'tampered');
+    const again = await run();
+    expect(again.written).toBe(1);
+    expect(Report.parse(JSON.parse(readFileSync(join(out, minheDir, 'report.json'), 'utf8')))).toEqual(minhe);
+    expect(readFileSync(join(out, minheDir, 'source.txt'), 'utf8')).toBe(sourceText);
+  });
+
+  it('rewrites everything when the site address changes (each CSV names its page)', async () => {
+    const again = await writeDownloads({ outDir: out, ingestDir: ingest, reportsDir: sources, statePath, siteUrl: 'https://other.test/' });
+    expect(again.written).toBe(2);
+    expect(readFileSync(join(out, gangchaDir, 'report.csv'), 'utf8')).toContain('https://other.test/counties/632224-gangcha/2021/');
+  });
+
+  it('removes the copy of a source text that is gone', async () => {
+    rmSync(join(sources, minhe.source), { force: true });
+    const again = await writeDownloads({ outDir: out, ingestDir: ingest, reportsDir: sources, statePath, siteUrl: 'https://other.test/' });
+    expect(again).toMatchObject({ written: 1, sources: 0 });
+    expect(existsSync(join(out, minheDir, 'source.txt'))).toBe(false);
+    expect(again.files).not.toContain(`${minheDir}source.txt`);
   });
 });

@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Report } from '../../src/lib/schema.ts';
 import { BOM, FIELDS, csvCell, fieldsToCsv, manifestToCsv, reportToJson, reportsToCsv } from '../../src/lib/site/export.ts';
+import { parseCsv } from './csv.ts';
 import { fixtureReport, makeReport } from './factory.ts';
-
-/** A small RFC 4180 reader, to read the CSV back the way a spreadsheet would. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 describe('reportsToCsv', () => {
   const minhe = fixtureReport('000_abd24a0acb5d3937');

@@ -1,18 +1,25 @@
 // The download files, written straight into the build output after Astro has built the pages:
-// per report its JSON, its CSV row and its source text; for everything the bulk JSON (gzip) and
-// CSV, the field dictionary and the manifest. Files, not pages: as Astro routes these were three
-// extra renders per report (43,000 at national scale); here each is one write, and the bulk files
-// are streamed so that no more than one report is in memory at a time. The bulk JSON is gzipped:
-// uncompressed it would be ~130 MB of GitHub Pages' 1 GB at national scale.
-import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+// per report its JSON, its CSV (the tables as printed, reportCsv.ts) and its source text; for
+// everything the bulk JSON (gzip) and CSV, the field dictionary and the manifest. Files, not pages:
+// as Astro routes these were three extra renders per report (43,000 at national scale).
+//
+// Rebuilds: the build output is not emptied between builds (astro.config.mjs), so a report's files
+// from the last build are still there. A state file in Astro's cache dir records, per report, the
+// digest of its ingest file and the size and mtime of each file written for it; a report whose
+// ingest file, download code and site address are unchanged, and whose files are still as written,
+// is neither parsed nor written again. The bulk files change with any report and are always written.
+import { createHash } from 'node:crypto';
+import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BOM, FIELDS, csvLine, fieldsToCsv, manifestToCsv, reportToJson } from './export.ts';
 import { readManifest } from './manifest.ts';
 import { paths } from './paths.ts';
 import type { Report } from '../schema.ts';
+import { reportToCsv } from './reportCsv.ts';
 import { INGEST_DIR } from './reportFiles.ts';
 
 /**
@@ -26,16 +33,95 @@ export interface DownloadOptions {
   outDir: string; // the build output (dist/)
   ingestDir?: string;
   reportsDir?: string; // where the source texts are
+  /** The site's address with its base (https://example.github.io/repo/): each report CSV names its page. */
+  siteUrl?: string;
+  /** Where to keep the record of what was written (Astro's cache dir); without it, every file is written. */
+  statePath?: string;
 }
 
 export interface DownloadCounts {
   reports: number;
   sources: number;
+  /** Reports whose files were (re)written; the others were unchanged since the last build. */
+  written: number;
+  /** Every file written or kept, relative to outDir (what a clean-up must not remove). */
+  files: string[];
 }
 
-function write(file: string, content: string | Buffer): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, content);
+/** What was written to a file: its content digest, and the size and mtime the file had afterwards. */
+interface Stamp {
+  d: string;
+  s: number;
+  m: number;
+}
+
+interface ReportState {
+  input: string; // digest of the ingest file
+  dir: string; // where its files go, relative to the output: counties/630222-minhe/2021/
+  source: string; // its source file name (in reportsDir)
+  json: Stamp;
+  csv: Stamp;
+  sourceCopy?: Stamp; // d: the source's sha256 from the manifest
+  row: string; // its row of the bulk CSV
+}
+
+interface State {
+  version: string;
+  reports: Record<string, ReportState>;
+}
+
+const sha1 = (s: string | Buffer) => createHash('sha1').update(s).digest('hex');
+
+/**
+ * The code that shapes the downloads: every module of src/lib/site and the schema. Any change to
+ * them (a CSV column, a label, a format) invalidates the files of every report.
+ */
+function codeVersion(): string {
+  const hash = createHash('sha1');
+  try {
+    const siteDir = fileURLToPath(new URL('.', import.meta.url));
+    const files = [...readdirSync(siteDir).filter((f) => f.endsWith('.ts')).map((f) => join(siteDir, f)), join(siteDir, '../schema.ts'), join(siteDir, '../region.ts')];
+    for (const f of files.sort()) hash.update(f).update(readFileSync(f));
+  } catch {
+    // Sources not readable (bundled elsewhere): never reuse anything.
+    hash.update(String(Math.random()));
+  }
+  return hash.digest('hex');
+}
+
+function readState(path: string | undefined, version: string): State {
+  if (path && existsSync(path)) {
+    try {
+      const s = JSON.parse(readFileSync(path, 'utf8')) as State;
+      if (s.version === version && s.reports) return s;
+    } catch {
+      // unreadable: start afresh
+    }
+  }
+  return { version, reports: {} };
+}
+
+/** Whether the file is still as we wrote it (nobody replaced or removed it since). */
+function intact(file: string, stamp: Stamp | undefined): boolean {
+  if (!stamp) return false;
+  try {
+    const st = statSync(file);
+    return st.size === stamp.s && st.mtimeMs === stamp.m;
+  } catch {
+    return false;
+  }
+}
+
+async function stampOf(file: string, digest: string): Promise<Stamp> {
+  const st = await stat(file);
+  return { d: digest, s: st.size, m: st.mtimeMs };
+}
+
+const NO_STAMP: Stamp = { d: '', s: -1, m: -1 };
+
+/** A report's download files, relative to the output. */
+function filesOf(dir: string, hasSource: boolean): string[] {
+  return [`${dir}report.json`, `${dir}report.csv`, ...(hasSource ? [`${dir}source.txt`] : [])];
 }
 
 /**
@@ -84,10 +170,17 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
   const reportsDir = options.reportsDir ?? process.env.REPORTS_DIR ?? 'content/reports';
   const out = options.outDir;
   const manifest = readManifest(join(ingestDir, 'manifest.json'));
+  const sourceSha = new Map(manifest.files.filter((f) => f.reportId).map((f) => [f.reportId!, f.sha256]));
   const files = readdirSync(join(ingestDir, 'reports'))
     .filter((f) => f.endsWith('.json'))
     .sort();
+  const version = sha1(`${codeVersion()}\n${options.siteUrl ?? ''}`);
+  const previous = readState(options.statePath, version);
+  const state: State = { version, reports: {} };
+  const kept: string[] = [];
 
+  const bulk = ['data/reports.json.gz', 'data/reports.csv', 'data/fields.csv', 'data/manifest.csv', 'data/manifest.json'];
+  if (offersPlainJson(files.length)) bulk.push('data/reports.json');
   const json = gzipStream(join(out, 'data/reports.json.gz'));
   const plain = offersPlainJson(files.length) ? stream(join(out, 'data/reports.json')) : undefined;
   const csv = stream(join(out, 'data/reports.csv'));
@@ -97,26 +190,63 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
   const header = csvLine(FIELDS.map((f) => f.key)) + '\r\n';
   csv.write(BOM + header);
   let sources = 0;
+  let written = 0;
   const jobs = writer();
   for (const [i, file] of files.entries()) {
-    // Validated against the Report schema by the content loader in this build (or, unchanged by
-    // digest, in an earlier one): parsed here, not validated a second time.
-    const report = JSON.parse(readFileSync(join(ingestDir, 'reports', file), 'utf8')) as Report;
-    const row = csvLine(FIELDS.map((f) => f.get(report))) + '\r\n';
-    const at = (name: 'report.json' | 'report.csv' | 'source.txt') => join(out, paths.reportFile(report.region, report.year, name));
-    const source = join(reportsDir, report.source);
-    const hasSource = existsSync(source);
-    if (hasSource) sources++;
-    const jsonText = reportToJson(report);
-    const csvText = BOM + header + row;
-    await jobs.add(async () => {
-      await mkdir(dirname(at('report.json')), { recursive: true });
-      await Promise.all([
-        writeFile(at('report.json'), jsonText),
-        writeFile(at('report.csv'), csvText),
-        hasSource ? copyFile(source, at('source.txt')) : Promise.resolve(),
-      ]);
-    });
+    const id = file.slice(0, -'.json'.length);
+    const text = readFileSync(join(ingestDir, 'reports', file), 'utf8');
+    const input = sha1(text);
+    const before = previous.reports[id];
+    const sha = sourceSha.get(id) ?? '';
+    let jsonText: string;
+    let row: string;
+    const sourceNow = before ? existsSync(join(reportsDir, before.source)) : false;
+    const unchanged =
+      before?.input === input &&
+      intact(join(out, before.dir, 'report.json'), before.json) &&
+      intact(join(out, before.dir, 'report.csv'), before.csv) &&
+      (sourceNow ? before.sourceCopy?.d === sha && intact(join(out, before.dir, 'source.txt'), before.sourceCopy) : !before.sourceCopy);
+    if (before && unchanged) {
+      // The same report, its files as written: its JSON for the bulk file is the one on disk.
+      jsonText = readFileSync(join(out, before.dir, 'report.json'), 'utf8');
+      row = before.row;
+      state.reports[id] = before;
+      if (sourceNow) sources++;
+      kept.push(...filesOf(before.dir, sourceNow));
+    } else {
+      written++;
+      // Validated against the Report schema by the content loader in this build (or, unchanged by
+      // digest, in an earlier one): parsed here, not validated a second time.
+      const report = JSON.parse(text) as Report;
+      const dir = paths.report(report.region, report.year);
+      const source = join(reportsDir, report.source);
+      const hasSource = existsSync(source);
+      if (hasSource) sources++;
+      jsonText = reportToJson(report);
+      row = csvLine(FIELDS.map((f) => f.get(report))) + '\r\n';
+      const csvText = reportToCsv(report, { pageUrl: options.siteUrl ? new URL(dir, options.siteUrl).href : undefined });
+      const entry: ReportState = { input, dir, source: report.source, json: NO_STAMP, csv: NO_STAMP, row };
+      state.reports[id] = entry;
+      const at = (name: string) => join(out, dir, name);
+      const jsonOut = jsonText;
+      await jobs.add(async () => {
+        await mkdir(join(out, dir), { recursive: true });
+        const [j, c, s] = await Promise.all([
+          writeFile(at('report.json'), jsonOut).then(() => stampOf(at('report.json'), sha1(jsonOut))),
+          writeFile(at('report.csv'), csvText).then(() => stampOf(at('report.csv'), sha1(csvText))),
+          hasSource
+            ? // A copy keeps the source's mode (often read-only): replace it, do not write into it.
+              rm(at('source.txt'), { force: true })
+                .then(() => copyFile(source, at('source.txt')))
+                .then(() => stampOf(at('source.txt'), sha))
+            : rm(at('source.txt'), { force: true }).then(() => undefined),
+        ]);
+        entry.json = j;
+        entry.csv = c;
+        if (s) entry.sourceCopy = s;
+      });
+      kept.push(...filesOf(dir, hasSource));
+    }
     const piece = `${i > 0 ? ',\n' : ''}${jsonText.trimEnd()}`;
     await json.write(piece);
     plain?.write(piece);
@@ -129,8 +259,13 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
   await plain?.close();
   await csv.close();
 
-  write(join(out, 'data/fields.csv'), fieldsToCsv());
-  write(join(out, 'data/manifest.csv'), manifestToCsv(manifest));
-  write(join(out, 'data/manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
-  return { reports: files.length, sources };
+  mkdirSync(join(out, 'data'), { recursive: true });
+  writeFileSync(join(out, 'data/fields.csv'), fieldsToCsv());
+  writeFileSync(join(out, 'data/manifest.csv'), manifestToCsv(manifest));
+  writeFileSync(join(out, 'data/manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+  if (options.statePath) {
+    mkdirSync(dirname(options.statePath), { recursive: true });
+    writeFileSync(options.statePath, JSON.stringify(state));
+  }
+  return { reports: files.length, sources, written, files: [...kept, ...bulk] };
 }

@@ -1,45 +1,186 @@
-// Astro integrations of the site: after the pages are built, write the download files and index
-// the county pages for the finder.
-import { join } from 'node:path';
+// The Astro integration that finishes the build output after the pages: writes the download files,
+// indexes the county pages for the finder, and removes what an earlier build left behind.
+//
+// The output directory is not emptied before a build (astro.config.mjs: vite.build.emptyOutDir
+// false), so that the incremental build can leave unchanged pages where they are instead of
+// copying them back from its cache, and unchanged downloads need not be written again. What this
+// build did not produce is removed at the end (pruneOutput), so the result is the same as a build
+// into an empty directory.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { writeDownloads } from './downloads.ts';
 
-export function downloads(): AstroIntegration {
+/**
+ * Whether the output directory can be trusted to hold what the last incremental build left there:
+ * Astro keeps a page it skips only when the file is already in the output, so the output must be
+ * exactly the one the cache's manifest describes. Recorded at the end of every build; a build that
+ * did not finish, a build without the incremental cache, another output directory or a later write
+ * to the output by anything else all make the next build start from an empty directory.
+ */
+interface OutputStamp {
+  outDir: string;
+  incremental: boolean;
+  finished: number; // ms since the epoch, after the last write
+}
+
+function outputTrusted(stampPath: string, outDir: string, incremental: boolean): boolean {
+  let stamp: OutputStamp;
+  try {
+    stamp = JSON.parse(readFileSync(stampPath, 'utf8'));
+  } catch {
+    return false;
+  }
+  if (!incremental || !stamp.incremental || stamp.outDir !== outDir) return false;
+  // Every build writes the home page: a newer one means another build wrote here since.
+  try {
+    return statSync(join(outDir, 'index.html')).mtimeMs <= stamp.finished;
+  } catch {
+    return false;
+  }
+}
+
+function emptyDir(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const e of readdirSync(dir)) rmSync(join(dir, e), { recursive: true, force: true });
+}
+
+export function siteOutput(): AstroIntegration {
+  let cacheDir = '';
+  let root = '';
+  let siteUrl = '';
+  let outDir = '';
+  let incremental = false;
+  let started = 0;
+  const stampPath = () => join(cacheDir, 'site-output.json');
   return {
-    name: 'site-downloads',
+    name: 'site-output',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = Date.now();
-        const { reports, sources } = await writeDownloads({ outDir: fileURLToPath(dir) });
-        logger.info(`wrote downloads of ${reports} reports (${sources} source texts) and the bulk files in ${Date.now() - started} ms`);
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+        root = fileURLToPath(config.root);
+        outDir = fileURLToPath(config.outDir);
+        incremental = !!config.experimental.incrementalBuild;
+        siteUrl = new URL(config.base, config.site ?? 'http://localhost/').href;
+      },
+      'astro:build:start': ({ logger }) => {
+        started = Date.now();
+        if (!outputTrusted(stampPath(), outDir, incremental)) {
+          logger.info(`starting from an empty ${outDir} (no record of an incremental build that wrote it last)`);
+          emptyDir(outDir);
+        }
+        // Until this build has finished, its output is not to be trusted.
+        rmSync(stampPath(), { force: true });
+      },
+      'astro:build:done': async ({ dir, pages, logger }) => {
+        const out = fileURLToPath(dir);
+        let t = Date.now();
+        const dl = await writeDownloads({ outDir: out, siteUrl, statePath: join(cacheDir, 'site-downloads.json') });
+        logger.info(`downloads of ${dl.reports} reports (${dl.sources} source texts): ${dl.written} written, ${dl.reports - dl.written} unchanged; bulk files written — ${Date.now() - t} ms`);
+        t = Date.now();
+        const search = await indexCounties(out, join(cacheDir, 'site-pagefind.json'), pagefindVersion(root), logger);
+        logger.info(`county finder: ${search.indexed === null ? 'county names unchanged, index kept' : `indexed ${search.indexed} county pages`} — ${Date.now() - t} ms`);
+        t = Date.now();
+        const keep = new Set<string>([...dl.files, ...search.files, ...pages.flatMap((p) => pageFiles(p.pathname))]);
+        const removed = pruneOutput(out, keep, started);
+        logger.info(`removed ${removed} file(s) an earlier build left behind — ${Date.now() - t} ms`);
+        const stamp: OutputStamp = { outDir: out, incremental, finished: Date.now() };
+        writeFileSync(stampPath(), JSON.stringify(stamp));
       },
     },
   };
 }
 
+/** The files a page pathname (`counties/630222-minhe/2021/`, `404`) may have been written to. */
+function pageFiles(pathname: string): string[] {
+  const p = pathname.replace(/^\/+/, '').replace(/\/+$/, '');
+  return p === '' ? ['index.html'] : [`${p}/index.html`, `${p}.html`];
+}
+
+const walk = (dir: string): string[] =>
+  existsSync(dir) ? readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)) : [];
+
+/**
+ * Remove every file of the output that this build neither wrote (modified since it started) nor
+ * kept (`keep`: pages the incremental build left in place, unchanged downloads, an unchanged
+ * search index), then the directories left empty. Returns how many files went.
+ */
+export function pruneOutput(out: string, keep: ReadonlySet<string>, since: number): number {
+  let removed = 0;
+  for (const file of walk(out)) {
+    const rel = relative(out, file).split(sep).join('/');
+    if (keep.has(rel)) continue;
+    if (statSync(file).mtimeMs >= since) continue;
+    rmSync(file, { force: true });
+    removed++;
+  }
+  if (removed > 0) removeEmptyDirs(out, out);
+  return removed;
+}
+
+function removeEmptyDirs(dir: string, root: string): void {
+  for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) removeEmptyDirs(join(dir, e.name), root);
+  if (dir !== root && readdirSync(dir).length === 0) rmdirSync(dir);
+}
+
 /**
  * Pagefind over the county pages (Chinese segmentation from the extended binary, lang zh-CN).
  * Only each county page's name block is indexed (data-pagefind-body), so a query for 民和 or minhe
- * finds the county, not every page that names it.
+ * finds the county, not every page that names it. When no county page's indexed block changed
+ * since the last build and the index is still there, it is kept as it is.
  */
-export function pagefindCounties(): AstroIntegration {
-  return {
-    name: 'pagefind-counties',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const { createIndex, close } = await import('pagefind');
-        const out = fileURLToPath(dir);
-        const started = Date.now();
-        const { errors, index } = await createIndex({ forceLanguage: 'zh-cn' });
-        if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: out, glob: 'counties/*/index.html' });
-        if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
-        if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-        await close();
-        logger.info(`indexed ${added.page_count} county pages in ${Date.now() - started} ms`);
-      },
-    },
-  };
+async function indexCounties(out: string, statePath: string, version: string, logger: AstroIntegrationLogger): Promise<{ indexed: number | null; files: string[] }> {
+  const pagefindDir = join(out, 'pagefind');
+  const digest = `${version}:${countyBlocksDigest(out)}`;
+  const rel = (f: string) => relative(out, f).split(sep).join('/');
+  let previous: { digest: string; files: string[] } | undefined;
+  try {
+    previous = JSON.parse(readFileSync(statePath, 'utf8'));
+  } catch {
+    previous = undefined;
+  }
+  if (previous?.digest === digest && previous.files.length > 0 && previous.files.every((f) => existsSync(join(out, f)))) {
+    return { indexed: null, files: previous.files };
+  }
+  rmSync(pagefindDir, { recursive: true, force: true });
+  const { createIndex, close } = await import('pagefind');
+  const { errors, index } = await createIndex({ forceLanguage: 'zh-cn' });
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: out, glob: 'counties/*/index.html' });
+  if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+  const written = await index.writeFiles({ outputPath: pagefindDir });
+  if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+  await close();
+  const files = walk(pagefindDir).map(rel);
+  writeFileSync(statePath, JSON.stringify({ digest, files }));
+  if (added.page_count === 0) logger.warn('pagefind indexed no county page');
+  return { indexed: added.page_count, files };
+}
+
+/** The installed Pagefind's version (a new one rebuilds the index); '' when unknown, which never matches a real state. */
+function pagefindVersion(root: string): string {
+  try {
+    return String(JSON.parse(readFileSync(join(root, 'node_modules/pagefind/package.json'), 'utf8')).version);
+  } catch {
+    return String(Math.random());
+  }
+}
+
+/** Digest of what Pagefind reads from the county pages: each page's address and its data-pagefind-body block. */
+function countyBlocksDigest(out: string): string {
+  const hash = createHash('sha1');
+  const counties = join(out, 'counties');
+  const dirs = existsSync(counties) ? readdirSync(counties).sort() : [];
+  for (const d of dirs) {
+    const file = join(counties, d, 'index.html');
+    if (!existsSync(file)) continue;
+    const html = readFileSync(file, 'utf8');
+    const start = html.indexOf('data-pagefind-body');
+    // The block holds no nested <div>: it ends at the first </div> after its start.
+    const block = start < 0 ? html : html.slice(start, html.indexOf('</div>', start));
+    hash.update(`${d}\n${block}\n`);
+  }
+  return hash.digest('hex');
 }

@@ -1,0 +1,33 @@
+import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pruneOutput } from '../../src/lib/site/integrations.ts';
+
+describe('pruneOutput', () => {
+  it('removes what this build neither wrote nor kept, and the directories left empty', () => {
+    const out = mkdtempSync(join(tmpdir(), 'prune-'));
+    const file = (rel: string, ageMs: number) => {
+      const p = join(out, rel);
+      mkdirSync(dirname(p), { recursive: true });
+      writeFileSync(p, rel);
+      const t = new Date(Date.now() - ageMs);
+      utimesSync(p, t, t);
+    };
+    const hour = 3_600_000;
+    file('index.html', 0); // written by this build
+    file('counties/630222-minhe/2021/index.html', hour); // an unchanged page left in place
+    file('counties/630222-minhe/2021/report.csv', hour); // an unchanged download
+    file('counties/632224-gangcha/2021/index.html', hour); // a report no longer built
+    file('counties/632224-gangcha/2021/report.json', hour);
+    file('_astro/old.abc123.js', hour); // an asset of an earlier build
+    const since = Date.now() - 60_000;
+    const removed = pruneOutput(out, new Set(['counties/630222-minhe/2021/index.html', 'counties/630222-minhe/2021/report.csv']), since);
+    expect(removed).toBe(3);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(existsSync(join(out, 'counties/630222-minhe/2021/index.html'))).toBe(true);
+    expect(existsSync(join(out, 'counties/630222-minhe/2021/report.csv'))).toBe(true);
+    expect(existsSync(join(out, 'counties/632224-gangcha'))).toBe(false);
+    expect(existsSync(join(out, '_astro'))).toBe(false);
+  });
+});
