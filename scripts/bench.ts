@@ -371,10 +371,11 @@ async function main() {
       const log = readFileSync(join(work, 'logs/astro-rebuild.log'), 'utf8');
       figures.rebuild = { file: change.file, ingestSeconds: again.seconds, reparsed: again.parsed, fromCache: again.cached, buildSeconds: rebuild.seconds, treePeak: rebuild.treePeak };
       line('rebuild, one report changed', `${change.file}: ingest ${secs(again.seconds)} (${again.parsed} re-parsed, ${again.cached} from cache), astro build ${secs(rebuild.seconds)} (full build ${secs(build.seconds)})`);
-      // Astro lists every output: "(restored)" where the incremental build reused it, "(+12ms)" where rendered.
+      // Astro lists every output: "(restored)" where the incremental build copied it back from its cache,
+      // "(cached)" where it left it in place (the output is not emptied), "(+12ms)" where rendered.
       // (Lines may run together in the log, so count the markers, not lines.)
       const outputs = log.match(/[├└]─ \//g)?.length ?? 0;
-      const restored = log.match(/\(restored\)/g)?.length ?? 0;
+      const restored = log.match(/\((?:restored|cached)\)/g)?.length ?? 0;
       (figures.rebuild as Record<string, unknown>).rendered = outputs - restored;
       (figures.rebuild as Record<string, unknown>).restored = restored;
       line('  outputs re-rendered / restored', `${outputs - restored} / ${restored}`);
