@@ -10,8 +10,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { writeDownloads } from './downloads.ts';
+import { writeDownloads, type DownloadCounts, type DownloadOptions } from './downloads.ts';
 
 /**
  * Whether the output directory can be trusted to hold what the last incremental build left there:
@@ -47,6 +48,35 @@ function emptyDir(dir: string): void {
   for (const e of readdirSync(dir)) rmSync(join(dir, e), { recursive: true, force: true });
 }
 
+/**
+ * The downloads, written in a worker thread from the start of the build: they depend on the ingest
+ * output only, so they need not wait for the pages, and the machine's second core is otherwise
+ * idle while Astro renders on one. Where no worker can run this module, the main thread writes them.
+ */
+function downloadsInBackground(options: DownloadOptions, logger: AstroIntegrationLogger): Promise<DownloadCounts & { ms: number }> {
+  const started = Date.now();
+  const inProcess = () => writeDownloads(options).then((c) => ({ ...c, ms: Date.now() - started }));
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./downloadsWorker.ts', import.meta.url), { workerData: options });
+    } catch (e) {
+      logger.warn(`downloads: no worker thread (${(e as Error).message}); writing them after the pages`);
+      inProcess().then(resolve, reject);
+      return;
+    }
+    let done = false;
+    worker.once('message', (counts: DownloadCounts) => {
+      done = true;
+      resolve({ ...counts, ms: Date.now() - started });
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!done) reject(new Error(`downloads worker stopped (exit ${code}) before it finished`));
+    });
+  });
+}
+
 export function siteOutput(): AstroIntegration {
   let cacheDir = '';
   let root = '';
@@ -54,6 +84,7 @@ export function siteOutput(): AstroIntegration {
   let outDir = '';
   let incremental = false;
   let started = 0;
+  let downloads: Promise<DownloadCounts & { ms: number }> | undefined;
   const stampPath = () => join(cacheDir, 'site-output.json');
   return {
     name: 'site-output',
@@ -73,12 +104,18 @@ export function siteOutput(): AstroIntegration {
         }
         // Until this build has finished, its output is not to be trusted.
         rmSync(stampPath(), { force: true });
+        downloads = downloadsInBackground({ outDir, siteUrl, statePath: join(cacheDir, 'site-downloads.json') }, logger);
+        // Awaited in astro:build:done; a failure is reported there, not as an unhandled rejection.
+        downloads.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const out = fileURLToPath(dir);
+        if (!downloads) throw new Error('site-output: the downloads were not started (no astro:build:start)');
         let t = Date.now();
-        const dl = await writeDownloads({ outDir: out, siteUrl, statePath: join(cacheDir, 'site-downloads.json') });
-        logger.info(`downloads of ${dl.reports} reports (${dl.sources} source texts): ${dl.written} written, ${dl.reports - dl.written} unchanged; bulk files written — ${Date.now() - t} ms`);
+        const dl = await downloads;
+        logger.info(
+          `downloads of ${dl.reports} reports (${dl.sources} source texts): ${dl.written} written, ${dl.reports - dl.written} unchanged; bulk files written — ${dl.ms} ms beside the pages, waited ${Date.now() - t} ms`,
+        );
         t = Date.now();
         const search = await indexCounties(out, join(cacheDir, 'site-pagefind.json'), pagefindVersion(root), logger);
         logger.info(`county finder: ${search.indexed === null ? 'county names unchanged, index kept' : `indexed ${search.indexed} county pages`} — ${Date.now() - t} ms`);
