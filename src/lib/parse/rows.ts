@@ -20,11 +20,6 @@ export interface RowDef {
   landmark?: boolean;
 }
 
-export interface ReadRow {
-  values: Cell[] | null;
-  line?: number;
-}
-
 /** What reading a table produced besides values: the trace, inferences and findings. */
 export interface Notes {
   lines: Record<string, number>;
