@@ -39,7 +39,7 @@ describe('renderProse: the short path for plain prose', () => {
     .filter((f) => f.endsWith('.txt'))
     .flatMap((f) => {
       const r = parseReport(readFileSync(join(ROOT, 'content/reports', f), 'utf8'), { source: f });
-      return r.report ? r.report.prose.map((p) => p.markdown) : [];
+      return r.ok ? r.report.prose.map((p) => p.markdown) : [];
     });
 
   it('writes what remark writes for every section of the sample reports, and takes the short path for most', () => {
