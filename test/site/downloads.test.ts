@@ -77,6 +77,14 @@ describe('writeDownloads', () => {
     expect(read('data/fields.csv').slice(1).split('\r\n').filter(Boolean).slice(1).map((l) => l.split(',')[0])).toEqual(FIELDS.map((f) => f.key));
   });
 
+  it('writes the same files with blocking calls (as in the worker thread)', async () => {
+    const syncOut = join(root, 'dist-sync');
+    expect(await writeDownloads({ outDir: syncOut, ingestDir, reportsDir, syncWrites: true })).toMatchObject({ reports: 2, sources: 1, written: 2 });
+    for (const f of ['counties/630222-minhe/2021/report.json', 'counties/630222-minhe/2021/report.csv', 'counties/630222-minhe/2021/source.txt', 'counties/632224-gangcha/2021/report.csv'])
+      expect(readFileSync(join(syncOut, f), 'utf8')).toBe(read(f));
+    expect(existsSync(join(syncOut, 'counties/632224-gangcha/2021/source.txt'))).toBe(false);
+  });
+
   it('publishes the manifest, rejected file and reason included', () => {
     expect(JSON.parse(read('data/manifest.json'))).toEqual(manifest);
     expect(read('data/manifest.csv')).toContain('broken.pdf,rejected,,0,unsupported file type .pdf,');

@@ -1,16 +1,19 @@
-// The download files, written straight into the build output after Astro has built the pages:
+// The download files, written straight into the build output beside the pages (a worker thread, see
+// integrations.ts):
 // per report its JSON, its CSV (the tables as printed, reportCsv.ts) and its source text; for
 // everything the bulk JSON (gzip) and CSV, the field dictionary and the manifest. Files, not pages:
 // as Astro routes these were three extra renders per report (43,000 at national scale).
 //
 // Rebuilds: the build output is not emptied between builds (astro.config.mjs), so a report's files
 // from the last build are still there. A state file in Astro's cache dir records, per report, the
-// digest of its ingest file and the size and mtime of each file written for it; a report whose
-// ingest file, download code and site address are unchanged, and whose files are still as written,
-// is neither parsed nor written again. The bulk files change with any report and are always written.
+// digest of its ingest file and the size of each file written for it; a report whose ingest file,
+// download code and site address are unchanged, and whose files are still there at that size, is
+// neither parsed nor written again. (That nothing else wrote into the output since the last build
+// is checked for the whole output at the start of the build: integrations.ts, outputTrusted.)
+// The bulk files change with any report and are always written.
 import { createHash } from 'node:crypto';
-import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { closeSync, copyFileSync, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { dirname, join } from 'node:path';
@@ -37,6 +40,8 @@ export interface DownloadOptions {
   siteUrl?: string;
   /** Where to keep the record of what was written (Astro's cache dir); without it, every file is written. */
   statePath?: string;
+  /** Write with blocking calls (in a worker thread); otherwise many writes in flight at once. */
+  syncWrites?: boolean;
 }
 
 export interface DownloadCounts {
@@ -48,20 +53,13 @@ export interface DownloadCounts {
   files: string[];
 }
 
-/** What was written to a file: its content digest, and the size and mtime the file had afterwards. */
-interface Stamp {
-  d: string;
-  s: number;
-  m: number;
-}
-
 interface ReportState {
   input: string; // digest of the ingest file
   dir: string; // where its files go, relative to the output: counties/630222-minhe/2021/
   source: string; // its source file name (in reportsDir)
-  json: Stamp;
-  csv: Stamp;
-  sourceCopy?: Stamp; // d: the source's sha256 from the manifest
+  json: number; // size of report.json as written
+  csv: number; // size of report.csv
+  sourceCopy?: { sha: string; size: number }; // source.txt: the source's sha256 (manifest) and size
   row: string; // its row of the bulk CSV
 }
 
@@ -101,28 +99,59 @@ function readState(path: string | undefined, version: string): State {
   return { version, reports: {} };
 }
 
-/** Whether the file is still as we wrote it (nobody replaced or removed it since). */
-function intact(file: string, stamp: Stamp | undefined): boolean {
-  if (!stamp) return false;
+/** Whether the file is still there at the size it was written. */
+function intact(file: string, size: number | undefined): boolean {
+  if (size === undefined) return false;
   try {
-    const st = statSync(file);
-    return st.size === stamp.s && st.mtimeMs === stamp.m;
+    return statSync(file).size === size;
   } catch {
     return false;
   }
 }
 
-async function stampOf(file: string, digest: string): Promise<Stamp> {
-  const st = await stat(file);
-  return { d: digest, s: st.size, m: st.mtimeMs };
-}
-
-const NO_STAMP: Stamp = { d: '', s: -1, m: -1 };
-
 /** A report's download files, relative to the output. */
 function filesOf(dir: string, hasSource: boolean): string[] {
   return [`${dir}report.json`, `${dir}report.csv`, ...(hasSource ? [`${dir}source.txt`] : [])];
 }
+
+interface ReportFiles {
+  dir: string; // absolute
+  json: string;
+  csv: string;
+  source?: string; // the source text to copy, absent when there is none
+  sha: string; // its sha256 from the manifest
+}
+type Written = Pick<ReportState, 'json' | 'csv' | 'sourceCopy'>;
+
+/** A report's three files. A source copy keeps the source's mode (often read-only): replaced, not written into. */
+async function writeReportFiles(f: ReportFiles): Promise<Written> {
+  const at = (name: string) => join(f.dir, name);
+  await mkdir(f.dir, { recursive: true });
+  await Promise.all([
+    writeFile(at('report.json'), f.json),
+    writeFile(at('report.csv'), f.csv),
+    rm(at('source.txt'), { force: true }).then(() => (f.source ? copyFile(f.source, at('source.txt')) : undefined)),
+  ]);
+  return sizesOf(f);
+}
+
+/** The same with blocking calls: in a worker thread, which has no other work, they keep the
+ *  process's shared I/O thread pool free for the page writes of the main thread. */
+function writeReportFilesSync(f: ReportFiles): Written {
+  const at = (name: string) => join(f.dir, name);
+  mkdirSync(f.dir, { recursive: true });
+  writeFileSync(at('report.json'), f.json);
+  writeFileSync(at('report.csv'), f.csv);
+  rmSync(at('source.txt'), { force: true });
+  if (f.source) copyFileSync(f.source, at('source.txt'));
+  return sizesOf(f);
+}
+
+const sizesOf = (f: ReportFiles): Written => ({
+  json: Buffer.byteLength(f.json),
+  csv: Buffer.byteLength(f.csv),
+  sourceCopy: f.source ? { sha: f.sha, size: statSync(f.source).size } : undefined,
+});
 
 /**
  * File writes kept in flight together: the build output is tens of thousands of small files, and
@@ -205,7 +234,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
       before?.input === input &&
       intact(join(out, before.dir, 'report.json'), before.json) &&
       intact(join(out, before.dir, 'report.csv'), before.csv) &&
-      (sourceNow ? before.sourceCopy?.d === sha && intact(join(out, before.dir, 'source.txt'), before.sourceCopy) : !before.sourceCopy);
+      (sourceNow ? before.sourceCopy?.sha === sha && intact(join(out, before.dir, 'source.txt'), before.sourceCopy.size) : !before.sourceCopy);
     if (before && unchanged) {
       // The same report, its files as written: its JSON for the bulk file is the one on disk.
       jsonText = readFileSync(join(out, before.dir, 'report.json'), 'utf8');
@@ -225,26 +254,11 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
       jsonText = reportToJson(report);
       row = csvLine(FIELDS.map((f) => f.get(report))) + '\r\n';
       const csvText = reportToCsv(report, { pageUrl: options.siteUrl ? new URL(dir, options.siteUrl).href : undefined });
-      const entry: ReportState = { input, dir, source: report.source, json: NO_STAMP, csv: NO_STAMP, row };
+      const entry: ReportState = { input, dir, source: report.source, json: -1, csv: -1, row };
       state.reports[id] = entry;
-      const at = (name: string) => join(out, dir, name);
-      const jsonOut = jsonText;
-      await jobs.add(async () => {
-        await mkdir(join(out, dir), { recursive: true });
-        const [j, c, s] = await Promise.all([
-          writeFile(at('report.json'), jsonOut).then(() => stampOf(at('report.json'), sha1(jsonOut))),
-          writeFile(at('report.csv'), csvText).then(() => stampOf(at('report.csv'), sha1(csvText))),
-          hasSource
-            ? // A copy keeps the source's mode (often read-only): replace it, do not write into it.
-              rm(at('source.txt'), { force: true })
-                .then(() => copyFile(source, at('source.txt')))
-                .then(() => stampOf(at('source.txt'), sha))
-            : rm(at('source.txt'), { force: true }).then(() => undefined),
-        ]);
-        entry.json = j;
-        entry.csv = c;
-        if (s) entry.sourceCopy = s;
-      });
+      const toWrite = { dir: join(out, dir), json: jsonText, csv: csvText, source: hasSource ? source : undefined, sha };
+      if (options.syncWrites) Object.assign(entry, writeReportFilesSync(toWrite));
+      else await jobs.add(async () => void Object.assign(entry, await writeReportFiles(toWrite)));
       kept.push(...filesOf(dir, hasSource));
     }
     const piece = `${i > 0 ? ',\n' : ''}${jsonText.trimEnd()}`;

@@ -3,4 +3,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeDownloads, type DownloadOptions } from './downloads.ts';
 
-parentPort!.postMessage(await writeDownloads(workerData as DownloadOptions));
+parentPort!.postMessage(await writeDownloads({ ...(workerData as DownloadOptions), syncWrites: true }));

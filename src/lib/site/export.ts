@@ -15,10 +15,10 @@ export interface Field {
   get(r: Report): CsvValue;
 }
 
-/** Follow a dotted path (`denied.stateSecret`) below an object. */
-function dig(obj: unknown, path: string): unknown {
+/** Follow a path (`['denied', 'stateSecret']`) below an object; split once per field, not per read. */
+function digKeys(obj: unknown, keys: readonly string[]): unknown {
   let cur: unknown = obj;
-  for (const k of path.split('.')) {
+  for (const k of keys) {
     if (cur === null || cur === undefined || typeof cur !== 'object') return undefined;
     cur = (cur as Record<string, unknown>)[k];
   }
@@ -27,23 +27,27 @@ function dig(obj: unknown, path: string): unknown {
 
 function documentFields(which: 'regulations' | 'normativeDocuments'): Field[] {
   const keys = ['issued', 'repealed', 'inForce', 'published', 'publicTotal'];
-  return keys.map((k) => ({
-    key: `active.${which}.${k}`,
-    label: `${ACTIVE_LABELS[which]}：${ACTIVE_LABELS[k]}`,
-    group: '二、主动公开政府信息情况',
-    get: (r) => dig(r.active, `${which}.${k}`) as CsvValue,
-  }));
+  return keys.map((k) => {
+    const path = [which, k];
+    return {
+      key: `active.${which}.${k}`,
+      label: `${ACTIVE_LABELS[which]}：${ACTIVE_LABELS[k]}`,
+      group: '二、主动公开政府信息情况',
+      get: (r) => digKeys(r.active, path) as CsvValue,
+    };
+  });
 }
 
 function itemCountFields(): Field[] {
   const out: Field[] = [];
   for (const k of ['licensing', 'otherServices', 'punishment', 'coercion', 'fees']) {
     for (const c of ['previousYear', 'change']) {
+      const path = [k, c];
       out.push({
         key: `active.itemCounts.${k}.${c}`,
         label: `${ACTIVE_LABELS[k]}：${ACTIVE_LABELS[c]}（2019 格式）`,
         group: '二、主动公开政府信息情况',
-        get: (r) => dig(r.active?.itemCounts, `${k}.${c}`) as CsvValue,
+        get: (r) => digKeys(r.active?.itemCounts, path) as CsvValue,
       });
     }
   }
@@ -53,13 +57,14 @@ function itemCountFields(): Field[] {
 function applicationFields(): Field[] {
   const out: Field[] = [];
   for (const row of APPLICATION_ROWS) {
+    const path = row.path.split('.');
     APPLICANT_COLUMNS.forEach((col, i) => {
       out.push({
         key: `applications.${row.path}.${col}`,
         label: `${applicationRowLabel(row.path)} · ${APPLICANT_LABELS[col]}`,
         group: '三、收到和处理政府信息公开申请情况',
         get: (r) => {
-          const cells = dig(r.applications, row.path) as ApplicantRow | undefined;
+          const cells = digKeys(r.applications, path) as ApplicantRow | undefined;
           return cells ? cells[i] : null;
         },
       });
