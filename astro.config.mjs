@@ -1,4 +1,6 @@
 // @ts-check
+// First: sizes Node's I/O thread pool before anything starts it (see the module).
+import './src/lib/site/threadpool.ts';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { siteOutput } from './src/lib/site/integrations.ts';
