@@ -21,6 +21,9 @@ export function slugOf(region: Pick<Region, 'code' | 'name'>): string {
   return s;
 }
 
+/** The pinyin of the county's short name (`minhe`), as in its slug. */
+export const pinyinOf = (region: Pick<Region, 'code' | 'name'>): string => slugOf(region).slice(region.code.length + 1);
+
 type RegionRef = Pick<Region, 'code' | 'name'>;
 
 export const paths = {

@@ -57,7 +57,8 @@ export interface ReportPageModel {
   notes: Map<string, number>;
   inferenceNotes: InferenceNote[];
   failedChecks: CheckRow[];
-  passedChecks: CheckRow[];
+  /** How many of the report's own identities hold (only the failing ones are listed). */
+  passedChecks: number;
   crossYear: CrossYearCheck[] | null;
   previous?: ReportSummary;
   findings: { severity: Report['findings'][number]['severity']; text: string }[];
@@ -146,7 +147,7 @@ export function reportPageModel(report: Report, summary: ReportSummary, site: Si
     notes,
     inferenceNotes,
     failedChecks: report.checks.filter((c) => !c.ok).map(checkRow),
-    passedChecks: report.checks.filter((c) => c.ok).map(checkRow),
+    passedChecks: report.checks.reduce((n, c) => n + (c.ok ? 1 : 0), 0),
     crossYear: site.crossYear(summary),
     previous,
     findings: findingsList(report),

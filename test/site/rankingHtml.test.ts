@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { getMetric } from '../../src/lib/site/metrics.ts';
+import { competitionRank } from '../../src/lib/site/rank.ts';
+import { missingItemsHtml, rankingRowsHtml } from '../../src/lib/site/rankingHtml.ts';
+import { summarise } from '../../src/lib/site/summary.ts';
+import { makeReport } from './factory.ts';
+
+describe('ranking rows as HTML', () => {
+  const reports = [
+    makeReport({ code: '630222', name: '民和回族土族自治县', licensing: 30 }),
+    makeReport({ code: '632224', name: '刚察县', licensing: 30 }),
+    makeReport({ code: '411421', name: '民权县<b>', licensing: 1234 }),
+  ].map((r) => summarise(r));
+  const metric = getMetric('licensing');
+  const { ranked } = competitionRank(reports, (r) => r.values.licensing, (a, b) => a.region.code.localeCompare(b.region.code));
+
+  it('writes one row per county: rank with ties marked, the county linking to its report, place and value', () => {
+    const html = rankingRowsHtml(metric, ranked);
+    const rows = html.split('</tr>').filter(Boolean);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toContain('<td class="n">1</td>');
+    expect(rows[0]).toContain('民权县&lt;b&gt;');
+    expect(rows[0]).toContain('<td class="n">1,234</td>');
+    expect(rows[1]).toMatch(/<td class="n">2<span class="muted">（并列）<\/span><\/td>/);
+    expect(rows[1]).toMatch(/href="\/counties\/630222-minhe\/2021\/"/);
+    expect(html).not.toContain('<b>');
+  });
+
+  it('adds the national rank on a province page', () => {
+    const html = rankingRowsHtml(metric, ranked, (r) => (r.region.code === '630222' ? 7 : undefined));
+    expect(html).toContain('<td class="n">7</td><th scope="row"><a href="/counties/630222-minhe/2021/">');
+    expect(html).toContain('<td class="n"></td><th scope="row"><a href="/counties/632224-gangcha/2021/">');
+  });
+
+  it('lists counties without the figure, escaped', () => {
+    expect(missingItemsHtml([reports[2]])).toMatch(/^<li><a href="\/counties\/411421-[a-z]+\/2021\/">民权县&lt;b&gt;<\/a> <span class="muted">河南省<\/span><\/li>$/);
+  });
+});
