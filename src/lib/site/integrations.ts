@@ -7,8 +7,8 @@
 // build did not produce is removed at the end (pruneOutput), so the result is the same as a build
 // into an empty directory.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -25,21 +25,24 @@ interface OutputStamp {
   outDir: string;
   incremental: boolean;
   finished: number; // ms since the epoch, after the last write
+  /** Every file the build left in the LISTED directories (so that the next need not walk them). */
+  listed: string[];
 }
 
-function outputTrusted(stampPath: string, outDir: string, incremental: boolean): boolean {
+/** The last build's stamp, when the output is still as that build left it; otherwise undefined. */
+function trustedStamp(stampPath: string, outDir: string, incremental: boolean): OutputStamp | undefined {
   let stamp: OutputStamp;
   try {
     stamp = JSON.parse(readFileSync(stampPath, 'utf8'));
   } catch {
-    return false;
+    return undefined;
   }
-  if (!incremental || !stamp.incremental || stamp.outDir !== outDir) return false;
+  if (!incremental || !stamp.incremental || stamp.outDir !== outDir || !Array.isArray(stamp.listed)) return undefined;
   // Every build writes the home page: a newer one means another build wrote here since.
   try {
-    return statSync(join(outDir, 'index.html')).mtimeMs <= stamp.finished;
+    return statSync(join(outDir, 'index.html')).mtimeMs <= stamp.finished ? stamp : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -85,20 +88,27 @@ export function siteOutput(): AstroIntegration {
   let incremental = false;
   let started = 0;
   let downloads: Promise<DownloadCounts & { ms: number }> | undefined;
+  let building = false;
+  let previous: OutputStamp | undefined;
   const stampPath = () => join(cacheDir, 'site-output.json');
   return {
     name: 'site-output',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
+      },
+      'astro:config:done': ({ config, logger }) => {
         cacheDir = fileURLToPath(config.cacheDir);
         root = fileURLToPath(config.root);
         outDir = fileURLToPath(config.outDir);
         incremental = !!config.experimental.incrementalBuild;
         siteUrl = new URL(config.base, config.site ?? 'http://localhost/').href;
-      },
-      'astro:build:start': ({ logger }) => {
+        if (!building || downloads) return;
+        // The downloads need only the ingest output: they start now, beside the content sync and
+        // the page rendering, in a worker thread.
         started = Date.now();
-        if (!outputTrusted(stampPath(), outDir, incremental)) {
+        previous = trustedStamp(stampPath(), outDir, incremental);
+        if (!previous) {
           logger.info(`starting from an empty ${outDir} (no record of an incremental build that wrote it last)`);
           emptyDir(outDir);
         }
@@ -110,7 +120,7 @@ export function siteOutput(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const out = fileURLToPath(dir);
-        if (!downloads) throw new Error('site-output: the downloads were not started (no astro:build:start)');
+        if (!downloads) throw new Error('site-output: the downloads were not started (astro:config:setup did not say build)');
         let t = Date.now();
         const dl = await downloads;
         logger.info(
@@ -121,9 +131,10 @@ export function siteOutput(): AstroIntegration {
         logger.info(`county finder: ${search.indexed === null ? 'county names unchanged, index kept' : `indexed ${search.indexed} county pages`} — ${Date.now() - t} ms`);
         t = Date.now();
         const keep = new Set<string>([...dl.files, ...search.files, ...pages.flatMap((p) => pageFiles(p.pathname))]);
-        const removed = pruneOutput(out, keep, started);
+        const removed = pruneOutput(out, keep, started, previous?.listed ?? []);
         logger.info(`removed ${removed} file(s) an earlier build left behind — ${Date.now() - t} ms`);
-        const stamp: OutputStamp = { outDir: out, incremental, finished: Date.now() };
+        const listed = [...keep].filter((f) => LISTED.some((d) => f.startsWith(`${d}/`)));
+        const stamp: OutputStamp = { outDir: out, incremental, finished: Date.now(), listed };
         writeFileSync(stampPath(), JSON.stringify(stamp));
       },
     },
@@ -140,26 +151,49 @@ const walk = (dir: string): string[] =>
   existsSync(dir) ? readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)) : [];
 
 /**
+ * Directories whose every file this integration knows (report and county pages, downloads): the
+ * last build's list of them stands in for walking 14,000 directories on every build.
+ */
+const LISTED = ['counties'];
+
+/**
  * Remove every file of the output that this build neither wrote (modified since it started) nor
  * kept (`keep`: pages the incremental build left in place, unchanged downloads, an unchanged
- * search index), then the directories left empty. Returns how many files went.
+ * search index), then the directories left empty. In the LISTED directories, the files of the
+ * last build's list (`previous`) that this build did not keep; elsewhere, by walking. Returns how
+ * many files went.
  */
-export function pruneOutput(out: string, keep: ReadonlySet<string>, since: number): number {
+export function pruneOutput(out: string, keep: ReadonlySet<string>, since: number, previous: readonly string[] = []): number {
   let removed = 0;
-  for (const file of walk(out)) {
-    const rel = relative(out, file).split(sep).join('/');
-    if (keep.has(rel)) continue;
-    if (statSync(file).mtimeMs >= since) continue;
-    rmSync(file, { force: true });
+  const remove = (file: string) => {
+    try {
+      unlinkSync(file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw e;
+    }
     removed++;
+    // Its directories, up to the output, while they are empty.
+    for (let dir = dirname(file); dir.length > out.length && dir.startsWith(out); dir = dirname(dir)) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        break; // not empty
+      }
+    }
+  };
+  for (const rel of previous) if (!keep.has(rel)) remove(join(out, rel));
+  if (!existsSync(out)) return removed;
+  for (const top of readdirSync(out, { withFileTypes: true })) {
+    if (top.isDirectory() && LISTED.includes(top.name)) continue;
+    const files = top.isDirectory() ? walk(join(out, top.name)) : [join(out, top.name)];
+    for (const file of files) {
+      const rel = relative(out, file).split(sep).join('/');
+      if (keep.has(rel) || statSync(file).mtimeMs >= since) continue;
+      remove(file);
+    }
   }
-  if (removed > 0) removeEmptyDirs(out, out);
   return removed;
-}
-
-function removeEmptyDirs(dir: string, root: string): void {
-  for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) removeEmptyDirs(join(dir, e.name), root);
-  if (dir !== root && readdirSync(dir).length === 0) rmdirSync(dir);
 }
 
 /**
