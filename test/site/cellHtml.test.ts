@@ -18,7 +18,7 @@ describe('table cell HTML', () => {
     const notes = new Map([['applications.granted[1]', 2]]);
     const cells = [0, 1].map((i) => ({ key: `applications.granted[${i}]`, value: i, failing: false }));
     expect(rowCellsHtml(cells, 2, 40, 'applications.granted', notes)).toBe(
-      '<td>0</td><td>1</td><td class="line">第 40 行 <a href="#inf-2" aria-label="本行有推定单元格，见注 2">注2</a></td>',
+      '<td>0</td><td>1</td><td class="line">第 40 行 <a href="#inf-2" aria-label="注2：本行有推定单元格">注2</a></td>',
     );
     expect(rowCellsHtml(null, 7, undefined, 'x', new Map())).toBe('<td colspan="7" class="missing">报告未列出此行</td><td class="line"></td>');
     expect(escapeHtml('<script>"&\'')).toBe('&lt;script&gt;&quot;&amp;&#39;');

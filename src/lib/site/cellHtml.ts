@@ -19,7 +19,7 @@ export function cellHtml(cell: CellView): string {
 export function lineHtml(line: number | undefined, path: string | undefined, cells: readonly CellView[] | null, notes: ReadonlyMap<string, number>): string {
   const keys = [...(path ? [path] : []), ...(cells ?? []).map((c) => c.key)];
   const numbers = [...new Set(keys.map((k) => notes.get(k)).filter((n) => n !== undefined))];
-  const links = numbers.map((n) => ` <a href="#inf-${n}" aria-label="本行有推定单元格，见注 ${n}">注${n}</a>`).join('');
+  const links = numbers.map((n) => ` <a href="#inf-${n}" aria-label="注${n}：本行有推定单元格">注${n}</a>`).join('');
   return `<td class="line">${line ? `第 ${line} 行` : ''}${links}</td>`;
 }
 
