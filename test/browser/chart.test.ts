@@ -38,6 +38,22 @@ describe('charts', () => {
     await expect.poll(drawn, { timeout: 15_000 }).toBeGreaterThan(0);
     const unlabelled = await page.locator('canvas:not([aria-label]):not([aria-labelledby])').count();
     expect(unlabelled, 'canvases without an aria-label summary').toBe(0);
+    // Each chart draws the numbers of the table beside it (Chart.js reads them from that table).
+    const pairs = await page.evaluate(() =>
+      [...document.querySelectorAll('figure.chart')].flatMap((f) => {
+        const canvas = f.querySelector('canvas');
+        if (!canvas) return [];
+        const rows = [...f.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''));
+        return [{ drawn: canvas.dataset.series ?? '', table: rows }];
+      }),
+    );
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const { drawn, table } of pairs) {
+      const series = JSON.parse(drawn) as (number | null)[][];
+      const fromTable = table[0].map((_, i) => table.map((row) => (row[i].includes('空白') ? null : Number(row[i].replace(/,/g, '')))));
+      expect(series).toEqual(fromTable);
+      expect(series.flat().some((v) => v !== null && v > 0)).toBe(true);
+    }
     expect(errors).toEqual([]);
     await page.close();
   });
