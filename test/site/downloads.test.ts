@@ -117,7 +117,8 @@ describe('writeDownloads on a rebuild', () => {
   it('writes every file the first time, and lists them', async () => {
     const first = await run();
     expect(first).toMatchObject({ reports: 2, sources: 1, written: 2 });
-    expect(first.files).toEqual(expect.arrayContaining([`${minheDir}report.json`, `${minheDir}report.csv`, `${minheDir}source.txt`, `${gangchaDir}report.csv`, 'data/reports.csv']));
+    expect(first.files).toEqual(expect.arrayContaining([`${minheDir}report.json`, `${minheDir}report.csv`, `${minheDir}source.txt`, `${gangchaDir}report.csv`]));
+    expect(first.bulk).toContain('data/reports.csv');
     expect(first.files).not.toContain(`${gangchaDir}source.txt`);
     expect(readFileSync(join(out, minheDir, 'report.csv'), 'utf8')).toContain('https://example.test/repo/counties/630222-minhe/2021/');
   });
@@ -169,5 +170,42 @@ describe('writeDownloads on a rebuild', () => {
     expect(again).toMatchObject({ written: 1, sources: 0 });
     expect(existsSync(join(out, minheDir, 'source.txt'))).toBe(false);
     expect(again.files).not.toContain(`${minheDir}source.txt`);
+  });
+});
+
+describe('writeDownloads with the report files on a second site', () => {
+  const base = mkdtempSync(join(tmpdir(), 'downloads-split-'));
+  const ingest = join(base, 'ingest');
+  const sources = join(base, 'reports');
+  const out = join(base, 'dist');
+  const reportOut = join(base, 'dist-downloads');
+  const statePath = join(base, 'cache/site-downloads.json');
+  const run = () => writeDownloads({ outDir: out, reportOutDir: reportOut, ingestDir: ingest, reportsDir: sources, statePath });
+
+  beforeAll(() => {
+    mkdirSync(join(ingest, 'reports'), { recursive: true });
+    mkdirSync(sources, { recursive: true });
+    writeFileSync(join(ingest, 'manifest.json'), JSON.stringify(manifest));
+    writeFileSync(join(ingest, 'reports', '630222-2021.json'), JSON.stringify(minhe));
+    writeFileSync(join(ingest, 'reports', '632224-2021.json'), JSON.stringify(gangcha));
+    writeFileSync(join(sources, minhe.source), sourceText);
+  });
+
+  it('writes each report’s files there and the bulk files in the site', async () => {
+    const first = await run();
+    expect(first).toMatchObject({ reports: 2, written: 2, removed: 0 });
+    expect(existsSync(join(reportOut, 'counties/630222-minhe/2021/report.json'))).toBe(true);
+    expect(existsSync(join(reportOut, 'counties/630222-minhe/2021/source.txt'))).toBe(true);
+    expect(existsSync(join(out, 'counties'))).toBe(false);
+    expect(existsSync(join(out, 'data/reports.csv'))).toBe(true);
+    expect(existsSync(join(reportOut, 'data'))).toBe(false);
+  });
+
+  it('removes the files of a report that is gone', async () => {
+    rmSync(join(ingest, 'reports', '630222-2021.json'));
+    const again = await run();
+    expect(again).toMatchObject({ reports: 1, written: 0, removed: 3 });
+    expect(existsSync(join(reportOut, 'counties/630222-minhe'))).toBe(false);
+    expect(existsSync(join(reportOut, 'counties/632224-gangcha/2021/report.csv'))).toBe(true);
   });
 });

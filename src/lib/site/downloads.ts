@@ -12,7 +12,7 @@
 // is checked for the whole output at the start of the build: integrations.ts, trustedStamp.)
 // The bulk files change with any report and are always written.
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
@@ -33,7 +33,9 @@ export const PLAIN_JSON_LIMIT = 2000;
 export const offersPlainJson = (reports: number) => reports <= PLAIN_JSON_LIMIT;
 
 export interface DownloadOptions {
-  outDir: string; // the build output (dist/)
+  outDir: string; // the build output (dist/): the bulk files go to data/ there
+  /** Where each report's own files go (counties/…/): the build output, or the downloads site's (DOWNLOADS_SITE). */
+  reportOutDir?: string;
   ingestDir?: string;
   reportsDir?: string; // where the source texts are
   /** The site's address with its base (https://example.github.io/repo/): each report CSV names its page. */
@@ -49,8 +51,14 @@ export interface DownloadCounts {
   sources: number;
   /** Reports whose files were (re)written; the others were unchanged since the last build. */
   written: number;
-  /** Every file written or kept, relative to outDir (what a clean-up must not remove). */
+  /** Every report file written or kept, relative to reportOutDir (what a clean-up must not remove). */
   files: string[];
+  /** The bulk files, relative to outDir. */
+  bulk: string[];
+  /** Report files of reports no longer built, removed. */
+  removed: number;
+  /** Bytes of all the report files (JSON, CSV, source texts). */
+  reportBytes: number;
 }
 
 interface ReportState {
@@ -65,6 +73,7 @@ interface ReportState {
 
 interface State {
   version: string;
+  reportOut: string; // where the report files were written
   reports: Record<string, ReportState>;
 }
 
@@ -88,16 +97,15 @@ function codeVersion(): string {
   return hash.digest('hex');
 }
 
-function readState(path: string | undefined, version: string): State {
-  if (path && existsSync(path)) {
-    try {
-      const s = JSON.parse(readFileSync(path, 'utf8')) as State;
-      if (s.version === version && s.reports) return s;
-    } catch {
-      // unreadable: start afresh
-    }
+/** The last build's record, or an empty one. Its files are reused only under the same version. */
+function readState(path: string | undefined): State | undefined {
+  if (!path || !existsSync(path)) return undefined;
+  try {
+    const s = JSON.parse(readFileSync(path, 'utf8')) as State;
+    return s.reports && typeof s.reportOut === 'string' ? s : undefined;
+  } catch {
+    return undefined; // unreadable: start afresh
   }
-  return { version, reports: {} };
 }
 
 /** Whether the file is still there at the size it was written. */
@@ -148,12 +156,25 @@ function writeReportFilesSync(f: ReportFiles): Written {
   return sizesOf(f);
 }
 
-/** unlink, where the file may not be there (rmSync's checks cost ~0.2 ms a call on this scale). */
-function removeFile(file: string): void {
+/** unlink, where the file may not be there (rmSync's checks cost ~0.2 ms a call on this scale); whether it was. */
+function removeFile(file: string): boolean {
   try {
     unlinkSync(file);
+    return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    return false;
+  }
+}
+
+/** `dir` and its parents below `root`, while they are empty. */
+function removeEmptyDirs(dir: string, root: string): void {
+  for (let d = dir.replace(/\/+$/, ''); d.length > root.length && d.startsWith(root); d = dirname(d)) {
+    try {
+      rmdirSync(d);
+    } catch {
+      return; // not empty, or not there
+    }
   }
 }
 
@@ -224,14 +245,17 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
   const ingestDir = options.ingestDir ?? INGEST_DIR;
   const reportsDir = options.reportsDir ?? process.env.REPORTS_DIR ?? 'content/reports';
   const out = options.outDir;
+  const reportOut = options.reportOutDir ?? out;
   const manifest = readManifest(join(ingestDir, 'manifest.json'));
   const sourceSha = new Map(manifest.files.filter((f) => f.reportId).map((f) => [f.reportId!, f.sha256]));
   const files = readdirSync(join(ingestDir, 'reports'))
     .filter((f) => f.endsWith('.json'))
     .sort();
   const version = sha1(`${codeVersion()}\n${options.siteUrl ?? ''}`);
-  const previous = readState(options.statePath, version);
-  const state: State = { version, reports: {} };
+  const last = readState(options.statePath);
+  // Reusable: same code and site address, same place. Otherwise every report is written again.
+  const previous: State = last && last.version === version && last.reportOut === reportOut ? last : { version, reportOut, reports: {} };
+  const state: State = { version, reportOut, reports: {} };
   const kept: string[] = [];
 
   const bulk = ['data/reports.json.gz', 'data/reports.csv', 'data/fields.csv', 'data/manifest.csv', 'data/manifest.json'];
@@ -258,12 +282,12 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
     const sourceNow = before ? existsSync(join(reportsDir, before.source)) : false;
     const unchanged =
       before?.input === input &&
-      intact(join(out, before.dir, 'report.json'), before.json) &&
-      intact(join(out, before.dir, 'report.csv'), before.csv) &&
-      (sourceNow ? before.sourceCopy?.sha === sha && intact(join(out, before.dir, 'source.txt'), before.sourceCopy.size) : !before.sourceCopy);
+      intact(join(reportOut, before.dir, 'report.json'), before.json) &&
+      intact(join(reportOut, before.dir, 'report.csv'), before.csv) &&
+      (sourceNow ? before.sourceCopy?.sha === sha && intact(join(reportOut, before.dir, 'source.txt'), before.sourceCopy.size) : !before.sourceCopy);
     if (before && unchanged) {
       // The same report, its files as written: its JSON for the bulk file is the one on disk.
-      jsonText = readFileSync(join(out, before.dir, 'report.json'), 'utf8');
+      jsonText = readFileSync(join(reportOut, before.dir, 'report.json'), 'utf8');
       row = before.row;
       state.reports[id] = before;
       if (sourceNow) sources++;
@@ -282,7 +306,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
       const csvText = reportToCsv(report, { pageUrl: options.siteUrl ? new URL(dir, options.siteUrl).href : undefined });
       const entry: ReportState = { input, dir, source: report.source, json: -1, csv: -1, row };
       state.reports[id] = entry;
-      const toWrite = { dir: join(out, dir), json: jsonText, csv: csvText, source: hasSource ? source : undefined, sha };
+      const toWrite = { dir: join(reportOut, dir), json: jsonText, csv: csvText, source: hasSource ? source : undefined, sha };
       if (options.syncWrites) Object.assign(entry, writeReportFilesSync(toWrite));
       else await jobs.add(async () => void Object.assign(entry, await writeReportFiles(toWrite)));
       kept.push(...filesOf(dir, hasSource));
@@ -307,5 +331,14 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
     mkdirSync(dirname(options.statePath), { recursive: true });
     writeFileSync(options.statePath, JSON.stringify(state));
   }
-  return { reports: files.length, sources, written, files: [...kept, ...bulk] };
+  // The files of reports that are gone (their pages go with Astro's output; these may be elsewhere).
+  let removed = 0;
+  for (const [id, gone] of Object.entries(last?.reportOut === reportOut ? last.reports : {})) {
+    if (state.reports[id]) continue;
+    for (const name of ['report.json', 'report.csv', 'source.txt']) removed += removeFile(join(reportOut, gone.dir, name)) ? 1 : 0;
+    removeEmptyDirs(join(reportOut, gone.dir), reportOut);
+  }
+  let reportBytes = 0;
+  for (const r of Object.values(state.reports)) reportBytes += r.json + r.csv + (r.sourceCopy?.size ?? 0);
+  return { reports: files.length, sources, written, files: kept, bulk, removed, reportBytes };
 }

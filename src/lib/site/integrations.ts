@@ -8,11 +8,12 @@
 // into an empty directory.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { writeDownloads, type DownloadCounts, type DownloadOptions } from './downloads.ts';
+import { DOWNLOADS_SITE } from './paths.ts';
 
 /**
  * Whether the output directory can be trusted to hold what the last incremental build left there:
@@ -80,6 +81,11 @@ function downloadsInBackground(options: DownloadOptions, logger: AstroIntegratio
   });
 }
 
+/** A report page at real report lengths (34 KiB median in the bench) and the others, rounded up. */
+const PAGE_BYTES_ESTIMATE = 36 * 1024;
+/** Warn from here: 900 MiB leaves ~5 % of GitHub Pages' 1 GB (10^9 bytes) for what the estimate misses. */
+const SITE_BYTES_WARNING = 900 * 2 ** 20;
+
 export function siteOutput(): AstroIntegration {
   let cacheDir = '';
   let root = '';
@@ -88,6 +94,7 @@ export function siteOutput(): AstroIntegration {
   let incremental = false;
   let started = 0;
   let downloads: Promise<DownloadCounts & { ms: number }> | undefined;
+  let reportOutDir = '';
   let building = false;
   let previous: OutputStamp | undefined;
   const stampPath = () => join(cacheDir, 'site-output.json');
@@ -114,7 +121,10 @@ export function siteOutput(): AstroIntegration {
         }
         // Until this build has finished, its output is not to be trusted.
         rmSync(stampPath(), { force: true });
-        downloads = downloadsInBackground({ outDir, siteUrl, statePath: join(cacheDir, 'site-downloads.json') }, logger);
+        // With a downloads site (paths.ts, DOWNLOADS_SITE) each report's files go to its own output.
+        reportOutDir = DOWNLOADS_SITE ? resolve(process.env.DOWNLOADS_OUT_DIR ?? 'dist-downloads') : outDir;
+        if (DOWNLOADS_SITE) logger.info(`report downloads to ${reportOutDir}, for ${DOWNLOADS_SITE}`);
+        downloads = downloadsInBackground({ outDir, reportOutDir, siteUrl, statePath: join(cacheDir, 'site-downloads.json') }, logger);
         // Awaited in astro:build:done; a failure is reported there, not as an unhandled rejection.
         downloads.catch(() => undefined);
       },
@@ -124,13 +134,19 @@ export function siteOutput(): AstroIntegration {
         let t = Date.now();
         const dl = await downloads;
         logger.info(
-          `downloads of ${dl.reports} reports (${dl.sources} source texts): ${dl.written} written, ${dl.reports - dl.written} unchanged; bulk files written — ${dl.ms} ms beside the pages, waited ${Date.now() - t} ms`,
+          `downloads of ${dl.reports} reports (${dl.sources} source texts): ${dl.written} written, ${dl.reports - dl.written} unchanged, ${dl.removed} files of reports no longer built removed; bulk files written — ${dl.ms} ms beside the pages, waited ${Date.now() - t} ms`,
         );
+        // GitHub Pages publishes at most 1 GB per site: each report page is ~35 KB at real report lengths.
+        const estimate = (resolve(reportOutDir) === resolve(out) ? dl.reportBytes : 0) + pages.length * PAGE_BYTES_ESTIMATE;
+        if (estimate > SITE_BYTES_WARNING)
+          logger.warn(
+            `this site will be about ${(estimate / 2 ** 20).toFixed(0)} MiB: near or over GitHub Pages' 1 GB. Set DOWNLOADS_SITE (and DOWNLOADS_OUT_DIR) to publish each report's files on a second site (notes/scale-plan.md).`,
+          );
         t = Date.now();
         const search = await indexCounties(out, join(cacheDir, 'site-pagefind.json'), pagefindVersion(root), logger);
         logger.info(`county finder: ${search.indexed === null ? 'county names unchanged, index kept' : `indexed ${search.indexed} county pages`} — ${Date.now() - t} ms`);
         t = Date.now();
-        const keep = new Set<string>([...dl.files, ...search.files, ...pages.flatMap((p) => pageFiles(p.pathname))]);
+        const keep = new Set<string>([...(resolve(reportOutDir) === resolve(out) ? dl.files : []), ...dl.bulk, ...search.files, ...pages.flatMap((p) => pageFiles(p.pathname))]);
         const removed = pruneOutput(out, keep, started, previous?.listed ?? []);
         logger.info(`removed ${removed} file(s) an earlier build left behind — ${Date.now() - t} ms`);
         const listed = [...keep].filter((f) => LISTED.some((d) => f.startsWith(`${d}/`)));

@@ -21,16 +21,31 @@ export function slugOf(region: Pick<Region, 'code' | 'name'>): string {
   return s;
 }
 
+/**
+ * Where each report's own download files (report.json, report.csv, source.txt) are published:
+ * beside its page, or, with DOWNLOADS_SITE set at build time (an absolute URL with its path), on
+ * that second site. At national scale and real report lengths the site with them is over GitHub
+ * Pages' 1 GB; split, each of the two is well under it (see /work/notes/scale-plan.md).
+ */
+export const DOWNLOADS_SITE: string | undefined = (typeof process === 'undefined' ? undefined : process.env.DOWNLOADS_SITE) || undefined;
+
+/** The address of one of a report's download files, on this site or on the downloads site. */
+export function reportFileHref(region: RegionRef, year: number, file: ReportFileName, downloadsSite = DOWNLOADS_SITE): string {
+  const path = paths.reportFile(region, year, file);
+  return downloadsSite ? new URL(path, downloadsSite.endsWith('/') ? downloadsSite : `${downloadsSite}/`).href : href(path);
+}
+
 /** The pinyin of the county's short name (`minhe`), as in its slug. */
 export const pinyinOf = (region: Pick<Region, 'code' | 'name'>): string => slugOf(region).slice(region.code.length + 1);
 
 type RegionRef = Pick<Region, 'code' | 'name'>;
+export type ReportFileName = 'report.json' | 'report.csv' | 'source.txt';
 
 export const paths = {
   home: () => '',
   county: (region: RegionRef) => `counties/${slugOf(region)}/`,
   report: (region: RegionRef, year: number) => `counties/${slugOf(region)}/${year}/`,
-  reportFile: (region: RegionRef, year: number, file: 'report.json' | 'report.csv' | 'source.txt') =>
+  reportFile: (region: RegionRef, year: number, file: ReportFileName) =>
     `counties/${slugOf(region)}/${year}/${file}`,
   provinces: () => 'provinces/',
   province: (code: string) => `provinces/${code}/`,

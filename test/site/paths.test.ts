@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { paths, reportFileHref } from '../../src/lib/site/paths.ts';
+
+describe('report download addresses', () => {
+  const minhe = { code: '630222', name: '民和回族土族自治县' };
+
+  it('sit beside the report page by default', () => {
+    expect(reportFileHref(minhe, 2021, 'report.csv', undefined)).toBe(`/${paths.report(minhe, 2021)}report.csv`);
+  });
+
+  it('point at the downloads site when there is one, under its path', () => {
+    expect(reportFileHref(minhe, 2021, 'report.json', 'https://owner.github.io/portal-downloads')).toBe('https://owner.github.io/portal-downloads/counties/630222-minhe/2021/report.json');
+    expect(reportFileHref(minhe, 2021, 'source.txt', 'https://owner.github.io/portal-downloads/')).toBe('https://owner.github.io/portal-downloads/counties/630222-minhe/2021/source.txt');
+  });
+});
