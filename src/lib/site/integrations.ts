@@ -140,7 +140,7 @@ export function siteOutput(): AstroIntegration {
         const estimate = (resolve(reportOutDir) === resolve(out) ? dl.reportBytes : 0) + pages.length * PAGE_BYTES_ESTIMATE;
         if (estimate > SITE_BYTES_WARNING)
           logger.warn(
-            `this site will be about ${(estimate / 2 ** 20).toFixed(0)} MiB: near or over GitHub Pages' 1 GB. Set DOWNLOADS_SITE (and DOWNLOADS_OUT_DIR) to publish each report's files on a second site (notes/scale-plan.md).`,
+            `this site will be about ${(estimate / 2 ** 20).toFixed(0)} MiB: near or over GitHub Pages' 1 GB. Set DOWNLOADS_SITE (and DOWNLOADS_OUT_DIR) to publish each report's files on a second site (README, "National scale").`,
           );
         t = Date.now();
         const search = await indexCounties(out, join(cacheDir, 'site-pagefind.json'), pagefindVersion(root), logger);
