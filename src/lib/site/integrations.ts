@@ -74,7 +74,14 @@ function downloadsInBackground(options: DownloadOptions, logger: AstroIntegratio
       done = true;
       resolve({ ...counts, ms: Date.now() - started });
     });
-    worker.once('error', reject);
+    // A worker that cannot run this module (a Node without TypeScript in workers) or that fails:
+    // the main thread writes the downloads instead, and a real fault shows there with its message.
+    worker.once('error', (e) => {
+      if (done) return;
+      done = true;
+      logger.warn(`downloads: the worker thread failed (${e.message}); writing them in the main thread`);
+      inProcess().then(resolve, reject);
+    });
     worker.once('exit', (code) => {
       if (!done) reject(new Error(`downloads worker stopped (exit ${code}) before it finished`));
     });
