@@ -25,7 +25,7 @@ export function slugOf(region: Pick<Region, 'code' | 'name'>): string {
  * Where each report's own download files (report.json, report.csv, source.txt) are published:
  * beside its page, or, with DOWNLOADS_SITE set at build time (an absolute URL with its path), on
  * that second site. At national scale and real report lengths the site with them is over GitHub
- * Pages' 1 GB; split, each of the two is well under it (see /work/notes/scale-plan.md).
+ * Pages' 1 GB; split, each of the two is well under it (README, "National scale").
  */
 export const DOWNLOADS_SITE: string | undefined = (typeof process === 'undefined' ? undefined : process.env.DOWNLOADS_SITE) || undefined;
 
