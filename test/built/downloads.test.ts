@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { APPLICANT_COLUMNS, OUTCOME_COLUMNS } from '../../src/lib/schema.ts';
 import { attr, elements, listFiles, loadDocument, textOf, urlPathOf } from './dom.ts';
 import { DIST, ROOT, loadBuildInfo } from './paths.ts';
+import { parseCsv } from '../site/csv.ts';
 import { expectedCsvRows, missingCsvRows } from './figures.ts';
 import { reportPages } from './reports.ts';
 import { resolveUrl } from './resolve.ts';
@@ -27,29 +28,6 @@ function linked(ext: string): Map<string, string[]> {
     }
   }
   return out;
-}
-
-/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += c;
-  }
-  if (field !== '' || row.length) row.push(field), rows.push(row);
-  return rows;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
