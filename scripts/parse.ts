@@ -8,7 +8,7 @@ if (!file) {
   console.error('usage: npm run --silent parse -- FILE');
   process.exit(2);
 }
-const result = readReportFile(file);
+const result = await readReportFile(file);
 if (!result.ok) {
   console.error(`${basename(file)}: ${result.error}`);
   process.exit(1);

@@ -157,6 +157,23 @@ export const ProseSection = z.object({
 });
 export type ProseSection = z.infer<typeof ProseSection>;
 
+/** The format a report was read from, told by its bytes. */
+export const SourceFormat = z.enum(['txt', 'pdf', 'docx', 'doc', 'html']);
+export type SourceFormat = z.infer<typeof SourceFormat>;
+
+/**
+ * Where in the source document a line of the report was read: page and position on it for PDF (in
+ * points from the page's top-left), table and row for Word and HTML (1-based, in document order).
+ */
+export const Origin = z.object({
+  page: z.number().int().positive().optional(),
+  x: z.number().optional(),
+  y: z.number().optional(),
+  table: z.number().int().positive().optional(),
+  row: z.number().int().positive().optional(),
+});
+export type Origin = z.infer<typeof Origin>;
+
 /** Where the file came from, when a sidecar `NAME.meta.json` gives it. */
 export const SourceInfo = z.object({
   url: z.string().url().optional(),
@@ -168,6 +185,9 @@ export type SourceInfo = z.infer<typeof SourceInfo>;
 
 export const Report = z.object({
   source: z.string(), // file name of the input
+  format: SourceFormat.default('txt'), // what the input was, by its bytes
+  /** Pages of the source document (PDF). */
+  pages: z.number().int().positive().optional(),
   sourceInfo: SourceInfo.optional(),
   title: z.string(), // the report's own title lines, joined
   issuer: z.string(), // the issuing body as printed
@@ -186,6 +206,8 @@ export const Report = z.object({
   inferred: z.array(Inference),
   /** 1-based source line of every table row read, by JSON path: the trace back to the report. */
   lines: z.record(z.string(), z.number().int()),
+  /** Where in the source document each row in `lines` was read (PDF page, Word/HTML table row); by JSON path. */
+  origins: z.record(z.string(), Origin).optional(),
   prose: z.array(ProseSection),
 });
 export type Report = z.infer<typeof Report>;

@@ -41,6 +41,7 @@ export function makeReport(f: Figures, patch: Partial<Report> = {}): Report {
   const province = f.code.startsWith('63') ? '青海省' : f.code.startsWith('64') ? '宁夏回族自治区' : '河南省';
   const r: Report = {
     source: `${f.code}-${f.year ?? 2021}.txt`,
+    format: 'txt',
     title: `${f.name ?? f.code}${f.year ?? 2021}年政府信息公开工作年度报告`,
     issuer: `${f.name ?? f.code}人民政府`,
     region: { code: f.code, name: f.name ?? `县${f.code}`, province, prefecture: '某市' },

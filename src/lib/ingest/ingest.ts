@@ -20,8 +20,6 @@ export function reportFiles(dir: string): string[] {
     .sort();
 }
 
-const TEXT_TYPES = new Set(['.txt', '.text', '']);
-
 export interface IngestOptions {
   reportsDir: string;
   outDir: string;
@@ -59,7 +57,7 @@ async function parseInWorkers(dir: string, files: string[]): Promise<Map<string,
   const results = new Map<string, ParseResult>();
   const threads = Math.min(availableParallelism(), Math.ceil(files.length / WORKER_THRESHOLD));
   if (threads <= 1) {
-    for (const file of files) results.set(file, parseBytes(readFileSync(join(dir, file)), file));
+    for (const file of files) results.set(file, await parseBytes(readFileSync(join(dir, file)), file));
     return results;
   }
   const shares = Array.from({ length: threads }, (_, t) => files.filter((_, i) => i % threads === t));
@@ -90,7 +88,6 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const results = new Map<string, ParseResult>();
   const toParse: string[] = [];
   for (const { file, hash } of files) {
-    if (!TEXT_TYPES.has(extname(file).toLowerCase())) continue;
     const hit = readCache(cachePath(options, hash));
     if (hit) results.set(file, hit);
     else toParse.push(file);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseReport, MAX_TEXT_LENGTH, type ParseResult } from '../parse/index.ts';
 import { rejection } from '../parse/rejections.ts';
+import { readDocument } from '../read/index.ts';
 import { SourceInfo } from '../schema.ts';
 
 /** `NAME.txt` may have `NAME.meta.json` beside it: where the report was published, and when. */
@@ -19,22 +20,19 @@ export function readSidecar(file: string): { info?: SourceInfo; error?: string }
   }
 }
 
-/** Decodes bytes as UTF-8 (with or without BOM) or, failing that, UTF-16 with a BOM. */
-export function decode(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return new TextDecoder('utf-8').decode(bytes);
+/** Larger than any published report file (a PDF of a long report with scanned seals is a few MB). */
+export const MAX_FILE_BYTES = MAX_TEXT_LENGTH * 4;
+
+/** A document's bytes through its front stage into the parser. */
+export async function parseBytes(bytes: Uint8Array, source: string): Promise<ParseResult> {
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, ...rejection.tooLargeBytes(bytes.length) };
+  const read = await readDocument(bytes);
+  if (!read.ok) return read;
+  const { text, format, origins, pages } = read.source;
+  return parseReport(text, { source, format, origins, ...(pages !== undefined ? { pages } : {}) });
 }
 
-export function parseBytes(bytes: Buffer, source: string): ParseResult {
-  // Several bytes per character at most: a file this large cannot be a report's text.
-  if (bytes.length > MAX_TEXT_LENGTH * 4) {
-    return { ok: false, ...rejection.tooLargeBytes(bytes.length) };
-  }
-  return parseReport(decode(bytes), { source });
-}
-
-export function readReportFile(file: string): ParseResult {
+export async function readReportFile(file: string): Promise<ParseResult> {
   let bytes: Buffer;
   try {
     if (statSync(file).isDirectory()) return { ok: false, ...rejection.directory() };
@@ -42,7 +40,7 @@ export function readReportFile(file: string): ParseResult {
   } catch (e) {
     return { ok: false, ...rejection.unreadable((e as NodeJS.ErrnoException).code ?? (e as Error).message) };
   }
-  const result = parseBytes(bytes, basename(file));
+  const result = await parseBytes(bytes, basename(file));
   if (!result.ok) return result;
   const sidecar = readSidecar(file);
   if (sidecar.info) result.report.sourceInfo = sidecar.info;

@@ -5,5 +5,5 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { parseBytes } from './read.ts';
 
 const { dir, files } = workerData as { dir: string; files: string[] };
-for (const file of files) parentPort!.postMessage({ file, result: parseBytes(readFileSync(join(dir, file)), file) });
+for (const file of files) parentPort!.postMessage({ file, result: await parseBytes(readFileSync(join(dir, file)), file) });
 parentPort!.postMessage({ done: true });

@@ -1,6 +1,6 @@
 // parseReport: the text of one annual report in, its report JSON out. A chain of small stages:
 // lines → sections → tables (by content) → rows (by label) → cells → checks; prose beside them.
-import type { Finding, ProseSection, Report } from '../schema.ts';
+import type { Finding, Origin, ProseSection, Report, SourceFormat } from '../schema.ts';
 import { readActive, holdsActive } from './active.ts';
 import { holdsApplications, readApplications } from './applications.ts';
 import { checkApplications, checkOutcomes, failedChecks } from './checks.ts';
@@ -56,7 +56,26 @@ function trimAtProse(lines: readonly Line[], region: Region, after: RegExp): Lin
   return end < 0 ? slice : slice.slice(0, end);
 }
 
-export function parseReport(text: string, options: { source: string }): ParseResult {
+export interface ParseOptions {
+  /** The input's file name. */
+  source: string;
+  /** What the front stage knew: the format, each line's origin in the document, its pages. */
+  format?: SourceFormat;
+  origins?: readonly (Origin | undefined)[];
+  pages?: number;
+}
+
+/** Each traced row's origin in the source document, by the line it was read from. */
+function originsOf(lines: Record<string, number>, origins: readonly (Origin | undefined)[]): Record<string, Origin> | undefined {
+  const out: Record<string, Origin> = {};
+  for (const [path, line] of Object.entries(lines)) {
+    const origin = origins[line - 1];
+    if (origin) out[path] = origin;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+export function parseReport(text: string, options: ParseOptions): ParseResult {
   if (text.length > MAX_TEXT_LENGTH) {
     return { ok: false, ...rejection.tooLarge(`${(text.length / 1e6).toFixed(1)} million characters`) };
   }
@@ -103,6 +122,8 @@ export function parseReport(text: string, options: { source: string }): ParseRes
 
   const report: Report = {
     source: options.source,
+    format: options.format ?? 'txt',
+    ...(options.pages !== undefined ? { pages: options.pages } : {}),
     title,
     issuer: resolved.issuer,
     region: resolved.region,
@@ -120,5 +141,7 @@ export function parseReport(text: string, options: { source: string }): ParseRes
     lines: notes.lines,
     prose,
   };
+  const origins = options.origins ? originsOf(notes.lines, options.origins) : undefined;
+  if (origins) report.origins = origins;
   return { ok: true, report };
 }

@@ -34,6 +34,38 @@ export const rejection = {
     error: `unsupported file type ${ext}: convert the report to text (.txt) first`,
     zh: `不支持的文件类型 ${ext}：请先将报告转为文本（.txt）`,
   }),
+  unsupportedFormat: (kind: string): Rejection => ({
+    error: `cannot read ${kind} files yet: convert the report to text (.txt) first`,
+    zh: `暂不能读取 ${kind} 文件：请先将报告转为文本（.txt）`,
+  }),
+  pdfEncrypted: (): Rejection => ({
+    error: 'the PDF is encrypted and needs a password to open: add a copy without the password (or the report as Word or text)',
+    zh: 'PDF 已加密，需要密码才能打开：请放入无密码的副本（或 Word、文本格式的报告）',
+  }),
+  pdfDamaged: (why: string): Rejection => ({
+    error: `the PDF is damaged and cannot be read (${why}): download it again`,
+    zh: `PDF 文件已损坏，无法读取（${why}）：请重新下载`,
+  }),
+  pdfScanned: (): Rejection => ({
+    error: 'a scanned PDF: its pages are images with no text layer; run OCR on it (e.g. ocrmypdf -l chi_sim) or add the report as Word or text',
+    zh: '扫描件，无文字层：PDF 的页面是图片，没有可读取的文字；请先做文字识别（OCR），或放入 Word、文本格式的报告',
+  }),
+  pdfNoText: (): Rejection => ({
+    error: 'the PDF has no text on its pages: add the report as Word or text',
+    zh: 'PDF 页面上没有文字：请放入 Word 或文本格式的报告',
+  }),
+  pdfGarbled: (): Rejection => ({
+    error: 'the PDF\'s text cannot be extracted (its fonts have no character map; what it yields is not Chinese text): add the report as Word or text, or OCR the PDF',
+    zh: 'PDF 中的文字无法正确提取（字体缺少字符映射，提取出的不是中文文本）：请放入 Word 或文本格式的报告，或对 PDF 做文字识别（OCR）',
+  }),
+  otherZip: (): Rejection => ({
+    error: 'a zip archive that is not a Word (.docx) file: unpack it and add the report inside',
+    zh: '这是压缩包而不是 Word（.docx）文件：请解压后放入其中的报告',
+  }),
+  otherOle: (): Rejection => ({
+    error: 'an Office file that is not a Word document (an Excel or PowerPoint file?): add the report as PDF, Word or text',
+    zh: '这是 Office 文件但不是 Word 文档（可能是 Excel 或 PowerPoint）：请放入 PDF、Word 或文本格式的报告',
+  }),
   schema: (detail: string): Rejection => ({ error: `the parsed report does not fit the schema: ${detail}`, zh: `解析结果不符合数据格式：${detail}` }),
   duplicate: (region: string, year: number, id: string, kept: string): Rejection => ({
     error: `a second report for ${region} ${year} (${id}); ${kept} was kept`,

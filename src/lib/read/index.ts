@@ -1,0 +1,25 @@
+// The front stages: a document's bytes in, the intermediate form (SourceText) out. One stage per
+// format, chosen by the bytes; the parser after them never learns which format it was.
+import { rejection } from '../parse/rejections.ts';
+import type { ReadResult } from './document.ts';
+import { sniff } from './sniff.ts';
+import { readPdf } from './pdf.ts';
+import { readText } from './text.ts';
+
+export type { ReadResult, SourceText } from './document.ts';
+
+export async function readDocument(bytes: Uint8Array): Promise<ReadResult> {
+  const kind = sniff(bytes);
+  switch (kind) {
+    case 'txt':
+      return { ok: true, source: readText(bytes) };
+    case 'pdf':
+      return readPdf(bytes);
+    case 'zip':
+      return { ok: false, ...rejection.otherZip() };
+    case 'ole':
+      return { ok: false, ...rejection.otherOle() };
+    default:
+      return { ok: false, ...rejection.unsupportedFormat(kind) };
+  }
+}

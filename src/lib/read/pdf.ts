@@ -1,0 +1,186 @@
+// The PDF front stage: each page's text items with their positions, rebuilt into lines of text as a
+// layout converter would print them (`pdftotext -layout`), each line with its page and position.
+// Mozilla's pdf.js (pdfjs-dist) reads the PDF: the most widely used PDF reader in JavaScript, kept by
+// the Firefox team, with the CMaps Chinese PDFs need, and no external program at build time.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Origin } from '../schema.ts';
+import { rejection } from '../parse/rejections.ts';
+import { fromLines, type ReadResult } from './document.ts';
+
+/** One text item as placed on its page: top-left origin, y down, in points. */
+export interface PlacedText {
+  text: string;
+  x: number;
+  /** Baseline, from the page's top. */
+  y: number;
+  width: number;
+  /** Font size (glyph height) in points. */
+  size: number;
+}
+
+export interface PageText {
+  page: number;
+  width: number;
+  height: number;
+  items: PlacedText[];
+  /** Whether the page paints images (a scan, where it has no text). */
+  images: number;
+}
+
+interface PdfLine {
+  page: number;
+  y: number;
+  x: number;
+  text: string;
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/** Items on one baseline: an item joins a line when their vertical extents mostly overlap. */
+export function groupLines(items: readonly PlacedText[]): PlacedText[][] {
+  const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: { items: PlacedText[]; top: number; bottom: number }[] = [];
+  for (const item of sorted) {
+    const top = item.y - item.size * 0.8;
+    const bottom = item.y + item.size * 0.2;
+    // Only the last few lines can hold it: items are sorted by baseline.
+    let home: (typeof lines)[number] | undefined;
+    for (let i = lines.length - 1; i >= 0 && i >= lines.length - 3; i--) {
+      const l = lines[i]!;
+      const overlap = Math.min(bottom, l.bottom) - Math.max(top, l.top);
+      if (overlap > 0.6 * Math.min(bottom - top, l.bottom - l.top)) {
+        home = l;
+        break;
+      }
+    }
+    if (home) {
+      home.items.push(item);
+      home.top = Math.min(home.top, top);
+      home.bottom = Math.max(home.bottom, bottom);
+    } else lines.push({ items: [item], top, bottom });
+  }
+  return lines.map((l) => l.items.sort((a, b) => a.x - b.x));
+}
+
+/**
+ * A line's items into text. Items that touch are one word; a gap of half a character or more is a
+ * space (cells of a table stand far apart). Digits are kept apart at a much smaller gap, since two
+ * numbers run together would read as one wrong figure.
+ */
+export function lineText(items: readonly PlacedText[]): string {
+  let out = '';
+  let end = -Infinity;
+  for (const item of items) {
+    const gap = item.x - end;
+    const last = out.at(-1);
+    const joinsDigits = isDigit(last) && isDigit(item.text[0]);
+    if (out !== '' && last !== ' ' && gap > item.size * (joinsDigits ? 0.12 : 0.5)) out += gap > item.size * 2 ? '   ' : ' ';
+    out += item.text;
+    end = Math.max(end, item.x + item.width);
+  }
+  return out.replace(/\s+$/u, '');
+}
+
+/** Text at the same place on most pages, near the top or the bottom: running heads and page numbers. */
+function repeatedMargins(pages: readonly { page: PageText; lines: PdfLine[] }[]): Set<PdfLine> {
+  const margin = new Set<PdfLine>();
+  if (pages.length < 2) return margin;
+  const key = (l: PdfLine) => l.text.replace(/\d+/gu, '#').replace(/\s+/gu, '');
+  const seen = new Map<string, number>();
+  const inMargin = (l: PdfLine, p: PageText) => l.y < p.height * 0.1 || l.y > p.height * 0.9;
+  for (const { page, lines } of pages) {
+    for (const k of new Set(lines.filter((l) => inMargin(l, page)).map(key))) seen.set(k, (seen.get(k) ?? 0) + 1);
+  }
+  for (const { page, lines } of pages) {
+    for (const l of lines) if (inMargin(l, page) && (seen.get(key(l)) ?? 0) >= Math.max(2, pages.length / 2)) margin.add(l);
+  }
+  return margin;
+}
+
+/** Pages of positioned text into the intermediate form; running heads and footers dropped. */
+export function pagesToLines(pages: readonly PageText[]): { text: string; origin: Origin }[] {
+  const laid = pages.map((page) => ({
+    page,
+    lines: groupLines(page.items).map((items) => ({ page: page.page, y: items[0]!.y, x: items[0]!.x, text: lineText(items) })),
+  }));
+  const margins = repeatedMargins(laid);
+  return laid.flatMap(({ lines }) =>
+    lines
+      .filter((l) => !margins.has(l) && l.text.trim() !== '')
+      .map((l) => ({ text: l.text, origin: { page: l.page, x: Math.round(l.x * 10) / 10, y: Math.round(l.y * 10) / 10 } })),
+  );
+}
+
+/** Characters that no font's text layer should yield: private use, replacement, control. */
+const GARBLED = /[\ue000-\uf8ff\ufffd\u0000-\u0008]/gu;
+
+// pdf.js is loaded on first use: text reports never pay for it.
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | undefined;
+const loadPdfJs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+const pdfjsDir = () => dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+async function readPages(bytes: Uint8Array): Promise<PageText[]> {
+  const { getDocument, OPS, Util } = await loadPdfJs();
+  const dir = pdfjsDir();
+  const task = getDocument({
+    // pdf.js takes ownership of the buffer it is given: hand it a copy.
+    data: new Uint8Array(bytes),
+    cMapUrl: join(dir, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(dir, 'standard_fonts') + '/',
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  try {
+    const doc = await task.promise;
+    const pages: PageText[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items: PlacedText[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        // Into the viewport's space: the page's rotation applied, y from the top.
+        const [a, b, , , e, f] = Util.transform(viewport.transform, item.transform) as number[];
+        const size = Math.hypot(a!, b!) || item.height;
+        // Vertical or rotated text (a stamp, a side note) is not part of a table row.
+        if (Math.abs(b!) > Math.abs(a!) * 0.1) continue;
+        items.push({ text: item.str, x: e!, y: f!, width: item.width * (viewport.scale || 1), size });
+      }
+      let images = 0;
+      if (items.length === 0) {
+        const ops = await page.getOperatorList();
+        images = ops.fnArray.filter((op) => op === OPS.paintImageXObject || op === OPS.paintInlineImageXObject || op === OPS.paintImageMaskXObject).length;
+      }
+      pages.push({ page: n, width: viewport.width, height: viewport.height, items, images });
+      page.cleanup();
+    }
+    return pages;
+  } finally {
+    await task.destroy();
+  }
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
+  let pages: PageText[];
+  try {
+    pages = await readPages(bytes);
+  } catch (e) {
+    const name = (e as Error).name;
+    if (name === 'PasswordException') return { ok: false, ...rejection.pdfEncrypted() };
+    return { ok: false, ...rejection.pdfDamaged((e as Error).message) };
+  }
+  const chars = pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.text.replace(/\s+/gu, '').length, 0), 0);
+  if (chars < 20 * pages.length) {
+    return { ok: false, ...(pages.some((p) => p.images > 0) ? rejection.pdfScanned() : rejection.pdfNoText()) };
+  }
+  const lines = pagesToLines(pages);
+  const text = lines.map((l) => l.text).join('');
+  const garbled = text.match(GARBLED)?.length ?? 0;
+  if (garbled > text.length * 0.05 || !/[\u4e00-\u9fff]/u.test(text)) return { ok: false, ...rejection.pdfGarbled() };
+  return { ok: true, source: fromLines('pdf', lines, pages.length) };
+}

@@ -1,0 +1,36 @@
+// What a file is, told by its bytes (magic numbers), not by its name: reports are downloaded with
+// names like `P020220120.pdf`, `下载.do` or none, and servers mislabel them.
+
+export type Sniffed = 'pdf' | 'docx' | 'doc' | 'html' | 'txt' | 'zip' | 'ole' | 'binary';
+
+const startsWith = (bytes: Uint8Array, magic: readonly number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
+
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+const ZIP = [0x50, 0x4b, 0x03, 0x04]; // PK\3\4: .docx is a zip
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // compound file: .doc (and .xls, .ppt)
+
+/** The ASCII text of the first bytes, for looking at markup; UTF-16 zeros dropped. */
+function head(bytes: Uint8Array, length = 2048): string {
+  let s = '';
+  for (let i = 0; i < Math.min(bytes.length, length); i++) if (bytes[i]! > 0 && bytes[i]! < 0x80) s += String.fromCharCode(bytes[i]!);
+  return s.toLowerCase();
+}
+
+/** Whether the bytes hold `name` (a zip's entry names and an OLE directory's stream names are stored plainly). */
+const holds = (bytes: Uint8Array, name: string | readonly number[]) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(typeof name === 'string' ? Buffer.from(name, 'latin1') : Buffer.from(name)) >= 0;
+
+/** OLE files hold a `WordDocument` stream (as UTF-16 in the directory) when they are Word files. */
+const WORD_STREAM = [...'WordDocument'].flatMap((c) => [c.charCodeAt(0), 0]);
+
+export function sniff(bytes: Uint8Array): Sniffed {
+  // A PDF may have junk before its header (the spec allows 1,024 bytes).
+  const pdfAt = bytes.subarray(0, 1024).findIndex((_, i) => startsWith(bytes, PDF, i));
+  if (pdfAt >= 0) return 'pdf';
+  if (startsWith(bytes, ZIP)) return holds(bytes, 'word/document.xml') ? 'docx' : 'zip';
+  if (startsWith(bytes, OLE)) return holds(bytes, WORD_STREAM) ? 'doc' : 'ole';
+  const text = head(bytes).trimStart();
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta[\s>])/.test(text)) return 'html';
+  if (/<(?:html|body|table|div|p)[\s>]/.test(text) && /<\/(?:html|body|table|div|p)>/.test(text)) return 'html';
+  return 'txt';
+}
