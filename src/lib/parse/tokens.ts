@@ -14,6 +14,9 @@ const WITH_UNIT = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万元|万|元|件|�
 const BLANK = /^(?:\/|\\|[-—–－‐]+|无|空|\.{1,3}|…+)$/u;
 const UNIT = /^(?:万元|万|元|件|个|项|条|次|人次)$/u;
 
+/** A cell that marks a blank (`/`, `-`, `无` …) rather than a figure. */
+export const isBlankMark = (word: string) => BLANK.test(word);
+
 const toNumber = (s: string) => Number(s.replace(/,/g, ''));
 
 export function parseNumberToken(word: string): { value: number; yuan?: boolean } | null {

@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Origin } from '../schema.ts';
 import { rejection } from '../parse/rejections.ts';
+import { isBlankMark, parseNumberToken } from '../parse/tokens.ts';
+import { gridRows, type CellLine, type PlacedCell } from './columns.ts';
 import { fromLines, type ReadResult } from './document.ts';
 
 /** One text item as placed on its page: top-left origin, y down, in points. */
@@ -33,6 +35,7 @@ interface PdfLine {
   y: number;
   x: number;
   text: string;
+  items: PlacedText[];
 }
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
@@ -98,18 +101,34 @@ function repeatedMargins(pages: readonly { page: PageText; lines: PdfLine[] }[])
   return margin;
 }
 
+const isCell = (word: string) => parseNumberToken(word) !== null || isBlankMark(word);
+
+/** A line's cells (numbers and blank marks standing alone) with their centres, and its other text. */
+export function cellLine(items: readonly PlacedText[]): CellLine {
+  const cells: PlacedCell[] = [];
+  const label: PlacedText[] = [];
+  for (const item of items) {
+    const words = item.text.trim().split(/\s+/u);
+    if (words.every(isCell)) {
+      // Several cells in one item: each at its share of the item's width.
+      const step = item.width / words.length;
+      words.forEach((text, i) => cells.push({ text, centre: item.x + step * (i + 0.5) }));
+    } else label.push(item);
+  }
+  const text = lineText(label);
+  return { label: text, cells, breaks: cells.length === 0 && /^[一二三四五六七八九十]+、/u.test(text.replace(/\s+/gu, '')) };
+}
+
 /** Pages of positioned text into the intermediate form; running heads and footers dropped. */
 export function pagesToLines(pages: readonly PageText[]): { text: string; origin: Origin }[] {
   const laid = pages.map((page) => ({
     page,
-    lines: groupLines(page.items).map((items) => ({ page: page.page, y: items[0]!.y, x: items[0]!.x, text: lineText(items) })),
+    lines: groupLines(page.items).map((items): PdfLine => ({ page: page.page, y: items[0]!.y, x: items[0]!.x, text: lineText(items), items })),
   }));
   const margins = repeatedMargins(laid);
-  return laid.flatMap(({ lines }) =>
-    lines
-      .filter((l) => !margins.has(l) && l.text.trim() !== '')
-      .map((l) => ({ text: l.text, origin: { page: l.page, x: Math.round(l.x * 10) / 10, y: Math.round(l.y * 10) / 10 } })),
-  );
+  const lines = laid.flatMap(({ lines }) => lines.filter((l) => !margins.has(l) && l.text.trim() !== ''));
+  const grid = gridRows(lines.map((l) => cellLine(l.items)));
+  return lines.map((l, i) => ({ text: grid[i] ?? l.text, origin: { page: l.page, x: Math.round(l.x * 10) / 10, y: Math.round(l.y * 10) / 10 } }));
 }
 
 /** Characters that no font's text layer should yield: private use, replacement, control. */
