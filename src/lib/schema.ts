@@ -180,6 +180,8 @@ export const SourceInfo = z.object({
   published: z.string().optional(), // ISO date
   retrieved: z.string().optional(),
   title: z.string().optional(),
+  /** GB/T 2260 code of the division the report is for, where the issuing body's name cannot place it. */
+  region: z.string().regex(/^\d{6}$/).optional(),
 });
 export type SourceInfo = z.infer<typeof SourceInfo>;
 
@@ -192,6 +194,10 @@ export const Report = z.object({
   title: z.string(), // the report's own title lines, joined
   issuer: z.string(), // the issuing body as printed
   region: Region,
+  /** What decided the region: a sidecar's `region`, the title, a sourced alias, the closing signature. */
+  regionFrom: z.object({ by: z.enum(['sidecar', 'title', 'alias', 'signature']), text: z.string() }).optional(),
+  /** The date under the closing signature (ISO), where the report prints one. */
+  signed: z.string().optional(),
   year: z.number().int(), // the year reported on
   /** Which header style section 二 uses: the 2021 format or the 2019 trial format. */
   tableFormat: z.enum(['2021', '2019']),

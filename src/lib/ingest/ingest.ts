@@ -57,7 +57,7 @@ async function parseInWorkers(dir: string, files: string[]): Promise<Map<string,
   const results = new Map<string, ParseResult>();
   const threads = Math.min(availableParallelism(), Math.ceil(files.length / WORKER_THRESHOLD));
   if (threads <= 1) {
-    for (const file of files) results.set(file, await parseBytes(readFileSync(join(dir, file)), file));
+    for (const file of files) results.set(file, await parseBytes(readFileSync(join(dir, file)), file, readSidecar(join(dir, file)).info));
     return results;
   }
   const shares = Array.from({ length: threads }, (_, t) => files.filter((_, i) => i % threads === t));

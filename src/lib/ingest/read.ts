@@ -24,12 +24,12 @@ export function readSidecar(file: string): { info?: SourceInfo; error?: string }
 export const MAX_FILE_BYTES = MAX_TEXT_LENGTH * 4;
 
 /** A document's bytes through its front stage into the parser. */
-export async function parseBytes(bytes: Uint8Array, source: string): Promise<ParseResult> {
+export async function parseBytes(bytes: Uint8Array, source: string, sidecar: SourceInfo = {}): Promise<ParseResult> {
   if (bytes.length > MAX_FILE_BYTES) return { ok: false, ...rejection.tooLargeBytes(bytes.length) };
   const read = await readDocument(bytes);
   if (!read.ok) return read;
   const { text, format, origins, pages } = read.source;
-  return parseReport(text, { source, format, origins, ...(pages !== undefined ? { pages } : {}) });
+  return parseReport(text, { source, format, origins, ...(pages !== undefined ? { pages } : {}), ...(sidecar.region ? { region: sidecar.region } : {}) });
 }
 
 export async function readReportFile(file: string): Promise<ParseResult> {
@@ -40,9 +40,9 @@ export async function readReportFile(file: string): Promise<ParseResult> {
   } catch (e) {
     return { ok: false, ...rejection.unreadable((e as NodeJS.ErrnoException).code ?? (e as Error).message) };
   }
-  const result = await parseBytes(bytes, basename(file));
-  if (!result.ok) return result;
   const sidecar = readSidecar(file);
+  const result = await parseBytes(bytes, basename(file), sidecar.info);
+  if (!result.ok) return result;
   if (sidecar.info) result.report.sourceInfo = sidecar.info;
   if (sidecar.error) result.report.findings.push({ severity: 'warning', code: 'sidecar-invalid', message: sidecar.error });
   return result;

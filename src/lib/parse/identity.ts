@@ -1,6 +1,7 @@
 // Who issued the report and for which year, from its title block.
 import type { Region } from '../schema.ts';
-import { counties, prefectures, type Division } from '../region.ts';
+import { counties, divisionByCode, prefectures, type Division } from '../region.ts';
+import { REGION_ALIASES } from '../regionAliases.ts';
 import type { Line } from './lines.ts';
 import { rejection, type Rejection } from './rejections.ts';
 
@@ -129,4 +130,42 @@ export function resolveRegion(titleText: string, wholeText: string): Resolution 
   const hit = candidates[0]!;
   const { code, name, province, prefecture } = hit.division;
   return { region: { code, name, province, prefecture }, issuer: issuerOf(text, hit) };
+}
+
+const toRegion = ({ code, name, province, prefecture }: Division): Region => ({ code, name, province, prefecture });
+
+/** A body the alias list knows (平潭综合实验区 → 平潭县), named in the text. */
+export function resolveAlias(text: string): Resolution | null {
+  const compact = text.replace(/\s+/g, '');
+  for (const alias of REGION_ALIASES) {
+    const division = compact.includes(alias.body) ? divisionByCode(alias.code) : undefined;
+    if (division) return { region: toRegion(division), issuer: issuerOf(compact, { division, index: compact.indexOf(alias.body), length: alias.body.length, strength: 3 }) };
+  }
+  return null;
+}
+
+/** A division given by its code (a sidecar's `region`). */
+export function regionByCode(code: string): Region | null {
+  const division = divisionByCode(code);
+  return division ? toRegion(division) : null;
+}
+
+const SIGNATURE_BODY = /^[\u4e00-\u9fff（）()]{2,40}(?:人民政府办公室|人民政府办公厅|人民政府|管理委员会|行政委员会|委员会|办公室)$/u;
+const DATE = /^(20\d{2})年(\d{1,2})月(\d{1,2})日$/u;
+
+/**
+ * The closing signature: the issuing body's name and, under or beside it, the date
+ * (「XX县人民政府办公室 2022年1月20日」), among the last lines of the report.
+ */
+export function signatureOf(lines: readonly Line[]): { body?: string; date?: string } {
+  const tail = lines.slice(-8).map((l) => l.text.replace(/\s+/g, ''));
+  let body: string | undefined;
+  let date: string | undefined;
+  for (const t of tail) {
+    const d = t.match(/(20\d{2})年(\d{1,2})月(\d{1,2})日$/u);
+    const name = d ? t.slice(0, d.index) : t;
+    if (SIGNATURE_BODY.test(name)) body = name;
+    if (d && (DATE.test(t) || SIGNATURE_BODY.test(name))) date = `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
+  }
+  return { ...(body ? { body } : {}), ...(date ? { date } : {}) };
 }

@@ -4,7 +4,7 @@ import type { Finding, Origin, ProseSection, Report, SourceFormat } from '../sch
 import { readActive, holdsActive } from './active.ts';
 import { holdsApplications, readApplications } from './applications.ts';
 import { checkApplications, checkOutcomes, failedChecks } from './checks.ts';
-import { resolveRegion, titleBlock, titleOf, yearOf } from './identity.ts';
+import { regionByCode, resolveAlias, resolveRegion, signatureOf, titleBlock, titleOf, yearOf, type Resolution } from './identity.ts';
 import { toLines, unreadable, type Line } from './lines.ts';
 import { holdsOutcomes, readOutcomes } from './outcomes.ts';
 import { proseWidth, toMarkdown } from './prose.ts';
@@ -63,6 +63,34 @@ export interface ParseOptions {
   format?: SourceFormat;
   origins?: readonly (Origin | undefined)[];
   pages?: number;
+  /** The region's code where a sidecar sets it: it decides over the body's name. */
+  region?: string;
+}
+
+type RegionFrom = NonNullable<Report['regionFrom']>;
+
+/**
+ * Who the report is for: a sidecar's region code decides; else the body the title names, a body of
+ * the alias list, or the body under the closing signature, in that order.
+ */
+function decideRegion(blockText: string, text: string, signatureBody: string | undefined, code: string | undefined): (Resolution & { from?: RegionFrom }) {
+  if (code) {
+    const region = regionByCode(code);
+    if (!region) return { rejected: rejection.unknownRegionCode(code) };
+    const titled = resolveRegion(blockText, text);
+    return { region, issuer: 'rejected' in titled ? region.name : titled.issuer, from: { by: 'sidecar', text: code } };
+  }
+  const titled = resolveRegion(blockText, text);
+  if (!('rejected' in titled)) return { ...titled, from: { by: 'title', text: titled.issuer } };
+  const alias = resolveAlias(blockText);
+  if (alias && !('rejected' in alias)) return { ...alias, from: { by: 'alias', text: alias.issuer } };
+  if (signatureBody) {
+    const signed = resolveRegion(signatureBody, text);
+    if (!('rejected' in signed)) return { ...signed, from: { by: 'signature', text: signatureBody } };
+    const signedAlias = resolveAlias(signatureBody);
+    if (signedAlias && !('rejected' in signedAlias)) return { ...signedAlias, from: { by: 'signature', text: signatureBody } };
+  }
+  return titled;
 }
 
 /** Each traced row's origin in the source document, by the line it was read from. */
@@ -93,7 +121,8 @@ export function parseReport(text: string, options: ParseOptions): ParseResult {
   }
   const year = yearOf(title, lines);
   if (year === null) return { ok: false, ...rejection.noYear() };
-  const resolved = resolveRegion(blockText, text);
+  const signature = signatureOf(lines);
+  const resolved = decideRegion(blockText, text, signature.body, options.region);
   if ('rejected' in resolved) return { ok: false, ...resolved.rejected };
 
   const notes = emptyNotes();
@@ -127,6 +156,8 @@ export function parseReport(text: string, options: ParseOptions): ParseResult {
     title,
     issuer: resolved.issuer,
     region: resolved.region,
+    ...(resolved.from ? { regionFrom: resolved.from } : {}),
+    ...(signature.date ? { signed: signature.date } : {}),
     year,
     tableFormat: activeResult?.format ?? '2021',
     active: activeResult?.active ?? null,

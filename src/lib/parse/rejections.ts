@@ -28,6 +28,10 @@ export const rejection = {
     error: `the issuing body ${name} is ambiguous: it could be ${candidates}`,
     zh: `发布机关“${name}”有歧义，可能是：${candidates}`,
   }),
+  unknownRegionCode: (code: string): Rejection => ({
+    error: `the sidecar's region ${code} is no county-level division of the GB/T 2260 list: correct the code in NAME.meta.json`,
+    zh: `说明文件中的地区代码 ${code} 不是 GB/T 2260 中的县级行政区划：请更正 NAME.meta.json 中的代码`,
+  }),
   unreadable: (why: string): Rejection => ({ error: `cannot read the file (${why})`, zh: `无法读取文件（${why}）` }),
   directory: (): Rejection => ({ error: 'is a directory, not a file', zh: '这是一个文件夹，不是文件' }),
   unsupportedType: (ext: string): Rejection => ({
