@@ -140,6 +140,11 @@ export const Finding = z.object({
   path: z.string().optional(),
   /** 1-based line in the source text. */
   line: z.number().int().optional(),
+  /**
+   * The figure(s) at `path` could not be read: not found, or not placed with any certainty. They are
+   * `null` in the JSON like a blank cell, but are no blank: the site shows 「未能读出」.
+   */
+  unread: z.boolean().optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

@@ -43,7 +43,7 @@ describe('Chinese texts', () => {
 
   it('writes findings in Chinese from their structured fields, not their English message', () => {
     const text = findingText({ severity: 'warning', code: 'row-missing', message: 'row not found', path: 'applications.carriedOver', line: 12 });
-    expect(text).toBe('报告未列出此行：申请情况表 二、上年结转（原文第 12 行）');
+    expect(text).toBe('未能读出此行（报告中未找到）：申请情况表 二、上年结转（原文第 12 行）');
     expect(findingText({ severity: 'info', code: 'new-code', message: 'x' })).toBe('解析提示（new-code）：全文');
   });
 

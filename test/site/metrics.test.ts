@@ -21,17 +21,17 @@ describe('metrics', () => {
     expect(v('disclosure-rate', makeReport({ code: '630222' }))).toEqual({ value: null, reason: 'zero-denominator' });
     apps.total = [8, 0, 0, 0, 0, 0, null];
     expect(v('disclosure-rate', makeReport({ code: '630222' }, { applications: apps }))).toEqual({ value: null, reason: 'blank' });
-    expect(v('disclosure-rate', makeReport({ code: '630222' }, { applications: null }))).toEqual({ value: null, reason: 'table-missing' });
+    expect(v('disclosure-rate', makeReport({ code: '630222' }, { applications: null }))).toEqual({ value: null, reason: 'not-read' });
   });
 
   it('computes 复议纠错率 as 结果纠正 / 总计', () => {
     expect(v('review-correction-rate', makeReport({ code: '630222' }, { review: [1, 1, 1, 1, 4] }))).toEqual({ value: 0.25 });
-    expect(v('review-correction-rate', makeReport({ code: '630222' }, { review: null }))).toEqual({ value: null, reason: 'table-missing' });
+    expect(v('review-correction-rate', makeReport({ code: '630222' }, { review: null }))).toEqual({ value: null, reason: 'not-read' });
   });
 
   it('adds the two litigation totals only when both are printed', () => {
     expect(v('litigation', makeReport({ code: '630222' }, { litigationDirect: [0, 0, 1, 1, 2], litigationAfterReview: [0, 0, 0, 3, 3] }))).toEqual({ value: 5 });
-    expect(v('litigation', makeReport({ code: '630222' }, { litigationAfterReview: null }))).toEqual({ value: null, reason: 'table-missing' });
+    expect(v('litigation', makeReport({ code: '630222' }, { litigationAfterReview: null }))).toEqual({ value: null, reason: 'not-read' });
     expect(v('litigation', makeReport({ code: '630222' }, { litigationDirect: [0, 0, 0, 0, null] }))).toEqual({ value: null, reason: 'blank' });
   });
 

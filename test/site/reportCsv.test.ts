@@ -119,10 +119,10 @@ describe('reportToCsv', () => {
     expect(rowOf(t, '（一）予以公开').slice(1, 8)).toEqual(['', '0', '0', '0', '0', '0', '']);
     const missing = rowOf(t, '二、上年结转政府信息公开申请数量');
     expect(missing.slice(1, 8).every((c) => c === '')).toBe(true);
-    expect(missing.at(-1)).toBe('报告未列出此行');
-    expect(rowOf(t, '行政复议').at(-1)).toBe('报告未列出此行');
+    expect(missing.at(-1)).toBe('未能读出此行（本站在报告中未找到）');
+    expect(rowOf(t, '行政复议').at(-1)).toBe('未能读出此行（本站在报告中未找到）');
     const none = read(reportToCsv(makeReport({ code: '630222' }, { applications: null, active: null })));
-    expect(none.filter((row) => row[0].startsWith('报告未列出此表'))).toHaveLength(2);
+    expect(none.filter((row) => row[0].startsWith('未能读出此表'))).toHaveLength(2);
     expect(none.some((row) => row[1] === '自然人')).toBe(false);
   });
 

@@ -55,7 +55,7 @@ describe('buildSiteIndex rankings', () => {
   it('counts a missing table as missing, not as 0', () => {
     const s = buildSiteIndex([makeReport({ code: '630222' }, { active: null }), makeReport({ code: '630223', punishment: 0 })]);
     expect(s.ranking('punishment', 2021).ranked.map((x) => x.item.region.code)).toEqual(['630223']);
-    expect(s.ranking('punishment', 2021).missing[0].reason).toBe('table-missing');
+    expect(s.ranking('punishment', 2021).missing[0].reason).toBe('not-read');
   });
 });
 

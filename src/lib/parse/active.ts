@@ -97,13 +97,15 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
     }
     const placed = placeCells(tokens, { width });
     for (const { index, rule: r } of placed.inferred) notes.inferred.push({ path: width > 1 ? `${path}[${index}]` : path, rule: r, line });
-    if (placed.inferred.length > 0) {
+    if (placed.doubt && placed.inferred.length === 0 && numbers.length > 0) {
+      notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: ${placed.doubt}`, path, line, unread: true });
+    } else if (placed.inferred.length > 0) {
       notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${path}: ${placed.doubt ?? placed.inferred[0]!.rule}`, path, line });
     }
     return placed.values;
   };
   const missing = (key: string) =>
-    notes.findings.push({ severity: 'warning', code: 'row-missing', message: `active.${key}: row not found in the report`, path: `active.${key}` });
+    notes.findings.push({ severity: 'warning', code: 'row-missing', message: `active.${key}: row not found in the report`, path: `active.${key}`, unread: true });
 
   const docs = (key: 'regulations' | 'normativeDocuments', format: '2021' | '2019'): DocumentCounts => {
     const v = row(key, 3);

@@ -68,7 +68,7 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
     }
     for (const k of ['noCorrection', 'unpaidFees', 'other']) {
       if (!rows.has(`${A}.otherHandling.${k}`)) {
-        notes.findings.push({ severity: 'warning', code: 'row-missing', message: `${A}.otherHandling.${k}: row not found in the report`, path: `${A}.otherHandling.${k}` });
+        notes.findings.push({ severity: 'warning', code: 'row-missing', message: `${A}.otherHandling.${k}: row not found in the report`, path: `${A}.otherHandling.${k}`, unread: true });
       }
     }
   } else if (rows.get(`${A}.otherHandling.total`)?.every((v) => v === null)) {
@@ -78,7 +78,7 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   } else {
     otherHandling = { total: row('otherHandling.total') };
     if (!rows.has(`${A}.otherHandling.total`)) {
-      notes.findings.push({ severity: 'warning', code: 'row-missing', message: `${A}.otherHandling: row not found in the report`, path: `${A}.otherHandling.total` });
+      notes.findings.push({ severity: 'warning', code: 'row-missing', message: `${A}.otherHandling: row not found in the report`, path: `${A}.otherHandling.total`, unread: true });
     }
   }
 

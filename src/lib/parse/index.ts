@@ -128,7 +128,7 @@ export function parseReport(text: string, options: ParseOptions): ParseResult {
   const notes = emptyNotes();
   const findings: Finding[] = [];
   const missingTable = (path: string, name: string) =>
-    findings.push({ severity: 'error', code: 'table-missing', message: `${path}: table ${name} not found in the report`, path });
+    findings.push({ severity: 'error', code: 'table-missing', message: `${path}: table ${name} not found in the report`, path, unread: true });
 
   const activeResult = tables.active ? readActive(lines.slice(tables.active.from, tables.active.to), notes) : null;
   if (!activeResult) missingTable('active', '主动公开政府信息情况');

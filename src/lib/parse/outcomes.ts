@@ -57,6 +57,10 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
   for (const { index, rule } of placed.inferred) {
     notes.inferred.push({ path: `${OUTCOME_GROUPS[Math.floor(index / 5)]}[${index % 5}]`, rule, line: firstLine });
   }
-  notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `section 四: ${placed.doubt ?? placed.inferred[0]!.rule}`, path: 'review', line: firstLine });
+  const unplaced = placed.doubt !== undefined && placed.inferred.length === 0;
+  for (const path of unplaced ? OUTCOME_GROUPS : []) {
+    notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: ${placed.doubt}`, path, line: firstLine, unread: true });
+  }
+  if (!unplaced) notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `section 四: ${placed.doubt ?? placed.inferred[0]!.rule}`, path: 'review', line: firstLine });
   return split(placed.values);
 }

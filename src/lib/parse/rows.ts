@@ -133,7 +133,10 @@ export function readRows(
     const placed = placeCells(tokens, shape);
     rows.set(def.path, placed.values);
     for (const { index, rule } of placed.inferred) notes.inferred.push({ path: `${def.path}[${index}]`, rule, line });
-    if (placed.inferred.length > 0) {
+    if (placed.doubt && placed.inferred.length === 0 && tokens.some((t) => t.kind === 'number')) {
+      // Printed figures that no rule could place: the row is unread, not blank.
+      notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${def.path}: ${placed.doubt}`, path: def.path, line, unread: true });
+    } else if (placed.inferred.length > 0) {
       notes.findings.push({
         severity: placed.doubt ? 'warning' : 'info',
         code: 'cells-inferred',
@@ -148,7 +151,7 @@ export function readRows(
   }
   for (const [i, def] of defs.entries()) {
     if (!anchors[i] && !def.group && !def.optional) {
-      notes.findings.push({ severity: 'warning', code: 'row-missing', message: `${def.path}: row not found in the report`, path: def.path });
+      notes.findings.push({ severity: 'warning', code: 'row-missing', message: `${def.path}: row not found in the report`, path: def.path, unread: true });
     }
   }
   return rows;

@@ -116,7 +116,7 @@ export function trendChart(
     datasets: [{ label: metric.label, data }],
     unit,
     summary: `${region.name}历年${metric.label}：${points
-      .map((p) => `${p.year} 年 ${p.value === null ? '报告未列出' : formatMetricBare(metric, p.value)}${rate ? '' : ` ${unit}`}`)
+      .map((p) => `${p.year} 年 ${p.value === null ? '无数字' : formatMetricBare(metric, p.value)}${rate ? '' : ` ${unit}`}`)
       .join('，')}。`,
   };
 }

@@ -1,6 +1,6 @@
 // The report's own arithmetic in Chinese: identities, the cross-year check, findings and
 // inferred cells, and which table cells a failing identity touches.
-import type { ApplicantRow, Check, Finding, Inference } from '../schema.ts';
+import type { ApplicantRow, Check, Finding, Inference, Report } from '../schema.ts';
 import { applicantLabels, pathLabel } from './labels.ts';
 
 export const IDENTITY_LABELS: Record<Check['identity'] | 'crossYear', string> = {
@@ -92,8 +92,9 @@ export const SEVERITY_LABELS: Record<Finding['severity'], string> = {
 /** Chinese wording of the parser's finding codes; unknown codes fall back to a generic sentence. */
 const FINDING_TEXT: Record<string, (where: string) => string> = {
   'identity-failed': (w) => `报告自身数字不符：${w}（见数字核对）`,
-  'row-missing': (w) => `报告未列出此行：${w}`,
-  'table-missing': (w) => `报告未列出此表：${w}`,
+  'row-missing': (w) => `未能读出此行（报告中未找到）：${w}`,
+  'table-missing': (w) => `未能读出此表（报告中未找到）：${w}`,
+  'cells-unplaced': (w) => `未能读出：报告印有数字，但无法确定各数所在的栏：${w}`,
   'cells-inferred': (w) => `单元格按规则推定位置：${w}（见表下注）`,
   'cells-ignored': (w) => `报告在此印有多余的数字，未读取：${w}`,
   'rows-blank': (w) => `报告只印了标题、没有数字，各行按空白处理：${w}`,
@@ -145,6 +146,29 @@ export function ruleText(rule: string): string {
       return `按解析规则“${rule}”推定该数所在的栏。`;
   }
 }
+
+/** Paths a table-missing finding stands for beyond its own: section 四 is three rows. */
+const TABLE_ROWS: Record<string, readonly string[]> = { review: ['review', 'litigationDirect', 'litigationAfterReview'] };
+
+/**
+ * Why the figure at `path` (a row, `applications.granted`, or a cell, `applications.granted[1]`) could
+ * not be read, in Chinese; undefined where it was read (a null there is a blank the report prints).
+ */
+export function unreadReason(report: Pick<Report, 'findings'>, path: string): string | undefined {
+  const row = path.replace(/\[\d+\]$/u, '');
+  for (const f of report.findings) {
+    if (!f.unread || !f.path) continue;
+    const covers = f.code === 'table-missing' ? (TABLE_ROWS[f.path] ?? [f.path]).some((p) => row === p || row.startsWith(`${p}.`)) : row === f.path || row.startsWith(`${f.path}.`) || path === f.path;
+    if (covers) return UNREAD_TEXT[f.code] ?? '本站未能读出此处的数字';
+  }
+  return undefined;
+}
+
+const UNREAD_TEXT: Record<string, string> = {
+  'table-missing': '本站在报告中未找到此表（报告可能未列出，也可能格式特殊未能识别）',
+  'row-missing': '本站在报告中未找到此行（报告可能未列出，也可能格式特殊未能识别）',
+  'cells-unplaced': '报告在此行印有数字，但本站无法确定各数字所在的栏',
+};
 
 /** Inferred cells by path (`applications.granted[1]`). */
 export function inferredByPath(inferred: readonly Inference[]): Map<string, Inference> {

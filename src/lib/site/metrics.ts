@@ -1,6 +1,7 @@
 // The figures the site ranks and compares, defined once: label, unit, how computed, and why a
 // county may have no value. Ranks are positions, not grades: a high 行政处罚 count is not "better".
 import type { Report } from '../schema.ts';
+import { unreadReason } from './checks.ts';
 
 const TOTAL = 6; // index of 总计 in a section 三 row
 const OUTCOME_TOTAL = 4; // index of 总计 in a section 四 row
@@ -8,13 +9,13 @@ const CORRECTED = 1; // 结果纠正
 
 /** Why a report has no value for a metric; shown beside the county in the "not reported" list. */
 export type MissingReason =
-  | 'table-missing' // the table or row is not in the report
+  | 'not-read' // the table, row or cell could not be read (not found, or not placed)
   | 'blank' // the cell is printed blank
   | 'zero-denominator' // a rate over a total of 0
   | 'not-in-format'; // the 2019 format prints no such figure
 
 export const MISSING_LABELS: Record<MissingReason, string> = {
-  'table-missing': '报告未列出该表或该行',
+  'not-read': '未能读出：本站在报告中未找到该表或该行，或无法确定数字所在的栏',
   blank: '报告中该栏为空白',
   'zero-denominator': '分母为 0，比率无意义',
   'not-in-format': '报告所用 2019 年格式不含该项',
@@ -22,7 +23,7 @@ export const MISSING_LABELS: Record<MissingReason, string> = {
 
 /** The short form in place of the figure (headline cards, tables). */
 export const MISSING_SHORT: Record<MissingReason, string> = {
-  'table-missing': '报告未列出',
+  'not-read': '未能读出',
   blank: '报告空白',
   'zero-denominator': '不适用',
   'not-in-format': '格式无此项',
@@ -44,19 +45,20 @@ export interface Metric {
   value(report: Report): MetricValue;
 }
 
-const cell = (v: number | null | undefined, missing: MissingReason): MetricValue =>
-  v === null || v === undefined ? { value: null, reason: missing } : { value: v };
+/** A printed cell, or why there is none: a blank the report prints, or a figure that could not be read. */
+const cell = (r: Report, path: string, v: number | null | undefined): MetricValue =>
+  v === null || v === undefined ? { value: null, reason: unreadReason(r, path) ? 'not-read' : 'blank' } : { value: v };
 
 function activeCell(r: Report, key: 'licensing' | 'punishment' | 'coercion' | 'fees'): MetricValue {
-  if (!r.active) return { value: null, reason: 'table-missing' };
+  if (!r.active) return { value: null, reason: 'not-read' };
   const v = r.active[key];
   if (v === null && key === 'fees' && r.tableFormat === '2019') return { value: null, reason: 'not-in-format' };
-  return cell(v, 'blank');
+  return cell(r, `active.${key}`, v);
 }
 
-function rowTotal(row: (number | null)[] | null | undefined, index: number): MetricValue {
-  if (!row) return { value: null, reason: 'table-missing' };
-  return cell(row[index], 'blank');
+function rowTotal(r: Report, path: string, row: (number | null)[] | null | undefined, index: number): MetricValue {
+  if (!row) return { value: null, reason: 'not-read' };
+  return cell(r, `${path}[${index}]`, row[index]);
 }
 
 function ratio(num: MetricValue[], den: MetricValue): MetricValue {
@@ -116,7 +118,7 @@ export const METRICS: readonly Metric[] = [
     definition: '第三部分“一、本年新收政府信息公开申请数量”的总计栏，按报告所印（不以各类申请人之和代替）。',
     summable: true,
     headline: true,
-    value: (r) => rowTotal(r.applications?.received, TOTAL),
+    value: (r) => rowTotal(r, 'applications.received', r.applications?.received, TOTAL),
   },
   {
     id: 'disclosure-rate',
@@ -128,8 +130,8 @@ export const METRICS: readonly Metric[] = [
     headline: true,
     value: (r) => {
       const a = r.applications;
-      if (!a) return { value: null, reason: 'table-missing' };
-      return ratio([rowTotal(a.granted, TOTAL), rowTotal(a.partlyGranted, TOTAL)], rowTotal(a.total, TOTAL));
+      if (!a) return { value: null, reason: 'not-read' };
+      return ratio([rowTotal(r, 'applications.granted', a.granted, TOTAL), rowTotal(r, 'applications.partlyGranted', a.partlyGranted, TOTAL)], rowTotal(r, 'applications.total', a.total, TOTAL));
     },
   },
   {
@@ -140,7 +142,7 @@ export const METRICS: readonly Metric[] = [
     definition: '第四部分行政复议的总计栏，按报告所印。',
     summable: true,
     headline: true,
-    value: (r) => rowTotal(r.review, OUTCOME_TOTAL),
+    value: (r) => rowTotal(r, 'review', r.review, OUTCOME_TOTAL),
   },
   {
     id: 'litigation',
@@ -151,8 +153,8 @@ export const METRICS: readonly Metric[] = [
     summable: true,
     headline: true,
     value: (r) => {
-      const direct = rowTotal(r.litigationDirect, OUTCOME_TOTAL);
-      const after = rowTotal(r.litigationAfterReview, OUTCOME_TOTAL);
+      const direct = rowTotal(r, 'litigationDirect', r.litigationDirect, OUTCOME_TOTAL);
+      const after = rowTotal(r, 'litigationAfterReview', r.litigationAfterReview, OUTCOME_TOTAL);
       if (direct.value === null) return direct;
       if (after.value === null) return after;
       return { value: direct.value + after.value };
@@ -166,7 +168,7 @@ export const METRICS: readonly Metric[] = [
     definition: '行政复议“结果纠正”÷ 行政复议总计。复议总计为 0 时不计算。',
     summable: false,
     headline: false,
-    value: (r) => ratio([rowTotal(r.review, CORRECTED)], rowTotal(r.review, OUTCOME_TOTAL)),
+    value: (r) => ratio([rowTotal(r, 'review', r.review, CORRECTED)], rowTotal(r, 'review', r.review, OUTCOME_TOTAL)),
   },
   {
     id: 'denied',
@@ -178,10 +180,10 @@ export const METRICS: readonly Metric[] = [
     headline: false,
     value: (r) => {
       const d = r.applications?.denied;
-      if (!d) return { value: null, reason: 'table-missing' };
+      if (!d) return { value: null, reason: 'not-read' };
       let sum = 0;
-      for (const row of Object.values(d)) {
-        const v = rowTotal(row, TOTAL);
+      for (const [key, row] of Object.entries(d)) {
+        const v = rowTotal(r, `applications.denied.${key}`, row, TOTAL);
         if (v.value === null) return v;
         sum += v.value;
       }

@@ -48,8 +48,10 @@ type RuleNotes = Map<string, number>;
  * cells a failing identity touches. `null` cells: columns the row does not have.
  */
 function rowNote(cells: readonly (CellView | null)[] | null, columnLabels: readonly string[], rules: RuleNotes): string {
-  if (!cells || cells.every((c) => c === null)) return '报告未列出此行';
+  if (!cells || cells.every((c) => c === null)) return '未能读出此行（本站在报告中未找到）';
   const notes: string[] = [];
+  const unread = cells.flatMap((c, i) => (c?.unread ? [columnLabels[i] ?? ''] : []));
+  if (unread.length) notes.push(`未能读出（不是空白）：${unread.join('、')}`);
   const inferred = cells.flatMap((c, i) => (c?.inferred ? [{ column: columnLabels[i] ?? '', rule: c.inferred.rule }] : []));
   if (inferred.length) {
     const numbers = [...new Set(inferred.map((x) => x.rule))].map((rule) => {
@@ -69,7 +71,7 @@ const values = (cells: readonly CellView[] | null): CsvValue[] => (cells ?? []).
 /** A table the report does not print: the parser's finding about it, where there is one. */
 function missingTable(report: Report, path: string): Line {
   const f = report.findings.find((x) => x.path === path);
-  return text(f ? `报告未列出此表：${findingText(f)}` : '报告未列出此表。');
+  return text(f ? findingText(f) : '未能读出此表（本站在报告中未找到）。');
 }
 
 /** Section 二: 第（一）项 with its columns, then 第（五）（六）（八）（九）项 each with the columns it prints. */

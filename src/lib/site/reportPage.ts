@@ -140,7 +140,7 @@ export function reportPageModel(report: Report, summary: ReportSummary, site: Si
     .slice(0, 5)
     .map((h) => `${h.metric.label} ${formatMetric(h.metric, h.rank.value)}`)
     .join('，');
-  const ogDescription = `${report.region.province}${report.region.prefecture === report.region.province ? '' : report.region.prefecture}${report.region.name} ${report.year} 年政府信息公开工作年度报告：${figures || '报告未列出主要数字'}。${report.consistent ? '' : '报告自身数字有不符之处。'}`;
+  const ogDescription = `${report.region.province}${report.region.prefecture === report.region.province ? '' : report.region.prefecture}${report.region.name} ${report.year} 年政府信息公开工作年度报告：${figures || '主要数字未能读出'}。${report.consistent ? '' : '报告自身数字有不符之处。'}`;
 
   return {
     headline,

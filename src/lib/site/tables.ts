@@ -1,7 +1,7 @@
 // View models of the report's three standard tables: every cell with its JSON path, whether a rule
 // placed it (inferred), whether a failing identity touches it, and the source line of its row.
 import type { ApplicantRow, Inference, OutcomeRow, Report } from '../schema.ts';
-import { failingCells, inferredByPath } from './checks.ts';
+import { failingCells, inferredByPath, unreadReason } from './checks.ts';
 import { APPLICATION_ROWS, DOCUMENT_COLUMNS, OUTCOME_TABLES, applicantLabels, outcomeLabels } from './labels.ts';
 
 export interface CellView {
@@ -9,15 +9,21 @@ export interface CellView {
   value: number | null;
   inferred?: Inference;
   failing: boolean;
+  /** Why the cell could not be read (「未能读出」), where its null is no blank. */
+  unread?: string;
 }
 
 export interface RowView {
   path: string; // JSON path of the row
   label: string;
   level: 0 | 1 | 2;
-  /** `null`: the report does not print this row. */
+  /** `null`: the row was not found in the report. */
   cells: CellView[] | null;
+  /** Why the row could not be read, where it was not. */
+  unread?: string;
   line?: number;
+  /** The PDF page it was read from. */
+  page?: number;
 }
 
 /** A group heading inside the table (三、本年度办理结果, （三）不予公开 …). */
@@ -31,17 +37,19 @@ export type TableItem = ({ kind: 'row' } & RowView) | ({ kind: 'group' } & Group
 interface Marks {
   inferred: Map<string, Inference>;
   failing: Set<string>;
+  unread: (path: string) => string | undefined;
 }
 
 function marks(report: Report): Marks {
-  return { inferred: inferredByPath(report.inferred), failing: failingCells(report.checks) };
+  return { inferred: inferredByPath(report.inferred), failing: failingCells(report.checks), unread: (path) => unreadReason(report, path) };
 }
 
 function cellsOf(rowPath: string, row: readonly (number | null)[], m: Marks): CellView[] {
   const rowInference = m.inferred.get(rowPath);
   return row.map((value, i) => {
     const key = `${rowPath}[${i}]`;
-    return { key, value, inferred: m.inferred.get(key) ?? rowInference, failing: m.failing.has(key) };
+    const unread = value === null ? m.unread(key) : undefined;
+    return { key, value, inferred: m.inferred.get(key) ?? rowInference, failing: m.failing.has(key), ...(unread ? { unread } : {}) };
   });
 }
 
@@ -77,7 +85,9 @@ export function applicationsTable(report: Report): TableItem[] | null {
       label: def.label,
       level: def.level,
       cells: row ? cellsOf(path, row, m) : null,
+      unread: m.unread(path),
       line: report.lines[path],
+      page: report.origins?.[path]?.page,
     });
   }
   return items;
@@ -95,7 +105,9 @@ export function outcomesTable(report: Report): RowView[] {
       label: t.group === t.label ? t.label : `${t.group}：${t.label}`,
       level: 0 as const,
       cells: row ? cellsOf(t.key, row, m) : null,
+      unread: m.unread(t.key),
       line: report.lines[t.key],
+      page: report.origins?.[t.key]?.page,
     };
   });
 }
@@ -131,10 +143,14 @@ export function documentsTable(report: Report): DocumentsTable | null {
       cells: obj
         ? columns.map((c) => {
             const k = `${path}.${c.key}`;
-            return { key: k, value: obj[c.key] ?? null, inferred: m.inferred.get(k), failing: false };
+            const value = obj[c.key] ?? null;
+            const unread = value === null ? m.unread(k) : undefined;
+            return { key: k, value, inferred: m.inferred.get(k), failing: false, ...(unread ? { unread } : {}) };
           })
         : null,
+      unread: m.unread(path),
       line: report.lines[path],
+      page: report.origins?.[path]?.page,
     };
   });
   return { style, columns, rows };
@@ -147,6 +163,7 @@ export interface ItemFigure {
   column: string; // 本年处理决定数量
   cell: CellView;
   line?: number;
+  page?: number;
 }
 
 export function itemFigures(report: Report): ItemFigure[] | null {
@@ -159,8 +176,9 @@ export function itemFigures(report: Report): ItemFigure[] | null {
       item,
       label,
       column,
-      cell: { key, value: value ?? null, inferred: m.inferred.get(key), failing: false },
+      cell: { key, value: value ?? null, inferred: m.inferred.get(key), failing: false, ...(value == null && m.unread(key) ? { unread: m.unread(key) } : {}) },
       line: report.lines[key] ?? report.lines[linePath],
+      page: (report.origins?.[key] ?? report.origins?.[linePath])?.page,
     });
   };
   const decisions = (item: string, key: 'licensing' | 'otherServices' | 'punishment' | 'coercion', label: string) => {
