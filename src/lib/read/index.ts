@@ -5,6 +5,7 @@ import type { ReadResult } from './document.ts';
 import { sniff } from './sniff.ts';
 import { readPdf } from './pdf.ts';
 import { readText } from './text.ts';
+import { readHtml } from './html.ts';
 
 export type { ReadResult, SourceText } from './document.ts';
 
@@ -15,6 +16,8 @@ export async function readDocument(bytes: Uint8Array): Promise<ReadResult> {
       return { ok: true, source: readText(bytes) };
     case 'pdf':
       return readPdf(bytes);
+    case 'html':
+      return readHtml(bytes);
     case 'zip':
       return { ok: false, ...rejection.otherZip() };
     case 'ole':
