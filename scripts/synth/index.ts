@@ -9,3 +9,4 @@ export { placeName, nameIsUnique } from './issuer.ts';
 export { compareWithTruth, describeMismatches, type Mismatch } from './compare.ts';
 export { reportDocument, randomDocumentOptions, DEFAULT_DOCUMENT_OPTIONS, type ReportDocument, type DocumentOptions, type DocTable, type DocCell } from './document.ts';
 export { renderReportHtml, encodeHtml, DEFAULT_HTML_OPTIONS, type HtmlOptions } from './html.ts';
+export { renderReportDocx, type DocxOptions } from './docx.ts';
