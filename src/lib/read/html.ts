@@ -104,10 +104,22 @@ function densestBlock(body: Node): Node {
   return best;
 }
 
-/** The article: the smallest element holding every report table, else the densest block of prose. */
+/** Text outside tables, where a report's prose is. */
+function proseOf(n: Node): string {
+  if (n.nodeName === '#text') return n.value ?? '';
+  if ((n.tagName && SKIP.has(n.tagName)) || hidden(n) || n.tagName === 'table' || n.tagName === 'a') return '';
+  return children(n).map(proseOf).join('');
+}
+
+/** The article: the smallest element holding every report table and some prose, else the densest
+ *  block of prose. (Each table may stand in a wrapper of its own, or there may be one table only.) */
 export function findArticle(body: Node): { article: Node; reportTables: number } {
   const tables = [...elements(body, 'table')].filter((t) => !isLayoutTable(t) && REPORT_TABLE.test(textOf(t)));
-  if (tables.length > 0) return { article: commonAncestor(tables), reportTables: tables.length };
+  if (tables.length > 0) {
+    let article = commonAncestor(tables);
+    while (article !== body && article.parentNode && cjkCount(proseOf(article)) < 12) article = article.parentNode;
+    return { article, reportTables: tables.length };
+  }
   return { article: densestBlock(body), reportTables: 0 };
 }
 
