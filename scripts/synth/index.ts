@@ -7,3 +7,6 @@ export { writeReport, TEST_MARK, type WrittenReport } from './report.ts';
 export { formatNumber, wrapLabel } from './tables.ts';
 export { placeName, nameIsUnique } from './issuer.ts';
 export { compareWithTruth, describeMismatches, type Mismatch } from './compare.ts';
+export { reportDocument, randomDocumentOptions, DEFAULT_DOCUMENT_OPTIONS, type ReportDocument, type DocumentOptions, type DocTable, type DocCell } from './document.ts';
+export { renderReportHtml, encodeHtml, DEFAULT_HTML_OPTIONS, type HtmlOptions } from './html.ts';
+export { renderReportDocx, type DocxOptions } from './docx.ts';

@@ -29,7 +29,13 @@ export async function parseBytes(bytes: Uint8Array, source: string, sidecar: Sou
   const read = await readDocument(bytes);
   if (!read.ok) return read;
   const { text, format, origins, pages } = read.source;
-  return parseReport(text, { source, format, origins, ...(pages !== undefined ? { pages } : {}), ...(sidecar.region ? { region: sidecar.region } : {}) });
+  const result = parseReport(text, { source, format, origins, ...(pages !== undefined ? { pages } : {}), ...(sidecar.region ? { region: sidecar.region } : {}) });
+  // No report tables: say so in the words of the file's kind (a Word file, a web page).
+  if (!result.ok && result.error === rejection.notReport().error) {
+    if (format === 'docx' || format === 'doc') return { ok: false, ...rejection.wordNoReport() };
+    if (format === 'html') return { ok: false, ...rejection.htmlNoReport() };
+  }
+  return result;
 }
 
 export async function readReportFile(file: string): Promise<ParseResult> {

@@ -70,6 +70,30 @@ export const rejection = {
     error: 'an Office file that is not a Word document (an Excel or PowerPoint file?): add the report as PDF, Word or text',
     zh: '这是 Office 文件但不是 Word 文档（可能是 Excel 或 PowerPoint）：请放入 PDF、Word 或文本格式的报告',
   }),
+  htmlNoReport: (): Rejection => ({
+    error: 'a web page without the report: none of its three tables (主动公开, 依申请公开, 复议诉讼) is on the page; save the page of the report itself, or download its PDF/Word attachment',
+    zh: '网页中没有年度报告：页面上找不到主动公开、依申请公开、复议诉讼三张表；请保存报告正文所在的网页，或下载其 PDF、Word 附件',
+  }),
+  htmlAttachment: (): Rejection => ({
+    error: 'the web page only links to the report as an attachment (PDF or Word): download the attachment and add that file',
+    zh: '网页只以附件（PDF 或 Word）形式提供报告：请下载附件并放入该文件',
+  }),
+  htmlImages: (): Rejection => ({
+    error: 'the web page shows the report\'s tables as pictures, not as text: add the report\'s PDF or Word file instead',
+    zh: '网页中的报告表格是图片而不是文字：请改为放入报告的 PDF 或 Word 文件',
+  }),
+  wordDamaged: (kind: string, why: string): Rejection => ({
+    error: `the Word file (${kind}) is damaged and cannot be read (${why}): download it again, or open and re-save it in Word or WPS`,
+    zh: `Word 文件（${kind}）已损坏，无法读取（${why}）：请重新下载，或用 Word、WPS 打开后另存`,
+  }),
+  wordNoText: (): Rejection => ({
+    error: 'the Word file has no text in it (empty, or the report is pasted in as pictures): add the report as PDF or text',
+    zh: 'Word 文件中没有文字（空文档，或报告以图片形式插入）：请放入 PDF 或文本格式的报告',
+  }),
+  wordNoReport: (): Rejection => ({
+    error: 'a Word file with no annual report in it: none of its three tables (主动公开, 依申请公开, 复议诉讼) was found; is it the right file (not a notice or a cover letter)?',
+    zh: 'Word 文件中没有年度报告：未找到主动公开、依申请公开、复议诉讼三张表中的任何一张；请确认是否放错了文件（如通知、公函）',
+  }),
   schema: (detail: string): Rejection => ({ error: `the parsed report does not fit the schema: ${detail}`, zh: `解析结果不符合数据格式：${detail}` }),
   duplicate: (region: string, year: number, id: string, kept: string): Rejection => ({
     error: `a second report for ${region} ${year} (${id}); ${kept} was kept`,

@@ -5,6 +5,8 @@ import type { ReadResult } from './document.ts';
 import { sniff } from './sniff.ts';
 import { readPdf } from './pdf.ts';
 import { readText } from './text.ts';
+import { readHtml } from './html.ts';
+import { readDocx } from './docx.ts';
 
 export type { ReadResult, SourceText } from './document.ts';
 
@@ -15,6 +17,10 @@ export async function readDocument(bytes: Uint8Array): Promise<ReadResult> {
       return { ok: true, source: readText(bytes) };
     case 'pdf':
       return readPdf(bytes);
+    case 'docx':
+      return readDocx(bytes);
+    case 'html':
+      return readHtml(bytes);
     case 'zip':
       return { ok: false, ...rejection.otherZip() };
     case 'ole':
