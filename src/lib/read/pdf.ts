@@ -9,6 +9,8 @@ import { rejection } from '../parse/rejections.ts';
 import { isBlankMark, parseNumberToken } from '../parse/tokens.ts';
 import { gridRows, type CellLine, type PlacedCell } from './columns.ts';
 import { fromLines, type ReadResult } from './document.ts';
+import { foldRadicals } from './radicals.ts';
+import { ruledTables, type Rule } from './ruled.ts';
 
 /** One text item as placed on its page: top-left origin, y down, in points. */
 export interface PlacedText {
@@ -28,6 +30,8 @@ export interface PageText {
   items: PlacedText[];
   /** Whether the page paints images (a scan, where it has no text). */
   images: number;
+  /** The straight lines drawn on the page (table borders among them). */
+  rules?: Rule[];
 }
 
 interface PdfLine {
@@ -36,6 +40,8 @@ interface PdfLine {
   x: number;
   text: string;
   items: PlacedText[];
+  /** A row of a ruled table, written as a grid row already. */
+  grid?: boolean;
 }
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
@@ -119,16 +125,67 @@ export function cellLine(items: readonly PlacedText[]): CellLine {
   return { label: text, cells, breaks: cells.length === 0 && /^[一二三四五六七八九十]+、/u.test(text.replace(/\s+/gu, '')) };
 }
 
-/** Pages of positioned text into the intermediate form; running heads and footers dropped. */
+/**
+ * Pages of positioned text into the intermediate form: ruled tables as grid rows, the rest as lines
+ * in reading order; running heads and footers dropped.
+ */
 export function pagesToLines(pages: readonly PageText[]): { text: string; origin: Origin }[] {
-  const laid = pages.map((page) => ({
-    page,
-    lines: groupLines(page.items).map((items): PdfLine => ({ page: page.page, y: items[0]!.y, x: items[0]!.x, text: lineText(items), items })),
-  }));
+  const laid = pages.map((page) => {
+    const { tables, rest } = ruledTables(page.items, page.rules ?? []);
+    const lines = groupLines(rest).map((items): PdfLine => ({ page: page.page, y: items[0]!.y, x: items[0]!.x, text: lineText(items), items }));
+    const rows = tables.flatMap((t) => t.rows.map((r): PdfLine => ({ page: page.page, y: r.top, x: r.left, text: r.fields.join('\t'), items: [], grid: true })));
+    return { page, lines: [...lines, ...rows].sort((a, b) => a.y - b.y || a.x - b.x) };
+  });
   const margins = repeatedMargins(laid);
   const lines = laid.flatMap(({ lines }) => lines.filter((l) => !margins.has(l) && l.text.trim() !== ''));
-  const grid = gridRows(lines.map((l) => cellLine(l.items)));
+  // Rows of ruled tables know their blanks; the rest may need them found by position.
+  const grid = gridRows(lines.map((l) => (l.grid ? { label: '', cells: [], breaks: true } : cellLine(l.items))));
   return lines.map((l, i) => ({ text: grid[i] ?? l.text, origin: { page: l.page, x: Math.round(l.x * 10) / 10, y: Math.round(l.y * 10) / 10 } }));
+}
+
+type Matrix = number[];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0]! * x + m[2]! * y + m[4]!, m[1]! * x + m[3]! * y + m[5]!];
+
+/** Straight axis-aligned edges of a painted path: stroked lines and rectangle sides, thin filled rectangles. */
+function pathRules(data: ArrayLike<number>, stroke: boolean, m: Matrix): Rule[] {
+  const rules: Rule[] = [];
+  const paths: [number, number][][] = [];
+  for (let i = 0; i < data.length; ) {
+    const op = data[i]!;
+    if (op === 0) {
+      paths.push([apply(m, data[i + 1]!, data[i + 2]!)]);
+      i += 3;
+    } else if (op === 1) {
+      paths.at(-1)?.push(apply(m, data[i + 1]!, data[i + 2]!));
+      i += 3;
+    } else if (op === 2) {
+      paths.push([]); // a curve: no rule
+      i += 7;
+    } else if (op === 3) {
+      paths.push([]);
+      i += 5;
+    } else i += 1; // closePath
+  }
+  for (const points of paths) {
+    if (points.length < 2) continue;
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    if (!stroke) {
+      // A filled rectangle thin enough to be a line (cell borders drawn as fills).
+      if (y2 - y1 < 3 && x2 - x1 > 3) rules.push({ x1, x2, y1: (y1 + y2) / 2, y2: (y1 + y2) / 2 });
+      else if (x2 - x1 < 3 && y2 - y1 > 3) rules.push({ x1: (x1 + x2) / 2, x2: (x1 + x2) / 2, y1, y2 });
+      continue;
+    }
+    const closed = [...points, points[0]!];
+    for (let k = 1; k < closed.length; k++) {
+      const [ax, ay] = closed[k - 1]!;
+      const [bx, by] = closed[k]!;
+      if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) > 1) rules.push({ x1: Math.min(ax, bx), x2: Math.max(ax, bx), y1: ay, y2: ay });
+      else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) > 1) rules.push({ x1: ax, x2: ax, y1: Math.min(ay, by), y2: Math.max(ay, by) });
+    }
+  }
+  return rules;
 }
 
 /** Characters that no font's text layer should yield: private use, replacement, control. */
@@ -140,7 +197,7 @@ let pdfjs: Promise<PdfJs> | undefined;
 const loadPdfJs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 const pdfjsDir = () => dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
-async function readPages(bytes: Uint8Array): Promise<PageText[]> {
+export async function readPages(bytes: Uint8Array): Promise<PageText[]> {
   const { getDocument, OPS, Util } = await loadPdfJs();
   const dir = pdfjsDir();
   const task = getDocument({
@@ -168,14 +225,34 @@ async function readPages(bytes: Uint8Array): Promise<PageText[]> {
         const size = Math.hypot(a!, b!) || item.height;
         // Vertical or rotated text (a stamp, a side note) is not part of a table row.
         if (Math.abs(b!) > Math.abs(a!) * 0.1) continue;
-        items.push({ text: item.str, x: e!, y: f!, width: item.width * (viewport.scale || 1), size });
+        items.push({ text: foldRadicals(item.str), x: e!, y: f!, width: item.width * (viewport.scale || 1), size });
       }
+      // The drawing operations: table borders, and images (a page of images and no text is a scan).
+      const ops = await page.getOperatorList();
       let images = 0;
-      if (items.length === 0) {
-        const ops = await page.getOperatorList();
-        images = ops.fnArray.filter((op) => op === OPS.paintImageXObject || op === OPS.paintInlineImageXObject || op === OPS.paintImageMaskXObject).length;
+      const rules: Rule[] = [];
+      let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+      const stack: Matrix[] = [];
+      for (let k = 0; k < ops.fnArray.length; k++) {
+        const fn = ops.fnArray[k];
+        const args = ops.argsArray[k] as unknown[];
+        if (fn === OPS.save) stack.push(ctm);
+        else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+        else if (fn === OPS.transform) ctm = Util.transform(ctm, args as number[]);
+        else if (fn === OPS.paintFormXObjectBegin) {
+          stack.push(ctm);
+          if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0])) ctm = Util.transform(ctm, Array.from(args[0] as ArrayLike<number>));
+        } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+        else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) images++;
+        else if (fn === OPS.constructPath) {
+          const [paint, data] = args as [number, ArrayLike<number>[] | null];
+          const path = data?.[0];
+          if (!path || paint === OPS.endPath) continue;
+          const stroke = paint === OPS.stroke || paint === OPS.closeStroke || paint === OPS.fillStroke || paint === OPS.eoFillStroke;
+          rules.push(...pathRules(path, stroke, Util.transform(viewport.transform, ctm)));
+        }
       }
-      pages.push({ page: n, width: viewport.width, height: viewport.height, items, images });
+      pages.push({ page: n, width: viewport.width, height: viewport.height, items, images, rules });
       page.cleanup();
     }
     return pages;
