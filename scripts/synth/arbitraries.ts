@@ -6,6 +6,8 @@ import type { Layout } from './layout.ts';
 import { safePageStyle } from './layout.ts';
 import { createRng } from './prng.ts';
 import { writeReport, type WrittenReport } from './report.ts';
+import type { DocumentOptions } from './document.ts';
+import type { HtmlOptions } from './html.ts';
 import { generateTruth, type Truth, type TruthOptions } from './truth.ts';
 
 type Choices<T> = { [K in keyof T]?: fc.Arbitrary<T[K]> };
@@ -79,3 +81,36 @@ export function build(c: SynthCase): { truth: Truth; written: WrittenReport } {
   const truth = generateTruth(createRng(c.valueSeed), counties[c.countyIndex], c.year, c.options);
   return { truth, written: writeReport(truth, c.layout) };
 }
+
+/** A truth for any county and year, from its options and a value seed. */
+export const documentTruthArb = (): fc.Arbitrary<Truth> =>
+  fc
+    .record({ countyIndex: fc.nat({ max: counties.length - 1 }), year: fc.integer({ min: 2019, max: 2024 }), options: truthOptionsArb(), valueSeed: fc.nat() })
+    .map((c) => generateTruth(createRng(c.valueSeed), counties[c.countyIndex]!, c.year, c.options));
+
+/** How a report is set as a document (Word file, web page): merges, wrapped labels, blank marks. */
+export const documentOptionsArb = (): fc.Arbitrary<DocumentOptions> =>
+  fc.record<DocumentOptions>({
+    seed: fc.string({ maxLength: 6 }),
+    blank: fc.constantFrom('', '/', '-', '—', '无'),
+    wrapLabels: fc.boolean(),
+    activeTables: fc.constantFrom('one', 'separate'),
+    applicationLabels: fc.constantFrom('three', 'one'),
+    digits: fc.constantFrom('ascii', 'fullwidth'),
+    feePad: fc.constantFrom(0, 2, 4),
+  });
+
+/** A web page around the document: portal, layout tables or bare; charset; narrow labels; page breaks. */
+export const htmlOptionsArb = (): fc.Arbitrary<HtmlOptions> =>
+  fc
+    .tuple(
+      documentOptionsArb(),
+      fc.record({
+        page: fc.constantFrom('portal', 'layoutTables', 'bare'),
+        narrowLabels: fc.boolean(),
+        breakTables: fc.boolean(),
+        cellLines: fc.constantFrom('br', 'p'),
+        charset: fc.constantFrom('utf-8', 'gbk'),
+      }),
+    )
+    .map(([d, h]) => ({ ...d, ...h }) as HtmlOptions);

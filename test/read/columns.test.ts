@@ -53,3 +53,35 @@ describe('wide tables: blanks by position', () => {
     expect(lines.map((l) => l.text)[1]).toBe('（一）予以公开\t3\t\t\t\t\t\t3');
   });
 });
+
+describe('ruled tables', () => {
+  it('a border drawn in pieces a hair apart is one rule over its whole length', async () => {
+    const { mergeRules } = await import('../../src/lib/read/ruled.ts');
+    const merged = mergeRules([
+      { x1: 227.62, y1: 123, x2: 227.62, y2: 186.7 },
+      { x1: 227.58, y1: 69.7, x2: 227.58, y2: 89.2 },
+      { x1: 227.6, y1: 89.2, x2: 227.6, y2: 123 },
+      { x1: 227.6, y1: 228, x2: 227.6, y2: 247.5 },
+    ]);
+    expect(merged.map((r) => [r.y1, r.y2])).toEqual([
+      [69.7, 186.7],
+      [228, 247.5],
+    ]);
+  });
+
+  it('items in a grid of rules: one row per table row, a cell wrapped over lines whole, blank and spanned places empty', async () => {
+    const { ruledTables } = await import('../../src/lib/read/ruled.ts');
+    const h = (y: number) => ({ x1: 80, y1: y, x2: 400, y2: y });
+    const v = (x: number, y1 = 100, y2 = 160) => ({ x1: x, y1, x2: x, y2 });
+    // Two rows; the label column is one cell over both rows; columns at 80 | 200 | 300 | 400.
+    const rules = [h(100), h(160), v(80), v(200), v(300), v(400), { x1: 200, y1: 130, x2: 400, y2: 130 }];
+    const item = (text: string, x: number, y: number) => ({ text, x, y, width: text.length * 10, size: 10 });
+    const { tables, rest } = ruledTables([item('（三）不予', 90, 120), item('公开', 90, 135), item('5', 240, 120), item('7', 340, 150), item('正文', 90, 300)], rules);
+    expect(rest.map((i) => i.text)).toEqual(['正文']);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows.map((r) => r.fields)).toEqual([
+      ['（三）不予公开', '5', ''],
+      ['', '', '7'],
+    ]);
+  });
+});

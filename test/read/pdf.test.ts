@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../../src/lib/ingest/read.ts';
-import { groupLines, lineText, pagesToLines, type PlacedText } from '../../src/lib/read/pdf.ts';
+import { groupLines, lineText, pagesToLines, textLayerRejection, type PlacedText } from '../../src/lib/read/pdf.ts';
 import { Report } from '../../src/lib/schema.ts';
 import { leaves, valueAt } from './leaves.ts';
 
@@ -50,5 +50,25 @@ describe('PDF text items into lines', () => {
     const lines = pagesToLines([page(1, [item('（一）予以公开', 79, 700), item('5', 300, 700)]), page(2, [item('（二）部分公开', 79, 100), item('1', 300, 100)])]);
     expect(lines.map((l) => l.text)).toEqual(['（一）予以公开   5', '（二）部分公开   1']);
     expect(lines.map((l) => l.origin.page)).toEqual([1, 2]);
+  });
+});
+
+describe('PDFs that hold no readable report', () => {
+  const fixture = (name: string) => readFileSync(new URL(`../fixtures/documents/${name}`, import.meta.url));
+  it.each([
+    ['scanned.pdf', /scanned PDF.*no text layer.*OCR/, /扫描件，无文字层/],
+    ['encrypted.pdf', /encrypted.*password/, /已加密/],
+    ['truncated.pdf', /damaged/, /已损坏/],
+  ])('%s is rejected saying exactly why and what to do', async (name, error, zh) => {
+    const result = await parseBytes(fixture(name), name);
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(error), zh: expect.stringMatching(zh) });
+  });
+
+  it('a PDF whose text extracts as no Chinese (fonts without a character map) is rejected, never a garbage page', () => {
+    const page = (text: string) => ({ page: 1, width: 595, height: 842, images: 0, items: [{ text, x: 80, y: 100, width: 400, size: 10 }] });
+    expect(textLayerRejection([page('\ue001\ue002\ue003'.repeat(30))])?.zh).toMatch(/无法正确提取/);
+    expect(textLayerRejection([page('abc def ghi '.repeat(10))])?.zh).toMatch(/无法正确提取/);
+    expect(textLayerRejection([{ ...page(''), items: [], images: 2 }])?.zh).toMatch(/扫描件/);
+    expect(textLayerRejection([page('政府信息公开工作年度报告'.repeat(5))])).toBeNull();
   });
 });

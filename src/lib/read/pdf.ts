@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Origin } from '../schema.ts';
-import { rejection } from '../parse/rejections.ts';
+import { rejection, type Rejection } from '../parse/rejections.ts';
 import { isBlankMark, parseNumberToken } from '../parse/tokens.ts';
 import { gridRows, type CellLine, type PlacedCell } from './columns.ts';
 import { fromLines, type ReadResult } from './document.ts';
@@ -270,13 +270,16 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
     if (name === 'PasswordException') return { ok: false, ...rejection.pdfEncrypted() };
     return { ok: false, ...rejection.pdfDamaged((e as Error).message) };
   }
-  const chars = pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.text.replace(/\s+/gu, '').length, 0), 0);
-  if (chars < 20 * pages.length) {
-    return { ok: false, ...(pages.some((p) => p.images > 0) ? rejection.pdfScanned() : rejection.pdfNoText()) };
-  }
-  const lines = pagesToLines(pages);
-  const text = lines.map((l) => l.text).join('');
+  const problem = textLayerRejection(pages);
+  if (problem) return { ok: false, ...problem };
+  return { ok: true, source: fromLines('pdf', pagesToLines(pages), pages.length) };
+}
+
+/** Why a PDF's text layer cannot give a report: none (a scan, or empty pages), or no real text. */
+export function textLayerRejection(pages: readonly PageText[]): Rejection | null {
+  const text = pages.map((p) => p.items.map((i) => i.text).join('')).join('').replace(/\s+/gu, '');
+  if (text.length < 20 * pages.length) return pages.some((p) => p.images > 0) ? rejection.pdfScanned() : rejection.pdfNoText();
   const garbled = text.match(GARBLED)?.length ?? 0;
-  if (garbled > text.length * 0.05 || !/[\u4e00-\u9fff]/u.test(text)) return { ok: false, ...rejection.pdfGarbled() };
-  return { ok: true, source: fromLines('pdf', lines, pages.length) };
+  if (garbled > text.length * 0.05 || !/[\u4e00-\u9fff]/u.test(text)) return rejection.pdfGarbled();
+  return null;
 }

@@ -41,17 +41,28 @@ const horizontal = (r: Rule) => Math.abs(r.y1 - r.y2) <= SNAP;
 export function mergeRules(rules: readonly Rule[]): Rule[] {
   const out: Rule[] = [];
   for (const isH of [true, false]) {
-    const group = rules
+    const spans = rules
       .filter((r) => horizontal(r) === isH)
       .map((r) => (isH ? { at: (r.y1 + r.y2) / 2, from: Math.min(r.x1, r.x2), to: Math.max(r.x1, r.x2) } : { at: (r.x1 + r.x2) / 2, from: Math.min(r.y1, r.y2), to: Math.max(r.y1, r.y2) }))
-      .sort((a, b) => a.at - b.at || a.from - b.from);
-    const merged: { at: number; from: number; to: number }[] = [];
-    for (const r of group) {
-      const m = merged.findLast((x) => Math.abs(x.at - r.at) <= SNAP && r.from <= x.to + SNAP);
-      if (m) m.to = Math.max(m.to, r.to);
-      else merged.push({ ...r });
+      .sort((a, b) => a.at - b.at);
+    // Rules a hair apart (anti-aliased borders, rounding) are one line: cluster by position first.
+    for (let i = 0; i < spans.length; ) {
+      let j = i + 1;
+      while (j < spans.length && spans[j]!.at - spans[j - 1]!.at <= SNAP) j++;
+      const line = spans.slice(i, j).sort((a, b) => a.from - b.from);
+      const at = line[Math.floor(line.length / 2)]!.at;
+      let current = { ...line[0]! };
+      const flush = () => out.push(isH ? { x1: current.from, y1: at, x2: current.to, y2: at } : { x1: at, y1: current.from, x2: at, y2: current.to });
+      for (const r of line.slice(1)) {
+        if (r.from <= current.to + SNAP) current.to = Math.max(current.to, r.to);
+        else {
+          flush();
+          current = { ...r };
+        }
+      }
+      flush();
+      i = j;
     }
-    for (const m of merged) out.push(isH ? { x1: m.from, y1: m.at, x2: m.to, y2: m.at } : { x1: m.at, y1: m.from, x2: m.at, y2: m.to });
   }
   return out;
 }
