@@ -1,4 +1,4 @@
-// npm run bench -- --corpus DIR [--work DIR] [--working-tree] [--skip-baseline] [--skip-rebuild]
+// npm run bench -- --corpus DIR [--work DIR] [--working-tree] [--skip-baseline] [--skip-rebuild] [--formats txt,html,docx]
 // Builds the whole site from a synthetic corpus (npm run corpus) in one run and prints the figures of
 // issue 4: ingest time and reports/s; `astro build` time and peak memory; a baseline (Astro building as
 // many trivial pages, same run) and the ratio; dist/ size and file count (search index included); median
@@ -28,7 +28,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Report } from '../src/lib/schema.ts';
-import { compareWithTruth, describeMismatches, writeReport, type Layout, type Truth } from './synth/index.ts';
+import { renderEntry, type CorpusFormat } from './corpus.ts';
+import { compareWithTruth, describeMismatches, writeReport, type DocumentOptions, type Layout, type Truth } from './synth/index.ts';
 import { copySite } from './synth/site-copy.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -134,15 +135,24 @@ function runMeasured(cmd: string, args: string[], opts: { cwd: string; env: Node
 interface Corpus {
   dir: string;
   reportsDir: string;
-  truth: Map<string, Truth & { synthetic?: { layout: Layout } }>;
+  truth: Map<string, CorpusTruth>;
 }
+
+type CorpusTruth = Truth & { source?: string; synthetic?: { layout: Layout; format?: CorpusFormat; document?: DocumentOptions & { charset?: 'utf-8' | 'gbk' } } };
+
+/** A report's format in the corpus: its file's extension (corpora written before --formats: txt). */
+const formatOf = (source: string) => source.slice(source.lastIndexOf('.') + 1);
 
 function readCorpus(dir: string): Corpus {
   const reportsDir = join(dir, 'reports');
   const truthDir = join(dir, 'truth');
   if (!existsSync(reportsDir) || !existsSync(truthDir)) throw new Error(`${dir} is not a corpus (no reports/ and truth/): write one with npm run corpus -- --out ${dir}`);
-  const truth = new Map<string, Truth & { synthetic?: { layout: Layout } }>();
-  for (const f of readdirSync(truthDir)) if (f.endsWith('.json')) truth.set(f.replace(/\.json$/, '.txt'), JSON.parse(readFileSync(join(truthDir, f), 'utf8')));
+  const truth = new Map<string, CorpusTruth>();
+  for (const f of readdirSync(truthDir)) {
+    if (!f.endsWith('.json')) continue;
+    const t = JSON.parse(readFileSync(join(truthDir, f), 'utf8')) as CorpusTruth;
+    truth.set(t.source ?? f.replace(/\.json$/, '.txt'), t);
+  }
   return { dir, reportsDir, truth };
 }
 
@@ -173,17 +183,22 @@ function exactness(corpus: Corpus, reports: readonly Report[]) {
   const bySource = new Map(reports.map((r) => [r.source, r]));
   let exact = 0;
   const wrong: string[] = [];
+  const byFormat: Record<string, { exact: number; total: number }> = {};
   for (const [source, truth] of corpus.truth) {
+    const tally = (byFormat[formatOf(source)] ??= { exact: 0, total: 0 });
+    tally.total++;
     const report = bySource.get(source);
     if (!report) {
       wrong.push(`${source}: not in the ingest output (rejected?)`);
       continue;
     }
     const mismatches = compareWithTruth(truth, report);
-    if (mismatches.length === 0) exact++;
-    else wrong.push(`${source}:\n${describeMismatches(mismatches, 4)}`);
+    if (mismatches.length === 0) {
+      exact++;
+      tally.exact++;
+    } else wrong.push(`${source}:\n${describeMismatches(mismatches, 4)}`);
   }
-  return { exact, total: corpus.truth.size, wrong };
+  return { exact, total: corpus.truth.size, wrong, byFormat };
 }
 
 function buildEnv(corpus: Corpus, work: string): NodeJS.ProcessEnv {
@@ -274,13 +289,15 @@ function pageJs(dist: string, htmlPath: string, gz: Map<string, number>): { onLo
   return { onLoad: closure(false) + inline, all: closure(true) + inline };
 }
 
-/** Change one figure of one report (行政许可 + 1), rewritten in its own layout; returns how to undo it. */
-function changeOneReport(corpus: Corpus): { file: string; restore: () => void } {
+/** Change one figure of one report (行政许可 + 1), rewritten in its own format and layout; returns how to undo it. */
+async function changeOneReport(corpus: Corpus): Promise<{ file: string; restore: () => void }> {
   const [source, truth] = [...corpus.truth].find(([, t]) => t.synthetic?.layout && t.active?.licensing !== null && t.active?.licensing !== undefined)!;
   const path = join(corpus.reportsDir, source);
   const original = readFileSync(path);
   const changed: Truth = { ...truth, active: { ...truth.active!, licensing: (truth.active!.licensing ?? 0) + 1 } };
-  writeFileSync(path, writeReport(changed, truth.synthetic!.layout).text);
+  const format = (truth.synthetic!.format ?? 'txt') as CorpusFormat;
+  const text = writeReport(changed, truth.synthetic!.layout).text;
+  writeFileSync(path, format === 'txt' || !truth.synthetic!.document ? text : await renderEntry({ truth: changed, text }, format, truth.synthetic!.document));
   return { file: source, restore: () => writeFileSync(path, original) };
 }
 
@@ -294,6 +311,9 @@ async function main() {
       'skip-baseline': { type: 'boolean', default: false },
       'skip-rebuild': { type: 'boolean', default: false },
       'working-tree': { type: 'boolean', default: false },
+      // Exactness is printed per format of the corpus's reports (npm run corpus -- --formats …); this
+      // names the formats to print even where the corpus has none of them.
+      formats: { type: 'string' },
     },
   });
   if (!args.corpus) throw new Error('--corpus DIR is required (write one with npm run corpus -- --counties N --out DIR)');
@@ -325,6 +345,12 @@ async function main() {
   const ex = exactness(corpus, ing.reports);
   figures.exact = { exact: ex.exact, total: ex.total, examples: ex.wrong.slice(0, 20) };
   line('parser exact (every cell, year, region, consistent)', `${ex.exact} / ${ex.total} (${((100 * ex.exact) / Math.max(1, ex.total)).toFixed(2)}%)`);
+  const formats = new Set([...(args.formats?.split(',').map((f) => f.trim()) ?? []), ...Object.keys(ex.byFormat)]);
+  for (const f of [...formats].sort()) {
+    const t = ex.byFormat[f] ?? { exact: 0, total: 0 };
+    line(`  exact, ${f}`, `${t.exact} / ${t.total}${t.total ? ` (${((100 * t.exact) / t.total).toFixed(2)}%)` : ''}`);
+  }
+  figures.exactByFormat = ex.byFormat;
   for (const w of ex.wrong.slice(0, 5)) console.log(`  ${w.replace(/\n/g, '\n  ')}`);
 
   // 3. The site build.
@@ -364,7 +390,7 @@ async function main() {
 
   // 6. Rebuild with one report changed (parse cache by content hash; Astro incremental build).
   if (!args['skip-rebuild']) {
-    const change = changeOneReport(corpus);
+    const change = await changeOneReport(corpus);
     try {
       const again = await runIngest(corpus, work, join(work, 'logs/ingest-again.log'));
       const rebuild = await astroBuild(corpus, work, join(work, 'logs/astro-rebuild.log'));

@@ -1,20 +1,43 @@
-// npm run corpus -- --counties N --years 2019-2023 --out DIR [--seed S]
-// Writes a synthetic corpus for scale tests and benchmarks: DIR/reports/*.txt (reports in varied
-// layouts, each marked 【测试数据，非真实报告】) and DIR/truth/*.json (the values each was written from).
+// npm run corpus -- --counties N --years 2019-2023 --out DIR [--seed S] [--formats txt,html,docx]
+// Writes a synthetic corpus for scale tests and benchmarks: DIR/reports/* (reports in varied layouts,
+// each marked 【测试数据，非真实报告】; each report in one of --formats, picked per report: text in a
+// converter's layout, a government web page, or a Word file) and DIR/truth/*.json (the values each was
+// written from; `source` names its report file).
 // Test data only: refuses to write into content/, public/ or dist/.
 import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { counties, type Division } from '../src/lib/region.ts';
-import { createRng, generateTruth, randomLayout, randomTruthOptions, writeReport, type Layout, type Rng, type Truth, type TruthOptions } from './synth/index.ts';
+import {
+  createRng,
+  encodeHtml,
+  generateTruth,
+  randomDocumentOptions,
+  randomLayout,
+  randomTruthOptions,
+  renderReportDocx,
+  renderReportHtml,
+  writeReport,
+  type DocumentOptions,
+  type Layout,
+  type Rng,
+  type Truth,
+  type TruthOptions,
+} from './synth/index.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The formats the corpus can write (the file extension of each). */
+export const CORPUS_FORMATS = ['txt', 'html', 'docx'] as const;
+export type CorpusFormat = (typeof CORPUS_FORMATS)[number];
 
 export interface CorpusOptions {
   counties: number;
   years: number[];
   out: string;
   seed: string;
+  /** Each report is written in one of these, picked per report (default: txt only). */
+  formats?: readonly CorpusFormat[];
 }
 
 export function parseArgs(argv: readonly string[]): CorpusOptions {
@@ -29,7 +52,16 @@ export function parseArgs(argv: readonly string[]): CorpusOptions {
   if (!Number.isInteger(n) || n < 1) throw new Error(`--counties must be a positive whole number, not ${get('counties')}`);
   const [from, to = from] = years;
   if (!Number.isInteger(from) || !Number.isInteger(to) || from > to || from < 2008) throw new Error(`--years must be like 2019-2023, not ${get('years')}`);
-  return { counties: n, years: Array.from({ length: to - from + 1 }, (_, i) => from + i), out: resolve(out), seed: get('seed') ?? 'corpus' };
+  const formats = (get('formats') ?? 'txt').split(',').map((f) => f.trim());
+  const unknown = formats.filter((f) => !(CORPUS_FORMATS as readonly string[]).includes(f));
+  if (unknown.length > 0 || formats.length === 0) throw new Error(`--formats takes a list of ${CORPUS_FORMATS.join(', ')}, not ${get('formats')}`);
+  return {
+    counties: n,
+    years: Array.from({ length: to - from + 1 }, (_, i) => from + i),
+    out: resolve(out),
+    seed: get('seed') ?? 'corpus',
+    formats: formats as CorpusFormat[],
+  };
 }
 
 /** The corpus is test data: never inside the site's content, its static files or its build. */
@@ -77,42 +109,60 @@ export function countyReports(seed: string, county: Division, years: readonly nu
   });
 }
 
-function clearDir(dir: string, ext: string): void {
+function clearDir(dir: string, exts: readonly string[]): void {
   if (!existsSync(dir)) return;
-  for (const f of readdirSync(dir)) if (f.endsWith(ext)) rmSync(join(dir, f));
+  for (const f of readdirSync(dir)) if (exts.some((ext) => f.endsWith(ext))) rmSync(join(dir, f));
 }
 
-export function writeCorpus(opts: CorpusOptions): { reports: number; counties: number } {
+/** The report's file in a format: the same truth, as text in its layout, a web page or a Word file. */
+export async function renderEntry(entry: Pick<CorpusEntry, 'truth' | 'text'>, format: CorpusFormat, document: DocumentOptions & { charset?: 'utf-8' | 'gbk' }): Promise<Uint8Array | string> {
+  if (format === 'txt') return entry.text;
+  if (format === 'html') return encodeHtml(renderReportHtml(entry.truth, document), document.charset ?? 'utf-8');
+  return renderReportDocx(entry.truth, document);
+}
+
+export async function writeCorpus(opts: CorpusOptions): Promise<{ reports: number; counties: number; byFormat: Record<string, number> }> {
+  const formats = opts.formats ?? ['txt'];
   refuseSiteDirs(opts.out);
   const reportsDir = join(opts.out, 'reports');
   const truthDir = join(opts.out, 'truth');
   mkdirSync(reportsDir, { recursive: true });
   mkdirSync(truthDir, { recursive: true });
-  clearDir(reportsDir, '.txt');
-  clearDir(truthDir, '.json');
+  clearDir(reportsDir, CORPUS_FORMATS.map((f) => `.${f}`));
+  clearDir(truthDir, ['.json']);
+  const byFormat: Record<string, number> = {};
   const picked = pickCounties(createRng(`${opts.seed}:counties`), opts.counties);
   let reports = 0;
   for (const county of picked) {
     for (const entry of countyReports(opts.seed, county, opts.years)) {
-      writeFileSync(join(reportsDir, `${entry.file}.txt`), entry.text);
-      const truthJson = { source: `${entry.file}.txt`, ...entry.truth, synthetic: { seed: opts.seed, options: entry.options, layout: entry.layout, ambiguous: entry.ambiguous } };
+      const pick = createRng(`${opts.seed}:${entry.file}:format`);
+      const format = pick.pick(formats);
+      // GB2312/GBK pages are common on county portals.
+      const documentOptions = { ...randomDocumentOptions(pick.fork('document'), `${opts.seed}:${entry.file}`), charset: pick.chance(0.3) ? ('gbk' as const) : ('utf-8' as const) };
+      const source = `${entry.file}.${format}`;
+      writeFileSync(join(reportsDir, source), await renderEntry(entry, format, documentOptions));
+      byFormat[format] = (byFormat[format] ?? 0) + 1;
+      // Text in a layout can leave rows ambiguous on purpose; documents keep every cell in its place.
+      const synthetic = { seed: opts.seed, format, options: entry.options, layout: entry.layout, ambiguous: format === 'txt' ? entry.ambiguous : [], ...(format === 'txt' ? {} : { document: documentOptions }) };
+      const truthJson = { source, ...entry.truth, synthetic };
       writeFileSync(join(truthDir, `${entry.file}.json`), JSON.stringify(truthJson));
       reports++;
     }
   }
   writeFileSync(
     join(opts.out, 'corpus.json'),
-    JSON.stringify({ note: '测试数据，非真实报告 — synthetic test data, never publish', seed: opts.seed, counties: picked.length, years: opts.years, reports }, null, 2),
+    JSON.stringify({ note: '测试数据，非真实报告 — synthetic test data, never publish', seed: opts.seed, counties: picked.length, years: opts.years, reports, formats: byFormat }, null, 2),
   );
-  return { reports, counties: picked.length };
+  return { reports, counties: picked.length, byFormat };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
     const opts = parseArgs(process.argv.slice(2));
     const started = performance.now();
-    const { reports, counties: n } = writeCorpus(opts);
-    console.log(`corpus: ${reports} reports (${n} counties × ${opts.years.length} years) in ${opts.out} — ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const { reports, counties: n, byFormat } = await writeCorpus(opts);
+    const formats = Object.entries(byFormat).map(([f, k]) => `${k} ${f}`).join(', ');
+    console.log(`corpus: ${reports} reports (${n} counties × ${opts.years.length} years; ${formats}) in ${opts.out} — ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } catch (e) {
     console.error(`corpus: ${(e as Error).message}`);
     process.exit(1);

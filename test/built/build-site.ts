@@ -17,7 +17,8 @@ mkdirSync(FIXTURE_REPORTS, { recursive: true });
 const inputs: { file: string; kind: InputKind }[] = [];
 for (const file of readdirSync(samplesDir).sort()) {
   cpSync(join(samplesDir, file), join(FIXTURE_REPORTS, file));
-  if (file.endsWith('.txt')) inputs.push({ file, kind: 'sample' });
+  // Every report file of content/reports, whatever its format (text, PDF, Word, web page).
+  if (!file.endsWith('.meta.json') && file !== 'README.md') inputs.push({ file, kind: 'sample' });
 }
 const CRAFTED: Record<string, InputKind> = {
   '900_script_prose.txt': 'script-prose',

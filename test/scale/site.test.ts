@@ -28,7 +28,7 @@ const truths: Truth[] = picked.flatMap((c) => countyReports(SEED, c, YEARS).map(
 const codes = new Set(picked.map((c) => c.code));
 
 beforeAll(async () => {
-  writeCorpus({ counties: 200, years: YEARS, out: join(WORK, 'corpus'), seed: SEED });
+  await writeCorpus({ counties: 200, years: YEARS, out: join(WORK, 'corpus'), seed: SEED });
   const result = await ingest({
     reportsDir: join(WORK, 'corpus/reports'),
     outDir: join(WORK, 'ingest'),

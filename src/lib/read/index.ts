@@ -19,6 +19,10 @@ export async function readDocument(bytes: Uint8Array): Promise<ReadResult> {
       return readPdf(bytes);
     case 'docx':
       return readDocx(bytes);
+    case 'doc':
+      // word-extractor gives .doc text, but it misses row ends in wide tables (it misreads the
+      // table-definition sprm's 2-byte length), so cells would shift rows: ask for .docx instead.
+      return { ok: false, ...rejection.wordDoc() };
     case 'html':
       return readHtml(bytes);
     case 'zip':
