@@ -1,22 +1,32 @@
 // Reading one report file from disk: its text, decoded, and its sidecar metadata, into parseReport.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parseReport, MAX_TEXT_LENGTH, type ParseResult } from '../parse/index.ts';
 import { rejection } from '../parse/rejections.ts';
 import { SourceInfo } from '../schema.ts';
+import { sidecarName } from './listing.ts';
 
 /** `NAME.txt` may have `NAME.meta.json` beside it: where the report was published, and when. */
-export const sidecarPath = (file: string) => file.replace(/\.[^./]+$/, '') + '.meta.json';
+export const sidecarPath = (file: string) => join(dirname(file), sidecarName(basename(file)));
 
-export function readSidecar(file: string): { info?: SourceInfo; error?: string } {
+/** A sidecar read: its fields, or why it is not used (then none of it is: a bad `url` is not a link). */
+export type Sidecar = { info?: SourceInfo; error?: string };
+
+export function sidecarFromBytes(name: string, bytes: Buffer): Sidecar {
+  let json: unknown;
+  try {
+    json = JSON.parse(decode(bytes));
+  } catch (e) {
+    return { error: `${name}: not valid JSON (${(e as Error).message})` };
+  }
+  const parsed = SourceInfo.safeParse(json);
+  return parsed.success ? { info: parsed.data } : { error: `${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
+}
+
+export function readSidecar(file: string): Sidecar {
   const path = sidecarPath(file);
   if (!existsSync(path)) return {};
-  try {
-    const parsed = SourceInfo.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    return parsed.success ? { info: parsed.data } : { error: `${basename(path)}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
-  } catch (e) {
-    return { error: `${basename(path)}: not valid JSON (${(e as Error).message})` };
-  }
+  return sidecarFromBytes(basename(path), readFileSync(path));
 }
 
 /** Decodes bytes as UTF-8 (with or without BOM) or, failing that, UTF-16 with a BOM. */
@@ -32,6 +42,11 @@ export function parseBytes(bytes: Buffer, source: string): ParseResult {
     return { ok: false, ...rejection.tooLargeBytes(bytes.length) };
   }
   return parseReport(decode(bytes), { source });
+}
+
+/** The parse pool's parser (pool.ts, `parserModule`): one file by path, named by its file name. */
+export async function parseFile(path: string, name: string): Promise<ParseResult> {
+  return parseBytes(readFileSync(path), name);
 }
 
 export function readReportFile(file: string): ParseResult {

@@ -19,7 +19,7 @@ import { createGzip } from 'node:zlib';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BOM, FIELDS, csvLine, fieldsToCsv, manifestToCsv, reportToJson } from './export.ts';
-import { readManifest } from './manifest.ts';
+import { isShownReport, readManifest } from './manifest.ts';
 import { paths } from './paths.ts';
 import type { Report } from '../schema.ts';
 import { reportToCsv } from './reportCsv.ts';
@@ -247,7 +247,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
   const out = options.outDir;
   const reportOut = options.reportOutDir ?? out;
   const manifest = readManifest(join(ingestDir, 'manifest.json'));
-  const sourceSha = new Map(manifest.files.filter((f) => f.reportId).map((f) => [f.reportId!, f.sha256]));
+  const sourceSha = new Map(manifest.files.filter((f) => f.reportId && isShownReport(f)).map((f) => [f.reportId!, f.sha256]));
   const files = readdirSync(join(ingestDir, 'reports'))
     .filter((f) => f.endsWith('.json'))
     .sort();

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
-import { readManifest, type Manifest } from './manifest.ts';
+import { isShownReport, readManifest, type Manifest } from './manifest.ts';
 import { buildSiteIndex, type SiteIndex } from './siteIndex.ts';
 import type { ReportSummary } from './summary.ts';
 
@@ -30,7 +30,7 @@ async function load(): Promise<Site> {
     sources.set(r.id, existsSync(p) ? p : undefined);
   }
   const manifest = readManifest();
-  const shas = new Map(manifest.files.filter((f) => f.reportId).map((f) => [f.reportId!, f.sha256]));
+  const shas = new Map(manifest.files.filter((f) => f.reportId && isShownReport(f)).map((f) => [f.reportId!, f.sha256]));
   return {
     ...index,
     manifest,
