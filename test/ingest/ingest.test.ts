@@ -26,7 +26,7 @@ const run = (f: { dir: string; out: string; cache: string }, extra: Partial<Para
 const entry = (m: IngestManifest, file: string) => m.files.find((e) => e.file === file);
 const byName = (reports: Report[], name: string) => reports.find((r) => r.region.name.startsWith(name));
 
-describe('the parse cache', () => {
+describe('the parse cache', { timeout: 60_000 }, () => {
   it('follows files through renames and swaps: each report names the file that holds its text', async () => {
     const f = folder();
     cpSync(MINHE, join(f.dir, 'a.txt'));
@@ -72,7 +72,7 @@ describe('the parse cache', () => {
   });
 });
 
-describe('the manifest', () => {
+describe('the manifest', { timeout: 60_000 }, () => {
   it('lists every entry of the folder, each with its fate and, unless read, the reason', async () => {
     const f = folder();
     cpSync(MINHE, join(f.dir, 'a.txt'));
@@ -96,7 +96,7 @@ describe('the manifest', () => {
       '.hidden.txt': { status: 'ignored', reason: /hidden/ },
       'README.md': { status: 'ignored', reason: /README/ },
       sub: { status: 'ignored', reason: /folder/ },
-      'link.txt': { status: 'rejected', reason: /symbolic link \(to .*a\.txt\)/ },
+      'link.txt': { status: 'rejected', reason: /symbolic link \(to a\.txt\)/ },
       'broken.txt': { status: 'rejected', reason: /symbolic link to nothing/ },
       'x.txt': { status: 'rejected', reason: /folder named like a report/ },
       'orphan.meta.json': { status: 'rejected', reason: /no report beside it/ },
@@ -144,7 +144,7 @@ describe('the manifest', () => {
   });
 });
 
-describe('two files for the same county and year', () => {
+describe('two files for the same county and year', { timeout: 60_000 }, () => {
   /** 民和 2021 twice, the second with one more line of prose (so not identical). */
   function twoVersions(sidecars: { a?: object; b?: object }) {
     const f = folder();
@@ -185,7 +185,7 @@ describe('two files for the same county and year', () => {
   });
 });
 
-describe('the time limit of one file’s parse', () => {
+describe('the time limit of one file’s parse', { timeout: 60_000 }, () => {
   it('rejects a file whose parse runs past it, with that reason, and reads the others', async () => {
     const f = folder();
     cpSync(MINHE, join(f.dir, 'a.txt'));
@@ -209,7 +209,7 @@ describe('the time limit of one file’s parse', () => {
   });
 });
 
-describe('generated', () => {
+describe('generated', { timeout: 60_000 }, () => {
   it('is SOURCE_DATE_EPOCH when set, else the newest input’s time, so that two ingests write the same manifest', async () => {
     const f = folder();
     cpSync(MINHE, join(f.dir, 'a.txt'));

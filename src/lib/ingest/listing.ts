@@ -2,7 +2,7 @@
 // as a report's sidecar, ignore it (and say why) or reject it (and say why). Nothing in the folder
 // goes unlisted: a file the ingest passes over silently is a report a reader never learns is missing.
 import { existsSync, lstatSync, readdirSync, readlinkSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Rejection } from '../parse/rejections.ts';
 import { fate } from './fates.ts';
 
@@ -33,7 +33,8 @@ export function listReportsDir(dir: string): ListedEntry[] {
     const stat = lstatSync(path);
     if (name.startsWith('.')) entries.push({ name, kind: 'ignored', why: fate.hidden() });
     else if (stat.isSymbolicLink()) {
-      const target = readlinkSync(path);
+      // The target's name only: a path of the machine that built the site is nobody's business.
+      const target = basename(readlinkSync(path));
       entries.push({ name, kind: 'rejected', why: existsSync(path) ? fate.symlink(target) : fate.brokenSymlink(target) });
     } else if (stat.isDirectory()) {
       const likeReport = TEXT_EXTENSIONS.has(extname(name).toLowerCase()) && extname(name) !== '';

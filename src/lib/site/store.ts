@@ -13,6 +13,8 @@ export interface Site extends SiteIndex {
   sourcePath(report: ReportSummary): string | undefined;
   /** sha256 of the source file, from the ingest manifest. */
   sourceSha(report: ReportSummary): string;
+  /** Whether an input file (another version's source) is there to publish. */
+  sourceExists(file: string): boolean;
 }
 
 /** Where the ingest read the source texts from (the bench points it at a corpus). */
@@ -36,6 +38,7 @@ async function load(): Promise<Site> {
     manifest,
     sourcePath: (r) => sources.get(r.id),
     sourceSha: (r) => shas.get(r.id) ?? '',
+    sourceExists: (file) => existsSync(join(REPORTS_DIR, file)),
   };
 }
 
