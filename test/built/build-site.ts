@@ -50,6 +50,15 @@ const extra = '\n本报告如有疑问，请与县人民政府办公室联系。
 write('905_minhe_earlier.txt', readFileSync(join(samplesDir, `${MINHE}.txt`), 'utf8') + extra, 'superseded', { shownAs: `${MINHE}.txt` });
 write('905_minhe_earlier.meta.json', JSON.stringify({ published: '2021-12-30' }), 'sidecar', { of: '905_minhe_earlier.txt' });
 write('906_huzhu_copy.txt', readFileSync(join(samplesDir, `${HUZHU}.txt`), 'utf8') + extra, 'superseded', { shownAs: `${HUZHU}.txt`, undecided: true });
+// 民和 2022, made from its 2021 report, with table 二 figures that only other reports can question:
+// 收费 printed in 元 (×10,000), 行政许可 a hundredth of 2021's, 规范性文件 现行有效 not 2021's + 制发 − 废止.
+const minhe2022 = readFileSync(join(samplesDir, `${MINHE}.txt`), 'utf8')
+  .replaceAll('2021', '2022')
+  .replace(/^规章 1 0 1$/m, '规章 0 0 1')
+  .replace(/^ 行政规范性文件 1 0 1$/m, ' 行政规范性文件 2 0 5')
+  .replace(/^行政许可 6469$/m, '行政许可 64')
+  .replace(/^行政事业性收费 1486$/m, '行政事业性收费 14860000');
+write('912_minhe_2022.txt', minhe2022, 'crafted', { crossChecked: true });
 // Entries that are not report files.
 write('.hidden.txt', readFileSync(join(samplesDir, '002_6806acdd043dfc21.txt'), 'utf8'), 'ignored');
 write('README.md', '# 报告文件夹\n', 'ignored');

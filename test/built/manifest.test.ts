@@ -43,7 +43,7 @@ function linkTargets(entry: Element): string[] {
 describe('ingest manifest', () => {
   it('declares a fate for every entry of the reports folder, of every kind', () => {
     expect(readdirSync(info.reportsDir).sort()).toEqual([...names].sort());
-    for (const kind of ['sample', 'script-prose', 'superseded', 'sidecar', 'ignored', 'rejected'] as const) expect(byKind(kind).length, kind).toBeGreaterThan(0);
+    for (const kind of ['sample', 'script-prose', 'crafted', 'superseded', 'sidecar', 'ignored', 'rejected'] as const) expect(byKind(kind).length, kind).toBeGreaterThan(0);
   });
 
   it('is published on a page that names every entry', () => {
@@ -60,7 +60,7 @@ describe('ingest manifest', () => {
     expect(reason.length, `${file}: no reason`).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(byKind('sample', 'script-prose'))('lists $file as read, linking to its report page', ({ file }) => {
+  it.each(byKind('sample', 'script-prose', 'crafted'))('lists $file as read, linking to its report page', ({ file }) => {
     const entry = entryOf(file)!;
     expect(cells(entry)[1]).toMatch(READ);
     const page = pageOfSource(reportPages(info), file);

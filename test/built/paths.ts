@@ -16,10 +16,10 @@ export const TEST_SITE = 'https://portal.test.example';
 /**
  * The fate each entry of the test build's reports folder must have, declared by the build script
  * (not read from the ingest): sample — a report of content/reports; script-prose — a crafted report
- * with <script> in its prose; superseded — another version of a report; sidecar — a sidecar read;
+ * with <script> in its prose; crafted — another report made for a check; superseded — another version of a report; sidecar — a sidecar read;
  * ignored — not a report, passed over with the reason; rejected — listed as rejected with the reason.
  */
-export type InputKind = 'sample' | 'script-prose' | 'superseded' | 'sidecar' | 'ignored' | 'rejected';
+export type InputKind = 'sample' | 'script-prose' | 'crafted' | 'superseded' | 'sidecar' | 'ignored' | 'rejected';
 export interface Input {
   file: string;
   kind: InputKind;
@@ -29,6 +29,8 @@ export interface Input {
   /** sidecars: the report file they belong to; badUrl: a url that must not become a link. */
   of?: string;
   badUrl?: string;
+  /** crafted: its table 二 figures are questioned by the county's other years. */
+  crossChecked?: boolean;
 }
 export interface BuildInfo {
   base: string;
@@ -39,7 +41,7 @@ export interface BuildInfo {
   secondDist: string;
 }
 /** The entries that are reports with a page of their own. */
-export const shownReports = (info: BuildInfo) => info.inputs.filter((i) => i.kind === 'sample' || i.kind === 'script-prose');
+export const shownReports = (info: BuildInfo) => info.inputs.filter((i) => i.kind === 'sample' || i.kind === 'script-prose' || i.kind === 'crafted');
 
 /** The test build's description; throws with the command to run when dist/ is missing or not the test build. */
 export function loadBuildInfo(): BuildInfo {

@@ -68,6 +68,26 @@ describe('another version of the same report', () => {
 });
 
 describe('数字核对: table 二 against other reports', () => {
+  const crafted = info.inputs.filter((i) => i.crossChecked);
+  const sectionOf = (file: string) => {
+    const text = textOf(loadDocument(pageOf(file).file)).replace(/\s+/g, ' ');
+    const start = text.indexOf('与本县其他年度、本省其他县核对');
+    return text.slice(start, text.indexOf('报告正文', start));
+  };
+
+  it('flags 收费 printed in 元, and notes 现行有效件数 and a hundredfold change, on the crafted report’s page', () => {
+    expect(crafted).toHaveLength(1);
+    const section = sectionOf(crafted[0].file);
+    expect(section).toMatch(/请人工核对.*行政事业性收费（本年收费金额） 14,860,000 万元.*“元”/);
+    expect(section).toMatch(/提示.*行政许可（本年处理决定数量） 64 件.*分之一/);
+    expect(section).toMatch(/提示.*规范性文件“现行有效件数” 5 件.*为 3 件，相差 \+2 件/);
+    expect(section).toMatch(/相符.*规章“现行有效件数” 1 件/);
+  });
+
+  it('notes on the other year’s page that its 收费 is a ten-thousandth of the crafted one’s', () => {
+    expect(sectionOf('000_abd24a0acb5d3937.txt')).toMatch(/提示.*行政事业性收费（本年收费金额） 1,486 万元.*分之一/);
+  });
+
   it.each(shownReports(info))('$file’s page has the section, with a result or the reason there is none', ({ file }) => {
     const text = textOf(loadDocument(pageOf(file).file));
     expect(text).toContain('与本县其他年度、本省其他县核对');

@@ -46,7 +46,8 @@ const median = (xs: readonly number[]) => {
 };
 const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : n < 0 ? `−${fmt(-n)}` : '0');
 const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString('zh-CN') : n.toLocaleString('zh-CN', { maximumFractionDigits: 4 }));
-const times = (r: number) => (r >= 100 ? `约 ${fmt(Math.round(r / 10) * 10)}` : fmt(Math.round(r * 10) / 10));
+/** `约 10,000` or ` 13.6`, to follow 的 directly. */
+const times = (r: number) => (r >= 100 ? `约 ${fmt(Math.round(r / 10) * 10)}` : ` ${fmt(Math.round(r * 10) / 10)}`);
 const yearList = (ys: readonly number[]) => ys.map((y) => `${y}`).join('、') + ' 年';
 const valueOf = (v: MetricValue | undefined) => (v && v.value !== null ? v.value : null);
 
@@ -89,8 +90,8 @@ function magnitudeCheck(figure: string, unit: string, v: number, o: { values: nu
   const base = `本县 ${yearList(o.years)}报告中位数 ${fmt(m)} ${unit}`;
   let text: string | null = null;
   if (v === 0 && m >= MAGNITUDE) text = `${figure}为 0，而${base}。`;
-  else if (v > 0 && v / m >= MAGNITUDE) text = `${figure} ${fmt(v)} ${unit}，是${base}的 ${times(v / m)} 倍。`;
-  else if (v > 0 && m / v >= MAGNITUDE) text = `${figure} ${fmt(v)} ${unit}，只有${base}的 ${times(m / v)} 分之一。`;
+  else if (v > 0 && v / m >= MAGNITUDE) text = `${figure} ${fmt(v)} ${unit}，是${base}的${times(v / m)} 倍。`;
+  else if (v > 0 && m / v >= MAGNITUDE) text = `${figure} ${fmt(v)} ${unit}，只有${base}的${times(m / v)} 分之一。`;
   return text ? { kind: 'magnitude', ok: false, severity: 'note', figure, text: `${text}变化达一个数量级，可能属实，也可能是填报或单位有误，此处仅作提示。`, years: o.years } : null;
 }
 
@@ -152,7 +153,7 @@ function feesUnitCheck(r: ReportSummary, v: number, o: { values: number[]; years
   if (o.values.length > 0) {
     const m = median(o.values);
     if (v / m < YUAN_FACTOR) return null;
-    return { kind: 'fees-unit', ok: false, severity: 'review', figure, text: `${figure} ${fmt(v)} 万元，是本县 ${yearList(o.years)}报告中位数 ${fmt(m)} 万元的 ${times(v / m)} 倍：${tail}`, years: o.years };
+    return { kind: 'fees-unit', ok: false, severity: 'review', figure, text: `${figure} ${fmt(v)} 万元，是本县 ${yearList(o.years)}报告中位数 ${fmt(m)} 万元的${times(v / m)} 倍：${tail}`, years: o.years };
   }
   const peers = province.filter((p) => p.code !== r.region.code).map((p) => p.v);
   if (peers.length < PROVINCE_MIN) return null;
@@ -163,7 +164,7 @@ function feesUnitCheck(r: ReportSummary, v: number, o: { values: number[]; years
     ok: false,
     severity: 'review',
     figure,
-    text: `${figure} ${fmt(v)} 万元，是本省 ${peers.length} 个县同年中位数 ${fmt(m)} 万元（最高 ${fmt(Math.max(...peers))} 万元）的 ${times(v / m)} 倍：${tail}`,
+    text: `${figure} ${fmt(v)} 万元，是本省 ${peers.length} 个县同年中位数 ${fmt(m)} 万元（最高 ${fmt(Math.max(...peers))} 万元）的${times(v / m)} 倍：${tail}`,
     years: [],
   };
 }

@@ -94,7 +94,7 @@ export function versionsNote(report: Report, hasSource: (file: string) => boolea
     correction: `本页采用标题注明“更正”或“修订”的一版（${report.source}）；另一版（${names}）未采用。`,
     'later-published': `本页采用发布日期较晚的一版（${report.source}，${publishedText(report.sourceInfo?.published)}）；较早的一版（${names}）未采用。`,
     identical: `另有内容完全相同的文件（${names}），未重复收录。`,
-    undecided: `本站无法判断哪一版为准：标题均未注明更正或修订，也没有可比较的发布日期。本页暂按文件名顺序采用 ${report.source}；另一版（${names}）的数字可能不同，引用前请对照两版原文。`,
+    undecided: `各版标题均未注明更正或修订，也没有可比较的发布日期。本页暂按文件名顺序采用 ${report.source}；另一版（${names}）的数字可能不同，引用前请对照两版原文。`,
   };
   return { basis: v.basis, text: text[v.basis], undecided: v.basis === 'undecided', others };
 }
