@@ -158,10 +158,7 @@ export const ProseSection = z.object({
 export type ProseSection = z.infer<typeof ProseSection>;
 
 /** Only web addresses become links: `javascript:`, `data:`, `file:` … never reach a page. */
-export const WebUrl = z
-  .string()
-  .url()
-  .refine((u) => /^https?:$/i.test(new URL(u).protocol), { message: 'is not an http: or https: address' });
+export const WebUrl = z.url({ protocol: /^https?$/, error: 'is not an http: or https: address' });
 
 /** Where the file came from, when a sidecar `NAME.meta.json` gives it. */
 export const SourceInfo = z.object({
