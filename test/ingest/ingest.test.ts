@@ -126,7 +126,11 @@ describe('the manifest', { timeout: 60_000 }, () => {
       cpSync(MINHE, join(f.dir, 'a.txt'));
       writeFileSync(join(f.dir, 'a.meta.json'), JSON.stringify({ url, published: '2022-01-20' }));
       const { manifest, reports } = await run(f);
-      expect(entry(manifest, 'a.meta.json')).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/url is not an http: or https: address/) });
+      expect(entry(manifest, 'a.meta.json')).toMatchObject({
+        status: 'rejected',
+        reason: expect.stringMatching(/url is not an http: or https: address/),
+        reasonZh: expect.stringMatching(/原文网址（url）只能是 http: 或 https: 网址/),
+      });
       expect(reports).toHaveLength(1);
       expect(reports[0].sourceInfo).toBeUndefined();
       expect(reports[0].findings.map((x) => x.code)).toContain('sidecar-invalid');

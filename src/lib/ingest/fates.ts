@@ -26,7 +26,7 @@ export const fate = {
     error: `a sidecar with no report beside it (no ${report} or other file of that name)`,
     zh: `来源说明文件旁没有对应的报告（没有 ${report} 或同名的其他文件）`,
   }),
-  sidecarInvalid: (detail: string): Rejection => ({ error: `sidecar not used: ${detail}`, zh: `来源说明文件无效，未采用：${detail}` }),
+  sidecarInvalid: (detail: string, detailZh: string): Rejection => ({ error: `sidecar not used: ${detail}`, zh: `来源说明文件无效，未采用：${detailZh}` }),
   sidecarRead: (report: string): Rejection => ({ error: `sidecar of ${report}, read`, zh: `${report} 的来源说明，已采用` }),
   sidecarOfRejected: (report: string): Rejection => ({
     error: `sidecar of ${report}, which was not read as a report`,
@@ -38,7 +38,7 @@ export const fate = {
   }),
   crashed: (why: string): Rejection => ({ error: `the parser failed on this file (${why})`, zh: `解析程序处理此文件时出错（${why}）` }),
   superseded: (kept: string, why: string, whyZh: string): Rejection => ({
-    error: `another version of the same report, ${kept}, is shown (${why}); this one is linked from its page`,
-    zh: `同一份报告的另一版 ${kept} 已采用（${whyZh}）；本版在其页面上列出`,
+    error: `another version of the same report, ${kept}, is shown: ${why}; this one is linked from its page`,
+    zh: `同一份报告的另一版 ${kept} 已采用：${whyZh}。本版在其页面上列出`,
   }),
 };

@@ -171,7 +171,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
         const hash = sha256(sidecarBytes.get(e.name)!);
         const parsed = inputs.find((i) => i.entry.sidecar === e.name)!.sidecar!;
         if (parsed.error) {
-          const why = fate.sidecarInvalid(parsed.error);
+          const why = fate.sidecarInvalid(parsed.error, parsed.errorZh ?? parsed.error);
           return { file: e.name, sha256: hash, status: 'rejected', reason: why.error, reasonZh: why.zh, findings: 0 };
         }
         const read = e.reports.map((r) => fates.get(r)!).find((f) => f.reportId);

@@ -9,18 +9,28 @@ import { sidecarName } from './listing.ts';
 /** `NAME.txt` may have `NAME.meta.json` beside it: where the report was published, and when. */
 export const sidecarPath = (file: string) => join(dirname(file), sidecarName(basename(file)));
 
-/** A sidecar read: its fields, or why it is not used (then none of it is: a bad `url` is not a link). */
-export type Sidecar = { info?: SourceInfo; error?: string };
+/** A sidecar read: its fields, or why it is not used, in English and Chinese (then none of it is: a bad `url` is not a link). */
+export type Sidecar = { info?: SourceInfo; error?: string; errorZh?: string };
+
+/** The sidecar's fields in Chinese, for the reasons on the site. */
+const SIDECAR_FIELDS: Record<string, string> = { url: '原文网址（url）', published: '发布日期（published）', retrieved: '获取日期（retrieved）', title: '标题（title）' };
 
 export function sidecarFromBytes(name: string, bytes: Buffer): Sidecar {
   let json: unknown;
   try {
     json = JSON.parse(decode(bytes));
   } catch (e) {
-    return { error: `${name}: not valid JSON (${(e as Error).message})` };
+    return { error: `${name}: not valid JSON (${(e as Error).message})`, errorZh: `${name} 不是有效的 JSON` };
   }
   const parsed = SourceInfo.safeParse(json);
-  return parsed.success ? { info: parsed.data } : { error: `${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
+  if (parsed.success) return { info: parsed.data };
+  const issues = parsed.error.issues;
+  const zh = issues.map((i) => {
+    const field = String(i.path[0] ?? '');
+    if (field === 'url') return `${SIDECAR_FIELDS.url}只能是 http: 或 https: 网址`;
+    return field ? `${SIDECAR_FIELDS[field] ?? field}无效` : '内容应为一个 JSON 对象';
+  });
+  return { error: `${name}: ${issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, errorZh: `${name}：${zh.join('；')}` };
 }
 
 export function readSidecar(file: string): Sidecar {

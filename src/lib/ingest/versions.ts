@@ -33,7 +33,7 @@ const WHY: Record<Versions['basis'], { en: string; zh: string }> = {
   identical: { en: 'the files are identical', zh: '两个文件内容完全相同' },
   undecided: {
     en: 'nothing tells them apart (no 更正/修订 in a title, no later publication date): the first by file name is shown and its page says so',
-    zh: '无法判断哪一版为准（标题均未注明更正或修订，也没有可比较的发布日期）：暂按文件名顺序采用第一份，页面上注明',
+    zh: '无法判断哪一版为准，标题均未注明更正或修订，也没有可比较的发布日期；暂按文件名顺序采用第一份，页面上注明',
   },
 };
 
