@@ -179,9 +179,12 @@ export const Origin = z.object({
 });
 export type Origin = z.infer<typeof Origin>;
 
+/** Only web addresses become links: `javascript:`, `data:`, `file:` … never reach a page. */
+export const WebUrl = z.url({ protocol: /^https?$/, error: 'is not an http: or https: address' });
+
 /** Where the file came from, when a sidecar `NAME.meta.json` gives it. */
 export const SourceInfo = z.object({
-  url: z.string().url().optional(),
+  url: WebUrl.optional(),
   published: z.string().optional(), // ISO date
   retrieved: z.string().optional(),
   title: z.string().optional(),
@@ -190,12 +193,36 @@ export const SourceInfo = z.object({
 });
 export type SourceInfo = z.infer<typeof SourceInfo>;
 
+/** Another file that is a version of the same county's report for the same year. */
+export const OtherVersion = z.object({
+  source: z.string(), // its file name
+  sha256: z.string(),
+  title: z.string(),
+  published: z.string().optional(),
+  url: WebUrl.optional(),
+});
+export type OtherVersion = z.infer<typeof OtherVersion>;
+
+/** Two or more files report on the same county and year: which one the site shows, and why. */
+export const Versions = z.object({
+  basis: z.enum([
+    'correction', // its title says 更正 or 修订, the other's does not
+    'later-published', // its sidecar gives a later publication date
+    'identical', // the files are byte for byte the same
+    'undecided', // nothing tells them apart: the first by file name is shown, and the page says so
+  ]),
+  others: z.array(OtherVersion).min(1),
+});
+export type Versions = z.infer<typeof Versions>;
+
 export const Report = z.object({
   source: z.string(), // file name of the input
   format: SourceFormat.default('txt'), // what the input was, by its bytes
   /** Pages of the source document (PDF). */
   pages: z.number().int().positive().optional(),
   sourceInfo: SourceInfo.optional(),
+  /** Present when other files report on the same county and year. */
+  versions: Versions.optional(),
   title: z.string(), // the report's own title lines, joined
   issuer: z.string(), // the issuing body as printed
   region: Region,
@@ -223,14 +250,18 @@ export const Report = z.object({
 });
 export type Report = z.infer<typeof Report>;
 
-/** The ingest's account of every input file: parsed, parsed with findings, or rejected and why. */
+/**
+ * The ingest's account of every entry of the reports folder: a report parsed (with or without
+ * findings), a report superseded by another version, a sidecar read for its report, an entry
+ * ignored (and why), or an entry rejected (and why).
+ */
 export const ManifestEntry = z.object({
   file: z.string(),
-  sha256: z.string(),
-  status: z.enum(['parsed', 'findings', 'rejected']),
-  reason: z.string().optional(), // why it was rejected, in English
+  sha256: z.string(), // '' for what has no content of its own (a folder, a symbolic link)
+  status: z.enum(['parsed', 'findings', 'superseded', 'sidecar', 'ignored', 'rejected']),
+  reason: z.string().optional(), // why it was rejected, ignored or superseded, in English
   reasonZh: z.string().optional(), // the same in Chinese, for the site
-  reportId: z.string().optional(), // `<code>-<year>`
+  reportId: z.string().optional(), // `<code>-<year>`: the report it is (parsed, superseded) or belongs to (sidecar)
   findings: z.number().int(),
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
@@ -238,6 +269,13 @@ export type ManifestEntry = z.infer<typeof ManifestEntry>;
 export const IngestManifest = z.object({
   generated: z.string(),
   files: z.array(ManifestEntry),
-  summary: z.object({ files: z.number().int(), reports: z.number().int(), findings: z.number().int(), rejected: z.number().int() }),
+  summary: z.object({
+    files: z.number().int(), // every entry of the folder
+    reports: z.number().int(),
+    findings: z.number().int(),
+    rejected: z.number().int(),
+    superseded: z.number().int(),
+    ignored: z.number().int(),
+  }),
 });
 export type IngestManifest = z.infer<typeof IngestManifest>;

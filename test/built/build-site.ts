@@ -1,45 +1,96 @@
-// Builds the site the built-site and browser tests check: `npm run build` over a temporary copy of
-// content/reports plus the crafted inputs of test/built/fixtures (a report whose prose carries
-// <script>, a file that is not a report, an empty file), under a non-root base path so that every
-// link that bypasses the base shows up as broken. Writes .cache/site-test/build-info.json for the tests.
+// Builds the site the built-site and browser tests check: `npm run build` over a temporary folder of
+// reports — the samples of content/reports plus crafted entries: a report whose prose carries
+// <script>, files that are not reports, sidecars good and bad, a second version of two reports, and
+// entries that are not report files at all (a dotfile, a README, a folder, symbolic links, a folder
+// named like a report, an orphan sidecar) — under a non-root base path so that every link that
+// bypasses the base shows up as broken. Then builds the same inputs a second time from nothing
+// (fresh ingest and Astro cache, another output folder) for the reproducibility check. Writes
+// .cache/site-test/build-info.json for the tests, with every entry's expected fate declared here.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILD_INFO, FIXTURE_REPORTS, TEST_BASE, TEST_SITE, type BuildInfo, type InputKind } from './paths.ts';
+import { BUILD_INFO, CACHE, FIXTURE_REPORTS, SECOND_DIST, TEST_BASE, TEST_SITE, type BuildInfo, type Input } from './paths.ts';
 
 const root = process.cwd();
 const samplesDir = join(root, 'content/reports');
 const craftedDir = join(root, 'test/built/fixtures');
+const at = (name: string) => join(FIXTURE_REPORTS, name);
 
 rmSync(FIXTURE_REPORTS, { recursive: true, force: true });
 mkdirSync(FIXTURE_REPORTS, { recursive: true });
 
-const inputs: { file: string; kind: InputKind }[] = [];
+const inputs: Input[] = [];
 for (const file of readdirSync(samplesDir).sort()) {
-  cpSync(join(samplesDir, file), join(FIXTURE_REPORTS, file));
+  cpSync(join(samplesDir, file), at(file));
   // Every report file of content/reports, whatever its format (text, PDF, Word, web page).
-  if (!file.endsWith('.meta.json') && file !== 'README.md') inputs.push({ file, kind: 'sample' });
+  inputs.push({ file, kind: file.endsWith('.meta.json') ? 'sidecar' : 'sample' });
 }
-const CRAFTED: Record<string, InputKind> = {
+const CRAFTED: Record<string, Input['kind']> = {
   '900_script_prose.txt': 'script-prose',
   '901_not_a_report.txt': 'rejected',
   '902_empty.txt': 'rejected',
 };
 for (const [file, kind] of Object.entries(CRAFTED)) {
-  cpSync(join(craftedDir, file), join(FIXTURE_REPORTS, file));
+  cpSync(join(craftedDir, file), at(file));
   inputs.push({ file, kind });
 }
 
-console.log(`test build: ${inputs.length} input files from ${FIXTURE_REPORTS}, base ${TEST_BASE}`);
-const started = Date.now();
-const result = spawnSync('npm', ['run', 'build'], {
-  stdio: 'inherit',
-  env: { ...process.env, REPORTS_DIR: FIXTURE_REPORTS, BASE_PATH: TEST_BASE, SITE: TEST_SITE },
-});
-if (result.status !== 0) {
-  console.error(`test build: \`npm run build\` failed (exit ${result.status ?? result.signal}); the site checks need a built dist/.`);
-  process.exit(1);
+const MINHE = '000_abd24a0acb5d3937';
+const HUZHU = '004_b0de168757f90498';
+const write = (name: string, text: string, kind: Input['kind'], expect?: Partial<Input>) => {
+  writeFileSync(at(name), text);
+  inputs.push({ file: name, kind, ...expect });
+};
+// Sidecars: a good one (its url becomes the page's link), and ones whose url must never be a link.
+write(`${MINHE}.meta.json`, JSON.stringify({ url: 'https://www.minhe.gov.cn/xxgk/2021nb.pdf', published: '2022-01-20' }), 'sidecar', { of: `${MINHE}.txt` });
+write('001_b4c68211845cc32f.meta.json', JSON.stringify({ url: 'javascript:alert(document.domain)', published: '2022-01-25' }), 'rejected', { badUrl: 'javascript:alert(document.domain)', of: '001_b4c68211845cc32f.txt' });
+write('002_6806acdd043dfc21.meta.json', JSON.stringify({ url: 'data:text/html,<script>alert(1)</script>' }), 'rejected', { badUrl: 'data:text/html,<script>alert(1)</script>', of: '002_6806acdd043dfc21.txt' });
+// Second versions: 民和's, published earlier than the sample (the sample is shown); 互助's, with
+// nothing to tell the two apart (the first by name is shown, and its page says so).
+const extra = '\n本报告如有疑问，请与县人民政府办公室联系。\n';
+write('905_minhe_earlier.txt', readFileSync(join(samplesDir, `${MINHE}.txt`), 'utf8') + extra, 'superseded', { shownAs: `${MINHE}.txt` });
+write('905_minhe_earlier.meta.json', JSON.stringify({ published: '2021-12-30' }), 'sidecar', { of: '905_minhe_earlier.txt' });
+write('906_huzhu_copy.txt', readFileSync(join(samplesDir, `${HUZHU}.txt`), 'utf8') + extra, 'superseded', { shownAs: `${HUZHU}.txt`, undecided: true });
+// 民和 2022, made from its 2021 report, with table 二 figures that only other reports can question:
+// 收费 printed in 元 (×10,000), 行政许可 a hundredth of 2021's, 规范性文件 现行有效 not 2021's + 制发 − 废止.
+const minhe2022 = readFileSync(join(samplesDir, `${MINHE}.txt`), 'utf8')
+  .replaceAll('2021', '2022')
+  .replace(/^规章 1 0 1$/m, '规章 0 0 1')
+  .replace(/^ 行政规范性文件 1 0 1$/m, ' 行政规范性文件 2 0 5')
+  .replace(/^行政许可 6469$/m, '行政许可 64')
+  .replace(/^行政事业性收费 1486$/m, '行政事业性收费 14860000');
+write('912_minhe_2022.txt', minhe2022, 'crafted', { crossChecked: true });
+// Entries that are not report files.
+write('.hidden.txt', readFileSync(join(samplesDir, '002_6806acdd043dfc21.txt'), 'utf8'), 'ignored');
+write('README.md', '# 报告文件夹\n', 'ignored');
+mkdirSync(at('subfolder'));
+cpSync(join(samplesDir, '003_1802fb2dfce92170.txt'), join(at('subfolder'), 'inside.txt'));
+inputs.push({ file: 'subfolder', kind: 'ignored' });
+mkdirSync(at('907_folder.txt'));
+inputs.push({ file: '907_folder.txt', kind: 'rejected' });
+symlinkSync(at(`${MINHE}.txt`), at('908_link.txt'));
+inputs.push({ file: '908_link.txt', kind: 'rejected' });
+symlinkSync(at('nowhere.txt'), at('909_broken_link.txt'));
+inputs.push({ file: '909_broken_link.txt', kind: 'rejected' });
+write('910_orphan.meta.json', JSON.stringify({ published: '2022-01-01' }), 'rejected');
+write('911_report.pdf', '%PDF-1.4\n%\u00e2\u00e3\n', 'rejected');
+
+const env = { ...process.env, REPORTS_DIR: FIXTURE_REPORTS, BASE_PATH: TEST_BASE, SITE: TEST_SITE };
+function build(label: string, extraEnv: Record<string, string>, args: string[] = []): void {
+  const started = Date.now();
+  const result = spawnSync('npm', ['run', 'build', ...(args.length ? ['--', ...args] : [])], { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  if (result.status !== 0) {
+    console.error(`test build (${label}): \`npm run build\` failed (exit ${result.status ?? result.signal}); the site checks need a built dist/.`);
+    process.exit(1);
+  }
+  console.log(`test build (${label}): done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
-const info: BuildInfo = { base: TEST_BASE, site: TEST_SITE, reportsDir: FIXTURE_REPORTS, inputs, builtAt: new Date().toISOString() };
+
+console.log(`test build: ${inputs.length} entries in ${FIXTURE_REPORTS}, base ${TEST_BASE}`);
+build('dist/', {});
+const builtAt = new Date().toISOString();
+// The same inputs again, from nothing: another ingest folder, an empty Astro cache, another output.
+for (const dir of [SECOND_DIST, join(CACHE, 'ingest-2'), join(CACHE, 'astro-cache-2')]) rmSync(dir, { recursive: true, force: true });
+build('second, for reproducibility', { INGEST_DIR: join(CACHE, 'ingest-2'), ASTRO_CACHE_DIR: join(CACHE, 'astro-cache-2') }, ['--outDir', SECOND_DIST]);
+const info: BuildInfo = { base: TEST_BASE, site: TEST_SITE, reportsDir: FIXTURE_REPORTS, inputs, builtAt, secondDist: SECOND_DIST };
 writeFileSync(BUILD_INFO, JSON.stringify(info, null, 2));
-console.log(`test build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { Report } from '../../src/lib/schema.ts';
 import { loadDocument, tableRows } from './dom.ts';
 import { expectedRows, missingRows } from './figures.ts';
-import { ROOT, loadBuildInfo } from './paths.ts';
+import { ROOT, loadBuildInfo, shownReports } from './paths.ts';
 import { pageOfSource, reportPages } from './reports.ts';
 
 const info = loadBuildInfo();
 const pages = reportPages(info);
-const reports = info.inputs.filter((i) => i.kind !== 'rejected');
+const reports = shownReports(info);
 const samples = info.inputs.filter((i) => i.kind === 'sample');
 const expectedFile = (source: string) => join(ROOT, 'test/fixtures/expected', source.replace(/\.txt$/, '.json'));
 
@@ -41,7 +41,12 @@ describe('report pages', () => {
     expect(missingRows(expected, tableRows(loadDocument(page!.file)))).toEqual([]);
   });
 
-  it.each(samples.filter((s) => existsSync(expectedFile(s.file))))(
+  it('has hand-checked values for every sample (test/fixtures/expected), so that the check below runs on each', () => {
+    expect(samples.length).toBeGreaterThanOrEqual(5);
+    expect(samples.filter((s) => !existsSync(expectedFile(s.file))).map((s) => s.file)).toEqual([]);
+  });
+
+  it.each(samples)(
     '$file: its page shows the hand-checked figures of test/fixtures/expected',
     ({ file }) => {
       const page = pageOfSource(pages, file);

@@ -7,19 +7,41 @@ export const DIST = join(ROOT, 'dist');
 export const CACHE = join(ROOT, '.cache/site-test');
 export const FIXTURE_REPORTS = join(CACHE, 'reports');
 export const BUILD_INFO = join(CACHE, 'build-info.json');
+/** The second build of the same inputs, from nothing: dist/ must be byte for byte the same. */
+export const SECOND_DIST = join(CACHE, 'dist-2');
 /** A base like GitHub Pages' /<repo>/, so that links that skip the base break in the tests. */
 export const TEST_BASE = '/portal-test/';
 export const TEST_SITE = 'https://portal.test.example';
 
-/** sample: a report of content/reports; script-prose: crafted report with <script> in its prose; rejected: not a report. */
-export type InputKind = 'sample' | 'script-prose' | 'rejected';
+/**
+ * The fate each entry of the test build's reports folder must have, declared by the build script
+ * (not read from the ingest): sample — a report of content/reports; script-prose — a crafted report
+ * with <script> in its prose; crafted — another report made for a check; superseded — another version of a report; sidecar — a sidecar read;
+ * ignored — not a report, passed over with the reason; rejected — listed as rejected with the reason.
+ */
+export type InputKind = 'sample' | 'script-prose' | 'crafted' | 'superseded' | 'sidecar' | 'ignored' | 'rejected';
+export interface Input {
+  file: string;
+  kind: InputKind;
+  /** superseded: the file whose report is shown instead; undecided: whether its page must say the two cannot be told apart. */
+  shownAs?: string;
+  undecided?: boolean;
+  /** sidecars: the report file they belong to; badUrl: a url that must not become a link. */
+  of?: string;
+  badUrl?: string;
+  /** crafted: its table 二 figures are questioned by the county's other years. */
+  crossChecked?: boolean;
+}
 export interface BuildInfo {
   base: string;
   site: string;
   reportsDir: string;
-  inputs: { file: string; kind: InputKind }[];
+  inputs: Input[];
   builtAt: string;
+  secondDist: string;
 }
+/** The entries that are reports with a page of their own. */
+export const shownReports = (info: BuildInfo) => info.inputs.filter((i) => i.kind === 'sample' || i.kind === 'script-prose' || i.kind === 'crafted');
 
 /** The test build's description; throws with the command to run when dist/ is missing or not the test build. */
 export function loadBuildInfo(): BuildInfo {

@@ -23,7 +23,7 @@ const manifest: IngestManifest = {
     { file: gangcha.source, sha256: 'b'.repeat(64), status: 'findings', reportId: '632224-2021', findings: 4 },
     { file: 'broken.pdf', sha256: 'c'.repeat(64), status: 'rejected', reason: 'unsupported file type .pdf', findings: 0 },
   ],
-  summary: { files: 3, reports: 2, findings: 4, rejected: 1 },
+  summary: { files: 3, reports: 2, findings: 4, rejected: 1, superseded: 0, ignored: 0 },
 };
 const sourceText = '民和回族土族自治县人民政府\n2021年政府信息公开工作年度报告\n';
 

@@ -92,7 +92,7 @@ describe('manifest CSV', () => {
         { file: 'a.txt', sha256: 'aa', status: 'parsed', reportId: '630222-2021', findings: 0 },
         { file: 'b, c.txt', sha256: 'bb', status: 'rejected', reason: 'no region', reasonZh: '找不到地区', findings: 0 },
       ],
-      summary: { files: 2, reports: 1, findings: 0, rejected: 1 },
+      summary: { files: 2, reports: 1, findings: 0, rejected: 1, superseded: 0, ignored: 0 },
     });
     expect(csv.startsWith(BOM)).toBe(true);
     expect(parseCsv(csv.slice(1))).toEqual([

@@ -1,23 +1,44 @@
 // Reading one report file from disk: its text, decoded, and its sidecar metadata, into parseReport.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parseReport, MAX_TEXT_LENGTH, type ParseResult } from '../parse/index.ts';
 import { rejection } from '../parse/rejections.ts';
 import { readDocument } from '../read/index.ts';
+import { decodeText } from '../read/text.ts';
 import { SourceInfo } from '../schema.ts';
+import { sidecarName } from './listing.ts';
 
 /** `NAME.txt` may have `NAME.meta.json` beside it: where the report was published, and when. */
-export const sidecarPath = (file: string) => file.replace(/\.[^./]+$/, '') + '.meta.json';
+export const sidecarPath = (file: string) => join(dirname(file), sidecarName(basename(file)));
 
-export function readSidecar(file: string): { info?: SourceInfo; error?: string } {
+/** A sidecar read: its fields, or why it is not used, in English and Chinese (then none of it is: a bad `url` is not a link). */
+export type Sidecar = { info?: SourceInfo; error?: string; errorZh?: string };
+
+/** The sidecar's fields in Chinese, for the reasons on the site. */
+const SIDECAR_FIELDS: Record<string, string> = { url: '原文网址（url）', published: '发布日期（published）', retrieved: '获取日期（retrieved）', title: '标题（title）' };
+
+export function sidecarFromBytes(name: string, bytes: Buffer): Sidecar {
+  let json: unknown;
+  try {
+    json = JSON.parse(decodeText(bytes).text);
+  } catch (e) {
+    return { error: `${name}: not valid JSON (${(e as Error).message})`, errorZh: `${name} 不是有效的 JSON` };
+  }
+  const parsed = SourceInfo.safeParse(json);
+  if (parsed.success) return { info: parsed.data };
+  const issues = parsed.error.issues;
+  const zh = issues.map((i) => {
+    const field = String(i.path[0] ?? '');
+    if (field === 'url') return `${SIDECAR_FIELDS.url}只能是 http: 或 https: 网址`;
+    return field ? `${SIDECAR_FIELDS[field] ?? field}无效` : '内容应为一个 JSON 对象';
+  });
+  return { error: `${name}: ${issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, errorZh: `${name}：${zh.join('；')}` };
+}
+
+export function readSidecar(file: string): Sidecar {
   const path = sidecarPath(file);
   if (!existsSync(path)) return {};
-  try {
-    const parsed = SourceInfo.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    return parsed.success ? { info: parsed.data } : { error: `${basename(path)}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
-  } catch (e) {
-    return { error: `${basename(path)}: not valid JSON (${(e as Error).message})` };
-  }
+  return sidecarFromBytes(basename(path), readFileSync(path));
 }
 
 /** Larger than any published report file (a PDF of a long report with scanned seals is a few MB). */
@@ -36,6 +57,11 @@ export async function parseBytes(bytes: Uint8Array, source: string, sidecar: Sou
     if (format === 'html') return { ok: false, ...rejection.htmlNoReport() };
   }
   return result;
+}
+
+/** The parse pool's parser (pool.ts, `parserModule`): one file by path, named by its file name. */
+export async function parseFile(path: string, name: string): Promise<ParseResult> {
+  return parseBytes(readFileSync(path), name, readSidecar(path).info);
 }
 
 export async function readReportFile(file: string): Promise<ParseResult> {

@@ -1,9 +1,20 @@
-// A parse worker: reads and parses the files it is sent, so that a large ingest uses every core.
-import { readFileSync } from 'node:fs';
+// A parse worker (pool.ts): loads the parser module it is given, then parses each file name it is
+// sent and answers with the result. The parser may be synchronous or asynchronous; an exception is
+// answered as a rejection of that file, not a dead worker.
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseBytes, readSidecar } from './read.ts';
+import { fate } from './fates.ts';
+import type { FileParser } from './pool.ts';
 
-const { dir, files } = workerData as { dir: string; files: string[] };
-for (const file of files) parentPort!.postMessage({ file, result: await parseBytes(readFileSync(join(dir, file)), file, readSidecar(join(dir, file)).info) });
-parentPort!.postMessage({ done: true });
+const { dir, parserModule } = workerData as { dir: string; parserModule: string };
+const { parseFile } = (await import(parserModule)) as { parseFile: FileParser };
+parentPort!.on('message', async (file: string) => {
+  let result;
+  try {
+    result = await parseFile(join(dir, file), file);
+  } catch (e) {
+    result = { ok: false as const, ...fate.crashed((e as Error).message) };
+  }
+  parentPort!.postMessage({ file, result });
+});
+parentPort!.postMessage({ ready: true });

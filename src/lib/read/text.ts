@@ -5,8 +5,8 @@ import { fromLines, type SourceText } from './document.ts';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
-/** UTF-16 without a BOM: ASCII and CJK text alike leave zero bytes on one side far more than the other. */
-function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+/** UTF-16 without a BOM, told by its zero bytes: line breaks, digits and ASCII put a zero in one byte of each pair. */
+function utf16ByZeros(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, 8192) & ~1;
   if (n < 4) return null;
   let evenZeros = 0;
@@ -16,14 +16,20 @@ function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
     if (bytes[i + 1] === 0) oddZeros++;
   }
   const pairs = n / 2;
-  // Line breaks and ASCII digits put a zero in the high byte; CJK text has few zeros at all, so test
-  // the zero bytes' side and, for CJK, the decoded text's share of CJK characters.
-  if (oddZeros > pairs * 0.2 && evenZeros < pairs * 0.05) return 'utf-16le';
-  if (evenZeros > pairs * 0.2 && oddZeros < pairs * 0.05) return 'utf-16be';
+  if (oddZeros > pairs * 0.1 && evenZeros < pairs * 0.02) return 'utf-16le';
+  if (evenZeros > pairs * 0.1 && oddZeros < pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
+const flaws = (text: string) => text.match(/[\ufffd\ud800-\udfff]/gu)?.length ?? 0;
+
+/** Chinese text in UTF-16 with no ASCII at all has no zero bytes: it decodes cleanly as UTF-16 and mostly CJK. */
+function utf16WithoutZeros(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
   for (const order of ['utf-16le', 'utf-16be'] as const) {
-    const sample = new TextDecoder(order).decode(bytes.subarray(0, n));
-    const cjk = sample.match(/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]/gu)?.length ?? 0;
-    if (cjk > sample.length * 0.5 && !/[\ud800-\udfff]/u.test(sample) && !sample.includes('\ufffd')) return order;
+    const text = new TextDecoder(order).decode(sample);
+    const cjk = text.match(/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]/gu)?.length ?? 0;
+    if (flaws(text) === 0 && cjk > text.length * 0.8) return order;
   }
   return null;
 }
@@ -32,12 +38,15 @@ export function detectEncoding(bytes: Uint8Array): TextEncoding {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const zeros = utf16ByZeros(bytes);
+  if (zeros) return zeros;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    // Valid UTF-8, but zero bytes in every other place are UTF-16 that happens to be valid.
-    return utf16Order(bytes) ?? 'utf-8';
+    return 'utf-8';
   } catch {
-    return utf16Order(bytes) ?? 'gb18030';
+    // Not UTF-8: GB18030 (what Chinese Windows writes as "ANSI"), unless it breaks where UTF-16 does not.
+    if (flaws(new TextDecoder('gb18030').decode(bytes.subarray(0, 8192))) > 0) return utf16WithoutZeros(bytes) ?? 'gb18030';
+    return 'gb18030';
   }
 }
 

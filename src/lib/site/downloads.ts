@@ -19,8 +19,8 @@ import { createGzip } from 'node:zlib';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BOM, FIELDS, csvLine, fieldsToCsv, manifestToCsv, reportToJson } from './export.ts';
-import { readManifest } from './manifest.ts';
-import { paths } from './paths.ts';
+import { isShownReport, readManifest } from './manifest.ts';
+import { otherVersionFile, paths } from './paths.ts';
 import type { Report } from '../schema.ts';
 import { reportToCsv } from './reportCsv.ts';
 import { INGEST_DIR } from './reportFiles.ts';
@@ -68,6 +68,7 @@ interface ReportState {
   json: number; // size of report.json as written
   csv: number; // size of report.csv
   sourceCopy?: { sha: string; size: number }; // source.txt: the source's sha256 (manifest) and size
+  others?: (number | null)[]; // source-other-k.txt: the size of each other version's source text (report.versions), null where there is none
   row: string; // its row of the bulk CSV
 }
 
@@ -119,8 +120,19 @@ function intact(file: string, size: number | undefined): boolean {
 }
 
 /** A report's download files, relative to the output. */
-function filesOf(dir: string, hasSource: boolean): string[] {
-  return [`${dir}report.json`, `${dir}report.csv`, ...(hasSource ? [`${dir}source.txt`] : [])];
+function filesOf(dir: string, hasSource: boolean, others: readonly (number | null)[] = []): string[] {
+  const otherFiles = others.flatMap((o, k) => (o === null ? [] : [`${dir}${otherVersionFile(k + 1)}`]));
+  return [`${dir}report.json`, `${dir}report.csv`, ...(hasSource ? [`${dir}source.txt`] : []), ...otherFiles];
+}
+
+const OTHER_VERSION = /^source-other-\d+\.txt$/;
+/** The other versions' source texts an earlier build left in a report's folder. */
+function oldOtherVersions(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((n) => OTHER_VERSION.test(n));
+  } catch {
+    return [];
+  }
 }
 
 interface ReportFiles {
@@ -129,8 +141,9 @@ interface ReportFiles {
   csv: string;
   source?: string; // the source text to copy, absent when there is none
   sha: string; // its sha256 from the manifest
+  others: (string | null)[]; // the other versions' source texts to copy (source-other-1.txt …), null where there is none
 }
-type Written = Pick<ReportState, 'json' | 'csv' | 'sourceCopy'>;
+type Written = Pick<ReportState, 'json' | 'csv' | 'sourceCopy' | 'others'>;
 
 /** A report's three files. A source copy keeps the source's mode (often read-only): replaced, not written into. */
 async function writeReportFiles(f: ReportFiles): Promise<Written> {
@@ -140,7 +153,9 @@ async function writeReportFiles(f: ReportFiles): Promise<Written> {
     writeFile(at('report.json'), f.json),
     writeFile(at('report.csv'), f.csv),
     rm(at('source.txt'), { force: true }).then(() => (f.source ? copyFile(f.source, at('source.txt')) : undefined)),
+    ...oldOtherVersions(f.dir).map((n) => rm(at(n), { force: true })),
   ]);
+  await Promise.all(f.others.map((o, k) => (o ? copyFile(o, at(otherVersionFile(k + 1))) : undefined)));
   return sizesOf(f);
 }
 
@@ -153,6 +168,8 @@ function writeReportFilesSync(f: ReportFiles): Written {
   writeFileSync(at('report.csv'), f.csv);
   removeFile(at('source.txt'));
   if (f.source) copyFileSync(f.source, at('source.txt'));
+  for (const n of oldOtherVersions(f.dir)) removeFile(at(n));
+  f.others.forEach((o, k) => o && copyFileSync(o, at(otherVersionFile(k + 1))));
   return sizesOf(f);
 }
 
@@ -182,6 +199,7 @@ const sizesOf = (f: ReportFiles): Written => ({
   json: Buffer.byteLength(f.json),
   csv: Buffer.byteLength(f.csv),
   sourceCopy: f.source ? { sha: f.sha, size: statSync(f.source).size } : undefined,
+  others: f.others.map((o) => (o ? statSync(o).size : null)),
 });
 
 /**
@@ -247,7 +265,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
   const out = options.outDir;
   const reportOut = options.reportOutDir ?? out;
   const manifest = readManifest(join(ingestDir, 'manifest.json'));
-  const sourceSha = new Map(manifest.files.filter((f) => f.reportId).map((f) => [f.reportId!, f.sha256]));
+  const sourceSha = new Map(manifest.files.filter((f) => f.reportId && isShownReport(f)).map((f) => [f.reportId!, f.sha256]));
   const files = readdirSync(join(ingestDir, 'reports'))
     .filter((f) => f.endsWith('.json'))
     .sort();
@@ -284,14 +302,15 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
       before?.input === input &&
       intact(join(reportOut, before.dir, 'report.json'), before.json) &&
       intact(join(reportOut, before.dir, 'report.csv'), before.csv) &&
-      (sourceNow ? before.sourceCopy?.sha === sha && intact(join(reportOut, before.dir, 'source.txt'), before.sourceCopy.size) : !before.sourceCopy);
+      (sourceNow ? before.sourceCopy?.sha === sha && intact(join(reportOut, before.dir, 'source.txt'), before.sourceCopy.size) : !before.sourceCopy) &&
+      (before.others ?? []).every((size, k) => (size === null || intact(join(reportOut, before.dir, otherVersionFile(k + 1)), size)));
     if (before && unchanged) {
       // The same report, its files as written: its JSON for the bulk file is the one on disk.
       jsonText = readFileSync(join(reportOut, before.dir, 'report.json'), 'utf8');
       row = before.row;
       state.reports[id] = before;
       if (sourceNow) sources++;
-      kept.push(...filesOf(before.dir, sourceNow));
+      kept.push(...filesOf(before.dir, sourceNow, before.others));
     } else {
       written++;
       // Validated against the Report schema by the content loader in this build (or, unchanged by
@@ -306,10 +325,12 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
       const csvText = reportToCsv(report, { pageUrl: options.siteUrl ? new URL(dir, options.siteUrl).href : undefined });
       const entry: ReportState = { input, dir, source: report.source, json: -1, csv: -1, row };
       state.reports[id] = entry;
-      const toWrite = { dir: join(reportOut, dir), json: jsonText, csv: csvText, source: hasSource ? source : undefined, sha };
+      // Other versions of the report (two files for one county and year): their texts beside its own.
+      const others = (report.versions?.others ?? []).map((o) => join(reportsDir, o.source)).map((p) => (existsSync(p) ? p : null));
+      const toWrite = { dir: join(reportOut, dir), json: jsonText, csv: csvText, source: hasSource ? source : undefined, sha, others };
       if (options.syncWrites) Object.assign(entry, writeReportFilesSync(toWrite));
       else await jobs.add(async () => void Object.assign(entry, await writeReportFiles(toWrite)));
-      kept.push(...filesOf(dir, hasSource));
+      kept.push(...filesOf(dir, hasSource, others.map((o) => (o ? 0 : null))));
     }
     const piece = `${i > 0 ? ',\n' : ''}${jsonText.trimEnd()}`;
     await json.write(piece);
@@ -335,10 +356,10 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
   let removed = 0;
   for (const [id, gone] of Object.entries(last?.reportOut === reportOut ? last.reports : {})) {
     if (state.reports[id]) continue;
-    for (const name of ['report.json', 'report.csv', 'source.txt']) removed += removeFile(join(reportOut, gone.dir, name)) ? 1 : 0;
+    for (const name of ['report.json', 'report.csv', 'source.txt', ...oldOtherVersions(join(reportOut, gone.dir))]) removed += removeFile(join(reportOut, gone.dir, name)) ? 1 : 0;
     removeEmptyDirs(join(reportOut, gone.dir), reportOut);
   }
   let reportBytes = 0;
-  for (const r of Object.values(state.reports)) reportBytes += r.json + r.csv + (r.sourceCopy?.size ?? 0);
+  for (const r of Object.values(state.reports)) reportBytes += r.json + r.csv + (r.sourceCopy?.size ?? 0) + (r.others ?? []).reduce<number>((a, b) => a + (b ?? 0), 0);
   return { reports: files.length, sources, written, files: kept, bulk, removed, reportBytes };
 }

@@ -39,7 +39,9 @@ export function reportFileHref(region: RegionRef, year: number, file: ReportFile
 export const pinyinOf = (region: Pick<Region, 'code' | 'name'>): string => slugOf(region).slice(region.code.length + 1);
 
 type RegionRef = Pick<Region, 'code' | 'name'>;
-export type ReportFileName = 'report.json' | 'report.csv' | 'source.txt';
+export type ReportFileName = 'report.json' | 'report.csv' | 'source.txt' | `source-other-${number}.txt`;
+/** The source text of the report's k-th other version (Report.versions.others, k from 1). */
+export const otherVersionFile = (k: number): ReportFileName => `source-other-${k}.txt`;
 
 export const paths = {
   home: () => '',

@@ -1,8 +1,9 @@
 // Everything the report page shows, derived from the report and the site index in one place,
 // so the page template only renders. O(1) lookups: the rankings are already computed.
-import type { Check, Report } from '../schema.ts';
+import type { Check, Report, Versions } from '../schema.ts';
+import type { CrossCheck } from './crossReport.ts';
 import { IDENTITY_LABELS, findingText, ruleText, whereLabel, type CrossYearCheck } from './checks.ts';
-import { formatChange, formatMetric } from './format.ts';
+import { formatChange, formatDate, formatMetric } from './format.ts';
 import { applicationRowLabel, pathLabel } from './labels.ts';
 import { HEADLINE_METRICS, MISSING_LABELS, MISSING_SHORT, type Metric } from './metrics.ts';
 import { renderProse } from './prose.ts';
@@ -66,6 +67,36 @@ export interface ReportPageModel {
   proseTooLong: boolean;
   otherYears: { year: number; present: boolean }[];
   ogDescription: string;
+  /** Table 二 against the county's other years and its province (crossReport.ts). */
+  crossChecks: CrossCheck[];
+  /** Other files for the same county and year: which is shown and why, in Chinese. */
+  versions?: VersionsNote;
+}
+
+export interface VersionsNote {
+  basis: Versions['basis'];
+  /** Why this page shows the version it shows. */
+  text: string;
+  /** Whether the reader should compare the versions (the site could not tell them apart). */
+  undecided: boolean;
+  others: { k: number; source: string; title: string; published?: string; url?: string; hasSource: boolean }[];
+}
+
+const publishedText = (p: string | undefined) => (p ? `发布于 ${formatDate(p)}` : '未注明发布日期');
+
+/** The versions note of the page; `hasSource(file)` says whether a file's text is there to publish. */
+export function versionsNote(report: Report, hasSource: (file: string) => boolean): VersionsNote | undefined {
+  const v = report.versions;
+  if (!v) return undefined;
+  const others = v.others.map((o, i) => ({ k: i + 1, ...o, hasSource: hasSource(o.source) }));
+  const names = v.others.map((o) => o.source).join('、');
+  const text: Record<Versions['basis'], string> = {
+    correction: `本页采用标题注明“更正”或“修订”的一版（${report.source}）；另一版（${names}）未采用。`,
+    'later-published': `本页采用发布日期较晚的一版（${report.source}，${publishedText(report.sourceInfo?.published)}）；较早的一版（${names}）未采用。`,
+    identical: `另有内容完全相同的文件（${names}），未重复收录。`,
+    undecided: `各版标题均未注明更正或修订，也没有可比较的发布日期。本页暂按文件名顺序采用 ${report.source}；另一版（${names}）的数字可能不同，引用前请对照两版原文。`,
+  };
+  return { basis: v.basis, text: text[v.basis], undecided: v.basis === 'undecided', others };
 }
 
 function checkRow(c: Check): CheckRow {
@@ -97,7 +128,7 @@ function findingsList(report: Report): ReportPageModel['findings'] {
   return out;
 }
 
-export function reportPageModel(report: Report, summary: ReportSummary, site: SiteIndex): ReportPageModel {
+export function reportPageModel(report: Report, summary: ReportSummary, site: SiteIndex, hasSource: (file: string) => boolean = () => false): ReportPageModel {
   const previous = site.previous(summary);
   const notes = new Map<string, number>();
   const byRule = new Map<string, InferenceNote>();
@@ -155,5 +186,7 @@ export function reportPageModel(report: Report, summary: ReportSummary, site: Si
     proseTooLong,
     otherYears,
     ogDescription,
+    crossChecks: site.crossChecks(summary),
+    versions: versionsNote(report, hasSource),
   };
 }

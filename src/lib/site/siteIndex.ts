@@ -3,6 +3,7 @@
 // national totals, province summaries. Pages only do O(1) lookups into this.
 import { counties as allCounties, provinceList } from '../region.ts';
 import { crossYearChecks, type CrossYearCheck } from './checks.ts';
+import { crossReportChecks, type CrossCheck } from './crossReport.ts';
 import { METRICS, getMetric, type MissingReason } from './metrics.ts';
 import { competitionRank, filterRanking, type RankedItem, type Ranking } from './rank.ts';
 import type { Report } from '../schema.ts';
@@ -66,6 +67,8 @@ export interface SiteIndex {
   province(code: string): ProvinceSummary | undefined;
   previous(report: ReportSummary): ReportSummary | undefined;
   crossYear(report: ReportSummary): CrossYearCheck[] | null;
+  /** Table 二 against the county's other years and its province (crossReport.ts). */
+  crossChecks(report: ReportSummary): CrossCheck[];
   ranking(metricId: string, year: number): MetricRanking;
   provinceRanking(metricId: string, year: number, provinceCode: string): MetricRanking;
   rankOf(metricId: string, report: ReportSummary): ReportRank;
@@ -194,6 +197,7 @@ export function buildSiteIndex(input: readonly (ReportSummary | Report)[]): Site
   }
 
   const report = (code: string, year: number) => byId.get(`${code}-${year}`);
+  let cross: Map<string, CrossCheck[]> | undefined;
   const previous = (r: ReportSummary) => report(r.region.code, r.year - 1);
 
   return {
@@ -207,6 +211,7 @@ export function buildSiteIndex(input: readonly (ReportSummary | Report)[]): Site
     province: (code) => provinceMap.get(code),
     previous,
     crossYear: (r) => crossYearChecks(r.carriedOver, previous(r)?.carriedForward ?? null),
+    crossChecks: (r) => (cross ??= crossReportChecks({ reports })).get(r.id) ?? [],
     ranking,
     provinceRanking,
     rankOf(metricId, r) {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
-import { readManifest, type Manifest } from './manifest.ts';
+import { isShownReport, readManifest, type Manifest } from './manifest.ts';
 import { buildSiteIndex, type SiteIndex } from './siteIndex.ts';
 import type { ReportSummary } from './summary.ts';
 
@@ -13,6 +13,8 @@ export interface Site extends SiteIndex {
   sourcePath(report: ReportSummary): string | undefined;
   /** sha256 of the source file, from the ingest manifest. */
   sourceSha(report: ReportSummary): string;
+  /** Whether an input file (another version's source) is there to publish. */
+  sourceExists(file: string): boolean;
 }
 
 /** Where the ingest read the source texts from (the bench points it at a corpus). */
@@ -30,12 +32,13 @@ async function load(): Promise<Site> {
     sources.set(r.id, existsSync(p) ? p : undefined);
   }
   const manifest = readManifest();
-  const shas = new Map(manifest.files.filter((f) => f.reportId).map((f) => [f.reportId!, f.sha256]));
+  const shas = new Map(manifest.files.filter((f) => f.reportId && isShownReport(f)).map((f) => [f.reportId!, f.sha256]));
   return {
     ...index,
     manifest,
     sourcePath: (r) => sources.get(r.id),
     sourceSha: (r) => shas.get(r.id) ?? '',
+    sourceExists: (file) => existsSync(join(REPORTS_DIR, file)),
   };
 }
 

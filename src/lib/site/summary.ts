@@ -1,7 +1,7 @@
 // What the site keeps in memory of each report: its identity and the figures rankings, totals and
 // lists need. At 14,000+ reports the full reports (tables, checks, prose) would take gigabytes;
 // a page that shows a whole report reads that one report from disk (reportFiles.ts).
-import type { ApplicantRow, Region, Report, SourceInfo } from '../schema.ts';
+import type { ApplicantRow, DocumentCounts, Region, Report, SourceInfo } from '../schema.ts';
 import { METRICS, type MetricValue } from './metrics.ts';
 
 export interface ReportSummary {
@@ -19,9 +19,19 @@ export interface ReportSummary {
   /** 二、上年结转 and 四、结转下年度, for the cross-year check against the neighbouring years. */
   carriedOver: ApplicantRow;
   carriedForward: ApplicantRow;
+  /** 第二十条第（一）项 in the 2021 format (本年制发, 本年废止, 现行有效), for the check against the previous year; null otherwise. */
+  documents: { regulations: InForceCounts | null; normativeDocuments: InForceCounts | null };
   /** Content digest of the report JSON (incremental-build cache keys). */
   digest: string;
 }
+
+export interface InForceCounts {
+  issued: number | null; // 本年制发件数
+  repealed: number | null; // 本年废止件数
+  inForce: number | null; // 现行有效件数
+}
+const inForceCounts = (d: DocumentCounts | undefined): InForceCounts | null =>
+  d && 'inForce' in d ? { issued: d.issued, repealed: d.repealed, inForce: d.inForce } : null;
 
 export const reportId = (r: Pick<Report, 'region' | 'year'>) => `${r.region.code}-${r.year}`;
 
@@ -30,7 +40,7 @@ export const reportId = (r: Pick<Report, 'region' | 'year'>) => `${r.region.code
  * that summaries cached in the content store by file digest are recomputed after such a change.
  */
 export const SUMMARY_VERSION = (() => {
-  const text = [summarise.toString(), ...METRICS.map((m) => `${m.id}:${m.value.toString()}`)].join('\n');
+  const text = [summarise.toString(), inForceCounts.toString(), ...METRICS.map((m) => `${m.id}:${m.value.toString()}`)].join('\n');
   let h = 0;
   for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
   return (h >>> 0).toString(36);
@@ -51,6 +61,7 @@ export function summarise(report: Report, digest = ''): ReportSummary {
     values,
     carriedOver: report.applications?.carriedOver ?? null,
     carriedForward: report.applications?.carriedForward ?? null,
+    documents: { regulations: inForceCounts(report.active?.regulations), normativeDocuments: inForceCounts(report.active?.normativeDocuments) },
     digest,
   };
 }
