@@ -94,7 +94,9 @@ export async function collect(jobs: CollectJob[], options: CollectOptions): Prom
     if (visited.has(job.url)) return;
     visited.add(job.url);
     const host = new URL(job.url).host;
-    queues.set(host, [...(queues.get(host) ?? []), job]);
+    const queue = queues.get(host);
+    if (queue) queue.push(job);
+    else queues.set(host, [job]);
   };
   const pump = () => {
     for (const [host, queue] of queues) {

@@ -52,8 +52,6 @@ type Attempt =
   | { kind: 'too-large'; status: number; reason: string }
   | { kind: 'network'; reason: string };
 
-class TooLarge extends Error {}
-
 export class PoliteClient {
   readonly options: ClientOptions;
   private readonly hosts = new Map<string, { tail: Promise<void>; last: number; delayMs: number }>();
@@ -106,15 +104,16 @@ export class PoliteClient {
         }
         const chunks: Buffer[] = [];
         let size = 0;
-        if (res.body) {
-          for await (const chunk of res.body) {
-            size += chunk.length;
-            if (size > this.options.maxBytes) {
-              controller.abort(new TooLarge());
-              return { kind: 'too-large', status: res.status, reason: `larger than the limit of ${this.options.maxBytes} bytes (stopped reading)` };
-            }
-            chunks.push(Buffer.from(chunk));
+        const reader = res.body?.getReader();
+        for (;;) {
+          const next = await reader?.read();
+          if (!next || next.done) break;
+          size += next.value.length;
+          if (size > this.options.maxBytes) {
+            await reader!.cancel().catch(() => {});
+            return { kind: 'too-large', status: res.status, reason: `larger than the limit of ${this.options.maxBytes} bytes (stopped reading)` };
           }
+          chunks.push(Buffer.from(next.value));
         }
         return { kind: 'response', status: res.status, headers: res.headers, bytes: Buffer.concat(chunks) };
       } catch (e) {
@@ -177,6 +176,7 @@ export class PoliteClient {
     let attempts = 0;
     for (let hop = 0; ; hop++) {
       const rules = await this.rulesFor(at);
+      if (rules.unreachable) return { kind: 'network', finalUrl: at, attempts, reason: rules.note! };
       if (!rules.isAllowed(at)) return { kind: 'disallowed', finalUrl: at, attempts, reason: rules.note ?? `robots.txt of ${new URL(at).host} disallows ${new URL(at).pathname}` };
       const { result, attempts: n } = await this.withRetries(at, headers, true);
       attempts += n;

@@ -9,6 +9,8 @@ export interface RobotsRules {
   crawlDelay?: number;
   /** Why everything is disallowed, where that is not the file's own rule. */
   note?: string;
+  /** robots.txt got no answer or a 5xx: the host is down rather than closed to us; try again later. */
+  unreachable?: boolean;
 }
 
 export type RobotsAnswer = { status: number; body: string } | { error: string };
@@ -16,8 +18,8 @@ export type RobotsAnswer = { status: number; body: string } | { error: string };
 export const robotsUrl = (url: string) => new URL('/robots.txt', url).href;
 
 export function robotsRules(url: string, answer: RobotsAnswer, userAgent: string): RobotsRules {
-  if ('error' in answer) return { isAllowed: () => false, note: `robots.txt could not be fetched (${answer.error}): nothing on this host is fetched` };
-  if (answer.status >= 500) return { isAllowed: () => false, note: `robots.txt answered ${answer.status}: nothing on this host is fetched` };
+  if ('error' in answer) return { isAllowed: () => false, unreachable: true, note: `robots.txt could not be fetched (${answer.error}): nothing on this host is fetched` };
+  if (answer.status >= 500) return { isAllowed: () => false, unreachable: true, note: `robots.txt answered ${answer.status}: nothing on this host is fetched` };
   if (answer.status >= 400) return { isAllowed: () => true };
   const robots = robotsParser(robotsUrl(url), answer.body);
   const delay = robots.getCrawlDelay(userAgent);
