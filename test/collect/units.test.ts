@@ -1,5 +1,9 @@
 // The collector's pure pieces: the list, sniffing, link discovery, robots.txt rules, names, the log.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeAtomic } from '../../src/lib/collect/files.ts';
 import { parseCollectList } from '../../src/lib/collect/list.ts';
 import { checkContent, sniff } from '../../src/lib/collect/sniff.ts';
 import { attachmentLinks, holdsReport, isErrorPage, paginationLinks, readPage, reportLinks, yearOfTitle } from '../../src/lib/collect/discover.ts';
@@ -202,5 +206,25 @@ describe('names and the log', () => {
     expect(SourceInfo.parse(full)).toEqual(full);
     expect(SourceInfo.safeParse({ ...full, region: '63022' }).success).toBe(false);
     expect(SourceInfo.safeParse({ ...full, sha256: 'xyz' }).success).toBe(false);
+  });
+});
+
+describe('atomic writes', () => {
+  it('the file appears whole by rename; a failed write leaves neither a partial file nor a temporary one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'collect-atomic-'));
+    try {
+      const tmp = join(dir, '.tmp');
+      writeAtomic(join(dir, 'reports', 'a.pdf'), Buffer.from('%PDF-1.4 whole'), tmp);
+      expect(readFileSync(join(dir, 'reports', 'a.pdf'), 'latin1')).toBe('%PDF-1.4 whole');
+      expect(readdirSync(tmp)).toEqual([]);
+      // A target that cannot be replaced (a folder holding a file): the write fails and says so.
+      mkdirSync(join(dir, 'reports', 'b.pdf'));
+      writeFileSync(join(dir, 'reports', 'b.pdf', 'x'), 'x');
+      expect(() => writeAtomic(join(dir, 'reports', 'b.pdf'), Buffer.from('%PDF'), tmp)).toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
+      expect(readdirSync(tmp)).toEqual([]);
+      expect(readdirSync(join(dir, 'reports')).sort()).toEqual(['a.pdf', 'b.pdf']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
