@@ -240,6 +240,16 @@ describe('listing pages', () => {
     expect(server.hitsOf('/nb/index_1.html')).toHaveLength(1);
   });
 
+  it('a listing in GBK, declared by <meta charset> only, is read in its encoding', async () => {
+    // 「民和县2021年政府信息公开工作年度报告」 in GBK
+    const title = Buffer.from('c3f1bacdcfd832303231c4ead5feb8aed0c5cfa2b9abbfaab9a4d7f7c4eab6c8b1a8b8e6', 'hex');
+    const page = Buffer.concat([Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head><body><a href="/gbk/2021.pdf">'), title, Buffer.from('</a></body></html>')]);
+    server.routes.set('/gbk/', send(page, 'text/html'));
+    server.routes.set('/gbk/2021.pdf', send(pdfBytes(), 'application/pdf'));
+    await run([{ url: server.url('/gbk/'), role: 'listing', region: '630222' }]);
+    expect(logEntry(server.url('/gbk/2021.pdf'))).toMatchObject({ status: 'saved', year: 2021, title: '民和县2021年政府信息公开工作年度报告' });
+  });
+
   it('pagination stops at maxPages', async () => {
     for (let i = 0; i < 5; i++) {
       const name = i === 0 ? 'index.html' : `index_${i}.html`;
