@@ -41,14 +41,22 @@ describe('availability by county and year', () => {
   });
 
   it('years a read listing page showed no report of are not found; counties without a listing get none', () => {
-    const map = availability(log, [2021, 2022, 2023]);
+    const map = availability(log, { years: [2021, 2022, 2023] });
     expect(map.get('630222-2022')).toMatchObject({ status: 'not-found', files: [], reason: 'no report of this year on the listing page' });
     expect(map.get('630222-2023')?.status).toBe('not-found');
     expect(map.get('630222-2021')?.status).toBe('collected');
     expect(map.has('110105-2022')).toBe(false);
   });
 
+  it('files the list left without code or year are placed by the report id the ingest read from them', () => {
+    const unplaced: CollectionLog = { updated: at(0), urls: [entry('http://c.gov.cn/x.pdf', { region: undefined, versions: [version('e.pdf')] })] };
+    expect(availability(unplaced).size).toBe(0);
+    const map = availability(unplaced, { reportIdOf: (file) => (file === 'e.pdf' ? '640424-2022' : undefined) });
+    expect([...map.keys()]).toEqual(['640424-2022']);
+    expect(map.get('640424-2022')).toMatchObject({ region: '640424', year: 2022, status: 'collected', files: ['e.pdf'] });
+  });
+
   it('an empty log: nothing', () => {
-    expect(availability({ updated: at(0), urls: [] }, [2021]).size).toBe(0);
+    expect(availability({ updated: at(0), urls: [] }, { years: [2021] }).size).toBe(0);
   });
 });

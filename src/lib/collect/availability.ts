@@ -25,24 +25,37 @@ export interface YearAvailability {
 
 const GONE = new Set<CollectedUrl['status']>(['not-found', 'refused']);
 
+export interface AvailabilityOptions {
+  /** Years to account for on every county whose listing page was read. */
+  years?: readonly number[];
+  /**
+   * The report id (`code-year`) the ingest read from a held file, where it knows it: places files
+   * whose list line left the code or year empty (from the ingest manifest's `file` → `reportId`).
+   */
+  reportIdOf?: (file: string) => string | undefined;
+}
+
 /**
  * Per county code and year (keyed `code-year`, as report ids): what the log holds. Years of `years`
  * that a county's listing page was read for but showed no report of are `not-found`; pairs the log
  * knows nothing of are absent.
  */
-export function availability(log: CollectionLog, years: readonly number[] = []): Map<string, YearAvailability> {
+export function availability(log: CollectionLog, options: AvailabilityOptions = {}): Map<string, YearAvailability> {
+  const { years = [], reportIdOf } = options;
   const byPair = new Map<string, CollectedUrl[]>();
   const listed = new Set<string>();
   for (const u of log.urls) {
-    if (!u.region) continue;
-    if (u.role === 'listing' && u.status === 'page') listed.add(u.region);
-    if (u.role !== 'file' || u.year === undefined) continue;
-    const key = `${u.region}-${u.year}`;
-    byPair.set(key, [...(byPair.get(key) ?? []), u]);
+    if (u.role === 'listing') {
+      if (u.region && u.status === 'page') listed.add(u.region);
+      continue;
+    }
+    const fromFiles = reportIdOf ? u.versions.map((v) => reportIdOf(v.file)).filter((id): id is string => id !== undefined) : [];
+    const keys = new Set(fromFiles.length > 0 ? fromFiles : u.region && u.year !== undefined ? [`${u.region}-${u.year}`] : []);
+    for (const key of keys) byPair.set(key, [...(byPair.get(key) ?? []), u]);
   }
   const out = new Map<string, YearAvailability>();
   for (const [key, urls] of byPair) {
-    const [region, year] = [urls[0].region!, urls[0].year!];
+    const [region, year] = [key.slice(0, 6), Number(key.slice(7))];
     const files = [...new Set(urls.flatMap((u) => [...u.versions.map((v) => v.file), ...(u.sameAs ? [u.sameAs] : [])]))];
     // Article pages that led to the file are stepping stones, not sources of their own.
     const sources = urls.filter((u) => u.status !== 'page');
