@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collect, type CollectJob, type CollectOptions } from '../../src/lib/collect/collect.ts';
 import { USER_AGENT_TOKEN } from '../../src/lib/collect/http.ts';
 import { readLog } from '../../src/lib/collect/log.ts';
@@ -19,13 +19,24 @@ let work: string;
 let reportsDir: string;
 let logPath: string;
 
+// Every address the collector asks for, to hold that no test touches anything but 127.0.0.1.
+let asked: string[] = [];
+const realFetch = globalThis.fetch;
 beforeEach(async () => {
+  asked = [];
+  vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    asked.push(String(input instanceof Request ? input.url : input));
+    return realFetch(input, init);
+  });
   server = await startServer();
   work = mkdtempSync(join(tmpdir(), 'collect-test-'));
   reportsDir = join(work, 'content', 'reports');
   logPath = join(work, 'content', 'collection-log.json');
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
+  expect(asked.length).toBeGreaterThan(0);
+  for (const url of asked) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
   await server.close();
   rmSync(work, { recursive: true, force: true });
 });

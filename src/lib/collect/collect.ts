@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { SourceInfo, type CollectedUrl, type CollectedVersion, type CollectionLog } from '../schema.ts';
+import { CollectedUrl, SourceInfo, type CollectedVersion, type CollectionLog } from '../schema.ts';
 import { attachmentLinks, holdsReport, isErrorPage, paginationLinks, readPage, reportLinks } from './discover.ts';
 import { clearTmp, writeAtomic } from './files.ts';
 import { PoliteClient, type ClientOptions, type FetchOutcome } from './http.ts';
@@ -61,7 +61,8 @@ export async function collect(jobs: CollectJob[], options: CollectOptions): Prom
   const record = (job: CollectJob, fate: Omit<CollectedUrl, 'url' | 'role' | 'region' | 'year' | 'title' | 'foundOn' | 'checked' | 'versions'> & { versions?: CollectedVersion[] }) => {
     const earlier = entries.get(job.url);
     const now = new Date().toISOString();
-    const entry: CollectedUrl = {
+    // Parsed: checked against the schema, and its keys in the schema's order for a readable log.
+    const entry: CollectedUrl = CollectedUrl.parse({
       url: job.url,
       role: job.role,
       ...(job.region ?? earlier?.region ? { region: job.region ?? earlier?.region } : {}),
@@ -72,7 +73,7 @@ export async function collect(jobs: CollectJob[], options: CollectOptions): Prom
       checked: now,
       // Files once held stay listed whatever the address answers now.
       versions: fate.versions ?? earlier?.versions ?? [],
-    };
+    });
     entries.set(job.url, entry);
     log = recordFate(log, entry, now);
     writeAtomic(options.logPath, JSON.stringify(log, null, 1) + '\n', options.tmpDir);
