@@ -219,16 +219,16 @@ describe('listing pages', () => {
       send(
         listing(
           `<li><a href="/art/2022/1/20/art_1.html" title="民和县2021年政府信息公开工作年度报告">民和县2021年政府信息公开工作…</a></li>
-           <li><a href="/jyj/2021.pdf">民和县教育局2021年政府信息公开工作年度报告</a></li>
+           <li><a href="/jyj/2021.pdf">民和县教育局2021年政府信息公开工作年度报告</a> <span>2022-01-25</span></li>
            <li><a href="/news/1.html">民和县召开春季农业生产会议</a></li>`,
           '<a href="index_1.html">下一页</a>',
         ),
         'text/html; charset=utf-8',
       ),
     );
-    server.routes.set('/nb/index_1.html', send(listing('<li><a href="/files/2020.docx">民和县2020年度政府信息公开工作年度报告</a></li>', '<a href="index.html">上一页</a><a href="index_2.html">下一页</a>'), 'text/html; charset=utf-8'));
+    server.routes.set('/nb/index_1.html', send(listing('<li><a href="/files/2020.docx">民和县2020年度政府信息公开工作年度报告</a><span class="date">2021-01-28</span></li>', '<a href="index.html">上一页</a><a href="index_2.html">下一页</a>'), 'text/html; charset=utf-8'));
     server.routes.set('/nb/index_2.html', send(listing('<li><a href="/art/2019.html">民和县2019年政府信息公开工作年度报告</a></li>', '<a href="index_1.html">上一页</a>'), 'text/html; charset=utf-8'));
-    server.routes.set('/art/2022/1/20/art_1.html', send(htmlPage('民和县2021年政府信息公开工作年度报告', '<p>详见附件。</p><a href="/u/2021nb.pdf">民和县2021年政府信息公开工作年度报告.pdf</a>'), 'text/html'));
+    server.routes.set('/art/2022/1/20/art_1.html', send(htmlPage('民和县2021年政府信息公开工作年度报告', '<p>发布时间：2022-01-20</p><p>详见附件。</p><a href="/u/2021nb.pdf">民和县2021年政府信息公开工作年度报告.pdf</a>'), 'text/html'));
     server.routes.set('/u/2021nb.pdf', send(pdf2021, 'application/pdf'));
     server.routes.set('/files/2020.docx', send(docxBytes('2020'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'));
     server.routes.set('/art/2019.html', send(htmlPage('民和县2019年政府信息公开工作年度报告', `<div>${REPORT_TEXT.replace('2021', '2019')}</div>`), 'text/html'));
@@ -243,7 +243,9 @@ describe('listing pages', () => {
     const attachment = logEntry(server.url('/u/2021nb.pdf'));
     expect(attachment).toMatchObject({ status: 'saved', region: '630222', year: 2021, title: '民和县2021年政府信息公开工作年度报告', foundOn: server.url('/art/2022/1/20/art_1.html') });
     const sidecar = SourceInfo.parse(JSON.parse(readFileSync(join(reportsDir, attachment.versions[0].file.replace('.pdf', '.meta.json')), 'utf8')));
-    expect(sidecar).toMatchObject({ region: '630222', year: 2021, title: '民和县2021年政府信息公开工作年度报告', foundOn: server.url('/art/2022/1/20/art_1.html') });
+    expect(sidecar).toMatchObject({ region: '630222', year: 2021, published: '2022-01-20', title: '民和县2021年政府信息公开工作年度报告', foundOn: server.url('/art/2022/1/20/art_1.html') });
+    const docx = logEntry(server.url('/files/2020.docx')).versions[0].file;
+    expect(SourceInfo.parse(JSON.parse(readFileSync(join(reportsDir, docx.replace('.docx', '.meta.json')), 'utf8'))).published).toBe('2021-01-28');
     // the department's report and the news item were not fetched; each listing page once
     expect(server.hitsOf('/jyj/2021.pdf')).toHaveLength(0);
     expect(server.hitsOf('/news/1.html')).toHaveLength(0);

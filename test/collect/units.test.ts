@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { writeAtomic } from '../../src/lib/collect/files.ts';
 import { parseCollectList } from '../../src/lib/collect/list.ts';
 import { checkContent, sniff } from '../../src/lib/collect/sniff.ts';
-import { attachmentLinks, holdsReport, isErrorPage, paginationLinks, readPage, reportLinks, yearOfTitle } from '../../src/lib/collect/discover.ts';
+import { attachmentLinks, dateIn, holdsReport, isErrorPage, paginationLinks, publishedOn, readPage, reportLinks, yearOfTitle } from '../../src/lib/collect/discover.ts';
 import { robotsRules } from '../../src/lib/collect/robots.ts';
 import { reportFileName, sidecarName } from '../../src/lib/collect/naming.ts';
 import { emptyLog, isSettled, recordFate } from '../../src/lib/collect/log.ts';
@@ -135,6 +135,22 @@ describe('finding reports on pages', () => {
   it('an error page served with 200 is told by its title', () => {
     expect(isErrorPage(readPage(htmlPage('404 页面不存在', '<p>您访问的页面不存在</p>'), 'http://x.gov.cn/a.html'))).toBe(true);
     expect(isErrorPage(readPage(listing, base))).toBe(false);
+  });
+
+  it('publication dates: beside the link in its row, or printed on the article page', () => {
+    const page = readPage(
+      htmlPage('年报', '<ul><li><a href="/a.pdf">民和县2021年政府信息公开工作年度报告</a><span>2022-01-20</span></li><li><a href="/b.pdf">民和县2020年政府信息公开工作年度报告</a></li></ul><table><tr><td><a href="/c.pdf">2019年政府信息公开工作年度报告</a></td><td>2020年1月9日</td></tr></table>'),
+      'http://x.gov.cn/',
+    );
+    expect(reportLinks(page).reports.map((r) => [r.year, r.date])).toEqual([
+      [2021, '2022-01-20'],
+      [2020, undefined],
+      [2019, '2020-01-09'],
+    ]);
+    expect(publishedOn(readPage(htmlPage('x', '<p>来源：县政府办 发布时间：2022/1/20 10:30 浏览次数：12</p>'), 'http://x.gov.cn/'))).toBe('2022-01-20');
+    expect(publishedOn(readPage(htmlPage('x', '<p>2021年政府信息公开工作年度报告</p>'), 'http://x.gov.cn/'))).toBeUndefined();
+    expect(dateIn('2022.13.01')).toBeUndefined();
+    expect(dateIn('更新于 2023年 2月 3日')).toBe('2023-02-03');
   });
 
   it('the year of a title', () => {

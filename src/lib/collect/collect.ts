@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CollectedUrl, SourceInfo, type CollectedVersion, type CollectionLog } from '../schema.ts';
-import { attachmentLinks, holdsReport, isErrorPage, paginationLinks, readPage, reportLinks } from './discover.ts';
+import { attachmentLinks, holdsReport, isErrorPage, paginationLinks, publishedOn, readPage, reportLinks } from './discover.ts';
 import { clearTmp, writeAtomic } from './files.ts';
 import { PoliteClient, type ClientOptions, type FetchOutcome } from './http.ts';
 import { heldFiles, isSettled, readLog, recordFate } from './log.ts';
@@ -20,6 +20,8 @@ export interface CollectJob {
   year?: number;
   title?: string;
   foundOn?: string;
+  /** The publication date printed beside the link or on the article page (ISO date). */
+  published?: string;
   /** How many listing pages were followed to get here (pagination stops at maxPages). */
   page?: number;
 }
@@ -161,7 +163,7 @@ export async function collect(jobs: CollectJob[], options: CollectOptions): Prom
     if (job.role === 'listing') {
       const { reports, departments } = reportLinks(page);
       const pages = (job.page ?? 1) < maxPages ? paginationLinks(page).filter((u) => !visited.has(u)) : [];
-      for (const r of reports) enqueue({ url: r.url, role: 'file', region: job.region, year: r.year ?? job.year, title: r.text, foundOn: job.url });
+      for (const r of reports) enqueue({ url: r.url, role: 'file', region: job.region, year: r.year ?? job.year, title: r.text, foundOn: job.url, ...(r.date ? { published: r.date } : {}) });
       for (const url of pages) enqueue({ url, role: 'listing', region: job.region, foundOn: job.url, page: (job.page ?? 1) + 1 });
       const said = [`${reports.length} report link(s), ${pages.length} further page(s)`];
       if (departments.length > 0) said.push(`${departments.length} department or township report(s) not collected`);
@@ -171,10 +173,14 @@ export async function collect(jobs: CollectJob[], options: CollectOptions): Prom
     // with none, the page is the report if it holds one.
     const attachments = attachmentLinks(page).filter((l) => l.url !== job.url && !visited.has(l.url));
     if (attachments.length > 0) {
-      for (const a of attachments) enqueue({ url: a.url, role: 'file', region: job.region, year: job.year, title: job.title ?? (a.text || page.title), foundOn: job.url });
+      const published = job.published ?? publishedOn(page);
+      for (const a of attachments) enqueue({ url: a.url, role: 'file', region: job.region, year: job.year, title: job.title ?? (a.text || page.title), foundOn: job.url, ...(published ? { published } : {}) });
       return record(job, { ...base, status: 'page', reason: `${attachments.length} attached file(s)`, links: attachments.map((a) => a.url) });
     }
-    if (holdsReport(page)) return keep(job, outcome, 'html');
+    if (holdsReport(page)) {
+      const published = job.published ?? publishedOn(page);
+      return keep({ ...job, ...(published ? { published } : {}) }, outcome, 'html');
+    }
     return record(job, { ...base, status: 'refused', reason: 'an HTML page that neither holds a report nor links a PDF or Word file' });
   };
 
@@ -195,6 +201,7 @@ export async function collect(jobs: CollectJob[], options: CollectOptions): Prom
     const file = reportFileName({ region, year, sha256: digest, kind });
     const info = SourceInfo.parse({
       url: job.url,
+      ...(job.published ? { published: job.published } : {}),
       finalUrl: outcome.finalUrl,
       retrieved,
       ...(outcome.contentType ? { contentType: outcome.contentType } : {}),

@@ -8,6 +8,8 @@ export interface Link {
   url: string;
   /** The anchor's text, or its title attribute where that is fuller (lists cut long titles with …). */
   text: string;
+  /** A date printed beside the link in its list item or table row (a listing's publication date). */
+  date?: string;
 }
 
 /** What the collector needs of an HTML page, read once. */
@@ -53,7 +55,8 @@ export function readPage(html: string, url: string): Page {
   const links: Link[] = [];
   const embeds: string[] = [];
   const scripts: string[] = [];
-  const walk = (n: Node) => {
+  /** The text of the list item or table row a link sits in, without the link's own. */
+  const walk = (n: Node, row?: Element) => {
     for (const c of children(n)) {
       if (!isElement(c)) continue;
       if (c.tagName === 'base' && attr(c, 'href')) base = resolve(attr(c, 'href'), url) ?? base;
@@ -63,17 +66,33 @@ export function readPage(html: string, url: string): Page {
         const target = resolve(attr(c, 'href'), base);
         const text = squash(textOf(c));
         const titleAttr = squash(attr(c, 'title') ?? '');
-        if (target) links.push({ url: target, text: titleAttr.length > text.replace(/[.…]+$/, '').length ? titleAttr : text });
+        const date = row ? dateIn(textOf(row).replace(textOf(c), ' ')) : undefined;
+        if (target) links.push({ url: target, text: titleAttr.length > text.replace(/[.…]+$/, '').length ? titleAttr : text, ...(date ? { date } : {}) });
       } else if (c.tagName === 'iframe' || c.tagName === 'embed' || c.tagName === 'object') {
         const target = resolve(attr(c, c.tagName === 'object' ? 'data' : 'src'), base);
         if (target) embeds.push(target);
       }
-      walk(c);
+      walk(c, c.tagName === 'li' || c.tagName === 'tr' || c.tagName === 'dd' ? c : row);
     }
   };
   walk(doc);
   const body = children(doc).flatMap(children).find((c) => isElement(c) && c.tagName === 'body');
   return { url, title, text: squash(body ? textOf(body) : ''), links, embeds, scripts: scripts.join('\n') };
+}
+
+/** The first date in a text as an ISO date: 2022-01-20, 2022/1/20, 2022.01.20, 2022年1月20日. */
+export function dateIn(text: string): string | undefined {
+  const m = text.match(/(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)/);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The publication date an article page prints (发布时间：2022-01-20), if it does. */
+export function publishedOn(page: Page): string | undefined {
+  const m = page.text.match(/(发布时间|发布日期|发文日期|成文日期|公开日期)\s*[:：]?\s*(20\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/);
+  return m ? dateIn(m[2]) : undefined;
 }
 
 /** A report's title: names 政府信息公开 and 年度报告 (or 年报), and a year. */
