@@ -15,7 +15,7 @@ const USAGE = `usage: npm run collect -- [LIST.csv] [--discover URL [--region CO
   --region CODE      the GB/T 2260 code of the county of --discover
   --recheck          fetch addresses already answered again (changed or vanished files)
   --delay S          seconds between two requests to one host (default ${DEFAULT_CLIENT.delayMs / 1000})
-  --timeout S        seconds for one request (default ${DEFAULT_CLIENT.timeoutMs / 1000})
+  --timeout S        seconds without a byte before a request fails (default ${DEFAULT_CLIENT.timeoutMs / 1000})
   --retries N        further attempts on 5xx and network errors (default ${DEFAULT_CLIENT.retries})
   --backoff S        first wait before a retry, doubled each time (default ${DEFAULT_CLIENT.backoffMs / 1000})
   --max-size MB      largest file kept (default ${DEFAULT_CLIENT.maxBytes / 1024 / 1024})

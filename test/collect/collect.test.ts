@@ -12,7 +12,7 @@ import { USER_AGENT_TOKEN } from '../../src/lib/collect/http.ts';
 import { readLog } from '../../src/lib/collect/log.ts';
 import { SourceInfo, type CollectedUrl } from '../../src/lib/schema.ts';
 import { docBytes, docxBytes, htmlPage, pdfBytes, REPORT_TEXT } from './files.ts';
-import { redirect, send, startServer, type TestServer } from './server.ts';
+import { redirect, send, startServer, type Handler, type TestServer } from './server.ts';
 
 let server: TestServer;
 let work: string;
@@ -121,8 +121,31 @@ describe('collecting one address', () => {
       res.write(pdfBytes().subarray(0, 10)); // headers and a little body, then nothing
     });
     await run([file(server.url('/slow.pdf'))], { client: { ...FAST, retries: 1 } });
-    expect(logEntry(server.url('/slow.pdf'))).toMatchObject({ status: 'failed', attempts: 2, reason: expect.stringMatching(/timed out after 0.4 s/) });
+    expect(logEntry(server.url('/slow.pdf'))).toMatchObject({ status: 'failed', attempts: 2, reason: expect.stringMatching(/timed out: nothing received for 0.4 s/) });
     expect(held()).toEqual([]);
+  });
+
+  it('a slow server still sending is waited for (up to the total limit): the timeout is for silence', async () => {
+    const pdf = Buffer.concat([pdfBytes(), Buffer.alloc(600, 0x20)]);
+    const trickle: Handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': pdf.length });
+      let sent = 0;
+      const tick = setInterval(() => {
+        res.write(pdf.subarray(sent, sent + 100));
+        sent += 100;
+        if (sent >= pdf.length) {
+          clearInterval(tick);
+          res.end();
+        }
+      }, 150); // 150 ms between parts, 7 parts: over 1 s in all, never 0.4 s silent
+      res.on('close', () => clearInterval(tick));
+    };
+    server.routes.set('/trickle.pdf', trickle);
+    await run([file(server.url('/trickle.pdf'))], { client: { ...FAST, retries: 0 } });
+    expect(logEntry(server.url('/trickle.pdf'))).toMatchObject({ status: 'saved', attempts: 1 });
+    server.routes.set('/trickle2.pdf', trickle);
+    await run([file(server.url('/trickle2.pdf'))], { client: { ...FAST, retries: 0, totalTimeoutMs: 500 } });
+    expect(logEntry(server.url('/trickle2.pdf'))).toMatchObject({ status: 'failed', reason: expect.stringMatching(/timed out: not complete after 0.5 s/) });
   });
 
   it('an HTML error page served as a PDF is refused, not saved', async () => {

@@ -75,6 +75,9 @@ describe('sniffing the bytes', () => {
     expect(checkContent(pdfBytes(), 'http://a.gov.cn/2021.doc', 'http://a.gov.cn/2021.doc', 'application/msword')).toEqual({ ok: true, kind: 'pdf' });
     expect(checkContent(Buffer.alloc(0), 'http://a.gov.cn/1.pdf', 'http://a.gov.cn/1.pdf', 'application/pdf')).toEqual({ ok: false, reason: 'empty response' });
     expect(checkContent(zipStored({ 'a.txt': 'x' }), 'http://a.gov.cn/1.zip', 'http://a.gov.cn/1.zip', 'application/zip').ok).toBe(false);
+    // plain text: kept when it reads as a report, refused when it is a server's message
+    expect(checkContent(Buffer.from('民和县2021年政府信息公开工作年度报告\n'), 'http://a.gov.cn/f?id=2', 'http://a.gov.cn/f?id=2', 'text/plain')).toEqual({ ok: true, kind: 'text' });
+    expect(checkContent(Buffer.from('File not found'), 'http://a.gov.cn/f?id=3', 'http://a.gov.cn/f?id=3', 'text/plain')).toEqual({ ok: false, reason: expect.stringMatching(/does not mention 政府信息公开.*File not found/) });
   });
 });
 

@@ -12,8 +12,10 @@ export interface ClientOptions {
   userAgent: string;
   /** Between two requests to the same host, from the end of one to the start of the next. */
   delayMs: number;
-  /** For one request, its headers and its body. */
+  /** Waiting for the headers, or for the next part of the body: a server silent this long has failed. */
   timeoutMs: number;
+  /** For one whole request: a large file from a slow server may take long, but not forever. */
+  totalTimeoutMs: number;
   /** Further attempts after a 5xx or a network error. */
   retries: number;
   /** The first back-off; doubled on each further attempt. */
@@ -28,6 +30,7 @@ export const DEFAULT_CLIENT: ClientOptions = {
   userAgent: DEFAULT_USER_AGENT,
   delayMs: 2000,
   timeoutMs: 30_000,
+  totalTimeoutMs: 15 * 60_000,
   retries: 3,
   backoffMs: 2000,
   maxBytes: 50 * 1024 * 1024,
@@ -90,7 +93,13 @@ export class PoliteClient {
   private attempt(url: string, headers: Record<string, string>, readBody: boolean): Promise<Attempt> {
     return this.gated(url, async () => {
       const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(new Error(`timed out after ${this.options.timeoutMs / 1000} s`)), this.options.timeoutMs);
+      const { timeoutMs, totalTimeoutMs } = this.options;
+      let idle = setTimeout(() => controller.abort(new Error(`timed out: nothing received for ${timeoutMs / 1000} s`)), timeoutMs);
+      const total = setTimeout(() => controller.abort(new Error(`timed out: not complete after ${totalTimeoutMs / 1000} s`)), totalTimeoutMs);
+      const alive = () => {
+        clearTimeout(idle);
+        idle = setTimeout(() => controller.abort(new Error(`timed out: nothing received for ${timeoutMs / 1000} s`)), timeoutMs);
+      };
       try {
         const res = await fetch(url, { headers: { 'user-agent': this.options.userAgent, ...headers }, redirect: 'manual', signal: controller.signal });
         if (!readBody || res.status < 200 || res.status >= 300) {
@@ -108,6 +117,7 @@ export class PoliteClient {
         for (;;) {
           const next = await reader?.read();
           if (!next || next.done) break;
+          alive();
           size += next.value.length;
           if (size > this.options.maxBytes) {
             await reader!.cancel().catch(() => {});
@@ -120,7 +130,8 @@ export class PoliteClient {
         const reason = controller.signal.aborted && controller.signal.reason instanceof Error ? controller.signal.reason.message : networkReason(e);
         return { kind: 'network', reason };
       } finally {
-        clearTimeout(timer);
+        clearTimeout(idle);
+        clearTimeout(total);
       }
     });
   }

@@ -86,5 +86,12 @@ export function checkContent(bytes: Uint8Array, url: string, finalUrl: string, c
     return { ok: false, reason: `an HTML page where a ${claim === 'document' ? 'document' : claim.toUpperCase()} was expected (Content-Type ${contentType ?? 'none'}): an error or login page, not the report` };
   }
   if (kind === 'text' && claim) return { ok: false, reason: `plain text where a ${claim === 'document' ? 'document' : claim.toUpperCase()} was expected: not the report` };
+  // Plain text is kept only when it reads as a report: servers answer "File not found" as text too.
+  if (kind === 'text' && !decodeText(bytes).includes('政府信息公开')) return { ok: false, reason: `plain text that does not mention 政府信息公开: not a report (starts ${JSON.stringify(decodeText(bytes).slice(0, 40))})` };
   return { ok: true, kind };
+}
+
+function decodeText(bytes: Uint8Array): string {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding).decode(bytes);
 }
