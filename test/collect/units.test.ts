@@ -9,7 +9,7 @@ import { checkContent, sniff } from '../../src/lib/collect/sniff.ts';
 import { attachmentLinks, dateIn, holdsReport, isErrorPage, paginationLinks, publishedOn, readPage, reportLinks, yearOfTitle } from '../../src/lib/collect/discover.ts';
 import { robotsRules } from '../../src/lib/collect/robots.ts';
 import { reportFileName, sidecarName } from '../../src/lib/collect/naming.ts';
-import { emptyLog, isSettled, recordFate } from '../../src/lib/collect/log.ts';
+import { emptyLog, isSettled, recordFate, supersededFiles } from '../../src/lib/collect/log.ts';
 import { CollectionLog, SourceInfo, type CollectedUrl } from '../../src/lib/schema.ts';
 import { docBytes, docxBytes, htmlPage, pdfBytes, REPORT_TEXT, zipStored } from './files.ts';
 
@@ -217,6 +217,15 @@ describe('names and the log', () => {
     expect(isSettled(entry('http://a.gov.cn/1.pdf', { status: 'failed' }), all)).toBe(false);
     expect(isSettled(entry('http://a.gov.cn/1.pdf', { status: 'not-found' }), all)).toBe(true);
     expect(isSettled(entry('http://a.gov.cn/', { role: 'listing', status: 'page' }), all)).toBe(false);
+  });
+
+  it('superseded files: earlier versions of an address, unless another address holds them as current', () => {
+    const v = (file: string) => ({ file, sha256: file.charCodeAt(0).toString(16).padStart(64, '0'), size: 1, finalUrl: 'http://a.gov.cn/1.pdf', retrieved: '2024-01-01T00:00:00.000Z' });
+    const log = {
+      updated: '2024-01-01T00:00:00.000Z',
+      urls: [entry('http://a.gov.cn/1.pdf', { status: 'changed', versions: [v('old.pdf'), v('new.pdf')] }), entry('http://a.gov.cn/2.pdf', { versions: [v('two.pdf')] }), entry('http://b.gov.cn/x.pdf', { status: 'changed', versions: [v('two.pdf'), v('x.pdf')] })],
+    };
+    expect([...supersededFiles(log)]).toEqual(['old.pdf']);
   });
 
   it('the sidecar schema takes the old hand-written fields and the collector’s provenance', () => {

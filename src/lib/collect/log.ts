@@ -45,3 +45,13 @@ export function heldFiles(log: CollectionLog): Map<string, string> {
   for (const u of log.urls) for (const v of u.versions) if (!held.has(v.sha256)) held.set(v.sha256, v.file);
   return held;
 }
+
+/**
+ * Files replaced by a later version from the same address (a corrected report), and held as current by
+ * no other address: kept for the record, but the ingest should read the latest (both are one county
+ * and year, and it rejects the second as a duplicate).
+ */
+export function supersededFiles(log: CollectionLog): Set<string> {
+  const current = new Set(log.urls.flatMap((u) => (u.versions.length > 0 ? [u.versions.at(-1)!.file] : [])));
+  return new Set(log.urls.flatMap((u) => u.versions.slice(0, -1).map((v) => v.file)).filter((f) => !current.has(f)));
+}
