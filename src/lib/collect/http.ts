@@ -59,7 +59,7 @@ export class PoliteClient {
   readonly options: ClientOptions;
   private readonly hosts = new Map<string, { tail: Promise<void>; last: number; delayMs: number }>();
   private readonly robots = new Map<string, Promise<RobotsRules>>();
-  /** Every request made, in order: for the log's attempt counts and for tests. */
+  /** Requests made in this run, robots.txt and retries included: for the summary line. */
   requests = 0;
 
   constructor(options: Partial<ClientOptions> = {}) {
@@ -89,7 +89,7 @@ export class PoliteClient {
     return run;
   }
 
-  /** One request with the timeout over headers and body, the body read up to the size limit. */
+  /** One request: timed out by silence or by its total time, the body read up to the size limit. */
   private attempt(url: string, headers: Record<string, string>, readBody: boolean): Promise<Attempt> {
     return this.gated(url, async () => {
       const controller = new AbortController();
