@@ -182,14 +182,28 @@ export type Origin = z.infer<typeof Origin>;
 /** Only web addresses become links: `javascript:`, `data:`, `file:` … never reach a page. */
 export const WebUrl = z.url({ protocol: /^https?$/, error: 'is not an http: or https: address' });
 
-/** Where the file came from, when a sidecar `NAME.meta.json` gives it. */
+/** GB/T 2260 code of a county-level division: six digits. */
+export const RegionCode = z.string().regex(/^\d{6}$/, 'a six-digit GB/T 2260 code');
+/** Lowercase hex SHA-256 of a file's bytes. */
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
+
+/**
+ * Where the file came from, when a sidecar `NAME.meta.json` gives it. Hand-written sidecars give
+ * `url` and `published`; `npm run collect` writes the full provenance (src/lib/collect/).
+ */
 export const SourceInfo = z.object({
-  url: WebUrl.optional(),
+  url: WebUrl.optional(), // the address asked for
   published: z.string().optional(), // ISO date
-  retrieved: z.string().optional(),
-  title: z.string().optional(),
-  /** GB/T 2260 code of the division the report is for, where the issuing body's name cannot place it. */
-  region: z.string().regex(/^\d{6}$/).optional(),
+  retrieved: z.string().optional(), // ISO date, or date and time when collected
+  title: z.string().optional(), // the link's title on the listing page
+  finalUrl: WebUrl.optional(), // after redirects
+  contentType: z.string().optional(), // as the server sent it
+  sha256: Sha256.optional(),
+  size: z.number().int().nonnegative().optional(), // bytes
+  /** The division the report is for, where the issuing body's name cannot place it (or the collection list gives it). */
+  region: RegionCode.optional(),
+  year: z.number().int().optional(), // as the list or the link's title gives it
+  foundOn: WebUrl.optional(), // the listing or article page that linked the file
 });
 export type SourceInfo = z.infer<typeof SourceInfo>;
 
@@ -279,3 +293,61 @@ export const IngestManifest = z.object({
   }),
 });
 export type IngestManifest = z.infer<typeof IngestManifest>;
+
+/**
+ * The collection log (content/collection-log.json): every address `npm run collect` was given or found,
+ * and its fate. The site reads it for a county's availability by year (src/lib/collect/availability.ts).
+ */
+export const CollectStatus = z.enum([
+  'saved', // downloaded, new bytes, written to content/reports/
+  'unchanged', // fetched again: the same bytes as the file already held from it (or 304)
+  'changed', // fetched again: new bytes; kept beside the earlier version (versions holds both)
+  'duplicate', // new to this address, but the same bytes are already held from another address
+  'page', // an HTML listing or article page, read for links to reports
+  'not-found', // 404 or 410: the address no longer serves anything
+  'refused', // answered, but not a report: HTML served as a PDF, an unknown format, over the size limit
+  'disallowed', // robots.txt forbids it; not fetched
+  'failed', // network error, timeout, 5xx after retries, other 4xx; tried again on the next run
+]);
+export type CollectStatus = z.infer<typeof CollectStatus>;
+
+/** One file held from an address: the first download, and every later one whose bytes differed. */
+export const CollectedVersion = z.object({
+  file: z.string(), // name in content/reports/
+  sha256: Sha256,
+  size: z.number().int().nonnegative(),
+  contentType: z.string().optional(),
+  finalUrl: z.string().url(),
+  retrieved: z.string(), // ISO date and time
+  etag: z.string().optional(), // for asking the server whether the file changed (304)
+  lastModified: z.string().optional(),
+});
+export type CollectedVersion = z.infer<typeof CollectedVersion>;
+
+export const CollectedUrl = z.object({
+  url: z.string().url(),
+  /** `file`: expected to be a report (listed, or linked by a report title); `listing`: a page of links. */
+  role: z.enum(['file', 'listing']),
+  region: RegionCode.optional(),
+  year: z.number().int().optional(),
+  title: z.string().optional(), // the link's text where it was found
+  foundOn: z.string().url().optional(), // the page that linked it
+  status: CollectStatus,
+  reason: z.string().optional(), // for refused, failed, not-found, disallowed: why, in English
+  httpStatus: z.number().int().optional(),
+  checked: z.string(), // ISO date and time of the last attempt
+  attempts: z.number().int().nonnegative(), // requests made in the last attempt (retries included)
+  /** For `duplicate`: the file of another address holding the same bytes. */
+  sameAs: z.string().optional(),
+  /** For pages: the addresses of reports (and further pages) found on it. */
+  links: z.array(z.string().url()).optional(),
+  /** Files held from this address, oldest first; a changed file is added, never replaces one. */
+  versions: z.array(CollectedVersion),
+});
+export type CollectedUrl = z.infer<typeof CollectedUrl>;
+
+export const CollectionLog = z.object({
+  updated: z.string(), // ISO date and time
+  urls: z.array(CollectedUrl), // sorted by url
+});
+export type CollectionLog = z.infer<typeof CollectionLog>;
