@@ -1,7 +1,7 @@
 // Section 二 主动公开政府信息情况 (第二十条): parts （一）, （五）, （六）, （八） and, in the 2019 format, （九）.
 // Each part's own header says which format it uses: reports often mix the two.
 import type { Active, Cell, DocumentCounts } from '../schema.ts';
-import { placeCells } from './cells.ts';
+import { droppedFinding, guardFigures, placeCells, type Measure } from './cells.ts';
 import type { Line } from './lines.ts';
 import type { Notes } from './rows.ts';
 import { findFrom, toStream, type CellToken, type Stream } from './stream.ts';
@@ -88,19 +88,27 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
       notes.inferred.push({ path: `${path}`, rule: 'yuan-converted-to-wanyuan', line });
     }
     // One figure in a part with several columns: the decisions (处理决定数量), printed last.
+    // 收费 and 采购总金额 are money (万元); every other cell counts cases or items.
+    const measureOf = (index: number): Measure => (key === 'fees' || (key === 'procurement' && index === 1) ? 'amount' : 'count');
+    const guard = (values: Cell[]) => {
+      const guarded = guardFigures(path, values, tokens, measureOf, line);
+      notes.findings.push(...guarded.findings);
+      return guarded.values;
+    };
     const numbers = tokens.filter((t) => t.kind === 'number');
     if (rule && numbers.length === 1 && tokens.length === 1) {
       const values: Cell[] = Array(width).fill(null);
       values[rule.single] = (numbers[0] as { value: number }).value;
       notes.inferred.push({ path, rule: 'single-cell-as-decisions', line });
-      return values;
+      return guard(values);
     }
     const placed = placeCells(tokens, { width });
+    notes.findings.push(...droppedFinding(path, placed, line));
     for (const { index, rule: r } of placed.inferred) notes.inferred.push({ path: width > 1 ? `${path}[${index}]` : path, rule: r, line });
     if (placed.inferred.length > 0) {
       notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${path}: ${placed.doubt ?? placed.inferred[0]!.rule}`, path, line });
     }
-    return placed.values;
+    return guard(placed.values);
   };
   const missing = (key: string) =>
     notes.findings.push({ severity: 'warning', code: 'row-missing', message: `active.${key}: row not found in the report`, path: `active.${key}` });
