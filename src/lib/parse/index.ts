@@ -9,6 +9,7 @@ import { toLines, unreadable, type Line } from './lines.ts';
 import { holdsOutcomes, readOutcomes } from './outcomes.ts';
 import { proseWidth, toMarkdown } from './prose.ts';
 import { rejection, type Rejection } from './rejections.ts';
+import { repeatedReport } from './repeats.ts';
 import { emptyNotes } from './rows.ts';
 import { findSections, isProseLine, tableOfHeading, type Section, type TableKind } from './sections.ts';
 
@@ -64,6 +65,8 @@ export function parseReport(text: string, options: { source: string }): ParseRes
   if (why) return { ok: false, ...why };
 
   const lines = toLines(text);
+  const twice = repeatedReport(lines);
+  if (twice) return { ok: false, ...rejection.moreThanOneReport(twice) };
   const sections = findSections(lines);
   const tables = locateTables(lines, sections);
   const block = titleBlock(lines, sections[0]!.to);

@@ -34,6 +34,10 @@ export const rejection = {
     error: `unsupported file type ${ext}: convert the report to text (.txt) first`,
     zh: `不支持的文件类型 ${ext}：请先将报告转为文本（.txt）`,
   }),
+  moreThanOneReport: (why: string): Rejection => ({
+    error: `the file holds more than one report, or one report's tables twice: ${why}; its figures would mix (split the file)`,
+    zh: `文件中不止一份报告，或同一表格重复出现（${why}），数字会相互混杂，未读取；请拆分文件`,
+  }),
   schema: (detail: string): Rejection => ({ error: `the parsed report does not fit the schema: ${detail}`, zh: `解析结果不符合数据格式：${detail}` }),
   duplicate: (region: string, year: number, id: string, kept: string): Rejection => ({
     error: `a second report for ${region} ${year} (${id}); ${kept} was kept`,
