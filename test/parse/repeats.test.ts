@@ -36,7 +36,7 @@ describe('more than one report in one file', () => {
     }
   }
 
-  it('a second report whose tables are not recognised: its title and 一、总体情况 after the first report's tables', () => {
+  it('a second report whose tables are not recognised: its title and 一、总体情况 after the first report’s tables', () => {
     const result = refused(`${sample(0)}\n${lines(sample(2), 1, 60)}`);
     expect(result.error).toMatch(/a second title at line 54\d.*2021年政府信息公开工作年度报告.*its own sections at line 5\d\d/);
   });
