@@ -151,11 +151,34 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
   else if (ITEMS_2019.test(headerBefore(stream, fees.start))) {
     const v = row('fees', 2);
     if (v) itemCounts.fees = { previousYear: v[0]!, change: v[1]! };
-  } else active.fees = row('fees', 1)?.[0] ?? null;
+  } else {
+    active.fees = row('fees', 1)?.[0] ?? null;
+    checkFeesUnit(active, headerBefore(stream, fees.start), notes, stream.lineAt[fees.start]);
+  }
   if (labels.some((l) => l.key === 'procurement')) {
     const v = row('procurement', 2);
     if (v) active.procurement = { projects: v[0]!, amount: v[1]! };
   }
   if (Object.keys(itemCounts).length > 0) active.itemCounts = itemCounts;
   return { active, format };
+}
+
+/** 10亿元: more 行政事业性收费 than a county collects in a year; in 万元 such a figure was likely printed in 元. */
+export const FEES_IMPLAUSIBLE = 100_000;
+
+/**
+ * 本年收费金额 is asked in 万元. A header that says 元 means the figure is in 元: converted, and said so.
+ * A figure no county collects in 万元 is flagged for a person to look at (not converted: it may be right).
+ */
+function checkFeesUnit(active: Active, header: string, notes: Notes, line: number | undefined): void {
+  const fees = active.fees;
+  if (fees === null || fees === undefined) return;
+  const converted = notes.inferred.some((i) => i.path === 'active.fees' && i.rule === 'yuan-converted-to-wanyuan');
+  if (!converted && /单位:?元|\(元\)/.test(header) && !/万元/.test(header)) {
+    active.fees = Math.round((fees / 10000) * 1e8) / 1e8;
+    notes.inferred.push({ path: 'active.fees', rule: 'yuan-converted-to-wanyuan', line });
+    notes.findings.push({ severity: 'warning', code: 'fees-unit', message: `active.fees: the table's header gives the amount in 元, not 万元: ${fees} 元 read as ${active.fees} 万元`, path: 'active.fees', line });
+  } else if (fees >= FEES_IMPLAUSIBLE) {
+    notes.findings.push({ severity: 'warning', code: 'fees-unit', message: `active.fees: ${fees} 万元 (${fees / 10000} 亿元) is more than a county collects in a year; the figure may be in 元`, path: 'active.fees', line });
+  }
 }

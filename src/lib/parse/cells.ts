@@ -163,7 +163,7 @@ export function guardFigures(
     if (!why) return v;
     const token = tokens.find((t) => t.kind === 'number' && !used.has(t) && Object.is(t.value, v));
     if (token) used.add(token);
-    const printed = token?.kind === 'number' ? token.printed : String(v);
+    const printed = (token?.kind === 'number' ? token.printed : undefined) ?? String(v);
     const where = values.length > 1 ? `${path}[${i}]` : path;
     findings.push({ severity: 'error', code: 'figure-implausible', message: `${where}: printed ${printed.length > 60 ? `${printed.slice(0, 40)}… (${printed.length} characters)` : printed}, ${why}; left blank`, path: where, line });
     return null;

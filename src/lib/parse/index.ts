@@ -3,12 +3,13 @@
 import type { Finding, ProseSection, Report } from '../schema.ts';
 import { readActive, holdsActive } from './active.ts';
 import { holdsApplications, readApplications } from './applications.ts';
-import { checkApplications, checkOutcomes, failedChecks } from './checks.ts';
+import { checkApplications, checkDocuments, checkOutcomes, consistentOf, failedChecks } from './checks.ts';
 import { resolveRegion, titleBlock, titleOf, yearOf } from './identity.ts';
 import { toLines, unreadable, type Line } from './lines.ts';
 import { holdsOutcomes, readOutcomes } from './outcomes.ts';
 import { proseWidth, toMarkdown } from './prose.ts';
 import { rejection, type Rejection } from './rejections.ts';
+import { checkRestatements } from './restated.ts';
 import { repeatedReport } from './repeats.ts';
 import { emptyNotes } from './rows.ts';
 import { findSections, isProseLine, tableOfHeading, type Section, type TableKind } from './sections.ts';
@@ -95,6 +96,10 @@ export function parseReport(text: string, options: { source: string }): ParseRes
   if (!outcomes) missingTable('review', '行政复议、行政诉讼情况');
 
   const checks = [...(applications ? checkApplications(applications) : []), ...(outcomes ? checkOutcomes(outcomes) : [])];
+  // Table 二 has no sums of its own: its figures are checked against each other and the prose.
+  const inTable = (i: number) => Object.values(tables).some((r) => i >= r.from && i < r.to);
+  const active = activeResult?.active ?? null;
+  checks.push(...checkDocuments(active), ...checkRestatements(lines.filter((_, i) => !inTable(i)), active));
 
   const tableSections = new Set(Object.values(tables).map((r) => r.from));
   const proseSections = sections.slice(1).filter((s) => !tableSections.has(s.from) && !tableOfHeading(s.heading));
@@ -116,7 +121,7 @@ export function parseReport(text: string, options: { source: string }): ParseRes
     review: outcomes?.review ?? null,
     litigationDirect: outcomes?.litigationDirect ?? null,
     litigationAfterReview: outcomes?.litigationAfterReview ?? null,
-    consistent: checks.every((c) => c.ok),
+    consistent: consistentOf(checks),
     checks,
     findings: [...findings, ...notes.findings, ...failedChecks(checks)],
     inferred: notes.inferred,
