@@ -25,6 +25,8 @@ const CLASSES: Record<string, string> = {
   'a word then spaces': `公开${' '.repeat(N - 2)}`,
   'digits then spaces then digits': `12${' '.repeat(N - 4)}34`,
   mixed: fill('公开 12\t3，  —4 \u3000 5.6 无 / '),
+  'table 二 words and figures (the prose checks)': fill('全年共办理行政许可 6469件，行政事业性收费 1,486.5 万元、制发规范性文件'),
+  'a label then 10^6 digits': `行政许可${'1'.repeat(N - 4)}`,
 };
 /** Where the line goes: after the title, in the prose of 总体情况, between two rows of table 三. */
 const PLACES: Record<string, (line: string) => string> = {

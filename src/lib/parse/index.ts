@@ -97,7 +97,8 @@ export function parseReport(text: string, options: { source: string }): ParseRes
 
   const checks = [...(applications ? checkApplications(applications) : []), ...(outcomes ? checkOutcomes(outcomes) : [])];
   // Table 二 has no sums of its own: its figures are checked against each other and the prose.
-  const inTable = (i: number) => Object.values(tables).some((r) => i >= r.from && i < r.to);
+  const headings = new Set(sections.slice(1).map((s) => s.from - 1));
+  const inTable = (i: number) => headings.has(i) || Object.values(tables).some((r) => i >= r.from && i < r.to);
   const active = activeResult?.active ?? null;
   checks.push(...checkDocuments(active), ...checkRestatements(lines.filter((_, i) => !inTable(i)), active));
 

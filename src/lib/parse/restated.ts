@@ -37,7 +37,7 @@ const COMPILED = RESTATEMENTS.map((r) => ({ ...r, re: new RegExp(`${r.pattern}${
 
 /** In the clause before a figure: it is not the year's total for the whole county. */
 const NOT_THE_TOTAL = /其中|上年|去年|上一年|同期|同比|较|分别|[^各](?:局|所|站|队|乡|镇|街道|中心)|涉企|价格|违规|乱/u;
-const CLAUSE_END = /[，。；：！？,;:!?]/u;
+const CLAUSE_END = /[，。；：！？、,;:!?]/u;
 
 /** The value at a JSON path of the active table (`active.regulations.issued`). */
 function printedAt(active: Active, path: string): number | null | undefined {
@@ -79,7 +79,6 @@ export function checkRestatements(prose: readonly Line[], active: Active | null)
     return prose[lo]?.no;
   };
   const checks: Check[] = [];
-  const seen = new Set<string>();
   for (const r of COMPILED) {
     const printed = printedAt(active, r.path);
     if (printed === null || printed === undefined) continue;
@@ -87,14 +86,11 @@ export function checkRestatements(prose: readonly Line[], active: Active | null)
       const clauseFrom = Math.max(0, m.index - 24);
       const before = text.slice(clauseFrom, m.index);
       const clause = before.slice(Math.max(...[...before].map((c, i) => (CLAUSE_END.test(c) ? i + 1 : 0))));
-      if (NOT_THE_TOTAL.test(clause) || /(?:及|和|与|、|或)$/u.test(clause)) continue;
+      if (NOT_THE_TOTAL.test(clause) || /(?:及|和|与|、|或)$/u.test(before)) continue;
       const stated = proseValue(m[1]!, r.money ? m[2] : undefined);
       // Money agrees to the coarser of the two printed precisions (1486 万元 = 1486.3 万元 = 0.15 亿元).
       const tolerance = r.money ? Math.max(stated.tolerance, 0.5 * 10 ** -decimals(String(printed))) + 1e-9 : 0;
       const line = lineAt(m.index);
-      const key = `${r.path} ${stated.value} ${line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       checks.push({
         identity: 'proseRestates',
         where: r.path,
