@@ -20,10 +20,17 @@ const tableLike = (compact: string) => compact.length <= 60 && !/[，。；件]/
 
 /** Why the text holds more than one report, or null. */
 export function repeatedReport(lines: readonly Line[]): string | null {
-  const compact = lines.map((l) => (l.text.length <= 200 ? l.text.replace(/\s+/g, '') : ''));
+  // This runs on every report: a line is compacted only when it holds a character of the words sought.
+  const cache = new Map<number, string>();
+  const compact = (i: number) => {
+    let c = cache.get(i);
+    if (c === undefined) cache.set(i, (c = lines[i]!.text.length <= 200 ? lines[i]!.text.replace(/\s+/g, '') : ''));
+    return c;
+  };
+  const candidates = lines.flatMap((l, i) => (l.text.length <= 200 && /[条收续]/.test(l.text) ? [i] : []));
   let firstTable = -1;
   for (const { table, line } of ONCE) {
-    const at = compact.flatMap((c, i) => (tableLike(c) && line.test(c) ? [i] : []));
+    const at = candidates.filter((i) => tableLike(compact(i)) && line.test(compact(i)));
     if (at.length > 0 && (firstTable < 0 || at[0]! < firstTable)) firstTable = at[0]!;
     if (at.length >= 2) {
       return `table ${table} printed twice (line ${lines[at[0]!]!.no} and line ${lines[at[1]!]!.no}: ${lines[at[1]!]!.text.slice(0, 30)})`;
@@ -33,9 +40,9 @@ export function repeatedReport(lines: readonly Line[]): string | null {
   // A title after the first table, followed by a report's first section: a second report. (A page's
   // running head repeats the title too, but no 一、总体情况 follows it.)
   for (let i = firstTable + 1; i < lines.length; i++) {
-    if (compact[i]!.length > 80 || !TITLE.test(compact[i]!)) continue;
-    const overview = compact.findIndex((c, j) => j > i && OVERVIEW.test(c));
-    if (overview >= 0) return `a second title at line ${lines[i]!.no} (${compact[i]}), followed by its own sections at line ${lines[overview]!.no}`;
+    if (!lines[i]!.text.includes('告') || compact(i).length > 80 || !TITLE.test(compact(i))) continue;
+    const overview = lines.findIndex((l, j) => j > i && /^[一1]/.test(l.text) && OVERVIEW.test(compact(j)));
+    if (overview >= 0) return `a second title at line ${lines[i]!.no} (${compact(i)}), followed by its own sections at line ${lines[overview]!.no}`;
   }
   return null;
 }
