@@ -53,6 +53,14 @@ describe('more than one report in one file', () => {
     expect(refused(doubled).error).toMatch(/printed twice/);
   });
 
+  it('table 四 printed twice (002, its header and cells repeated) is refused', () => {
+    const text = sample(2);
+    const at = text.split('\n').findIndex((l) => l.startsWith('四、政府信息公开行政复议')) + 1;
+    expect(at).toBeGreaterThan(300);
+    const doubled = `${lines(text, 1, at + 80)}\n${lines(text, at + 1, at + 80)}\n${lines(text, at + 81, 2000)}`;
+    expect(refused(doubled).error).toMatch(/table 四.*printed twice/);
+  });
+
   it('the title repeated at the top of each page (a running head) is not a second report', () => {
     const text = sample(2);
     const head = '2021年政府信息公开工作年度报告';

@@ -10,6 +10,7 @@ const ONCE: { table: string; line: RegExp }[] = [
   { table: '二（主动公开）', line: /^第二十条第\(八\)项/ },
   { table: '三（依申请公开）', line: /^(?:一、)?本年新收.{0,12}申请数/ },
   { table: '三（依申请公开）', line: /^(?:四、)?结转下年度继续办理/ },
+  { table: '四（复议诉讼）', line: /未经复议直接起诉/ },
 ];
 /** A report's title: the year, then 政府信息公开…年度报告 at the end of a short line. */
 const TITLE = /(?:19|20)\d{2}年度?.{0,30}(?:政府信息公开|政务公开).{0,8}年度?报告$/;
@@ -27,7 +28,7 @@ export function repeatedReport(lines: readonly Line[]): string | null {
     if (c === undefined) cache.set(i, (c = lines[i]!.text.length <= 200 ? lines[i]!.text.replace(/\s+/g, '') : ''));
     return c;
   };
-  const candidates = lines.flatMap((l, i) => (l.text.length <= 200 && /[条收续]/.test(l.text) ? [i] : []));
+  const candidates = lines.flatMap((l, i) => (l.text.length <= 200 && /[条收续诉]/.test(l.text) ? [i] : []));
   let firstTable = -1;
   for (const { table, line } of ONCE) {
     const at = candidates.filter((i) => tableLike(compact(i)) && line.test(compact(i)));
