@@ -122,13 +122,21 @@ export const Check = z.object({
     'columnTotal', // （七）总计 = （一）…（六）, per column
     'balance', // 一 + 二 = 三（七） + 四, per column
     'outcomeTotal', // 复议/诉讼 总计 = the four outcomes
+    // Checks beyond the format's identities: they do not change `consistent`; a failure is a warning.
+    'documentsInForce', // 现行有效件数 >= 本年制发 − 本年废止 (2019 format: 对外公开总数量 >= 本年新公开数量)
+    'proseRestates', // a table 二 figure against the report's prose restating it (computed: the prose's figure)
   ]),
   /** Where: a row path (`applications.granted`), a column (`applications[自然人]`) or a table. */
   where: z.string(),
   printed: Cell,
   computed: z.number(),
   ok: z.boolean(),
+  /** proseRestates: the source line of the prose and the words that restate the figure. */
+  line: z.number().int().optional(),
+  quote: z.string().optional(),
 });
+/** The identities of the report format (FORMAT.md): `consistent` is whether all of these hold. */
+export const FORMAT_IDENTITIES: ReadonlySet<Check['identity']> = new Set(['rowTotal', 'columnTotal', 'balance', 'outcomeTotal']);
 export type Check = z.infer<typeof Check>;
 
 export const Finding = z.object({
@@ -252,7 +260,7 @@ export const Report = z.object({
   review: OutcomeRow, // 行政复议
   litigationDirect: OutcomeRow, // 行政诉讼 未经复议直接起诉
   litigationAfterReview: OutcomeRow, // 行政诉讼 复议后起诉
-  consistent: z.boolean(), // every identity holds, blanks counted as 0
+  consistent: z.boolean(), // every identity of the format (FORMAT_IDENTITIES) holds, blanks counted as 0
   checks: z.array(Check),
   findings: z.array(Finding),
   inferred: z.array(Inference),

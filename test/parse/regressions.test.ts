@@ -21,7 +21,11 @@ describe('regressions', () => {
 （七）总计 3 0 0 0 0 0 3
 四、结转下年度继续办理 0 0 0 0 0 0 0`);
     expect(report.applications?.otherHandling).toEqual({ total: [2, 0, 0, 0, 0, 0, 2] });
-    expect(report.checks.filter((c) => c.identity === 'columnTotal').every((c) => c.ok)).toBe(true);
+    // Seven columns, each checked and holding: 3 = 1 + 2 (an empty list would hold vacuously).
+    const columns = report.checks.filter((c) => c.identity === 'columnTotal');
+    expect(columns.map((c) => [c.where, c.printed, c.computed, c.ok])).toEqual(
+      ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'].map((col, i) => [`applications[${col}]`, [3, 0, 0, 0, 0, 0, 3][i], [3, 0, 0, 0, 0, 0, 3][i], true]),
+    );
   });
 
   it('sub-headings 一、 to 四、 inside 总体情况 do not hide the tables’ sections', () => {

@@ -52,8 +52,16 @@ describe('cells into columns', () => {
   it('surplus cells: only drops that leave the row adding up', () => {
     const placed = placeCells(n(5, 9, 1, 0, 0, 0, 0, 6), { width: 7, lastIsTotal: true });
     expect(placed.values).toEqual([5, 1, 0, 0, 0, 0, 6]);
-    expect(placed.doubt).toBeUndefined();
     expect(placed.inferred).toHaveLength(7);
+    // The row adds up only without the 9, but a printed 9 is never dropped silently (issue 8, item 3).
+    expect(placed.dropped).toEqual([9]);
+    expect(placed.doubt).toMatch(/9 dropped/);
+  });
+  it('surplus zeros dropped: no doubt', () => {
+    const placed = placeCells(n(5, 1, 0, 0, 0, 0, 0, 6), { width: 7, lastIsTotal: true });
+    expect(placed.values).toEqual([5, 1, 0, 0, 0, 0, 6]);
+    expect(placed.dropped).toBeUndefined();
+    expect(placed.doubt).toBeUndefined();
   });
   it('fewer cells: placed by a rule, marked, with doubt where the rule is not certain', () => {
     expect(placeCells(n(9, 9), { width: 7, lastIsTotal: true }).values).toEqual([9, null, null, null, null, null, 9]);

@@ -26,9 +26,9 @@ describe('Word tables to the grid', () => {
     );
     expect(documentXmlLines(xml)).toEqual([
       { text: '某县2021年政府信息公开工作年度报告' },
-      { text: '三、本年度办理结果\t（一）予以公开\t\t5', origin: { table: 1, row: 1 } },
-      { text: '\t（二）部分公开（区分处理的，只计这一情形）\t\t1', origin: { table: 1, row: 2 } },
-      { text: '\t\ta&b\t7万元', origin: { table: 1, row: 3 } },
+      { text: '三、本年度办理结果\t（一）予以公开\t5', origin: { table: 1, row: 1 } },
+      { text: '\t（二）部分公开（区分处理的，只计这一情形）\t1', origin: { table: 1, row: 2 } },
+      { text: '\ta&b\t7万元', origin: { table: 1, row: 3 } },
       { text: '二、其他' },
     ]);
   });

@@ -17,10 +17,11 @@ describe('merged cells to the grid', () => {
       [c('2.其他法律行政法规禁止公开'), c('1'), c(''), c('0'), c('0'), c('0'), c('0'), c('1')],
     ];
     expect(expandGrid(rows).map((r) => r.fields.join('|'))).toEqual([
-      '勾稽关系|||申请人情况||||||',
-      '|||自然人|法人或其他组织|||||总计',
-      '||||商业企业|科研机构|社会公益组织|法律服务机构|其他|',
-      '三、本年度办理结果|（一）予以公开||1|2|3|4|5|6|7',
+      // Places beside a cell that spans columns are no fields; places below one that spans rows are empty.
+      '勾稽关系|申请人情况',
+      '|自然人|法人或其他组织|总计',
+      '||商业企业|科研机构|社会公益组织|法律服务机构|其他|',
+      '三、本年度办理结果|（一）予以公开|1|2|3|4|5|6|7',
       '|（三）不予公开|1.属于国家秘密|0|0|0|0|0|0|0',
       '||2.其他法律行政法规禁止公开|1||0|0|0|0|1',
     ]);
@@ -30,8 +31,8 @@ describe('merged cells to the grid', () => {
     const rows = [[c('第二十条第（五）项', 4)], [c('信息内容'), c('本年处理决定数量', 3)], [c(''), c(''), c(''), c('')], [c('行政许可'), c('23', 3)]];
     expect(tableLines(rows, 2)).toEqual([
       { text: '第二十条第（五）项', origin: { table: 2, row: 1 } },
-      { text: '信息内容\t本年处理决定数量\t\t', origin: { table: 2, row: 2 } },
-      { text: '行政许可\t23\t\t', origin: { table: 2, row: 4 } },
+      { text: '信息内容\t本年处理决定数量', origin: { table: 2, row: 2 } },
+      { text: '行政许可\t23', origin: { table: 2, row: 4 } },
     ]);
   });
 

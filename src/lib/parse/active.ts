@@ -1,7 +1,7 @@
 // Section 二 主动公开政府信息情况 (第二十条): parts （一）, （五）, （六）, （八） and, in the 2019 format, （九）.
 // Each part's own header says which format it uses: reports often mix the two.
 import type { Active, Cell, DocumentCounts } from '../schema.ts';
-import { placeCells } from './cells.ts';
+import { droppedFinding, guardFigures, placeCells, type Measure } from './cells.ts';
 import type { Line } from './lines.ts';
 import type { Notes } from './rows.ts';
 import { findFrom, toStream, type CellToken, type Stream } from './stream.ts';
@@ -88,21 +88,29 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
       notes.inferred.push({ path: `${path}`, rule: 'yuan-converted-to-wanyuan', line });
     }
     // One figure in a part with several columns: the decisions (处理决定数量), printed last.
+    // 收费 and 采购总金额 are money (万元); every other cell counts cases or items.
+    const measureOf = (index: number): Measure => (key === 'fees' || (key === 'procurement' && index === 1) ? 'amount' : 'count');
+    const guard = (values: Cell[]) => {
+      const guarded = guardFigures(path, values, tokens, measureOf, line);
+      notes.findings.push(...guarded.findings);
+      return guarded.values;
+    };
     const numbers = tokens.filter((t) => t.kind === 'number');
     if (rule && numbers.length === 1 && tokens.length === 1) {
       const values: Cell[] = Array(width).fill(null);
       values[rule.single] = (numbers[0] as { value: number }).value;
       notes.inferred.push({ path, rule: 'single-cell-as-decisions', line });
-      return values;
+      return guard(values);
     }
     const placed = placeCells(tokens, { width });
+    notes.findings.push(...droppedFinding(path, placed, line));
     for (const { index, rule: r } of placed.inferred) notes.inferred.push({ path: width > 1 ? `${path}[${index}]` : path, rule: r, line });
     if (placed.doubt && placed.inferred.length === 0 && numbers.length > 0) {
       notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: ${placed.doubt}`, path, line, unread: true });
     } else if (placed.inferred.length > 0) {
       notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${path}: ${placed.doubt ?? placed.inferred[0]!.rule}`, path, line });
     }
-    return placed.values;
+    return guard(placed.values);
   };
   const missing = (key: string) =>
     notes.findings.push({ severity: 'warning', code: 'row-missing', message: `active.${key}: row not found in the report`, path: `active.${key}`, unread: true });
@@ -145,11 +153,34 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
   else if (ITEMS_2019.test(headerBefore(stream, fees.start))) {
     const v = row('fees', 2);
     if (v) itemCounts.fees = { previousYear: v[0]!, change: v[1]! };
-  } else active.fees = row('fees', 1)?.[0] ?? null;
+  } else {
+    active.fees = row('fees', 1)?.[0] ?? null;
+    checkFeesUnit(active, headerBefore(stream, fees.start), notes, stream.lineAt[fees.start]);
+  }
   if (labels.some((l) => l.key === 'procurement')) {
     const v = row('procurement', 2);
     if (v) active.procurement = { projects: v[0]!, amount: v[1]! };
   }
   if (Object.keys(itemCounts).length > 0) active.itemCounts = itemCounts;
   return { active, format };
+}
+
+/** 10亿元: more 行政事业性收费 than a county collects in a year; in 万元 such a figure was likely printed in 元. */
+export const FEES_IMPLAUSIBLE = 100_000;
+
+/**
+ * 本年收费金额 is asked in 万元. A header that says 元 means the figure is in 元: converted, and said so.
+ * A figure no county collects in 万元 is flagged for a person to look at (not converted: it may be right).
+ */
+function checkFeesUnit(active: Active, header: string, notes: Notes, line: number | undefined): void {
+  const fees = active.fees;
+  if (fees === null || fees === undefined) return;
+  const converted = notes.inferred.some((i) => i.path === 'active.fees' && i.rule === 'yuan-converted-to-wanyuan');
+  if (!converted && /单位:?元|\(元\)/.test(header) && !/万元/.test(header)) {
+    active.fees = Math.round((fees / 10000) * 1e8) / 1e8;
+    notes.inferred.push({ path: 'active.fees', rule: 'yuan-converted-to-wanyuan', line });
+    notes.findings.push({ severity: 'warning', code: 'fees-unit', message: `active.fees: the table's header gives the amount in 元, not 万元: ${fees} 元 read as ${active.fees} 万元`, path: 'active.fees', line });
+  } else if (fees >= FEES_IMPLAUSIBLE) {
+    notes.findings.push({ severity: 'warning', code: 'fees-unit', message: `active.fees: ${fees} 万元 (${fees / 10000} 亿元) is more than a county collects in a year; the figure may be in 元`, path: 'active.fees', line });
+  }
 }

@@ -1,6 +1,6 @@
 // The cells a row printed, into the row's columns. Where that is certain it says nothing; where a
 // rule had to place them, it says which cells and by which rule.
-import type { Cell } from '../schema.ts';
+import type { Cell, Finding } from '../schema.ts';
 import type { CellToken } from './stream.ts';
 
 export interface Placed {
@@ -9,6 +9,8 @@ export interface Placed {
   inferred: { index: number; rule: string }[];
   /** Set when the cells could not be placed with confidence even by a rule. */
   doubt?: string;
+  /** Printed figures other than 0 that a rule dropped (surplus cells): never silently. */
+  dropped?: number[];
 }
 
 const valueOf = (t: CellToken): Cell => (t.kind === 'number' ? t.value : null);
@@ -70,16 +72,23 @@ export function placeCells(tokens: readonly CellToken[], shape: RowShape): Place
     if (cells.length - width > 4 || width < 2) {
       return { values: Array(width).fill(null), inferred: [], doubt: `${cells.length} cells for ${width} columns` };
     }
-    const candidates = new Map<string, Cell[]>();
+    const candidates = new Map<string, { row: Cell[]; keep: number[] }>();
     for (const keep of keepings(cells.length, width)) {
       const row = keep.map((i) => cells[i]!);
-      if (!shape.lastIsTotal || close(sum(row.slice(0, -1)), row.at(-1) ?? 0)) candidates.set(JSON.stringify(row), row);
+      if (!shape.lastIsTotal || close(sum(row.slice(0, -1)), row.at(-1) ?? 0)) candidates.set(JSON.stringify(row), { row, keep });
     }
     const rule = `surplus-cells-dropped: ${cells.length} cells printed for ${width} columns`;
-    if (candidates.size === 1) return { values: [...candidates.values()][0]!, inferred: all.map((index) => ({ index, rule })) };
+    const inferred = all.map((index) => ({ index, rule }));
+    // Rows that read the same drop the same figures, so any one keeping tells which.
+    const unique = candidates.size === 1 ? [...candidates.values()][0]! : null;
+    const keep = unique ? unique.keep : [0, ...all.slice(1).map((i) => i + cells.length - width)];
+    const dropped = cells.filter((v, i) => !keep.includes(i) && v !== null && v !== 0) as number[];
+    const droppedDoubt = dropped.length > 0 ? `printed figure${dropped.length > 1 ? 's' : ''} ${dropped.join(', ')} dropped as surplus` : undefined;
+    if (unique) return { values: unique.row, inferred, ...(droppedDoubt ? { doubt: droppedDoubt, dropped } : {}) };
     // Undecidable: drop the cells right after the first, where merged headers sit.
-    const values = [cells[0]!, ...cells.slice(1 + cells.length - width)];
-    return { values, inferred: all.map((index) => ({ index, rule })), doubt: `${candidates.size} ways to read ${cells.length} cells` };
+    const values = keep.map((i) => cells[i]!);
+    const doubt = `${candidates.size} ways to read ${cells.length} cells${droppedDoubt ? `; ${droppedDoubt}` : ''}`;
+    return { values, inferred, doubt, ...(dropped.length > 0 ? { dropped } : {}) };
   }
 
   // Fewer cells than columns: blanks were left out. With a total column, a row of one applicant
@@ -112,4 +121,52 @@ export function placeCells(tokens: readonly CellToken[], shape: RowShape): Place
     inferred: all.map((index) => ({ index, rule: 'cells-left-aligned' })),
     doubt: `${cells.length} cells for ${width} columns: which columns were left blank is not certain`,
   };
+}
+
+/** A rule dropped printed figures that were not 0: a warning on the row, naming them. */
+export function droppedFinding(path: string, placed: Placed, line: number | undefined): Finding[] {
+  if (!placed.dropped?.length) return [];
+  const figures = placed.dropped.join(', ');
+  return [{ severity: 'warning', code: 'cells-dropped', message: `${path}: the row prints more cells than it has columns; printed ${figures} not read (the row's figures may be misplaced)`, path, line }];
+}
+
+/** What a column holds: a count of cases (件) or an amount of money (万元). */
+export type Measure = 'count' | 'amount';
+
+/** Far above any county's figure (a county's 行政许可 runs to tens of thousands; its fees to thousands of 万元). */
+const LIMIT: Record<Measure, number> = { count: 1e8, amount: 1e8 };
+
+/** Why a printed figure cannot be the value of a cell, or null when it can. */
+export function implausible(value: number, measure: Measure): string | null {
+  if (!Number.isFinite(value)) return 'too large to be a number';
+  if (measure === 'count' && !Number.isInteger(value)) return 'a count with a fraction';
+  if (Math.abs(value) >= LIMIT[measure]) return `larger than any county's figure (${measure === 'count' ? '100 million cases' : '100 million 万元'} or more)`;
+  return null;
+}
+
+/**
+ * Cells whose figure is no plausible value (a 30-digit count, a fractional count) become blank, each
+ * with an error naming the cell and the text printed: never a value such as 1.23e+29 or Infinity.
+ */
+export function guardFigures(
+  path: string,
+  values: readonly Cell[],
+  tokens: readonly CellToken[],
+  measureOf: (index: number) => Measure,
+  line: number | undefined,
+): { values: Cell[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const used = new Set<CellToken>();
+  const out = values.map((v, i) => {
+    if (v === null) return v;
+    const why = implausible(v, measureOf(i));
+    if (!why) return v;
+    const token = tokens.find((t) => t.kind === 'number' && !used.has(t) && Object.is(t.value, v));
+    if (token) used.add(token);
+    const printed = (token?.kind === 'number' ? token.printed : undefined) ?? String(v);
+    const where = values.length > 1 ? `${path}[${i}]` : path;
+    findings.push({ severity: 'error', code: 'figure-implausible', message: `${where}: printed ${printed.length > 60 ? `${printed.slice(0, 40)}… (${printed.length} characters)` : printed}, ${why}; left blank`, path: where, line });
+    return null;
+  });
+  return { values: out, findings };
 }

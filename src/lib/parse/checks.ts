@@ -1,6 +1,6 @@
 // The report's own arithmetic (FORMAT.md): every identity, printed against computed, blanks as 0.
-import type { Applications, ApplicantRow, Cell, Check, Finding, OutcomeRow } from '../schema.ts';
-import { APPLICANT_COLUMNS } from '../schema.ts';
+import type { Active, Applications, ApplicantRow, Cell, Check, DocumentCounts, Finding, OutcomeRow } from '../schema.ts';
+import { APPLICANT_COLUMNS, FORMAT_IDENTITIES } from '../schema.ts';
 
 const COLUMN_NAMES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
 const sum = (xs: readonly Cell[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
@@ -56,11 +56,32 @@ export function checkOutcomes(groups: Record<string, OutcomeRow>): Check[] {
     .map(([path, row]) => check('outcomeTotal', path, row[4]!, sum(row.slice(0, 4))));
 }
 
+/**
+ * 第二十条第（一）项: documents made this year and not repealed are in force at its end, so
+ * 现行有效 >= 制发 − 废止 (2019 format: 对外公开总数量 >= 本年新公开数量). Not a format identity:
+ * a failure is a warning and leaves `consistent` alone. Rows left wholly blank are not checked.
+ */
+export function checkDocuments(active: Active | null): Check[] {
+  const out: Check[] = [];
+  for (const key of ['regulations', 'normativeDocuments'] as const) {
+    const d: DocumentCounts = active?.[key] ?? null;
+    if (!d || Object.values(d).every((v) => v === null)) continue;
+    const [total, computed] = 'inForce' in d ? [d.inForce, (d.issued ?? 0) - (d.repealed ?? 0)] : [d.publicTotal, d.published ?? 0];
+    out.push({ identity: 'documentsInForce', where: `active.${key}`, printed: total, computed: round(computed), ok: (total ?? 0) >= computed - 1e-9 });
+  }
+  return out;
+}
+
+/** Whether the report's own arithmetic holds: every identity of the format, not the further checks. */
+export const consistentOf = (checks: readonly Check[]) => checks.filter((c) => FORMAT_IDENTITIES.has(c.identity)).every((c) => c.ok);
+
 const IDENTITY_TEXT: Record<Check['identity'], string> = {
   rowTotal: '总计 = sum of the six applicant columns',
   columnTotal: '（七）总计 = sum of （一） to （六）',
   balance: '一 + 二 = 三（七） + 四',
   outcomeTotal: '总计 = sum of the four outcomes',
+  documentsInForce: '现行有效 >= 制发 − 废止 (2019 format: 对外公开总数量 >= 本年新公开数量)',
+  proseRestates: 'the figure the report\'s prose restates',
 };
 
 export function failedChecks(checks: readonly Check[]): Finding[] {
@@ -68,8 +89,13 @@ export function failedChecks(checks: readonly Check[]): Finding[] {
     .filter((c) => !c.ok)
     .map((c) => ({
       severity: 'warning' as const,
-      code: 'identity-failed',
-      message: `${c.where}: ${IDENTITY_TEXT[c.identity]} does not hold (printed ${c.printed ?? 'blank'}, computed ${c.computed})`,
+      // The format's identities share one code; the further checks each have their own.
+      code: c.identity === 'proseRestates' ? 'prose-differs' : c.identity === 'documentsInForce' ? 'documents-in-force' : 'identity-failed',
+      message:
+        c.identity === 'proseRestates'
+          ? `${c.where}: the table prints ${c.printed ?? 'blank'}, the report's prose says ${c.computed}${c.line ? ` (line ${c.line}` : ' ('}「${c.quote ?? ''}」)`
+          : `${c.where}: ${IDENTITY_TEXT[c.identity]} does not hold (printed ${c.printed ?? 'blank'}, computed ${c.computed})`,
       path: c.where,
+      ...(c.line ? { line: c.line } : {}),
     }));
 }

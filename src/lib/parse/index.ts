@@ -3,12 +3,14 @@
 import type { Finding, Origin, ProseSection, Report, SourceFormat } from '../schema.ts';
 import { readActive, holdsActive } from './active.ts';
 import { holdsApplications, readApplications } from './applications.ts';
-import { checkApplications, checkOutcomes, failedChecks } from './checks.ts';
+import { checkApplications, checkDocuments, checkOutcomes, consistentOf, failedChecks } from './checks.ts';
 import { regionByCode, resolveAlias, resolveRegion, signatureOf, titleBlock, titleOf, yearOf, type Resolution } from './identity.ts';
 import { toLines, unreadable, type Line } from './lines.ts';
 import { holdsOutcomes, readOutcomes } from './outcomes.ts';
 import { proseWidth, toMarkdown } from './prose.ts';
 import { rejection, type Rejection } from './rejections.ts';
+import { checkRestatements } from './restated.ts';
+import { repeatedReport } from './repeats.ts';
 import { emptyNotes } from './rows.ts';
 import { findSections, isProseLine, tableOfHeading, type Section, type TableKind } from './sections.ts';
 
@@ -111,6 +113,8 @@ export function parseReport(text: string, options: ParseOptions): ParseResult {
   if (why) return { ok: false, ...why };
 
   const lines = toLines(text);
+  const twice = repeatedReport(lines);
+  if (twice) return { ok: false, ...rejection.moreThanOneReport(twice) };
   const sections = findSections(lines);
   const tables = locateTables(lines, sections);
   const block = titleBlock(lines, sections[0]!.to);
@@ -140,6 +144,11 @@ export function parseReport(text: string, options: ParseOptions): ParseResult {
   if (!outcomes) missingTable('review', '行政复议、行政诉讼情况');
 
   const checks = [...(applications ? checkApplications(applications) : []), ...(outcomes ? checkOutcomes(outcomes) : [])];
+  // Table 二 has no sums of its own: its figures are checked against each other and the prose.
+  const headings = new Set(sections.slice(1).map((s) => s.from - 1));
+  const inTable = (i: number) => headings.has(i) || Object.values(tables).some((r) => i >= r.from && i < r.to);
+  const active = activeResult?.active ?? null;
+  checks.push(...checkDocuments(active), ...checkRestatements(lines.filter((_, i) => !inTable(i)), active));
 
   const tableSections = new Set(Object.values(tables).map((r) => r.from));
   const proseSections = sections.slice(1).filter((s) => !tableSections.has(s.from) && !tableOfHeading(s.heading));
@@ -165,7 +174,7 @@ export function parseReport(text: string, options: ParseOptions): ParseResult {
     review: outcomes?.review ?? null,
     litigationDirect: outcomes?.litigationDirect ?? null,
     litigationAfterReview: outcomes?.litigationAfterReview ?? null,
-    consistent: checks.every((c) => c.ok),
+    consistent: consistentOf(checks),
     checks,
     findings: [...findings, ...notes.findings, ...failedChecks(checks)],
     inferred: notes.inferred,

@@ -42,7 +42,19 @@ export function isRunningHead(text: string): boolean {
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/gu;
 
-const EDGE_SPACE = /^[ \u00a0\u3000]+|[ \u00a0\u3000]+$/gu;
+/**
+ * Strips spaces (ASCII, no-break, ideographic) from both ends. A loop, not `/[ ]+$/`: that regex
+ * retries from every space of an inner run and is quadratic on a line with a long one (60,000
+ * spaces between two words took 12 s).
+ */
+export function trimSpaces(s: string): string {
+  const isSpace = (c: number) => c === 0x20 || c === 0xa0 || c === 0x3000;
+  let from = 0;
+  let to = s.length;
+  while (from < to && isSpace(s.charCodeAt(from))) from++;
+  while (to > from && isSpace(s.charCodeAt(to - 1))) to--;
+  return from === 0 && to === s.length ? s : s.slice(from, to);
+}
 const LINE_BREAK = /\r\n|\r|\n/;
 
 /** Splits text into lines, normalised for matching; blank lines and page numbers are dropped, line numbers kept. */
@@ -54,9 +66,9 @@ export function toLines(text: string): Line[] {
   if (normalised.length !== parts.length) normalised = parts.map((p) => p.normalize('NFKC'));
   const lines: Line[] = [];
   for (let i = 0; i < parts.length; i++) {
-    const raw = parts[i]!.replace(EDGE_SPACE, '');
+    const raw = trimSpaces(parts[i]!);
     if (raw === '' || /^\t*$/.test(raw)) continue;
-    const text = normalised[i]!.replace(EDGE_SPACE, '').replace(/[ \u00a0]+/g, ' ');
+    const text = trimSpaces(normalised[i]!).replace(/[ \u00a0]+/g, ' ');
     // Page numbers are never content; dropped here, they cannot land in a table's cells.
     if (text.length <= 16 && isPageNumber(text.trim())) continue;
     lines.push({ no: i + 1, raw, text });

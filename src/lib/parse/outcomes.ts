@@ -1,6 +1,6 @@
 // Section 四 行政复议、行政诉讼情况: fifteen cells, three groups of 结果维持, 结果纠正, 其他结果, 尚未审结, 总计.
 import type { Cell, OutcomeRow } from '../schema.ts';
-import { placeCells } from './cells.ts';
+import { droppedFinding, guardFigures, placeCells } from './cells.ts';
 import type { Line } from './lines.ts';
 import type { Notes } from './rows.ts';
 import { toStream } from './stream.ts';
@@ -16,13 +16,23 @@ const addsUp = (g: readonly Cell[]) => Math.abs(sum(g.slice(0, 4)) - (g[4] ?? 0)
 /** Does this region hold the review and litigation table? */
 export const holdsOutcomes = (text: string) => /行政复议/.test(text) && /(?:维持|纠正|审结)/.test(text);
 
-const split = (values: readonly Cell[]): Outcomes => ({
+const splitGroups = (values: readonly Cell[]): Outcomes => ({
   review: values.slice(0, 5),
   litigationDirect: values.slice(5, 10),
   litigationAfterReview: values.slice(10, 15),
 });
 
 export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | null {
+  // Every cell of section 四 counts cases: no fractions, nothing absurdly large.
+  const split = (values: readonly Cell[]): Outcomes => {
+    const out = splitGroups(values);
+    for (const g of OUTCOME_GROUPS) {
+      const guarded = guardFigures(g, out[g]!, tokens, () => 'count', notes.lines[g]);
+      notes.findings.push(...guarded.findings);
+      out[g] = guarded.values;
+    }
+    return out;
+  };
   const stream = toStream(lines);
   if (!holdsOutcomes(stream.text)) return null;
   const tokens = stream.cells.map((c) => c.token);
@@ -35,6 +45,7 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
   }
 
   const placed = placeCells(tokens, { width: 15 });
+  notes.findings.push(...droppedFinding('review', placed, firstLine));
   if (placed.inferred.length === 0) return split(placed.values);
 
   // Cells left out: one or two whole groups left blank is the common case. Try each choice of

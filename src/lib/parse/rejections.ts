@@ -98,6 +98,10 @@ export const rejection = {
     error: 'a Word file with no annual report in it: none of its three tables (主动公开, 依申请公开, 复议诉讼) was found; is it the right file (not a notice or a cover letter)?',
     zh: 'Word 文件中没有年度报告：未找到主动公开、依申请公开、复议诉讼三张表中的任何一张；请确认是否放错了文件（如通知、公函）',
   }),
+  moreThanOneReport: (why: string): Rejection => ({
+    error: `the file holds more than one report, or one report's tables twice: ${why}; its figures would mix (split the file)`,
+    zh: `文件中不止一份报告，或同一表格重复出现（${why}），数字会相互混杂，未读取；请拆分文件`,
+  }),
   schema: (detail: string): Rejection => ({ error: `the parsed report does not fit the schema: ${detail}`, zh: `解析结果不符合数据格式：${detail}` }),
   duplicate: (region: string, year: number, id: string, kept: string): Rejection => ({
     error: `a second report for ${region} ${year} (${id}); ${kept} was kept`,

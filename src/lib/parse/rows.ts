@@ -1,6 +1,6 @@
 // Reading rows out of a stream by their labels, in the order the table prints them.
 import type { Cell, Finding, Inference } from '../schema.ts';
-import { placeCells, type RowShape } from './cells.ts';
+import { droppedFinding, guardFigures, placeCells, type RowShape } from './cells.ts';
 import { cellsBetween, findFrom, labelStart, type CellToken, type Stream } from './stream.ts';
 
 export interface RowDef {
@@ -111,7 +111,9 @@ export function readRows(
       const values = block.values.get(anchor);
       if (!values) continue;
       if (line !== undefined) notes.lines[def.path] = line;
-      rows.set(def.path, values);
+      const guarded = guardFigures(def.path, values, tokensOf.get(found.at(-1)!)!, () => 'count', line);
+      notes.findings.push(...guarded.findings);
+      rows.set(def.path, guarded.values);
       values.forEach((_, index) => notes.inferred.push({ path: `${def.path}[${index}]`, rule: block.rule, line }));
       continue;
     }
@@ -131,7 +133,9 @@ export function readRows(
     }
     if (line !== undefined) notes.lines[def.path] = line;
     const placed = placeCells(tokens, shape);
-    rows.set(def.path, placed.values);
+    const guarded = guardFigures(def.path, placed.values, tokens, () => 'count', line);
+    rows.set(def.path, guarded.values);
+    notes.findings.push(...guarded.findings, ...droppedFinding(def.path, placed, line));
     for (const { index, rule } of placed.inferred) notes.inferred.push({ path: `${def.path}[${index}]`, rule, line });
     if (placed.doubt && placed.inferred.length === 0 && tokens.some((t) => t.kind === 'number')) {
       // Printed figures that no rule could place: the row is unread, not blank.

@@ -3,7 +3,7 @@
 import type { Line } from './lines.ts';
 
 export type Token =
-  | { kind: 'number'; value: number; line: number; yuan?: boolean }
+  | { kind: 'number'; value: number; line: number; yuan?: boolean; printed?: string }
   | { kind: 'blank'; line: number; empty?: boolean } // `/`, `-`, `—`, `无`, or an empty tab cell
   | { kind: 'text'; text: string; line: number };
 
@@ -33,7 +33,7 @@ function wordsToTokens(words: string[], line: number, out: Token[]): void {
     const word = words[i]!;
     const num = parseNumberToken(word);
     if (num) {
-      out.push({ kind: 'number', line, ...num });
+      out.push({ kind: 'number', line, printed: word, ...num });
       continue;
     }
     // 无 is a blank only where it stands as a cell, not as the first character of a spaced-out label (无 法提供).

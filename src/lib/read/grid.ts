@@ -1,6 +1,6 @@
 // A document table (HTML or Word) into the parser's tab form: one line per table row, the row's cells
-// on the table's grid joined by tabs. A merged cell's text sits in its first (top-left) grid position
-// and the positions it spans are empty fields, as Word's own text export writes them.
+// on the table's grid joined by tabs. A merged cell's text sits in its first (top-left) grid position;
+// the rows below it it spans get empty fields there, the columns beside it none.
 import type { Origin } from '../schema.ts';
 
 /** A table cell where its merged area starts; `lines` are its paragraphs and line breaks. */
@@ -29,6 +29,9 @@ export function joinCellLines(lines: readonly string[]): string {
   return out;
 }
 
+/** A grid place covered by the cell to its left. */
+const SPANNED = '\u0000';
+
 /** Limits spans to the table (rowspan="0" and absurd values from broken pages included). */
 const MAX_COLUMNS = 200;
 
@@ -43,7 +46,10 @@ export function expandGrid(rows: readonly (readonly SourceCell[])[]): { fields: 
       while (grid[r]![c] !== undefined) c++;
       const colSpan = Math.min(Math.max(1, cell.colSpan), MAX_COLUMNS);
       const rowSpan = Math.min(cell.rowSpan <= 0 ? rows.length - r : cell.rowSpan, rows.length - r);
-      for (let rr = r; rr < r + rowSpan; rr++) for (let cc = c; cc < c + colSpan; cc++) grid[rr]![cc] = '';
+      // Places below a cell (rowspan) stay as empty fields: they are label columns left of a label.
+      // Places to its right (colspan) in its own rows are no cells at all: a figure spanning two columns
+      // followed by an empty field would read as a figure and a blank.
+      for (let rr = r; rr < r + rowSpan; rr++) for (let cc = c; cc < c + colSpan; cc++) grid[rr]![cc] = cc > c ? SPANNED : '';
       grid[r]![c] = joinCellLines(cell.lines);
       if (cells.length === 1 && rowSpan === 1) single[r] = colSpan;
       c += colSpan;
@@ -51,7 +57,7 @@ export function expandGrid(rows: readonly (readonly SourceCell[])[]): { fields: 
   });
   const columns = Math.max(0, ...grid.map((g) => g.length));
   return grid.map((g, r) => ({
-    fields: Array.from({ length: columns }, (_, c) => g[c] ?? ''),
+    fields: Array.from({ length: columns }, (_, c) => g[c] ?? '').filter((f) => f !== SPANNED),
     spanning: single[r] === columns,
   }));
 }

@@ -32,6 +32,9 @@ export interface RuledTable {
   rows: RuledRow[];
 }
 
+/** A grid place covered by the cell to its left. */
+const SPANNED = '\u0000';
+
 /** Rules closer than this (points) are one; a cell is at least this wide. */
 const SNAP = 1.5;
 
@@ -193,9 +196,14 @@ export function ruledTables(items: readonly PlacedText[], rules: readonly Rule[]
       const r = slot(tops, c.box.top);
       const row = rows.get(r) ?? { top: c.box.top, left: g.box.left, fields: columns.map(() => '') };
       row.fields[slot(columns, c.box.left)] = cellText(c.items);
+      // Columns a cell spans beside it are no fields of their own (as the Word and HTML grids write them).
+      columns.forEach((x, k) => {
+        if (x > c.box.left + SNAP && x < c.box.right - SNAP) row.fields[k] = SPANNED;
+      });
       rows.set(r, row);
     }
-    tables.push({ box: g.box, rows: [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row) });
+    const ordered = [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => ({ ...row, fields: row.fields.filter((f) => f !== SPANNED) }));
+    tables.push({ box: g.box, rows: ordered });
   });
   return { tables, rest };
 }

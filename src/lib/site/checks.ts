@@ -8,6 +8,8 @@ export const IDENTITY_LABELS: Record<Check['identity'] | 'crossYear', string> = 
   columnTotal: '（七）总计 = （一）至（六）之和',
   balance: '一 + 二 = 三（七）+ 四',
   outcomeTotal: '总计 = 四项结果之和',
+  documentsInForce: '现行有效件数 ≥ 本年制发件数 − 本年废止件数',
+  proseRestates: '表中数字 = 报告正文所述',
   crossYear: '本年“二、上年结转” = 上年“四、结转下年度继续办理”',
 };
 
@@ -17,6 +19,8 @@ export const IDENTITY_SIDES: Record<Check['identity'], { printed: string; comput
   columnTotal: { printed: '所印（七）总计', computed: '（一）至（六）之和' },
   balance: { printed: '一 + 二', computed: '三（七）+ 四' },
   outcomeTotal: { printed: '所印总计', computed: '四项结果之和' },
+  documentsInForce: { printed: '所印现行有效件数', computed: '制发件数 − 废止件数' },
+  proseRestates: { printed: '表中所印', computed: '正文所述' },
 };
 
 /** Column index of section 三 from a check's `where` (`applications[自然人]` or `applications[0]`). */
@@ -99,6 +103,11 @@ const FINDING_TEXT: Record<string, (where: string) => string> = {
   'cells-ignored': (w) => `报告在此印有多余的数字，未读取：${w}`,
   'rows-blank': (w) => `报告只印了标题、没有数字，各行按空白处理：${w}`,
   'sidecar-invalid': () => '来源说明文件（.meta.json）无效，未采用',
+  'cells-dropped': (w) => `该行印出的数多于栏数，有不为 0 的数未读取，本行数字可能错位：${w}`,
+  'figure-implausible': (w) => `所印数字不可能是此栏的数（位数过多、件数带小数等），按空白处理：${w}`,
+  'prose-differs': (w) => `表中数字与报告正文所述不一致：${w}（见数字核对）`,
+  'documents-in-force': (w) => `现行有效件数少于本年制发件数减废止件数：${w}（见数字核对）`,
+  'fees-unit': (w) => `收费金额的单位可疑（应为万元，可能印成了元），请核对：${w}`,
 };
 
 export function findingText(f: Finding): string {

@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { renderReportHtml, encodeHtml } from './scripts/synth/index.ts';
+import { readDocument } from './src/lib/read/index.ts';
+import { parseBytes } from './src/lib/ingest/read.ts';
+const [truth, options] = JSON.parse(readFileSync('/tmp/cex2.json', 'utf8'));
+console.log(JSON.stringify(options));
+const bytes = encodeHtml(renderReportHtml(truth, options), options.charset);
+const r = await readDocument(bytes);
+if (r.ok) console.log(r.source.text.split('\n').filter((l) => /采购|第（九）|九/.test(l)).join('\n'));
+const p = await parseBytes(bytes, 'x.html');
+if (p.ok) console.log(JSON.stringify(p.report.active?.procurement), p.report.findings.filter((f) => /procure/.test(f.path ?? '')));
+const html = renderReportHtml(truth, options);
+console.log(html.match(/<tr>[^\n]*政府集中采购[^\n]*<\/tr>/)?.[0]);
+console.log(html.match(/<tr>[^\n]*采购项目数量[^\n]*<\/tr>/)?.[0]);
