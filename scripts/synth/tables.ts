@@ -13,7 +13,7 @@ export interface RenderedTable {
   ambiguous: string[][];
 }
 
-interface RowSpec {
+export interface RowSpec {
   /** JSON paths the cells belong to (one per row; section 二's 2019 rows span two). */
   paths: string[];
   groups: string[];
@@ -225,13 +225,13 @@ function docsRow(label: string, path: string, docs: Active['regulations']): RowS
   return { paths: [path], groups: [], label, cells: keys.map((k) => d[k] ?? null), level: 0 };
 }
 
-interface SubTable {
+export interface SubTable {
   caption: string;
   header: string[];
   rows: RowSpec[];
 }
 
-function activeTables(rng: Rng, active: Active, layout: Layout): SubTable[] {
+export function activeTables(rng: Rng, active: Active, layout: Layout): SubTable[] {
   const docs2019 = active.regulations !== null && 'published' in active.regulations;
   const decisions2019 = active.itemCounts !== undefined;
   const normativeLabel = rng.pick(['行政规范性文件', '规范性文件']);

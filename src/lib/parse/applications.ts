@@ -1,9 +1,11 @@
 // Section 三 收到和处理政府信息公开申请情况: 25 rows (23 where （六）其他处理 is one row) of seven columns.
-import type { Applications, ApplicantRow } from '../schema.ts';
+import type { Applications, ApplicantRow, Cell } from '../schema.ts';
 import { APPLICANT_COLUMNS } from '../schema.ts';
 import type { Line } from './lines.ts';
-import { readRows, type Notes, type RowDef } from './rows.ts';
-import { findFrom, toStream } from './stream.ts';
+import { checkApplications } from './checks.ts';
+import { readInReadingOrder } from './order.ts';
+import { emptyNotes, readRows, type Notes, type RowDef } from './rows.ts';
+import { findFrom, toStream, type Stream } from './stream.ts';
 
 const A = 'applications';
 // Label words, matched on label text without spaces; 査 is a variant of 查 some fonts map to.
@@ -52,7 +54,51 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   const stream = toStream(lines);
   const first = findFrom(stream.text, /本年新收/, 0);
   if (!first) return null;
-  const rows = readRows(stream, ROWS, SHAPE, notes, { from: Math.max(0, first.index - 4) });
+  const from = Math.max(0, first.index - 4);
+  const byLabels = emptyNotes();
+  const read = toApplications(readRows(stream, ROWS, SHAPE, byLabels, { from }), byLabels);
+  const complete = !byLabels.findings.some((f) => f.code === 'row-missing');
+  if (complete && checkApplications(read).every((c) => c.ok)) return keep(read, byLabels, notes);
+  // Reading by labels does not add up: the text may be in reading order (cells apart from their labels).
+  const ordered = readOrdered(stream, from);
+  if (ordered && checkApplications(ordered.applications).every((c) => c.ok)) return keep(ordered.applications, ordered.notes, notes);
+  return keep(read, byLabels, notes);
+}
+
+function keep(applications: Applications, from: Notes, into: Notes): Applications {
+  Object.assign(into.lines, from.lines);
+  into.inferred.push(...from.inferred);
+  into.findings.push(...from.findings);
+  return applications;
+}
+
+/** The table read as reading-order text (order.ts), with every cell marked as placed by that rule. */
+function readOrdered(stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
+  const detailed = ROWS.filter((d) => /otherHandling\.(?!total)/.test(d.path)).some((d) => findFrom(stream.text, d.label, from));
+  const defs = ROWS.filter((d) => !(detailed && d.path === `${A}.otherHandling.total`));
+  const ordered = readInReadingOrder(stream, defs, SHAPE, from);
+  if (!ordered) return null;
+  const notes = emptyNotes();
+  const rows = new Map<string, Cell[] | null>();
+  for (const def of defs) {
+    if (def.group) continue;
+    const values = ordered.values.get(def.path);
+    const line = ordered.lines.get(def.path);
+    if (values) {
+      rows.set(def.path, values);
+      if (line !== undefined) notes.lines[def.path] = line;
+      values.forEach((_, i) => notes.inferred.push({ path: `${def.path}[${i}]`, rule: ordered.rule, line }));
+    } else if (!def.optional) {
+      rows.set(def.path, null);
+      notes.findings.push({ severity: 'warning', code: 'row-missing', message: `${def.path}: row not found in the report`, path: def.path });
+    }
+  }
+  notes.findings.push({ severity: ordered.doubt ? 'warning' : 'info', code: 'cells-inferred', message: `${A}: ${ordered.doubt ?? ordered.rule}`, path: A });
+  return { applications: toApplications(rows, notes), notes };
+}
+
+/** The rows read, as the table's JSON; （六）其他处理 as one row or three, as the rows found say. */
+function toApplications(rows: Map<string, Cell[] | null>, notes: Notes): Applications {
   const row = (name: string): ApplicantRow => rows.get(`${A}.${name}`) ?? null;
 
   const detailed = ['noCorrection', 'unpaidFees', 'other'].some((k) => rows.has(`${A}.otherHandling.${k}`));
