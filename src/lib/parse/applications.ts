@@ -3,7 +3,7 @@ import type { Applications, ApplicantRow, Cell } from '../schema.ts';
 import { APPLICANT_COLUMNS } from '../schema.ts';
 import type { Line } from './lines.ts';
 import { checkApplications } from './checks.ts';
-import { readInReadingOrder } from './order.ts';
+import { readInReadingOrder, rowsPresent } from './order.ts';
 import { emptyNotes, readRows, type Notes, type RowDef } from './rows.ts';
 import { findFrom, toStream, type Stream } from './stream.ts';
 
@@ -59,7 +59,10 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   const read = toApplications(readRows(stream, ROWS, SHAPE, byLabels, { from }), byLabels);
   const complete = !byLabels.findings.some((f) => f.code === 'row-missing');
   if (complete && checkApplications(read).every((c) => c.ok)) return keep(read, byLabels, notes);
-  // Reading by labels does not add up: the text may be in reading order (cells apart from their labels).
+  // Reading by labels does not add up. Only where the text shows reading order's mark (row labels not
+  // found in table order) is it read again as reading order: a layout text whose own figures do not
+  // add up keeps its figures as printed.
+  if (complete) return keep(read, byLabels, notes);
   const ordered = readOrdered(stream, from);
   if (ordered && checkApplications(ordered.applications).every((c) => c.ok)) return keep(ordered.applications, ordered.notes, notes);
   return keep(read, byLabels, notes);
@@ -76,25 +79,32 @@ function keep(applications: Applications, from: Notes, into: Notes): Application
 function readOrdered(stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
   const detailed = ROWS.filter((d) => /otherHandling\.(?!total)/.test(d.path)).some((d) => findFrom(stream.text, d.label, from));
   const defs = ROWS.filter((d) => !(detailed && d.path === `${A}.otherHandling.total`));
-  const ordered = readInReadingOrder(stream, defs, SHAPE, from);
+  // The rows whose labels the region holds, wherever they stand; （六）其他处理 as one row or three.
+  const rows = rowsPresent(stream, defs, from);
+  const accept = (values: Map<string, Cell[]>) => {
+    const scratch = emptyNotes();
+    const read = toApplications(new Map([...defs].filter((d) => !d.group && !d.optional).map((d) => [d.path, values.get(d.path) ?? null] as const).concat([...values])), scratch);
+    return checkApplications(read).every((c) => c.ok);
+  };
+  const ordered = readInReadingOrder(stream, rows, SHAPE, from, accept);
   if (!ordered) return null;
   const notes = emptyNotes();
-  const rows = new Map<string, Cell[] | null>();
+  const values = new Map<string, Cell[] | null>();
   for (const def of defs) {
     if (def.group) continue;
-    const values = ordered.values.get(def.path);
+    const row = ordered.values.get(def.path);
     const line = ordered.lines.get(def.path);
-    if (values) {
-      rows.set(def.path, values);
+    if (row) {
+      values.set(def.path, row);
       if (line !== undefined) notes.lines[def.path] = line;
-      values.forEach((_, i) => notes.inferred.push({ path: `${def.path}[${i}]`, rule: ordered.rule, line }));
+      row.forEach((_, i) => notes.inferred.push({ path: `${def.path}[${i}]`, rule: ordered.rule, line }));
     } else if (!def.optional) {
-      rows.set(def.path, null);
+      values.set(def.path, null);
       notes.findings.push({ severity: 'warning', code: 'row-missing', message: `${def.path}: row not found in the report`, path: def.path });
     }
   }
   notes.findings.push({ severity: ordered.doubt ? 'warning' : 'info', code: 'cells-inferred', message: `${A}: ${ordered.doubt ?? ordered.rule}`, path: A });
-  return { applications: toApplications(rows, notes), notes };
+  return { applications: toApplications(values, notes), notes };
 }
 
 /** The rows read, as the table's JSON; （六）其他处理 as one row or three, as the rows found say. */

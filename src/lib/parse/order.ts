@@ -99,35 +99,65 @@ function placeRun(run: readonly Cell[], width: number): Cell[] {
  * Reads the rows of a table whose cells are in reading order. `from` is where the table's first row
  * label stands; returns null where the cells cannot be cut into the rows present so that each adds up.
  */
-export function readInReadingOrder(stream: Stream, defs: readonly RowDef[], shape: RowShape, from: number, until = Infinity): OrderedRows | null {
-  const rows = rowsPresent(stream, defs, from);
+export function readInReadingOrder(
+  stream: Stream,
+  rows: readonly RowDef[],
+  shape: RowShape,
+  from: number,
+  accept: (values: Map<string, Cell[]>) => boolean = () => true,
+): OrderedRows | null {
   if (rows.length === 0) return null;
-  const tokens = stream.cells.filter((c) => c.offset >= from && c.offset <= until);
+  const inRegion = stream.cells.filter((c) => c.offset >= from);
   // Empty tab fields are a grid's layout, not reading order.
-  if (tokens.some((c) => c.token.kind === 'blank' && c.token.empty)) return null;
+  if (inRegion.some((c) => c.token.kind === 'blank' && c.token.empty)) return null;
+  // A blank marker with label text on both sides is a label's character (（四）无法提供 set one
+  // character per line prints 无 alone), not a cell: cells of a row stand together.
+  const tokens = inRegion.filter((c, k) => c.token.kind !== 'blank' || c.offset === inRegion[k - 1]?.offset || c.offset === inRegion[k + 1]?.offset);
   const cells = tokens.map((c) => (c.token.kind === 'number' ? c.token.value : null));
-  const cut = cutIntoRows(cells, rows.length, shape);
-  if (!cut) return null;
-  const values = new Map<string, Cell[]>();
-  const lines = new Map<string, number>();
-  let partial = 0;
-  cut.runs.forEach((run, r) => {
-    const def = rows[r]!;
-    values.set(def.path, placeRun(cells.slice(run.start, run.start + run.length), shape.width));
-    if (run.length > 0 && run.length < shape.width) partial++;
-    const label = findFrom(stream.text, def.label, from);
-    const line = run.length > 0 ? tokens[run.start]!.token.line : label ? stream.lineAt[label.index] : undefined;
-    if (line !== undefined) lines.set(def.path, line);
-  });
-  const doubts: string[] = [];
-  if (cut.ways > 1) doubts.push(`${cut.ways} ways to cut the ${cells.length} cells into ${rows.length} rows`);
-  if (partial > 0) doubts.push(`${partial} rows printed without their blank cells: which columns were left blank is not certain`);
-  return {
-    values,
-    lines,
-    rule: `reading-order: ${cells.length} cells cut into ${rows.length} rows in table order, each adding up to its total`,
-    doubt: doubts.length > 0 ? doubts.join('; ') : undefined,
+
+  const reading = (runs: Segment[], cellsRead: readonly Cell[], ways: number, tangled: number): OrderedRows => {
+    const values = new Map<string, Cell[]>();
+    const lines = new Map<string, number>();
+    let partial = 0;
+    runs.forEach((run, r) => {
+      const def = rows[r]!;
+      values.set(def.path, placeRun(cellsRead.slice(run.start, run.start + run.length), shape.width));
+      if (run.length > 0 && run.length < shape.width) partial++;
+      const label = findFrom(stream.text, def.label, from);
+      const line = run.length > 0 ? tokens[run.start]!.token.line : label ? stream.lineAt[label.index] : undefined;
+      if (line !== undefined) lines.set(def.path, line);
+    });
+    const doubts: string[] = [];
+    if (ways > 1) doubts.push(`${ways} ways to cut the ${cells.length} cells into ${rows.length} rows`);
+    if (tangled > 0) doubts.push(`the cells of the last ${tangled} rows were printed interleaved and are read by the table's totals`);
+    if (partial > 0) doubts.push(`${partial} rows printed without their blank cells: which columns were left blank is not certain`);
+    return {
+      values,
+      lines,
+      rule: `reading-order: ${cells.length} cells cut into ${rows.length} rows in table order, each adding up to its total`,
+      doubt: doubts.length > 0 ? doubts.join('; ') : undefined,
+    };
   };
+
+  const cut = cutIntoRows(cells, rows.length, shape);
+  if (cut) {
+    const read = reading(cut.runs, cells, cut.ways, 0);
+    if (accept(read.values)) return read;
+  }
+  // The last rows' cells interleaved (a block of the table read column by column, or in pieces).
+  for (let k = 2; k <= Math.min(10, rows.length); k++) {
+    const head = cells.length - k * shape.width;
+    if (head < 0) break;
+    const before = cutIntoRows(cells.slice(0, head), rows.length - k, shape);
+    if (!before) continue;
+    const runs = [...before.runs, ...Array.from({ length: k }, (_, r) => ({ start: head + r * shape.width, length: shape.width }))];
+    const readTail = (tail: Cell[][]) => reading(runs, [...cells.slice(0, head), ...tail.flat()], before.ways, k);
+    for (const prefer of ['row', 'column'] as const) {
+      const tail = untangleRows(cells.slice(head), k, shape.width, prefer, (t) => accept(readTail(t).values));
+      if (tail) return readTail(tail);
+    }
+  }
+  return null;
 }
 
 /**
@@ -177,4 +207,41 @@ export function untangleGroups(cells: readonly Cell[], groups: number, width: nu
   if (rivals > 0) doubts.push(`${rivals + 1} ways to read the interleaved groups`);
   if (ordered.some((g, k) => g !== found.parts[k])) doubts.push('the groups were printed out of order: which is which is read from the order of their totals');
   return { values: ordered.map((g) => g.map((k) => cells[k]!)), doubt: doubts.length > 0 ? doubts.join('; ') : undefined };
+}
+
+/**
+ * The cells of `rows` full rows printed interleaved: each row's cells still left to right and each
+ * column's top to bottom (a block read column by column, or in pieces). The first reading in which
+ * every row adds up (and `accept` takes, where given: the table's other identities), preferring to stay in the row being read ('row') or to go down the column
+ * ('column'); null if there is none.
+ */
+export function untangleRows(cells: readonly Cell[], rows: number, width: number, prefer: 'row' | 'column', accept?: (rows: Cell[][]) => boolean): Cell[][] | null {
+  const fills = Array<number>(rows).fill(0);
+  const partial = Array<number>(rows).fill(0);
+  const taken: Cell[][] = Array.from({ length: rows }, () => []);
+  const dead = new Set<string>();
+  let nodes = 0;
+  const visit = (i: number, last: number): boolean => {
+    if (i === cells.length) return accept ? accept(taken) : true;
+    if (++nodes > 50_000) return false;
+    // Failure memo only where success depends on this state alone (no check over the whole table).
+    const key = accept ? '' : `${fills.join(',')}|${partial.join(',')}`;
+    if (!accept && dead.has(key)) return false;
+    const order = prefer === 'row' && last >= 0 ? [last, ...Array.from({ length: rows }, (_, r) => r).filter((r) => r !== last)] : Array.from({ length: rows }, (_, r) => r);
+    for (const r of order) {
+      if (fills[r] === width || (r > 0 && fills[r - 1]! <= fills[r]!)) continue;
+      const v = cells[i]!;
+      if (fills[r] === width - 1 && Math.abs(partial[r]! - (v ?? 0)) > 1e-9) continue;
+      fills[r]!++;
+      partial[r] += v ?? 0;
+      taken[r]!.push(v);
+      if (visit(i + 1, r)) return true;
+      taken[r]!.pop();
+      partial[r] -= v ?? 0;
+      fills[r]!--;
+    }
+    if (!accept) dead.add(key);
+    return false;
+  };
+  return visit(0, -1) ? taken : null;
 }
