@@ -38,8 +38,10 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
   const placed = placeCells(tokens, { width: 15 });
   if (placed.inferred.length === 0) {
     const read = split(placed.values);
-    if (OUTCOME_GROUPS.every((g) => addsUp(read[g] ?? []))) return read;
-    // Fifteen cells that do not add up: reading order may have interleaved the groups.
+    // Fifteen cells that do not add up, with header words printed among them: reading order may have
+    // interleaved the groups. Cells printed together that do not add up are kept as the report has them.
+    const apart = new Set(stream.cells.map((c) => c.offset)).size > 1;
+    if (!apart || OUTCOME_GROUPS.every((g) => addsUp(read[g] ?? []))) return read;
     const untangled = untangleGroups(placed.values, 3, WIDTH);
     if (!untangled) return read;
     const rule = `groups-interleaved: the 15 cells read as three groups that each add up${untangled.doubt ? '' : ', in the order printed'}`;
