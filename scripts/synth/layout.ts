@@ -6,8 +6,10 @@ export interface Layout {
   /** Seeds the wording of the prose and other small choices that do not change the figures. */
   seed: string;
   /** Table cells: one per line; space-separated on the row's line; tab-separated (a grid: every row of
-   *  a table has the same number of fields, blanks as empty fields); pdftotext -layout columns. */
-  cells: 'line' | 'space' | 'tab' | 'aligned';
+   *  a table has the same number of fields, blanks as empty fields); pdftotext -layout columns;
+   *  reading order (pdftotext without -layout: cells one per line, labels of wrapped and grouped rows
+   *  after the cells of later rows, section 二's labels before all its cells). */
+  cells: 'line' | 'space' | 'tab' | 'aligned' | 'reading-order';
   /** Separator between cells in 'space' layouts (any white space). */
   sep: ' ' | '  ' | '   ' | '\u3000' | '\u00a0';
   /** 'tab': label fields per section 三 row (3 = 三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密). */

@@ -13,7 +13,7 @@ export interface RenderedTable {
   ambiguous: string[][];
 }
 
-interface RowSpec {
+export interface RowSpec {
   /** JSON paths the cells belong to (one per row; section 二's 2019 rows span two). */
   paths: string[];
   groups: string[];
@@ -119,13 +119,13 @@ function headerLines(rng: Rng, words: readonly string[], layout: Layout): string
   };
   switch (layout.headers) {
     case 'words':
-      return layout.cells === 'line' ? [...words] : [words.join(layout.cells === 'space' ? layout.sep : ' ')];
+      return layout.cells === 'line' || layout.cells === 'reading-order' ? [...words] : [words.join(layout.cells === 'space' ? layout.sep : ' ')];
     case 'fragments':
       return words.flatMap(pieces);
     case 'chars':
       return words.flatMap((w) => (splittable(w) ? [...w] : [w]));
     case 'spacedChars':
-      return layout.cells === 'line' ? words.map((w) => (splittable(w) ? [...w].join(' ') : w)) : [words.map((w) => (splittable(w) ? [...w].join(' ') : w)).join('  ')];
+      return layout.cells === 'line' || layout.cells === 'reading-order' ? words.map((w) => (splittable(w) ? [...w].join(' ') : w)) : [words.map((w) => (splittable(w) ? [...w].join(' ') : w)).join('  ')];
   }
 }
 
@@ -150,7 +150,7 @@ function rowLines(rng: Rng, row: RowSpec, layout: Layout, tokens: string[], labe
   // Numbers as lines of their own (numbers never share a line with a label in 'line' layouts).
   let numberLines: string[];
   let inline: (labelPiece: string) => string;
-  if (layout.cells === 'line') {
+  if (layout.cells === 'line' || layout.cells === 'reading-order') {
     numberLines = present;
     inline = () => '';
   } else if (layout.cells === 'aligned') {
@@ -172,7 +172,7 @@ function rowLines(rng: Rng, row: RowSpec, layout: Layout, tokens: string[], labe
     if (numberLines.some(looksLikePageNumber)) return [...lines, inline(pieces.join(''))];
   }
   const mode = layout.wrap === 'mixed' ? rng.pick(['before', 'beforeInline', 'after', 'around'] as const) : layout.wrap;
-  const canInline = layout.cells !== 'line' && numberLines.length === 1;
+  const canInline = layout.cells !== 'line' && layout.cells !== 'reading-order' && numberLines.length === 1;
   if (pieces.length === 1 || mode === 'none') {
     if (canInline && (layout.cells !== 'space' || !(layout.wrap !== 'none' && rng.chance(0.15)))) lines.push(inline(pieces.join('')));
     else lines.push(pieces.join(''), ...numberLines);
@@ -206,6 +206,7 @@ function tabFields(row: RowSpec, layout: Layout, nFields: number): string[] {
 /** Render rows under a header; `labelFields` > 1 only for section 三 tab grids. */
 function renderRows(rng: Rng, rows: RowSpec[], layout: Layout, ambiguous: string[][], labelFields = 1): string[][] {
   const labelWidth = Math.max(...rows.map((r) => displayWidth(bracket(r.label, layout)))) + 4;
+  if (layout.cells === 'reading-order') return readingOrderRows(rows, layout, ambiguous);
   return rows.map((row) => {
     const tokens = cellTokens(row, layout, ambiguous);
     if (layout.cells === 'tab') {
@@ -217,6 +218,31 @@ function renderRows(rng: Rng, rows: RowSpec[], layout: Layout, ambiguous: string
   });
 }
 
+/**
+ * Rows as pdftotext prints a table without -layout: each cell on a line of its own after its label;
+ * but a row under a group label (三、本年度办理结果 set one character per line) or with a label that
+ * wraps prints its cells first, and its label (with the group's characters) comes after the cells of
+ * the next row that has a short label of its own (淮安 2024).
+ */
+function readingOrderRows(rows: RowSpec[], layout: Layout, ambiguous: string[][]): string[][] {
+  const blocks: string[][] = [];
+  let displaced: string[] = [];
+  rows.forEach((row, k) => {
+    const cells = cellTokens(row, layout, ambiguous).filter((t) => t !== '');
+    const label = bracket(row.label, layout);
+    const moves = row.level > 0 && (row.groups.length > 0 || label.length > layout.wrapWidth);
+    if (moves) {
+      displaced.push(...row.groups.flatMap((g) => [...bracket(g, layout)]), ...wrapLabel(label, layout.wrapWidth));
+      blocks.push(cells);
+    } else {
+      blocks.push([label, ...cells, ...displaced]);
+      displaced = [];
+    }
+    if (k === rows.length - 1 && displaced.length > 0) blocks[blocks.length - 1]!.push(...displaced);
+  });
+  return blocks;
+}
+
 // ---------------------------------------------------------------- section 二
 
 function docsRow(label: string, path: string, docs: Active['regulations']): RowSpec {
@@ -225,13 +251,13 @@ function docsRow(label: string, path: string, docs: Active['regulations']): RowS
   return { paths: [path], groups: [], label, cells: keys.map((k) => d[k] ?? null), level: 0 };
 }
 
-interface SubTable {
+export interface SubTable {
   caption: string;
   header: string[];
   rows: RowSpec[];
 }
 
-function activeTables(rng: Rng, active: Active, layout: Layout): SubTable[] {
+export function activeTables(rng: Rng, active: Active, layout: Layout): SubTable[] {
   const docs2019 = active.regulations !== null && 'published' in active.regulations;
   const decisions2019 = active.itemCounts !== undefined;
   const normativeLabel = rng.pick(['行政规范性文件', '规范性文件']);
@@ -270,6 +296,22 @@ function activeTables(rng: Rng, active: Active, layout: Layout): SubTable[] {
 export function renderActive(rng: Rng, active: Active, layout: Layout): RenderedTable {
   const ambiguous: string[][] = [];
   const blocks: string[][] = [];
+  if (layout.cells === 'reading-order') {
+    // pdftotext without -layout (Chromium's print of the page): the label column of every part first,
+    // then each part's caption, headers and cells.
+    const tables = activeTables(rng, active, layout);
+    const labels = tables.flatMap((t) => [t.header[0]!, ...t.rows.map((r) => r.label)]);
+    const parts = tables.flatMap((t) => [
+      t.caption,
+      ...t.header.slice(1),
+      ...t.rows.flatMap((r) => {
+        const cells = cellTokens(r, layout, ambiguous).filter((x) => x !== '');
+        if (layout.unitInCell && r.paths[0] === 'active.fees' && cells.length > 0) cells[cells.length - 1] += ' 万元';
+        return cells;
+      }),
+    ]);
+    return { blocks: [labels, parts], ambiguous };
+  }
   for (const table of activeTables(rng, active, layout)) {
     const caption = layout.cells === 'tab' ? table.caption + '\t'.repeat(table.header.length - 1) : table.caption;
     const header = layout.cells === 'tab' ? [table.header.join('\t')] : headerLines(rng, table.header, layout);
@@ -357,7 +399,7 @@ export function renderOutcomes(rng: Rng, truth: Truth, layout: Layout): Rendered
   if (layout.cells === 'aligned') return { blocks: [header, [tokens.map((t) => padStart(t, 6)).join('')]], ambiguous };
   const sep = layout.cells === 'space' ? layout.sep : ' ';
   let lines: string[];
-  const mode = layout.cells === 'line' ? 'perLine' : layout.outcomes;
+  const mode = layout.cells === 'line' || layout.cells === 'reading-order' ? 'perLine' : layout.outcomes;
   if (mode === 'oneLine') lines = [present.join(sep)];
   else if (mode === 'perLine') lines = present;
   else if (mode === 'threeLines' && present.length === 15) lines = [0, 5, 10].map((i) => present.slice(i, i + 5).join(sep));

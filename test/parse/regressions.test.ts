@@ -61,3 +61,17 @@ ${T.repeat(5)}0${T}0${T}2${T}0${T}2${T.repeat(5)}
     expect(report.inferred).toEqual([]);
   });
 });
+
+describe('a row label the parser cannot find', () => {
+  it('leaves that row unread and never shifts its figures into the neighbouring rows (totals would still add up)', () => {
+    const text = readFileSync(new URL('../../content/reports/002_6806acdd043dfc21.txt', import.meta.url), 'utf8');
+    const full = parseReport(text, { source: 'x.txt' });
+    const cut = parseReport(text.replace(/（一）\s*予\s*以\s*公\s*开/u, '（一）某某某某'), { source: 'x.txt' });
+    if (!full.ok || !cut.ok) throw new Error('both parse');
+    const a = full.report.applications!;
+    const b = cut.report.applications!;
+    expect(b.granted).toBeNull();
+    expect(cut.report.findings).toContainEqual(expect.objectContaining({ code: 'row-missing', path: 'applications.granted', unread: true }));
+    expect([b.partlyGranted, b.unavailable.unclear, b.notProcessed.complaints, b.otherHandling]).toEqual([a.partlyGranted, a.unavailable.unclear, a.notProcessed.complaints, a.otherHandling]);
+  });
+});

@@ -59,6 +59,43 @@ function headerBefore(stream: Stream, start: number): string {
   return stream.text.slice(part >= 0 ? part : Math.max(0, start - 60), start);
 }
 
+/** The header of the part that holds `key`, from its caption to its first cell: where reading order
+ *  prints the labels apart from their part, this is the header that governs them. */
+function partHeader(stream: Stream, key: Label['key']): string {
+  const caption = [...stream.text.matchAll(CAPTION)].find((m) => PART_ROWS[m[1]!]?.includes(key));
+  if (!caption) return '';
+  const end = caption.index + caption[0].length;
+  const cell = stream.cells.find((c) => c.offset >= end);
+  return stream.text.slice(caption.index, cell ? cell.offset : end + 40);
+}
+
+/** The header governing a row: the one before its label, or its part's where that says nothing. */
+function headerOf(stream: Stream, f: Found, formats: RegExp): string {
+  const before = headerBefore(stream, f.start);
+  return formats.test(before) ? before : partHeader(stream, f.key);
+}
+
+/** Which rows each part of 第二十条 holds, in table order. */
+const PART_ROWS: Record<string, Label['key'][]> = { 一: ['regulations', 'normativeDocuments'], 五: ['licensing', 'otherServices'], 六: ['punishment', 'coercion'], 八: ['fees'], 九: ['procurement'] };
+const CAPTION = /第二十条第?\(([一二三四五六七八九])\)项/g;
+
+/**
+ * The cells of `key` where the text prints a part's labels apart from its cells (reading order): the
+ * cells after the part's caption (第二十条第（一）项) up to the next caption, cut into the part's rows
+ * present, in table order. Only where the count is exactly rows × width; otherwise null.
+ */
+function partCells(stream: Stream, labels: readonly Found[], key: Label['key'], width: number): CellToken[] | null {
+  const captions = [...stream.text.matchAll(CAPTION)].map((m) => ({ part: m[1]!, start: m.index, end: m.index + m[0].length }));
+  const k = captions.findIndex((c) => PART_ROWS[c.part]?.includes(key));
+  if (k < 0) return null;
+  const rows = PART_ROWS[captions[k]!.part]!.filter((r) => labels.some((l) => l.key === r));
+  const end = captions[k + 1]?.start ?? Infinity;
+  const cells = stream.cells.filter((c) => c.offset >= captions[k]!.end && c.offset <= end).map((c) => c.token);
+  const r = rows.indexOf(key);
+  if (r < 0 || cells.length !== rows.length * width) return null;
+  return cells.slice(r * width, r * width + width);
+}
+
 export interface ActiveResult {
   active: Active;
   format: '2021' | '2019';
@@ -81,6 +118,14 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
     const line = stream.lineAt[f.start];
     if (line !== undefined) notes.lines[path] = line;
     let tokens = cellsOf(f);
+    if (!tokens.some((t) => t.kind === 'number')) {
+      // Nothing beside the label: in reading order a part's labels and its cells stand apart.
+      const apart = partCells(stream, labels, key, width);
+      if (apart) {
+        tokens = apart;
+        notes.inferred.push({ path, rule: 'reading-order-part: cells read after the part\'s caption, its rows in table order', line });
+      }
+    }
     const yuan = tokens.some((t) => t.kind === 'number' && t.yuan);
     if (yuan && key === 'fees') {
       // The column is in 万元; a cell written in 元 is converted, and says so.
@@ -125,7 +170,7 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
   };
 
   const first = labels.find((l) => l.key === 'regulations' || l.key === 'normativeDocuments');
-  const docsHeader = first ? headerBefore(stream, first.start) : '';
+  const docsHeader = first ? headerOf(stream, first, new RegExp(`${DOCS_2021.source}|${DOCS_2019.source}`)) : '';
   const format: '2021' | '2019' = !DOCS_2021.test(docsHeader) && DOCS_2019.test(docsHeader) ? '2019' : '2021';
   const active: Active = {
     regulations: docs('regulations', format),
@@ -142,7 +187,7 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
       if (key !== 'otherServices') missing(key);
       continue;
     }
-    const itemFormat = ITEMS_2019.test(headerBefore(stream, f.start));
+    const itemFormat = ITEMS_2019.test(headerOf(stream, f, /处理决定|上一年|项目数|增\/?减/));
     const v = itemFormat ? row(key, 3, { single: 2 }) : row(key, 1);
     if (!v) continue;
     active[key] = v.at(-1)!;
@@ -150,7 +195,7 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
   }
   const fees = labels.find((l) => l.key === 'fees');
   if (!fees) missing('fees');
-  else if (ITEMS_2019.test(headerBefore(stream, fees.start))) {
+  else if (ITEMS_2019.test(headerOf(stream, fees, /收费金额|上一年|项目数|增\/?减/))) {
     const v = row('fees', 2);
     if (v) itemCounts.fees = { previousYear: v[0]!, change: v[1]! };
   } else {

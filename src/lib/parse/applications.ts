@@ -1,9 +1,11 @@
 // Section 三 收到和处理政府信息公开申请情况: 25 rows (23 where （六）其他处理 is one row) of seven columns.
-import type { Applications, ApplicantRow } from '../schema.ts';
+import type { Applications, ApplicantRow, Cell } from '../schema.ts';
 import { APPLICANT_COLUMNS } from '../schema.ts';
 import type { Line } from './lines.ts';
-import { readRows, type Notes, type RowDef } from './rows.ts';
-import { findFrom, toStream } from './stream.ts';
+import { checkApplications } from './checks.ts';
+import { readInReadingOrder, rowsPresent } from './order.ts';
+import { emptyNotes, readRows, type Notes, type RowDef } from './rows.ts';
+import { findFrom, toStream, type Stream } from './stream.ts';
 
 const A = 'applications';
 // Label words, matched on label text without spaces; 査 is a variant of 查 some fonts map to.
@@ -52,7 +54,65 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   const stream = toStream(lines);
   const first = findFrom(stream.text, /本年新收/, 0);
   if (!first) return null;
-  const rows = readRows(stream, ROWS, SHAPE, notes, { from: Math.max(0, first.index - 4) });
+  const from = Math.max(0, first.index - 4);
+  const byLabels = emptyNotes();
+  const read = toApplications(readRows(stream, ROWS, SHAPE, byLabels, { from }), byLabels);
+  const complete = !byLabels.findings.some((f) => f.code === 'row-missing');
+  if (complete && checkApplications(read).every((c) => c.ok)) return keep(read, byLabels, notes);
+  // Reading by labels does not add up. Only where the text shows reading order's mark (row labels not
+  // found in table order) is it read again as reading order: a layout text whose own figures do not
+  // add up keeps its figures as printed.
+  if (complete) return keep(read, byLabels, notes);
+  // A row whose label is nowhere in the region is no reading-order mark: cutting the cells into the
+  // other rows would shift its figures into its neighbours' and the totals would still add up.
+  if (!ROWS.filter((d) => !d.group && !d.optional).every((d) => findFrom(stream.text, d.label, from))) return keep(read, byLabels, notes);
+  const ordered = readOrdered(stream, from);
+  if (ordered && checkApplications(ordered.applications).every((c) => c.ok)) return keep(ordered.applications, ordered.notes, notes);
+  return keep(read, byLabels, notes);
+}
+
+function keep(applications: Applications, from: Notes, into: Notes): Applications {
+  Object.assign(into.lines, from.lines);
+  into.inferred.push(...from.inferred);
+  into.findings.push(...from.findings);
+  return applications;
+}
+
+/** The table read as reading-order text (order.ts), with every cell marked as placed by that rule. */
+function readOrdered(stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
+  const detailed = ROWS.filter((d) => /otherHandling\.(?!total)/.test(d.path)).some((d) => findFrom(stream.text, d.label, from));
+  const defs = ROWS.filter((d) => !(detailed && d.path === `${A}.otherHandling.total`));
+  // The rows whose labels the region holds, wherever they stand; （六）其他处理 as one row or three.
+  const rows = rowsPresent(stream, defs, from);
+  const accept = (values: Map<string, Cell[]>) => {
+    const scratch = emptyNotes();
+    const read = toApplications(new Map([...defs].filter((d) => !d.group && !d.optional).map((d) => [d.path, values.get(d.path) ?? null] as const).concat([...values])), scratch);
+    return checkApplications(read).every((c) => c.ok);
+  };
+  const ordered = readInReadingOrder(stream, rows, SHAPE, from, accept);
+  if (!ordered) return null;
+  const notes = emptyNotes();
+  const values = new Map<string, Cell[] | null>();
+  for (const def of defs) {
+    if (def.group) continue;
+    const row = ordered.values.get(def.path);
+    const line = ordered.lines.get(def.path);
+    if (row) {
+      values.set(def.path, row);
+      if (line !== undefined) notes.lines[def.path] = line;
+      row.forEach((_, i) => notes.inferred.push({ path: `${def.path}[${i}]`, rule: ordered.rule, line }));
+    } else if (!def.optional) {
+      values.set(def.path, null);
+      notes.findings.push({ severity: 'warning', code: 'row-missing', message: `${def.path}: row not found in the report`, path: def.path, unread: true });
+    }
+  }
+  // Every cell placed by a rule over the whole table: a person should know, even where it adds up.
+  notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${A}: ${ordered.doubt ?? ordered.rule}`, path: A });
+  return { applications: toApplications(values, notes), notes };
+}
+
+/** The rows read, as the table's JSON; （六）其他处理 as one row or three, as the rows found say. */
+function toApplications(rows: Map<string, Cell[] | null>, notes: Notes): Applications {
   const row = (name: string): ApplicantRow => rows.get(`${A}.${name}`) ?? null;
 
   const detailed = ['noCorrection', 'unpaidFees', 'other'].some((k) => rows.has(`${A}.otherHandling.${k}`));

@@ -3,6 +3,7 @@ import type { Cell, OutcomeRow } from '../schema.ts';
 import { droppedFinding, guardFigures, placeCells } from './cells.ts';
 import type { Line } from './lines.ts';
 import type { Notes } from './rows.ts';
+import { untangleGroups } from './order.ts';
 import { toStream } from './stream.ts';
 
 export const OUTCOME_GROUPS = ['review', 'litigationDirect', 'litigationAfterReview'] as const;
@@ -46,7 +47,19 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
 
   const placed = placeCells(tokens, { width: 15 });
   notes.findings.push(...droppedFinding('review', placed, firstLine));
-  if (placed.inferred.length === 0) return split(placed.values);
+  if (placed.inferred.length === 0) {
+    const read = split(placed.values);
+    // Fifteen cells that do not add up, with header words printed among them: reading order may have
+    // interleaved the groups. Cells printed together that do not add up are kept as the report has them.
+    const apart = new Set(stream.cells.map((c) => c.offset)).size > 1;
+    if (!apart || OUTCOME_GROUPS.every((g) => addsUp(read[g] ?? []))) return read;
+    const untangled = untangleGroups(placed.values, 3, WIDTH);
+    if (!untangled) return read;
+    const rule = `groups-interleaved: the 15 cells read as three groups that each add up${untangled.doubt ? '' : ', in the order printed'}`;
+    for (let i = 0; i < 15; i++) notes.inferred.push({ path: `${OUTCOME_GROUPS[Math.floor(i / 5)]}[${i % 5}]`, rule, line: firstLine });
+    notes.findings.push({ severity: untangled.doubt ? 'warning' : 'info', code: 'cells-inferred', message: `section 四: ${untangled.doubt ?? rule}`, path: 'review', line: firstLine });
+    return split(untangled.values.flat());
+  }
 
   // Cells left out: one or two whole groups left blank is the common case. Try each choice of
   // printed groups; keep it if every printed group adds up and only one choice does.

@@ -1,0 +1,247 @@
+// Tables in reading order (pdftotext without -layout, text copied out of a PDF viewer): a row's cells
+// may come before its label, several labels may come before their cells, and a wrapped label's pieces
+// land among the numbers of neighbouring rows. What such text keeps is the order of the cells: the
+// table's figures, row by row, left to right. So the rows present are found by their labels anywhere in
+// the region, the cells are cut into those rows in table order, and the cut is chosen by the table's
+// own arithmetic (each row adds up to its 总计). Used only where reading by labels does not add up.
+import type { Cell } from '../schema.ts';
+import type { RowShape } from './cells.ts';
+import type { RowDef } from './rows.ts';
+import { findFrom, type Stream } from './stream.ts';
+
+export interface OrderedRows {
+  /** Values of every row present, by JSON path. */
+  values: Map<string, Cell[]>;
+  /** Source line of each row's first cell (or its label where the row printed none). */
+  lines: Map<string, number>;
+  rule: string;
+  /** Set when more than one reading fits, or a row's blanks cannot be placed. */
+  doubt?: string;
+}
+
+const sum = (xs: readonly Cell[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
+const addsUp = (xs: readonly Cell[]) => xs.length >= 2 && Math.abs(sum(xs.slice(0, -1)) - (xs.at(-1) ?? 0)) < 1e-9;
+
+/** Rows whose label the region holds anywhere after `from`, in table order (groups are headings, not rows). */
+export function rowsPresent(stream: Stream, defs: readonly RowDef[], from: number): RowDef[] {
+  return defs.filter((d) => !d.group && findFrom(stream.text, d.label, from) !== null);
+}
+
+interface Segment {
+  start: number;
+  length: number;
+}
+
+/**
+ * Cuts `cells` (in reading order) into one run per row, in table order. A run is a full row that adds
+ * up (`width` cells), a row printed without its blank cells (2 to width-1 cells that add up), or nothing
+ * (a row left blank). The best cut has the most full rows; `ways` counts the distinct best cuts.
+ */
+export function cutIntoRows(cells: readonly Cell[], rows: number, shape: RowShape): { runs: Segment[]; ways: number } | null {
+  const { width } = shape;
+  const n = cells.length;
+  const fits = (start: number, length: number) => {
+    if (length === 0) return true;
+    if (start + length > n || length > width) return false;
+    const run = cells.slice(start, start + length);
+    if (!shape.lastIsTotal) return length === width;
+    return length >= 2 && addsUp(run);
+  };
+  // best[r][i]: the most full rows reading rows r.. from cell i; ways[r][i]: how many cuts reach it (capped).
+  const best: number[][] = Array.from({ length: rows + 1 }, () => Array(n + 1).fill(-Infinity));
+  const ways: number[][] = Array.from({ length: rows + 1 }, () => Array(n + 1).fill(0));
+  best[rows]![n] = 0;
+  ways[rows]![n] = 1;
+  for (let r = rows - 1; r >= 0; r--) {
+    for (let i = n; i >= 0; i--) {
+      for (let length = 0; length <= width; length++) {
+        if (!fits(i, length)) continue;
+        const rest = best[r + 1]![i + length];
+        if (rest === undefined || rest === -Infinity) continue;
+        const score = rest + (length === width ? 1 : 0);
+        if (score > best[r]![i]!) {
+          best[r]![i] = score;
+          ways[r]![i] = ways[r + 1]![i + length]!;
+        } else if (score === best[r]![i]) ways[r]![i] = Math.min(1e6, ways[r]![i]! + ways[r + 1]![i + length]!);
+      }
+    }
+  }
+  if (best[0]![0] === -Infinity) return null;
+  // Walk the best cut, preferring longer runs first (a full row before a blank one).
+  const runs: Segment[] = [];
+  let i = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let length = width; length >= 0; length--) {
+      if (!fits(i, length)) continue;
+      const rest = best[r + 1]![i + length];
+      if (rest === undefined || rest === -Infinity) continue;
+      if (rest + (length === width ? 1 : 0) === best[r]![i]) {
+        runs.push({ start: i, length });
+        i += length;
+        break;
+      }
+    }
+  }
+  return { runs, ways: ways[0]![0]! };
+}
+
+/** A run of fewer cells than columns: its last cell is the total; the others from the left (not certain). */
+function placeRun(run: readonly Cell[], width: number): Cell[] {
+  if (run.length === width) return [...run];
+  const values: Cell[] = Array(width).fill(null);
+  if (run.length === 0) return values;
+  run.slice(0, -1).forEach((v, k) => (values[k] = v));
+  values[width - 1] = run.at(-1)!;
+  return values;
+}
+
+/**
+ * Reads the rows of a table whose cells are in reading order. `from` is where the table's first row
+ * label stands; returns null where the cells cannot be cut into the rows present so that each adds up.
+ */
+export function readInReadingOrder(
+  stream: Stream,
+  rows: readonly RowDef[],
+  shape: RowShape,
+  from: number,
+  accept: (values: Map<string, Cell[]>) => boolean = () => true,
+): OrderedRows | null {
+  if (rows.length === 0) return null;
+  const inRegion = stream.cells.filter((c) => c.offset >= from);
+  // Empty tab fields are a grid's layout, not reading order.
+  if (inRegion.some((c) => c.token.kind === 'blank' && c.token.empty)) return null;
+  // A blank marker with label text on both sides is a label's character (（四）无法提供 set one
+  // character per line prints 无 alone), not a cell: cells of a row stand together.
+  const tokens = inRegion.filter((c, k) => c.token.kind !== 'blank' || c.offset === inRegion[k - 1]?.offset || c.offset === inRegion[k + 1]?.offset);
+  const cells = tokens.map((c) => (c.token.kind === 'number' ? c.token.value : null));
+
+  const reading = (runs: Segment[], cellsRead: readonly Cell[], ways: number, tangled: number): OrderedRows => {
+    const values = new Map<string, Cell[]>();
+    const lines = new Map<string, number>();
+    let partial = 0;
+    runs.forEach((run, r) => {
+      const def = rows[r]!;
+      values.set(def.path, placeRun(cellsRead.slice(run.start, run.start + run.length), shape.width));
+      if (run.length > 0 && run.length < shape.width) partial++;
+      const label = findFrom(stream.text, def.label, from);
+      const line = run.length > 0 ? tokens[run.start]!.token.line : label ? stream.lineAt[label.index] : undefined;
+      if (line !== undefined) lines.set(def.path, line);
+    });
+    const doubts: string[] = [];
+    if (ways > 1) doubts.push(`${ways} ways to cut the ${cells.length} cells into ${rows.length} rows`);
+    if (tangled > 0) doubts.push(`the cells of the last ${tangled} rows were printed interleaved and are read by the table's totals`);
+    if (partial > 0) doubts.push(`${partial} rows printed without their blank cells: which columns were left blank is not certain`);
+    return {
+      values,
+      lines,
+      rule: `reading-order: ${cells.length} cells cut into ${rows.length} rows in table order, each adding up to its total`,
+      doubt: doubts.length > 0 ? doubts.join('; ') : undefined,
+    };
+  };
+
+  const cut = cutIntoRows(cells, rows.length, shape);
+  if (cut) {
+    const read = reading(cut.runs, cells, cut.ways, 0);
+    if (accept(read.values)) return read;
+  }
+  // The last rows' cells interleaved (a block of the table read column by column, or in pieces).
+  for (let k = 2; k <= Math.min(10, rows.length); k++) {
+    const head = cells.length - k * shape.width;
+    if (head < 0) break;
+    const before = cutIntoRows(cells.slice(0, head), rows.length - k, shape);
+    if (!before) continue;
+    const runs = [...before.runs, ...Array.from({ length: k }, (_, r) => ({ start: head + r * shape.width, length: shape.width }))];
+    const readTail = (tail: Cell[][]) => reading(runs, [...cells.slice(0, head), ...tail.flat()], before.ways, k);
+    for (const prefer of ['row', 'column'] as const) {
+      const tail = untangleRows(cells.slice(head), k, shape.width, prefer, (t) => accept(readTail(t).values));
+      if (tail) return readTail(tail);
+    }
+  }
+  return null;
+}
+
+/**
+ * Groups of `width` cells each adding up to its last (section 四's three groups of five), printed
+ * interleaved: reading order keeps each group's cells left to right but may put blocks of one group
+ * between another's. Every split of `cells` into `groups` subsequences that all add up is a reading;
+ * the one with the fewest switches between groups is taken, and a second reading as good is a doubt.
+ * Which group is which follows the order of their totals (printed last in each group); where the
+ * groups' first cells come in another order, that is not certain either, and said so.
+ */
+export function untangleGroups(cells: readonly Cell[], groups: number, width: number): { values: Cell[][]; doubt?: string } | null {
+  if (cells.length !== groups * width) return null;
+  const taken: number[][] = Array.from({ length: groups }, () => []);
+  let best: { parts: number[][]; switches: number } | null = null;
+  let rivals = 0;
+  let nodes = 0;
+  const key = (parts: number[][]) => JSON.stringify(order(parts).map((g) => g.map((k) => cells[k])));
+  const order = (parts: number[][]) => [...parts].sort((a, b) => a.at(-1)! - b.at(-1)!);
+  const visit = (i: number, last: number, switches: number): boolean => {
+    if (++nodes > 2_000_000) return false;
+    if (best && switches > best.switches) return true;
+    if (i === cells.length) {
+      const parts = taken.map((g) => [...g]);
+      if (!best || switches < best.switches) {
+        best = { parts, switches };
+        rivals = 0;
+      } else if (key(parts) !== key(best.parts)) rivals++;
+      return true;
+    }
+    for (let g = 0; g < groups; g++) {
+      const group = taken[g]!;
+      if (group.length === width) continue;
+      // Groups are numbered by their first cell (the same split is not tried under other numbers).
+      if (group.length === 0 && g > 0 && taken[g - 1]!.length === 0) continue;
+      if (group.length === width - 1 && !addsUp([...group.map((k) => cells[k]!), cells[i]!])) continue;
+      group.push(i);
+      const ok = visit(i + 1, g, switches + (last >= 0 && last !== g ? 1 : 0));
+      group.pop();
+      if (!ok) return false;
+    }
+    return true;
+  };
+  if (!visit(0, -1, 0) || !best) return null;
+  const found = best as { parts: number[][]; switches: number };
+  const ordered = order(found.parts);
+  const doubts: string[] = [];
+  if (rivals > 0) doubts.push(`${rivals + 1} ways to read the interleaved groups`);
+  if (ordered.some((g, k) => g !== found.parts[k])) doubts.push('the groups were printed out of order: which is which is read from the order of their totals');
+  return { values: ordered.map((g) => g.map((k) => cells[k]!)), doubt: doubts.length > 0 ? doubts.join('; ') : undefined };
+}
+
+/**
+ * The cells of `rows` full rows printed interleaved: each row's cells still left to right and each
+ * column's top to bottom (a block read column by column, or in pieces). The first reading in which
+ * every row adds up (and `accept` takes, where given: the table's other identities), preferring to stay in the row being read ('row') or to go down the column
+ * ('column'); null if there is none.
+ */
+export function untangleRows(cells: readonly Cell[], rows: number, width: number, prefer: 'row' | 'column', accept?: (rows: Cell[][]) => boolean): Cell[][] | null {
+  const fills = Array<number>(rows).fill(0);
+  const partial = Array<number>(rows).fill(0);
+  const taken: Cell[][] = Array.from({ length: rows }, () => []);
+  const dead = new Set<string>();
+  let nodes = 0;
+  const visit = (i: number, last: number): boolean => {
+    if (i === cells.length) return accept ? accept(taken) : true;
+    if (++nodes > 50_000) return false;
+    // Failure memo only where success depends on this state alone (no check over the whole table).
+    const key = accept ? '' : `${fills.join(',')}|${partial.join(',')}`;
+    if (!accept && dead.has(key)) return false;
+    const order = prefer === 'row' && last >= 0 ? [last, ...Array.from({ length: rows }, (_, r) => r).filter((r) => r !== last)] : Array.from({ length: rows }, (_, r) => r);
+    for (const r of order) {
+      if (fills[r] === width || (r > 0 && fills[r - 1]! <= fills[r]!)) continue;
+      const v = cells[i]!;
+      if (fills[r] === width - 1 && Math.abs(partial[r]! - (v ?? 0)) > 1e-9) continue;
+      fills[r]!++;
+      partial[r] += v ?? 0;
+      taken[r]!.push(v);
+      if (visit(i + 1, r)) return true;
+      taken[r]!.pop();
+      partial[r] -= v ?? 0;
+      fills[r]!--;
+    }
+    if (!accept) dead.add(key);
+    return false;
+  };
+  return visit(0, -1) ? taken : null;
+}
