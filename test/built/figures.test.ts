@@ -14,7 +14,9 @@ const info = loadBuildInfo();
 const pages = reportPages(info);
 const reports = shownReports(info);
 const samples = info.inputs.filter((i) => i.kind === 'sample');
-const expectedFile = (source: string) => join(ROOT, 'test/fixtures/expected', source.replace(/\.txt$/, '.json'));
+/** Hand-checked values: of the text samples in test/fixtures/expected, of the document samples (PDF …) in test/fixtures/documents. */
+const expectedFile = (source: string) =>
+  source.endsWith('.txt') ? join(ROOT, 'test/fixtures/expected', source.replace(/\.txt$/, '.json')) : join(ROOT, 'test/fixtures/documents', source.replace(/\.[^.]+$/, '.json'));
 
 describe('report pages', () => {
   it('exist, one per report, each offering its own report JSON that the schema accepts', () => {
@@ -41,13 +43,13 @@ describe('report pages', () => {
     expect(missingRows(expected, tableRows(loadDocument(page!.file)))).toEqual([]);
   });
 
-  it('has hand-checked values for every sample (test/fixtures/expected), so that the check below runs on each', () => {
+  it('has hand-checked values for every sample (test/fixtures/expected, test/fixtures/documents), so that the check below runs on each', () => {
     expect(samples.length).toBeGreaterThanOrEqual(5);
     expect(samples.filter((s) => !existsSync(expectedFile(s.file))).map((s) => s.file)).toEqual([]);
   });
 
   it.each(samples)(
-    '$file: its page shows the hand-checked figures of test/fixtures/expected',
+    '$file: its page shows its hand-checked figures',
     ({ file }) => {
       const page = pageOfSource(pages, file);
       expect(page).toBeDefined();

@@ -44,7 +44,7 @@ interface PdfLine {
   grid?: boolean;
 }
 
-const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isDigit = (c: string | undefined) => c !== undefined && ((c >= '0' && c <= '9') || (c >= '０' && c <= '９'));
 
 /** Items on one baseline: an item joins a line when their vertical extents mostly overlap. */
 export function groupLines(items: readonly PlacedText[]): PlacedText[][] {
@@ -107,7 +107,11 @@ function repeatedMargins(pages: readonly { page: PageText; lines: PdfLine[] }[])
   return margin;
 }
 
-const isCell = (word: string) => parseNumberToken(word) !== null || isBlankMark(word);
+/** A figure or a blank mark standing alone (full-width digits count: reports print them). */
+const isCell = (word: string) => {
+  const w = word.normalize('NFKC');
+  return parseNumberToken(w) !== null || isBlankMark(w);
+};
 
 /** A line's cells (numbers and blank marks standing alone) with their centres, and its other text. */
 export function cellLine(items: readonly PlacedText[]): CellLine {
@@ -228,9 +232,9 @@ export async function readPages(bytes: Uint8Array): Promise<PageText[]> {
         items.push({ text: foldRadicals(item.str), x: e!, y: f!, width: item.width * (viewport.scale || 1), size });
       }
       // The drawing operations: table borders, and images (a page of images and no text is a scan).
-      const ops = await page.getOperatorList();
-      let images = 0;
       const rules: Rule[] = [];
+      let images = 0;
+      const ops = await page.getOperatorList();
       let ctm: Matrix = [1, 0, 0, 1, 0, 0];
       const stack: Matrix[] = [];
       for (let k = 0; k < ops.fnArray.length; k++) {
