@@ -1,6 +1,7 @@
 // npm run bench:parse: documents read and parsed per second on one core, per format (bytes in, report
 // out: the front stage and the parser). The documents: the samples in content/reports and synthetic
-// reports written as text, web pages and Word files (BENCH_SYNTHETIC of each, default 20).
+// reports written as text, web pages and Word files (BENCH_SYNTHETIC of each, default 20) and printed
+// to PDF by Chromium (BENCH_SYNTHETIC_PDF, default 5).
 // A benchmark, not a test: it prints figures. Targets: text >= 1,000 reports/s; PDF >= 50 reports/s.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,12 +10,15 @@ import { reportFiles } from '../src/lib/ingest/ingest.ts';
 import { parseBytes } from '../src/lib/ingest/read.ts';
 import { sniff } from '../src/lib/read/sniff.ts';
 import { counties } from '../src/lib/region.ts';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import { renderEntry, type CorpusFormat } from './corpus.ts';
 import { createRng, generateTruth, randomDocumentOptions, randomLayout, randomTruthOptions, writeReport } from './synth/index.ts';
 
 const dir = fileURLToPath(new URL('../content/reports/', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const synthetic = Number(process.env.BENCH_SYNTHETIC ?? 20);
+const syntheticPdf = Number(process.env.BENCH_SYNTHETIC_PDF ?? 5);
 
 interface Doc {
   name: string;
@@ -28,16 +32,20 @@ for (const f of reportFiles(dir)) {
   const bytes = new Uint8Array(readFileSync(join(dir, f)));
   add(sniff(bytes), { name: f, bytes });
 }
-for (let i = 0; i < synthetic; i++) {
+let launched: Promise<Browser> | undefined;
+const browser = () => (launched ??= launchChromium());
+for (let i = 0; i < Math.max(synthetic, syntheticPdf); i++) {
   const rng = createRng(`bench-parse:${i}`);
   const year = rng.int(2019, 2024);
   const truth = generateTruth(rng, counties[rng.int(0, counties.length - 1)]!, year, randomTruthOptions(rng, year));
   const text = writeReport(truth, randomLayout(rng.fork('layout'), `bench:${i}`)).text;
-  for (const format of ['txt', 'html', 'docx'] as CorpusFormat[]) {
-    const out = await renderEntry({ truth, text }, format, { ...randomDocumentOptions(rng.fork(format), `bench:${i}`), charset: rng.chance(0.3) ? 'gbk' : 'utf-8' });
+  const formats: CorpusFormat[] = i < syntheticPdf ? ['txt', 'html', 'docx', 'pdf'] : ['txt', 'html', 'docx'];
+  for (const format of formats) {
+    const out = await renderEntry({ truth, text }, format, { ...randomDocumentOptions(rng.fork(format), `bench:${i}`), charset: rng.chance(0.3) ? 'gbk' : 'utf-8' }, browser);
     add(format, { name: `synthetic-${i}.${format}`, bytes: typeof out === 'string' ? new TextEncoder().encode(out) : out });
   }
 }
+if (launched) await (await launched).close();
 
 for (const [format, docs] of [...byFormat].sort(([a], [b]) => a.localeCompare(b))) {
   for (const d of docs) await parseBytes(d.bytes, d.name); // warm-up

@@ -1,7 +1,7 @@
-// npm run corpus -- --counties N --years 2019-2023 --out DIR [--seed S] [--formats txt,html,docx]
+// npm run corpus -- --counties N --years 2019-2023 --out DIR [--seed S] [--formats txt,html,docx,pdf]
 // Writes a synthetic corpus for scale tests and benchmarks: DIR/reports/* (reports in varied layouts,
 // each marked 【测试数据，非真实报告】; each report in one of --formats, picked per report: text in a
-// converter's layout, a government web page, or a Word file) and DIR/truth/*.json (the values each was
+// converter's layout, a government web page, a Word file, or that page printed to PDF by Chromium) and DIR/truth/*.json (the values each was
 // written from; `source` names its report file).
 // Test data only: refuses to write into content/, public/ or dist/.
 import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -24,11 +24,14 @@ import {
   type Truth,
   type TruthOptions,
 } from './synth/index.ts';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
+import { printHtmlToPdf } from './synth/pdf.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The formats the corpus can write (the file extension of each). */
-export const CORPUS_FORMATS = ['txt', 'html', 'docx'] as const;
+export const CORPUS_FORMATS = ['txt', 'html', 'docx', 'pdf'] as const;
 export type CorpusFormat = (typeof CORPUS_FORMATS)[number];
 
 export interface CorpusOptions {
@@ -114,10 +117,22 @@ function clearDir(dir: string, exts: readonly string[]): void {
   for (const f of readdirSync(dir)) if (exts.some((ext) => f.endsWith(ext))) rmSync(join(dir, f));
 }
 
-/** The report's file in a format: the same truth, as text in its layout, a web page or a Word file. */
-export async function renderEntry(entry: Pick<CorpusEntry, 'truth' | 'text'>, format: CorpusFormat, document: DocumentOptions & { charset?: 'utf-8' | 'gbk' }): Promise<Uint8Array | string> {
+/**
+ * The report's file in a format: the same truth, as text in its layout, a web page, a Word file, or the
+ * web page printed to PDF by Chromium (`browser`, needed for pdf only).
+ */
+export async function renderEntry(
+  entry: Pick<CorpusEntry, 'truth' | 'text'>,
+  format: CorpusFormat,
+  document: DocumentOptions & { charset?: 'utf-8' | 'gbk' },
+  browser?: () => Promise<Browser>,
+): Promise<Uint8Array | string> {
   if (format === 'txt') return entry.text;
   if (format === 'html') return encodeHtml(renderReportHtml(entry.truth, document), document.charset ?? 'utf-8');
+  if (format === 'pdf') {
+    if (!browser) throw new Error('renderEntry: pdf needs a browser');
+    return printHtmlToPdf(await browser(), renderReportHtml(entry.truth, { ...document, charset: 'utf-8' }));
+  }
   return renderReportDocx(entry.truth, document);
 }
 
@@ -133,21 +148,28 @@ export async function writeCorpus(opts: CorpusOptions): Promise<{ reports: numbe
   const byFormat: Record<string, number> = {};
   const picked = pickCounties(createRng(`${opts.seed}:counties`), opts.counties);
   let reports = 0;
-  for (const county of picked) {
-    for (const entry of countyReports(opts.seed, county, opts.years)) {
-      const pick = createRng(`${opts.seed}:${entry.file}:format`);
-      const format = pick.pick(formats);
-      // GB2312/GBK pages are common on county portals.
-      const documentOptions = { ...randomDocumentOptions(pick.fork('document'), `${opts.seed}:${entry.file}`), charset: pick.chance(0.3) ? ('gbk' as const) : ('utf-8' as const) };
-      const source = `${entry.file}.${format}`;
-      writeFileSync(join(reportsDir, source), await renderEntry(entry, format, documentOptions));
-      byFormat[format] = (byFormat[format] ?? 0) + 1;
-      // Text in a layout can leave rows ambiguous on purpose; documents keep every cell in its place.
-      const synthetic = { seed: opts.seed, format, options: entry.options, layout: entry.layout, ambiguous: format === 'txt' ? entry.ambiguous : [], ...(format === 'txt' ? {} : { document: documentOptions }) };
-      const truthJson = { source, ...entry.truth, synthetic };
-      writeFileSync(join(truthDir, `${entry.file}.json`), JSON.stringify(truthJson));
-      reports++;
+  // One Chromium for every PDF, started only when one is asked for.
+  let launched: Promise<Browser> | undefined;
+  const browser = () => (launched ??= launchChromium());
+  try {
+    for (const county of picked) {
+      for (const entry of countyReports(opts.seed, county, opts.years)) {
+        const pick = createRng(`${opts.seed}:${entry.file}:format`);
+        const format = pick.pick(formats);
+        // GB2312/GBK pages are common on county portals.
+        const documentOptions = { ...randomDocumentOptions(pick.fork('document'), `${opts.seed}:${entry.file}`), charset: pick.chance(0.3) ? ('gbk' as const) : ('utf-8' as const) };
+        const source = `${entry.file}.${format}`;
+        writeFileSync(join(reportsDir, source), await renderEntry(entry, format, documentOptions, browser));
+        byFormat[format] = (byFormat[format] ?? 0) + 1;
+        // Text in a layout can leave rows ambiguous on purpose; documents keep every cell in its place.
+        const synthetic = { seed: opts.seed, format, options: entry.options, layout: entry.layout, ambiguous: format === 'txt' ? entry.ambiguous : [], ...(format === 'txt' ? {} : { document: documentOptions }) };
+        const truthJson = { source, ...entry.truth, synthetic };
+        writeFileSync(join(truthDir, `${entry.file}.json`), JSON.stringify(truthJson));
+        reports++;
+      }
     }
+  } finally {
+    if (launched) await (await launched).close();
   }
   writeFileSync(
     join(opts.out, 'corpus.json'),

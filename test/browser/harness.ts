@@ -1,31 +1,12 @@
 // Debian chromium driven by playwright-core against the test build in dist/, served under its base.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { serveDist, type Served } from '../../scripts/serve-dist.ts';
 import { DIST, loadBuildInfo } from '../built/paths.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: the browser tests need Debian's chromium. ` +
-        'Install it with `apt-get install chromium` (as root; .ci/run does this), or set CHROMIUM_PATH.',
-    );
-  }
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}
+export { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.ts';
+export const launch = launchChromium;
 
 export interface Session {
   browser: Browser;
