@@ -1,15 +1,12 @@
-// The PDF front stage: each page's text items with their positions, rebuilt into lines of text as a
-// layout converter would print them (`pdftotext -layout`), each line with its page and position.
-// Mozilla's pdf.js (pdfjs-dist) reads the PDF: the most widely used PDF reader in JavaScript, kept by
-// the Firefox team, with the CMaps Chinese PDFs need, and no external program at build time.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+// The PDF front stage: each page's text items and drawn lines with their positions (pdfium.ts reads
+// them), rebuilt into the intermediate form: ruled tables as grid rows (ruled.ts), the rest as lines of
+// text as a layout converter would print them (`pdftotext -layout`), each line with its page and position.
 import type { Origin } from '../schema.ts';
 import { rejection, type Rejection } from '../parse/rejections.ts';
 import { isBlankMark, parseNumberToken } from '../parse/tokens.ts';
 import { gridRows, type CellLine, type PlacedCell } from './columns.ts';
 import { fromLines, type ReadResult } from './document.ts';
-import { foldRadicals } from './radicals.ts';
+import { PdfOpenError, readPdfPages } from './pdfium.ts';
 import { ruledTables, type Rule } from './ruled.ts';
 
 /** One text item as placed on its page: top-left origin, y down, in points. */
@@ -147,131 +144,15 @@ export function pagesToLines(pages: readonly PageText[]): { text: string; origin
   return lines.map((l, i) => ({ text: grid[i] ?? l.text, origin: { page: l.page, x: Math.round(l.x * 10) / 10, y: Math.round(l.y * 10) / 10 } }));
 }
 
-type Matrix = number[];
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0]! * x + m[2]! * y + m[4]!, m[1]! * x + m[3]! * y + m[5]!];
-
-/** Straight axis-aligned edges of a painted path: stroked lines and rectangle sides, thin filled rectangles. */
-function pathRules(data: ArrayLike<number>, stroke: boolean, m: Matrix): Rule[] {
-  const rules: Rule[] = [];
-  const paths: [number, number][][] = [];
-  for (let i = 0; i < data.length; ) {
-    const op = data[i]!;
-    if (op === 0) {
-      paths.push([apply(m, data[i + 1]!, data[i + 2]!)]);
-      i += 3;
-    } else if (op === 1) {
-      paths.at(-1)?.push(apply(m, data[i + 1]!, data[i + 2]!));
-      i += 3;
-    } else if (op === 2) {
-      paths.push([]); // a curve: no rule
-      i += 7;
-    } else if (op === 3) {
-      paths.push([]);
-      i += 5;
-    } else i += 1; // closePath
-  }
-  for (const points of paths) {
-    if (points.length < 2) continue;
-    const xs = points.map((p) => p[0]);
-    const ys = points.map((p) => p[1]);
-    const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    if (!stroke) {
-      // A filled rectangle thin enough to be a line (cell borders drawn as fills).
-      if (y2 - y1 < 3 && x2 - x1 > 3) rules.push({ x1, x2, y1: (y1 + y2) / 2, y2: (y1 + y2) / 2 });
-      else if (x2 - x1 < 3 && y2 - y1 > 3) rules.push({ x1: (x1 + x2) / 2, x2: (x1 + x2) / 2, y1, y2 });
-      continue;
-    }
-    const closed = [...points, points[0]!];
-    for (let k = 1; k < closed.length; k++) {
-      const [ax, ay] = closed[k - 1]!;
-      const [bx, by] = closed[k]!;
-      if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) > 1) rules.push({ x1: Math.min(ax, bx), x2: Math.max(ax, bx), y1: ay, y2: ay });
-      else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) > 1) rules.push({ x1: ax, x2: ax, y1: Math.min(ay, by), y2: Math.max(ay, by) });
-    }
-  }
-  return rules;
-}
-
 /** Characters that no font's text layer should yield: private use, replacement, control. */
 const GARBLED = /[\ue000-\uf8ff\ufffd\u0000-\u0008]/gu;
-
-// pdf.js is loaded on first use: text reports never pay for it.
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | undefined;
-const loadPdfJs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
-const pdfjsDir = () => dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-
-export async function readPages(bytes: Uint8Array): Promise<PageText[]> {
-  const { getDocument, OPS, Util } = await loadPdfJs();
-  const dir = pdfjsDir();
-  const task = getDocument({
-    // pdf.js takes ownership of the buffer it is given: hand it a copy.
-    data: new Uint8Array(bytes),
-    cMapUrl: join(dir, 'cmaps') + '/',
-    cMapPacked: true,
-    standardFontDataUrl: join(dir, 'standard_fonts') + '/',
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-  });
-  try {
-    const doc = await task.promise;
-    const pages: PageText[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      const items: PlacedText[] = [];
-      for (const item of content.items) {
-        if (!('str' in item) || item.str.trim() === '') continue;
-        // Into the viewport's space: the page's rotation applied, y from the top.
-        const [a, b, , , e, f] = Util.transform(viewport.transform, item.transform) as number[];
-        const size = Math.hypot(a!, b!) || item.height;
-        // Vertical or rotated text (a stamp, a side note) is not part of a table row.
-        if (Math.abs(b!) > Math.abs(a!) * 0.1) continue;
-        items.push({ text: foldRadicals(item.str), x: e!, y: f!, width: item.width * (viewport.scale || 1), size });
-      }
-      // The drawing operations: table borders, and images (a page of images and no text is a scan).
-      const rules: Rule[] = [];
-      let images = 0;
-      const ops = await page.getOperatorList();
-      let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-      const stack: Matrix[] = [];
-      for (let k = 0; k < ops.fnArray.length; k++) {
-        const fn = ops.fnArray[k];
-        const args = ops.argsArray[k] as unknown[];
-        if (fn === OPS.save) stack.push(ctm);
-        else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-        else if (fn === OPS.transform) ctm = Util.transform(ctm, args as number[]);
-        else if (fn === OPS.paintFormXObjectBegin) {
-          stack.push(ctm);
-          if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0])) ctm = Util.transform(ctm, Array.from(args[0] as ArrayLike<number>));
-        } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-        else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) images++;
-        else if (fn === OPS.constructPath) {
-          const [paint, data] = args as [number, ArrayLike<number>[] | null];
-          const path = data?.[0];
-          if (!path || paint === OPS.endPath) continue;
-          const stroke = paint === OPS.stroke || paint === OPS.closeStroke || paint === OPS.fillStroke || paint === OPS.eoFillStroke;
-          rules.push(...pathRules(path, stroke, Util.transform(viewport.transform, ctm)));
-        }
-      }
-      pages.push({ page: n, width: viewport.width, height: viewport.height, items, images, rules });
-      page.cleanup();
-    }
-    return pages;
-  } finally {
-    await task.destroy();
-  }
-}
 
 export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
   let pages: PageText[];
   try {
-    pages = await readPages(bytes);
+    pages = await readPdfPages(bytes);
   } catch (e) {
-    const name = (e as Error).name;
-    if (name === 'PasswordException') return { ok: false, ...rejection.pdfEncrypted() };
+    if (e instanceof PdfOpenError && e.code === 'password') return { ok: false, ...rejection.pdfEncrypted() };
     return { ok: false, ...rejection.pdfDamaged((e as Error).message) };
   }
   const problem = textLayerRejection(pages);

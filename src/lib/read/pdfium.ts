@@ -1,0 +1,212 @@
+// The PDF engine: PDFium (the PDF reader of Chrome, by Foxit and Google) compiled to WebAssembly, from
+// the npm package @embedpdf/pdfium. It replaced Mozilla's pdf.js here because reading a report's text
+// and drawn lines took pdf.js 150–300 ms (it compiles every embedded font for rendering), PDFium a tenth
+// of that: the national corpus of ~14,000 PDFs must ingest in minutes. Its output is the same as before:
+// per page, text items with their positions and the straight lines drawn, top-left origin, in points.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { PageText, PlacedText } from './pdf.ts';
+import { foldRadicals } from './radicals.ts';
+import type { Rule } from './ruled.ts';
+
+type Pdfium = Awaited<ReturnType<typeof import('@embedpdf/pdfium').init>>;
+
+let engine: Promise<Pdfium> | undefined;
+
+/** PDFium, started once per process (a thread of the ingest's pool is a process here). */
+function pdfium(): Promise<Pdfium> {
+  engine ??= (async () => {
+    const { init } = await import('@embedpdf/pdfium');
+    const file = readFileSync(createRequire(import.meta.url).resolve('@embedpdf/pdfium/pdfium.wasm'));
+    const wasmBinary = file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer;
+    const m = await init({ wasmBinary });
+    m.PDFiumExt_Init();
+    return m;
+  })();
+  return engine;
+}
+
+/** Why PDFium could not open a document (FPDF_GetLastError). */
+export class PdfOpenError extends Error {
+  readonly code: 'password' | 'damaged';
+  constructor(code: 'password' | 'damaged') {
+    super(code === 'password' ? 'the PDF needs a password' : 'the PDF cannot be opened');
+    this.code = code;
+  }
+}
+
+const OBJ_TEXT = 1;
+const OBJ_PATH = 2;
+const OBJ_IMAGE = 3;
+const OBJ_FORM = 5;
+const SEG_BEZIER = 1;
+const SEG_MOVETO = 2;
+const FPDF_ERR_PASSWORD = 4;
+
+/** Device space: the page as displayed (its rotation applied), y down, in tenths of a point. */
+const SCALE = 10;
+
+/** Every page's text items and rules. Throws PdfOpenError where the document cannot be opened. */
+export async function readPdfPages(bytes: Uint8Array): Promise<PageText[]> {
+  const m = await pdfium();
+  const heap = m.pdfium;
+  const data = heap._malloc(bytes.length);
+  heap.HEAPU8.set(bytes, data);
+  // Scratch for out-parameters: four doubles, two ints.
+  const out = heap._malloc(48);
+  const f64 = (i: number) => heap.HEAPF64[(out >> 3) + i]!;
+  const f32 = (i: number) => heap.HEAPF32[(out >> 2) + i]!;
+  const i32 = (i: number) => heap.HEAP32[(out >> 2) + i]!;
+  const doc = m.FPDF_LoadMemDocument(data, bytes.length, '');
+  try {
+    if (!doc) throw new PdfOpenError(m.FPDF_GetLastError() === FPDF_ERR_PASSWORD ? 'password' : 'damaged');
+    const pages: PageText[] = [];
+    const count = m.FPDF_GetPageCount(doc);
+    for (let n = 0; n < count; n++) {
+      const page = m.FPDF_LoadPage(doc, n);
+      if (!page) throw new PdfOpenError('damaged');
+      try {
+        const rotation = m.FPDFPage_GetRotation(page);
+        const pw = m.FPDF_GetPageWidthF(page);
+        const ph = m.FPDF_GetPageHeightF(page);
+        const [width, height] = rotation % 2 === 1 ? [ph, pw] : [pw, ph];
+        const device = (x: number, y: number): [number, number] => {
+          m.FPDF_PageToDevice(page, 0, 0, Math.round(width * SCALE), Math.round(height * SCALE), rotation, x, y, out + 32, out + 36);
+          return [i32(8) / SCALE, i32(9) / SCALE];
+        };
+        const items = textItems(m, page, f64, device, out);
+        const { rules, images } = drawn(m, page, f32, device, out);
+        pages.push({ page: n + 1, width, height, items, images, rules });
+      } finally {
+        m.FPDF_ClosePage(page);
+      }
+    }
+    return pages;
+  } finally {
+    if (doc) m.FPDF_CloseDocument(doc);
+    heap._free(out);
+    heap._free(data);
+  }
+}
+
+/**
+ * The page's characters as text items: characters on one baseline that touch, joined (PDFium reports
+ * characters one by one, and not always in reading order: Chromium's PDFs interleave them).
+ */
+function textItems(m: Pdfium, page: number, f64: (i: number) => number, device: (x: number, y: number) => [number, number], out: number): PlacedText[] {
+  const text = m.FPDFText_LoadPage(page);
+  const chars: PlacedText[] = [];
+  const f32at = (address: number) => m.pdfium.HEAPF32[address >> 2]!;
+  try {
+    const count = m.FPDFText_CountChars(text);
+    for (let k = 0; k < count; k++) {
+      // Spaces and line breaks PDFium inserts on its own guess are not the document's.
+      if (m.FPDFText_IsGenerated(text, k) === 1) continue;
+      const code = m.FPDFText_GetUnicode(text, k);
+      const ch = code > 0 ? foldRadicals(String.fromCodePoint(code)) : '';
+      // The loose box: the glyph's advance across, the font's ascent to descent up (the font size PDFium
+      // reports is in the font's own space, not the page's). Glyph boxes are narrower (、 is a dot).
+      if (!m.FPDFText_GetLooseCharBox(text, k, out + 32)) continue;
+      const [left, top, right, bottom] = [f32at(out + 32), f32at(out + 36), f32at(out + 40), f32at(out + 44)];
+      m.FPDFText_GetCharOrigin(text, k, out, out + 8);
+      const [x1, y] = device(left, f64(1));
+      const [x2] = device(right, f64(1));
+      // A space the document prints stays as a gap: it keeps two figures apart.
+      chars.push({ text: /^[\s\u0000]*$/u.test(ch) ? ' ' : ch, x: Math.min(x1, x2), y, width: Math.abs(x2 - x1), size: Math.abs(top - bottom) });
+    }
+  } finally {
+    m.FPDFText_ClosePage(text);
+  }
+  chars.sort((a, b) => a.y - b.y || a.x - b.x);
+  const items: PlacedText[] = [];
+  let run: PlacedText | null = null;
+  for (const c of chars) {
+    const joins = run && c.text !== ' ' && run.text.at(-1) !== ' ' && Math.abs(run.y - c.y) < c.size * 0.2 && Math.abs(c.x - (run.x + run.width)) < c.size * 0.3;
+    if (run && joins) {
+      run.text += c.text;
+      run.width = Math.max(run.width, c.x + c.width - run.x);
+      run.size = Math.max(run.size, c.size);
+    } else {
+      if (run && run.text.trim() !== '') items.push(run);
+      run = { ...c };
+    }
+  }
+  if (run && run.text.trim() !== '') items.push(run);
+  return items;
+}
+
+/** The straight lines drawn on the page (and in its forms), and how many images it paints. */
+function drawn(m: Pdfium, page: number, f32: (i: number) => number, device: (x: number, y: number) => [number, number], out: number) {
+  const rules: Rule[] = [];
+  let images = 0;
+  const visit = (obj: number, parent: number[]) => {
+    const type = m.FPDFPageObj_GetType(obj);
+    if (type === OBJ_IMAGE) images++;
+    else if (type === OBJ_FORM) {
+      const matrix = objectMatrix(m, obj, f32, out, parent);
+      const n = m.FPDFFormObj_CountObjects(obj);
+      for (let i = 0; i < n; i++) visit(m.FPDFFormObj_GetObject(obj, i), matrix);
+    } else if (type === OBJ_PATH) rules.push(...pathRules(m, obj, f32, device, out, objectMatrix(m, obj, f32, out, parent)));
+    else if (type === OBJ_TEXT) return;
+  };
+  const n = m.FPDFPage_CountObjects(page);
+  for (let i = 0; i < n; i++) visit(m.FPDFPage_GetObject(page, i), [1, 0, 0, 1, 0, 0]);
+  return { rules, images };
+}
+
+type Matrix = number[];
+const multiply = (a: Matrix, b: Matrix): Matrix => [
+  a[0]! * b[0]! + a[1]! * b[2]!,
+  a[0]! * b[1]! + a[1]! * b[3]!,
+  a[2]! * b[0]! + a[3]! * b[2]!,
+  a[2]! * b[1]! + a[3]! * b[3]!,
+  a[4]! * b[0]! + a[5]! * b[2]! + b[4]!,
+  a[4]! * b[1]! + a[5]! * b[3]! + b[5]!,
+];
+
+/** An object's matrix within its parent's (a form's objects are placed by the form's matrix). */
+function objectMatrix(m: Pdfium, obj: number, f32: (i: number) => number, out: number, parent: Matrix): Matrix {
+  if (!m.FPDFPageObj_GetMatrix(obj, out)) return parent;
+  return multiply([f32(0), f32(1), f32(2), f32(3), f32(4), f32(5)], parent);
+}
+
+/** Axis-aligned edges of a path: each straight segment that is level or plumb, thin filled rectangles as lines. */
+function pathRules(m: Pdfium, obj: number, f32: (i: number) => number, device: (x: number, y: number) => [number, number], out: number, matrix: Matrix): Rule[] {
+  // FPDFPath_GetDrawMode: fill mode (0 none) and whether stroked.
+  m.FPDFPath_GetDrawMode(obj, out, out + 4);
+  const stroke = m.pdfium.HEAP32[(out + 4) >> 2] !== 0;
+  const subpaths: { points: [number, number][]; curved: boolean }[] = [];
+  const n = m.FPDFPath_CountSegments(obj);
+  for (let i = 0; i < n; i++) {
+    const seg = m.FPDFPath_GetPathSegment(obj, i);
+    if (!m.FPDFPathSegment_GetPoint(seg, out, out + 4)) continue;
+    const x = f32(0);
+    const y = f32(1);
+    const p = device(matrix[0]! * x + matrix[2]! * y + matrix[4]!, matrix[1]! * x + matrix[3]! * y + matrix[5]!);
+    const type = m.FPDFPathSegment_GetType(seg);
+    if (type === SEG_MOVETO || subpaths.length === 0) subpaths.push({ points: [p], curved: false });
+    else subpaths.at(-1)!.points.push(p);
+    // A curve (a rounded corner, a seal): no rule.
+    if (type === SEG_BEZIER) subpaths.at(-1)!.curved = true;
+  }
+  const rules: Rule[] = [];
+  for (const { points, curved } of subpaths) {
+    if (points.length < 2 || curved) continue;
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    if (!stroke) {
+      if (y2 - y1 < 3 && x2 - x1 > 3) rules.push({ x1, x2, y1: (y1 + y2) / 2, y2: (y1 + y2) / 2 });
+      else if (x2 - x1 < 3 && y2 - y1 > 3) rules.push({ x1: (x1 + x2) / 2, x2: (x1 + x2) / 2, y1, y2 });
+      continue;
+    }
+    const closed = [...points, points[0]!];
+    for (let k = 1; k < closed.length; k++) {
+      const [ax, ay] = closed[k - 1]!;
+      const [bx, by] = closed[k]!;
+      if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) > 1) rules.push({ x1: Math.min(ax, bx), x2: Math.max(ax, bx), y1: ay, y2: ay });
+      else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) > 1) rules.push({ x1: ax, x2: ax, y1: Math.min(ay, by), y2: Math.max(ay, by) });
+    }
+  }
+  return rules;
+}
