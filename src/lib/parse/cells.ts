@@ -165,7 +165,7 @@ export function guardFigures(
     if (token) used.add(token);
     const printed = (token?.kind === 'number' ? token.printed : undefined) ?? String(v);
     const where = values.length > 1 ? `${path}[${i}]` : path;
-    findings.push({ severity: 'error', code: 'figure-implausible', message: `${where}: printed ${printed.length > 60 ? `${printed.slice(0, 40)}… (${printed.length} characters)` : printed}, ${why}; left blank`, path: where, line });
+    findings.push({ severity: 'error', code: 'figure-implausible', message: `${where}: printed ${printed.length > 60 ? `${printed.slice(0, 40)}… (${printed.length} characters)` : printed}, ${why}; left blank`, path: where, line, unread: true });
     return null;
   });
   return { values: out, findings };
