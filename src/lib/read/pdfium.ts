@@ -70,10 +70,15 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PageText[]> {
         const pw = m.FPDF_GetPageWidthF(page);
         const ph = m.FPDF_GetPageHeightF(page);
         const [width, height] = rotation % 2 === 1 ? [ph, pw] : [pw, ph];
-        const device = (x: number, y: number): [number, number] => {
+        // Page to device space is affine: found once from three points, then applied per character
+        // without a call into PDFium.
+        const at = (x: number, y: number): [number, number] => {
           m.FPDF_PageToDevice(page, 0, 0, Math.round(width * SCALE), Math.round(height * SCALE), rotation, x, y, out + 32, out + 36);
           return [i32(8) / SCALE, i32(9) / SCALE];
         };
+        const [o, ex, ey] = [at(0, 0), at(pw, 0), at(0, ph)];
+        const t = [(ex[0] - o[0]) / pw, (ex[1] - o[1]) / pw, (ey[0] - o[0]) / ph, (ey[1] - o[1]) / ph, o[0], o[1]];
+        const device = (x: number, y: number): [number, number] => [t[0]! * x + t[2]! * y + t[4]!, t[1]! * x + t[3]! * y + t[5]!];
         const items = textItems(m, page, f64, device, out);
         const { rules, images } = drawn(m, page, f32, device, out);
         pages.push({ page: n + 1, width, height, items, images, rules });
@@ -99,16 +104,18 @@ function textItems(m: Pdfium, page: number, f64: (i: number) => number, device: 
   const f32at = (address: number) => m.pdfium.HEAPF32[address >> 2]!;
   try {
     const count = m.FPDFText_CountChars(text);
+    // Per character, PDFium's own exports: the wrapper's type conversions cost more than the calls.
+    const raw = m.pdfium as unknown as Record<string, (...args: number[]) => number>;
     for (let k = 0; k < count; k++) {
       // Spaces and line breaks PDFium inserts on its own guess are not the document's.
-      if (m.FPDFText_IsGenerated(text, k) === 1) continue;
-      const code = m.FPDFText_GetUnicode(text, k);
+      if (raw._FPDFText_IsGenerated!(text, k) === 1) continue;
+      const code = raw._FPDFText_GetUnicode!(text, k);
       const ch = code > 0 ? foldRadicals(String.fromCodePoint(code)) : '';
       // The loose box: the glyph's advance across, the font's ascent to descent up (the font size PDFium
       // reports is in the font's own space, not the page's). Glyph boxes are narrower (、 is a dot).
-      if (!m.FPDFText_GetLooseCharBox(text, k, out + 32)) continue;
+      if (!raw._FPDFText_GetLooseCharBox!(text, k, out + 32)) continue;
       const [left, top, right, bottom] = [f32at(out + 32), f32at(out + 36), f32at(out + 40), f32at(out + 44)];
-      m.FPDFText_GetCharOrigin(text, k, out, out + 8);
+      raw._FPDFText_GetCharOrigin!(text, k, out, out + 8);
       const [x1, y] = device(left, f64(1));
       const [x2] = device(right, f64(1));
       // A space the document prints stays as a gap: it keeps two figures apart.
@@ -176,14 +183,15 @@ function pathRules(m: Pdfium, obj: number, f32: (i: number) => number, device: (
   m.FPDFPath_GetDrawMode(obj, out, out + 4);
   const stroke = m.pdfium.HEAP32[(out + 4) >> 2] !== 0;
   const subpaths: { points: [number, number][]; curved: boolean }[] = [];
-  const n = m.FPDFPath_CountSegments(obj);
+  const raw = m.pdfium as unknown as Record<string, (...args: number[]) => number>;
+  const n = raw._FPDFPath_CountSegments!(obj);
   for (let i = 0; i < n; i++) {
-    const seg = m.FPDFPath_GetPathSegment(obj, i);
-    if (!m.FPDFPathSegment_GetPoint(seg, out, out + 4)) continue;
+    const seg = raw._FPDFPath_GetPathSegment!(obj, i);
+    if (!raw._FPDFPathSegment_GetPoint!(seg, out, out + 4)) continue;
     const x = f32(0);
     const y = f32(1);
     const p = device(matrix[0]! * x + matrix[2]! * y + matrix[4]!, matrix[1]! * x + matrix[3]! * y + matrix[5]!);
-    const type = m.FPDFPathSegment_GetType(seg);
+    const type = raw._FPDFPathSegment_GetType!(seg);
     if (type === SEG_MOVETO || subpaths.length === 0) subpaths.push({ points: [p], curved: false });
     else subpaths.at(-1)!.points.push(p);
     // A curve (a rounded corner, a seal): no rule.
