@@ -24,6 +24,8 @@ export interface ReportSummary {
   carriedForward: ApplicantRow;
   /** 第二十条第（一）项 in the 2021 format (本年制发, 本年废止, 现行有效), for the check against the previous year; null otherwise. */
   documents: { regulations: InForceCounts | null; normativeDocuments: InForceCounts | null };
+  /** 本年制发件数 (2021 format) or 本年新制作数量 (2019 format) of 规章 and 规范性文件, for the county trends. */
+  issued: { regulations: number | null; normativeDocuments: number | null };
   /** Content digest of the report JSON (incremental-build cache keys). */
   digest: string;
 }
@@ -66,6 +68,7 @@ export function summarise(report: Report, digest = ''): ReportSummary {
     carriedOver: report.applications?.carriedOver ?? null,
     carriedForward: report.applications?.carriedForward ?? null,
     documents: { regulations: inForceCounts(report.active?.regulations), normativeDocuments: inForceCounts(report.active?.normativeDocuments) },
+    issued: { regulations: report.active?.regulations?.issued ?? null, normativeDocuments: report.active?.normativeDocuments?.issued ?? null },
     digest,
   };
 }
