@@ -103,7 +103,7 @@ describe('totals and rankings say what they are over', () => {
     expect(rankingFiles.length).toBeGreaterThan(20);
     for (const f of rankingFiles) {
       const h1 = textOf(elements(loadDocument(f), 'h1')[0]);
-      expect(h1, f).toMatch(/收录的 \d+ 个县/);
+      expect(h1, f).toMatch(/收录的 \d+ 个(县|地级市)/);
       expect(h1, f).not.toContain('全国');
       const coverage = byClass(f, 'p', 'coverage').map((p) => textOf(p)).join(' ');
       expect(coverage, f).toMatch(/\d+ 个县（(全国 2,854|[^ ]+ \d+) 个县级行政区的 [^）]+%）/);
@@ -115,7 +115,7 @@ describe('totals and rankings say what they are over', () => {
     const h2 = elements(loadDocument(home), 'h2').map((h) => textOf(h));
     expect(h2.some((h) => /合计/.test(h))).toBe(true);
     expect(h2.filter((h) => /全国合计/.test(h))).toEqual([]);
-    expect(text(home)).toMatch(/收录的 \d+ 个县(、市)?合计/);
+    expect(text(home)).toMatch(/收录的 \d+ 个(县|县、市|地级市)合计/);
     expect(text(home)).toMatch(/全国 2,854 个县级行政区的/);
   });
 
@@ -125,7 +125,7 @@ describe('totals and rankings say what they are over', () => {
       const ranks = byClass(r.file, 'dd', 'rank').map((d) => textOf(d));
       expect(ranks.length, r.url).toBeGreaterThan(0);
       expect(ranks.join(' '), r.url).not.toMatch(/全国第/);
-      expect(ranks.join(' '), r.url).toMatch(/收录(并列出该项)?的 \d+ 个县(、市)?中第 \d+/);
+      expect(ranks.join(' '), r.url).toMatch(/收录(并列出该项)?的 \d+ 个(县|县、市|地级市)中第 \d+/);
     }
   });
 });

@@ -9,7 +9,7 @@ describe('coverage wording', () => {
     expect(coverageText(national(4))).toBe('4 个县（全国 2,854 个县级行政区的 0.1%）');
     expect(coverageText(national(1))).toBe('1 个县（全国 2,854 个县级行政区的 不到 0.1%）');
     expect(coverageText(qinghai(4))).toBe('4 个县（青海省 44 个县级行政区的 9.0%）');
-    expect(coverageText(national(3, 1))).toBe('3 个县（全国 2,854 个县级行政区的 0.1%）和 1 个地级市');
+    expect(coverageText(national(3, 1))).toBe('3 个县（全国 2,854 个县级行政区的 0.1%），另有 1 个地级市');
   });
 
   it('rounds a share down, so that nearly all is never shown as all', () => {
@@ -25,6 +25,9 @@ describe('coverage wording', () => {
     expect(rankText(national(4), 2, 3)).toBe('收录并列出该项的 3 个县中第 2');
     expect(rankText(qinghai(4), 1, 4)).toBe('青海省收录的 4 个县中第 1');
     expect(rankText(national(3, 1), 1, 4)).toBe('收录的 4 个县、市中第 1');
+    // A year with only a prefecture-level city's report: no 县 at all.
+    expect(scopeText(national(0, 1))).toBe('收录的 1 个地级市');
+    expect(rankText(national(0, 1), 1, 1)).toBe('收录的 1 个地级市中第 1');
   });
 
   it('says 全国 only from the threshold on, and a province by name', () => {

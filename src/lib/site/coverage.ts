@@ -33,20 +33,20 @@ export function percentText(share: number): string {
   return `${(Math.floor(share * 1000) / 10).toFixed(1)}%`;
 }
 
-/** 县 or 县、市 when a prefecture-level body's report is among them. */
-const noun = (c: Coverage) => (c.others > 0 ? '县、市' : '县');
+/** 县; 县、市 when a prefecture-level body's report is among them; 地级市 when only such reports are. */
+const noun = (c: Coverage) => (c.others === 0 ? '县' : c.counties === 0 ? '地级市' : '县、市');
 
 /** The whole set of bodies counted: counties plus others. */
 const members = (c: Coverage) => c.counties + c.others;
 
 /**
  * 「4 个县（全国 2,854 个县级行政区的 0.1%）」; with a prefecture-level body,
- * 「3 个县（全国 2,854 个县级行政区的 0.1%）和 1 个地级市」.
+ * 「3 个县（全国 2,854 个县级行政区的 0.1%），另有 1 个地级市」.
  */
 export function coverageText(c: Coverage): string {
   const where = c.national ? '全国' : c.scope;
   const base = `${formatCell(c.counties)} 个县（${where} ${formatCell(c.divisions)} 个县级行政区的 ${percentText(shareOf(c))}）`;
-  return c.others > 0 ? `${base}和 ${formatCell(c.others)} 个地级市` : base;
+  return c.others > 0 ? `${base}，另有 ${formatCell(c.others)} 个地级市` : base;
 }
 
 /**
