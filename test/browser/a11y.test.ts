@@ -16,6 +16,11 @@ const PAGES: [string, () => string, (keyof typeof VIEWPORTS)[]][] = [
   // Failed identities and inferred cells carry extra marks in the tables.
   ['marked report', markedReportPage, ['phone']],
   ['ranking', rankingPage, ['phone', 'desktop']],
+  // Marked rows, the column without them and the checkbox.
+  ['marked ranking', () => 'rankings/punishment/2021/', ['phone', 'desktop']],
+  ['county without reports', () => 'counties/110108-haidian/', ['phone', 'desktop']],
+  ['county with reports', () => 'counties/630222-minhe/', ['phone', 'desktop']],
+  ['province grid', () => 'provinces/630000/', ['phone', 'desktop']],
 ];
 
 const session = useSession();
@@ -36,7 +41,7 @@ describe('axe', () => {
         await page.waitForTimeout(300);
         const result = await new AxeBuilder({ page }).analyze();
         await page.evaluate(() => window.scrollTo(0, 0));
-        await page.screenshot({ path: join(SHOTS, `${name.replace(' ', '-')}-${width}.png`), fullPage: true });
+        await page.screenshot({ path: join(SHOTS, `${name.replaceAll(' ', '-')}-${width}.png`), fullPage: true });
         const violations = result.violations.map(
           (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`,
         );

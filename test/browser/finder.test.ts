@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { watch, useSession } from './harness.ts';
 
 const MINHE = '630222'; // 民和回族土族自治县, sample 000
+const HAIDIAN = '110108'; // 海淀区: no report held
 const GANGCHA = '632224'; // 刚察县, sample 001
 
 const session = useSession();
@@ -55,4 +56,46 @@ describe('county finder', () => {
     expect(await countyLinks(page, MINHE).count()).toBe(minhe);
     await page.close();
   });
+
+  /** The finder's result items, in order: link address and the line under it. */
+  const results = (page: Page) =>
+    page.locator('#finder-results li').evaluateAll((lis) =>
+      lis.map((li) => ({ href: li.querySelector('a')?.getAttribute('href') ?? '', text: li.textContent ?? '' })),
+    );
+
+  it('finds 海淀区, which has no report, first, says that none is held, and offers no 青海 county', async () => {
+    const { page, errors } = await search('海淀');
+    await expect.poll(async () => (await results(page)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(400);
+    const found = await results(page);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0].href).toContain(`/counties/${HAIDIAN}-haidian/`);
+    expect(found[0].text).toContain('海淀区');
+    expect(found[0].text).toContain('尚未收录报告');
+    expect(found.filter((r) => /\/counties\/63\d{4}-/.test(r.href))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says which years of a county with reports are held', async () => {
+    const { page } = await search('民和');
+    await expect.poll(async () => (await results(page))[0]?.href ?? '', { timeout: 15_000 }).toContain(`/counties/${MINHE}-minhe/`);
+    expect((await results(page))[0].text).toMatch(/已收录 2021、2022 年/);
+    await page.close();
+  });
+
+  for (const [query, code, slug] of [
+    ['minhe', MINHE, 'minhe'],
+    ['海淀', HAIDIAN, 'haidian'],
+  ] as const) {
+    it(`opens the first match on Enter (${query})`, async () => {
+      const { page, errors } = await search(query);
+      // Enter at once, before the results may be in: the finder waits for them.
+      await Promise.all([page.waitForURL(`**/counties/${code}-${slug}/`, { timeout: 15_000 }), page.keyboard.press('Enter')]);
+      expect(await page.locator('h1').textContent()).toMatch(query === 'minhe' ? /民和/ : /海淀区/);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
 });

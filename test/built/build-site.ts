@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILD_INFO, CACHE, FIXTURE_REPORTS, SECOND_DIST, TEST_BASE, TEST_SITE, type BuildInfo, type Input } from './paths.ts';
+import { BUILD_INFO, CACHE, COLLECTION_LOG_FIXTURE, FIXTURE_REPORTS, SECOND_DIST, TEST_BASE, TEST_SITE, type BuildInfo, type Input } from './paths.ts';
 
 const root = process.cwd();
 const samplesDir = join(root, 'content/reports');
@@ -75,7 +75,21 @@ inputs.push({ file: '909_broken_link.txt', kind: 'rejected' });
 write('910_orphan.meta.json', JSON.stringify({ published: '2022-01-01' }), 'rejected');
 write('911_report.pdf', '%PDF-1.4\n%\u00e2\u00e3\n', 'rejected');
 
-const env = { ...process.env, REPORTS_DIR: FIXTURE_REPORTS, BASE_PATH: TEST_BASE, SITE: TEST_SITE };
+// A collection log: 刚察's listing page was read (its years without a report: 未找到), 朝阳区's 2021
+// address answers 404 (原网址已失效); every other county's years stay 未知.
+const checked = '2024-01-02T00:00:00.000Z';
+writeFileSync(
+  COLLECTION_LOG_FIXTURE,
+  JSON.stringify({
+    updated: checked,
+    urls: [
+      { url: 'http://www.gangcha.gov.cn/zfxxgk/nb/', role: 'listing', region: '632224', status: 'page', checked, attempts: 1, links: [], versions: [] },
+      { url: 'http://www.bjchy.gov.cn/2021nb.pdf', role: 'file', region: '110105', year: 2021, status: 'not-found', httpStatus: 404, reason: 'HTTP 404', checked, attempts: 1, versions: [] },
+    ],
+  }),
+);
+
+const env = { ...process.env, REPORTS_DIR: FIXTURE_REPORTS, BASE_PATH: TEST_BASE, SITE: TEST_SITE, COLLECTION_LOG: COLLECTION_LOG_FIXTURE };
 function build(label: string, extraEnv: Record<string, string>, args: string[] = []): void {
   const started = Date.now();
   const result = spawnSync('npm', ['run', 'build', ...(args.length ? ['--', ...args] : [])], { stdio: 'inherit', env: { ...env, ...extraEnv } });

@@ -7,6 +7,8 @@ export const DIST = join(ROOT, 'dist');
 export const CACHE = join(ROOT, '.cache/site-test');
 export const FIXTURE_REPORTS = join(CACHE, 'reports');
 export const BUILD_INFO = join(CACHE, 'build-info.json');
+/** The collection log the test build reads (COLLECTION_LOG): a few counties' years 未找到 or 原网址已失效. */
+export const COLLECTION_LOG_FIXTURE = join(CACHE, 'collection-log.json');
 /** The second build of the same inputs, from nothing: dist/ must be byte for byte the same. */
 export const SECOND_DIST = join(CACHE, 'dist-2');
 /** A base like GitHub Pages' /<repo>/, so that links that skip the base break in the tests. */

@@ -14,7 +14,7 @@ import { expectedRanking, provinceOf, type ExpectedRank } from '../../scripts/sy
 import { createRng, type Truth } from '../../scripts/synth/index.ts';
 import { copySite } from '../../scripts/synth/site-copy.ts';
 import { ingest, parserVersion } from '../../src/lib/ingest/ingest.ts';
-import { countySlug, shortName, toPinyin } from '../../src/lib/region.ts';
+import { counties, countySlug, shortName, toPinyin } from '../../src/lib/region.ts';
 import { getMetric, METRICS } from '../../src/lib/site/metrics.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -61,7 +61,7 @@ const page = (path: string) => {
 function tableRows(html: string, after = '<tbody>'): string[] {
   const start = html.indexOf(after);
   const body = html.slice(html.indexOf('<tbody>', start), html.indexOf('</tbody>', html.indexOf('<tbody>', start)));
-  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1]);
+  return [...body.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => m[1]);
 }
 const cells = (row: string) => [...row.matchAll(/<(td|th)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => m[2]);
 const text = (html: string) => html.replace(/<[^>]+>/g, '').trim();
@@ -81,7 +81,8 @@ describe('built site, 200 counties × 5 years', () => {
         const html = page(`rankings/${metric}/${year}`);
         const rows = tableRows(html, '<table class="ranking"').map((r) => {
           const c = cells(r);
-          return { rank: rankOf(c[0]), code: codeOf(r), value: readShown(metric, text(c[c.length - 1])) };
+          // Rank, county, value (then, where reports are marked, the rank without them).
+          return { rank: rankOf(c[0]), code: codeOf(r), value: readShown(metric, text(c[2])) };
         });
         const expected = expectedRanking(truths, metric, year);
         expect(rows, `${metric} ${year}`).toEqual(expected.ranked.map((e) => ({ rank: e.rank, code: e.code, value: shown(metric, e.value) })));
@@ -92,14 +93,14 @@ describe('built site, 200 counties × 5 years', () => {
     }
   });
 
-  it('ranks within the province on the province ranking pages (省内 and 全国 columns)', () => {
+  it('ranks within the province on the province ranking pages (the province rank, and the rank among all collected)', () => {
     const provinces = [...new Set(picked.map((c) => provinceOf(c.code)))].slice(0, 8);
     for (const metric of ['punishment', 'review']) {
       const expected = expectedRanking(truths, metric, 2021);
       for (const province of provinces) {
         const rows = tableRows(page(`rankings/${metric}/2021/${province}`), '<table class="ranking"').map((r) => {
           const c = cells(r);
-          return { provinceRank: rankOf(c[0]), rank: rankOf(c[1]), code: codeOf(r) };
+          return { provinceRank: rankOf(c[0]), rank: rankOf(c[3]), code: codeOf(r) };
         });
         const want = expected.ranked.filter((e) => provinceOf(e.code) === province).map((e: ExpectedRank) => ({ provinceRank: e.provinceRank, rank: e.rank, code: e.code }));
         expect(rows, `${metric} ${province}`).toEqual(want);
@@ -107,15 +108,19 @@ describe('built site, 200 counties × 5 years', () => {
     }
   });
 
-  it('lists on every province page exactly its corpus counties, with a link to each year, and their latest figures and province ranks', () => {
+  it('lists on every province page every county-level division, a link to each year of the corpus counties, and their latest figures and province ranks', () => {
     const latest = YEARS[YEARS.length - 1];
     const headline = METRICS.filter((m) => m.headline);
     const expected = new Map(headline.map((m) => [m.id, expectedRanking(truths, m.id, latest)]));
     for (const province of new Set(picked.map((c) => provinceOf(c.code)))) {
       const html = page(`provinces/${province}`);
       const listRows = tableRows(html);
-      expect(listRows.map(codeOf).sort(), province).toEqual(picked.filter((c) => provinceOf(c.code) === province).map((c) => c.code).sort());
-      for (const row of listRows) for (const year of YEARS) expect(row, `${province} ${codeOf(row)} ${year}`).toContain(`/${year}/"`);
+      const divisions = counties.filter((c) => provinceOf(c.code) === province).map((c) => c.code);
+      expect(listRows.map(codeOf).sort(), province).toEqual([...new Set([...divisions, ...picked.filter((c) => provinceOf(c.code) === province).map((c) => c.code)])].sort());
+      const corpusRows = listRows.filter((r) => codes.has(codeOf(r)!));
+      expect(corpusRows.length).toBeGreaterThan(0);
+      for (const row of corpusRows) for (const year of YEARS) expect(row, `${province} ${codeOf(row)} ${year}`).toContain(`/${year}/"`);
+      for (const row of listRows.filter((r) => !codes.has(codeOf(r)!))) expect(row).not.toMatch(/\/\d{4}\/"/);
 
       // The latest year's figures: columns in the header's order, each "value （province rank）" or "—".
       const figuresAt = html.indexOf(`${latest} 年主要数字`);
@@ -129,7 +134,7 @@ describe('built site, 200 counties × 5 years', () => {
           .forEach((cell, i) => {
             const metric = columns[i]!;
             const want = expected.get(metric)!.ranked.find((e) => e.code === code);
-            const got = text(cell);
+            const got = text(cell).replace('⚑', ''); // a marked report's figure (marks.ts)
             if (!want) expect(got, `${province} ${code} ${metric}`).toBe('—');
             else {
               const m = got.match(/^(.*?)\s*（(\d+)）$/);
@@ -143,7 +148,8 @@ describe('built site, 200 counties × 5 years', () => {
 
   it('finds every county with the county finder (Pagefind) by its name and by its pinyin', async () => {
     const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    expect(Object.values(entry.languages).reduce((s, l) => s + l.page_count, 0)).toBe(picked.length);
+    // A page for every county-level division, with or without reports.
+    expect(Object.values(entry.languages).reduce((s, l) => s + l.page_count, 0)).toBe(new Set([...counties.map((c) => c.code), ...codes]).size);
     // Pagefind's browser bundle, run in Node: its fetches of index files are served from dist/.
     const realFetch = globalThis.fetch;
     globalThis.fetch = (async (url: string | URL) => new Response(await readFile(new URL(String(url))))) as typeof fetch;
@@ -171,10 +177,14 @@ describe('built site, 200 counties × 5 years', () => {
     }
   });
 
-  it('builds a page for every county and report of the corpus, and none for counties outside it', () => {
+  it('builds a report page for every report of the corpus and none for counties outside it, and a county page for every division', () => {
     for (const c of picked) for (const year of YEARS) expect(existsSync(join(DIST, 'counties', countySlug(c), String(year), 'index.html')), `${c.code} ${year}`).toBe(true);
-    // The sitemap lists exactly the corpus's counties: none missing, none from outside it.
-    const built = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8').match(/\/counties\/(\d{6})-/g) ?? [];
-    expect([...new Set(built.map((m) => m.slice(10, 16)))].sort()).toEqual([...codes].sort());
+    const sitemap = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
+    // Report pages: exactly the corpus's counties.
+    const reportPages = sitemap.match(/\/counties\/\d{6}-[^/]+\/\d{4}\//g) ?? [];
+    expect([...new Set(reportPages.map((m) => m.slice(10, 16)))].sort()).toEqual([...codes].sort());
+    // County pages: every division of the list.
+    const countyPages = new Set((sitemap.match(/\/counties\/\d{6}-[^/]+\/</g) ?? []).map((m) => m.slice(10, 16)));
+    expect(counties.filter((c) => !countyPages.has(c.code)).map((c) => c.code)).toEqual([]);
   });
 });

@@ -26,10 +26,25 @@ describe('ranking rows as HTML', () => {
     expect(html).not.toContain('<b>');
   });
 
-  it('adds the national rank on a province page', () => {
-    const html = rankingRowsHtml(metric, ranked, (r) => (r.region.code === '630222' ? 7 : undefined));
-    expect(html).toContain('<td class="n">7</td><th scope="row"><a href="/counties/630222-minhe/2021/">');
-    expect(html).toContain('<td class="n"></td><th scope="row"><a href="/counties/632224-gangcha/2021/">');
+  it('puts the value right after the county, then the national rank on a province page', () => {
+    const html = rankingRowsHtml(metric, ranked, { national: (r) => (r.region.code === '630222' ? 7 : undefined) });
+    expect(html).toMatch(/<a href="\/counties\/630222-minhe\/2021\/">民和回族土族自治县<\/a><span class="where">某市<\/span><\/th><td class="n">30<\/td><td class="n">7<\/td><\/tr>/);
+    expect(html).toMatch(/632224-gangcha\/2021\/">刚察县<\/a><span class="where">某市<\/span><\/th><td class="n">30<\/td><td class="n"><\/td><\/tr>/);
+  });
+
+  it('marks a marked county’s row, links the mark to its checks and gives the rank without the marked', () => {
+    const html = rankingRowsHtml(metric, ranked, {
+      marks: (r) => (r.region.code === '411421' ? ['inconsistent'] : []),
+      cleanRank: (r) => (r.region.code === '411421' ? undefined : 1),
+    });
+    const rows = html.split('</tr>').filter(Boolean);
+    expect(rows[0]).toMatch(/^<tr class="marked">/);
+    expect(rows[0]).toContain('<a class="mark" href="/counties/411421-');
+    expect(rows[0]).toContain('#checks">⚑ 自身数字不符</a>');
+    expect(rows[0]).toMatch(/<span class="muted">—<\/span><\/td>$/);
+    expect(rows[1]).toMatch(/^<tr><td/);
+    expect(rows[1]).not.toContain('⚑');
+    expect(rows[1]).toMatch(/<td class="n">1<\/td>$/);
   });
 
   it('lists counties without the figure, escaped', () => {

@@ -49,7 +49,7 @@ describe('buildSiteIndex rankings', () => {
   });
 
   it('sums national totals over the reports that print the figure only', () => {
-    expect(site.totals(2021).get('punishment')).toEqual({ sum: 270, reporting: 4, missing: 1 });
+    expect(site.totals(2021).get('punishment')).toEqual({ sum: 270, reporting: 4, missing: 1, marked: 0, cleanSum: 270 });
   });
 
   it('counts a missing table as missing, not as 0', () => {

@@ -3,7 +3,9 @@
 // national totals, province summaries. Pages only do O(1) lookups into this.
 import { counties as allCounties, provinceList } from '../region.ts';
 import { crossYearChecks, type CrossYearCheck } from './checks.ts';
+import type { Coverage } from './coverage.ts';
 import { crossReportChecks, type CrossCheck } from './crossReport.ts';
+import { markReasons, type MarkReason } from './marks.ts';
 import { METRICS, getMetric, type MissingReason } from './metrics.ts';
 import { competitionRank, filterRanking, type RankedItem, type Ranking } from './rank.ts';
 import type { Report } from '../schema.ts';
@@ -52,6 +54,10 @@ export interface Total {
   sum: number;
   reporting: number; // reports with the figure
   missing: number; // reports of that year without it
+  /** Of the reports with the figure, those whose figure is marked (marks.ts). */
+  marked: number;
+  /** The sum without the marked reports' figures. */
+  cleanSum: number;
 }
 
 const byCode = (a: ReportSummary, b: ReportSummary) => (a.region.code < b.region.code ? -1 : a.region.code > b.region.code ? 1 : 0);
@@ -73,6 +79,14 @@ export interface SiteIndex {
   provinceRanking(metricId: string, year: number, provinceCode: string): MetricRanking;
   rankOf(metricId: string, report: ReportSummary): ReportRank;
   totals(year: number): Map<string, Total>;
+  /** Why the report's figure for the metric is marked in rankings and totals; empty when it is not. */
+  marksOf(metricId: string, report: ReportSummary): MarkReason[];
+  /** The ranking without the marked reports (re-ranked among the others), national or in one province. */
+  cleanRanking(metricId: string, year: number, provinceCode?: string): MetricRanking;
+  /** How many of the country's county-level divisions have a report (in the year, or in any year). */
+  coverage(year?: number): Coverage;
+  /** The same within one province. */
+  provinceCoverage(provinceCode: string, year?: number): Coverage;
   /** Reports of a year, by county code. */
   reportsOfYear(year: number): readonly ReportSummary[];
 }
@@ -178,23 +192,52 @@ export function buildSiteIndex(input: readonly (ReportSummary | Report)[]): Site
       t = new Map();
       for (const m of METRICS) {
         if (!m.summable) continue;
-        const total: Total = { sum: 0, reporting: 0, missing: 0 };
+        const total: Total = { sum: 0, reporting: 0, missing: 0, marked: 0, cleanSum: 0 };
         for (const r of ofYear.get(year) ?? []) {
           const v = r.values[m.id];
           if (v.value === null) total.missing++;
           else {
             total.sum += v.value;
             total.reporting++;
+            if (markReasons(r.marks, m.id).length > 0) total.marked++;
+            else total.cleanSum += v.value;
           }
         }
         // Amounts in 万元 with up to six decimals: keep the printed precision, not float noise.
         total.sum = Math.round(total.sum * 1e6) / 1e6;
+        total.cleanSum = Math.round(total.cleanSum * 1e6) / 1e6;
         t.set(m.id, total);
       }
       totalsByYear.set(year, t);
     }
     return t;
   }
+
+  const cleanRankings = new Map<string, MetricRanking>();
+  function cleanRanking(metricId: string, year: number, provinceCode?: string): MetricRanking {
+    const key = `${metricId}:${year}:${provinceCode ?? ''}`;
+    let r = cleanRankings.get(key);
+    if (!r) {
+      const all = provinceCode ? provinceRanking(metricId, year, provinceCode) : ranking(metricId, year);
+      r = { metricId, year, ...filterRanking(all, (rep) => markReasons(rep.marks, metricId).length === 0) };
+      cleanRankings.set(key, r);
+    }
+    return r;
+  }
+
+  // Coverage: county-level divisions of the list with a report, and other bodies (prefecture-level) apart.
+  const divisionCodes = new Set(allCounties.map((c) => c.code));
+  const divisionsIn = new Map<string, number>();
+  for (const c of allCounties) divisionsIn.set(provinceCodeOf(c.code), (divisionsIn.get(provinceCodeOf(c.code)) ?? 0) + 1);
+  function coverageOf(scope: string, national: boolean, divisions: number, of: readonly ReportSummary[]): Coverage {
+    const codes = new Set(of.map((r) => r.region.code));
+    let inList = 0;
+    for (const c of codes) if (divisionCodes.has(c)) inList++;
+    return { scope, national, divisions, counties: inList, others: codes.size - inList };
+  }
+  const coverage = (year?: number) => coverageOf('全国', true, allCounties.length, year === undefined ? reports : (ofYear.get(year) ?? []));
+  const provinceCoverage = (code: string, year?: number) =>
+    coverageOf(provinceName(code), false, divisionsIn.get(code) ?? 0, (year === undefined ? reports : (ofYear.get(year) ?? [])).filter((r) => provinceCodeOf(r.region.code) === code));
 
   const report = (code: string, year: number) => byId.get(`${code}-${year}`);
   let cross: Map<string, CrossCheck[]> | undefined;
@@ -219,6 +262,10 @@ export function buildSiteIndex(input: readonly (ReportSummary | Report)[]): Site
       return positions.get(`${metricId}:${r.year}`)!.get(r.region.code)!;
     },
     totals,
+    marksOf: (metricId, r) => markReasons(r.marks, metricId),
+    cleanRanking,
+    coverage,
+    provinceCoverage,
     reportsOfYear: (year) => ofYear.get(year) ?? [],
   };
 }

@@ -3,12 +3,17 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
+import { readLog } from '../collect/log.ts';
+import { counties } from '../region.ts';
+import { countyDirectory, type CountyDirectory } from './countyYears.ts';
 import { isShownReport, readManifest, type Manifest } from './manifest.ts';
 import { buildSiteIndex, type SiteIndex } from './siteIndex.ts';
 import type { ReportSummary } from './summary.ts';
 
 export interface Site extends SiteIndex {
   manifest: Manifest;
+  /** Every county page and what is known of each year's report (collection log). */
+  directory: CountyDirectory;
   /** Path of the report's source text, when the file is there to publish beside the page. */
   sourcePath(report: ReportSummary): string | undefined;
   /** sha256 of the source file, from the ingest manifest. */
@@ -19,6 +24,8 @@ export interface Site extends SiteIndex {
 
 /** Where the ingest read the source texts from (the bench points it at a corpus). */
 export const REPORTS_DIR = process.env.REPORTS_DIR ?? 'content/reports';
+/** The collector's log (README, "The collection log"); none there: every year not held is 未知. */
+export const COLLECTION_LOG = process.env.COLLECTION_LOG ?? 'content/collection-log.json';
 
 let site: Promise<Site> | undefined;
 
@@ -33,9 +40,14 @@ async function load(): Promise<Site> {
   }
   const manifest = readManifest();
   const shas = new Map(manifest.files.filter((f) => f.reportId && isShownReport(f)).map((f) => [f.reportId!, f.sha256]));
+  // A damaged log stops the build with its path and what is wrong (readLog).
+  const log = existsSync(COLLECTION_LOG) ? readLog(COLLECTION_LOG) : undefined;
+  const reportIdOf = new Map(manifest.files.filter((f) => f.reportId).map((f) => [f.file, f.reportId!]));
+  const directory = countyDirectory(index, counties, log, (file) => reportIdOf.get(file));
   return {
     ...index,
     manifest,
+    directory,
     sourcePath: (r) => sources.get(r.id),
     sourceSha: (r) => shas.get(r.id) ?? '',
     sourceExists: (file) => existsSync(join(REPORTS_DIR, file)),
