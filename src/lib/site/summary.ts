@@ -3,6 +3,7 @@
 // a page that shows a whole report reads that one report from disk (reportFiles.ts).
 import type { ApplicantRow, DocumentCounts, Region, Report, SourceInfo } from '../schema.ts';
 import { METRICS, type MetricValue } from './metrics.ts';
+import { applicantsChart, outcomesChart, reportCharts, reviewChart } from './charts.ts';
 
 export interface ReportSummary {
   id: string; // `<code>-<year>`
@@ -21,6 +22,8 @@ export interface ReportSummary {
   carriedForward: ApplicantRow;
   /** 第二十条第（一）项 in the 2021 format (本年制发, 本年废止, 现行有效), for the check against the previous year; null otherwise. */
   documents: { regulations: InForceCounts | null; normativeDocuments: InForceCounts | null };
+  /** Ids of the charts its page draws (charts.ts): each has an embed page. */
+  charts: string[];
   /** Content digest of the report JSON (incremental-build cache keys). */
   digest: string;
 }
@@ -40,7 +43,7 @@ export const reportId = (r: Pick<Report, 'region' | 'year'>) => `${r.region.code
  * that summaries cached in the content store by file digest are recomputed after such a change.
  */
 export const SUMMARY_VERSION = (() => {
-  const text = [summarise.toString(), inForceCounts.toString(), ...METRICS.map((m) => `${m.id}:${m.value.toString()}`)].join('\n');
+  const text = [summarise.toString(), inForceCounts.toString(), ...[reportCharts, outcomesChart, applicantsChart, reviewChart].map((f) => f.toString()), ...METRICS.map((m) => `${m.id}:${m.value.toString()}`)].join('\n');
   let h = 0;
   for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
   return (h >>> 0).toString(36);
@@ -62,6 +65,7 @@ export function summarise(report: Report, digest = ''): ReportSummary {
     carriedOver: report.applications?.carriedOver ?? null,
     carriedForward: report.applications?.carriedForward ?? null,
     documents: { regulations: inForceCounts(report.active?.regulations), normativeDocuments: inForceCounts(report.active?.normativeDocuments) },
+    charts: reportCharts(report).map((c) => c.id),
     digest,
   };
 }
