@@ -14,16 +14,16 @@ const base = {
   sourceUrl: 'http://www.huaian.gov.cn/2024年报.pdf',
   page: 3,
   pdf: true,
-  permalink: 'https://portal.test.example/counties/320800-huaian/2024/#applications.granted-6',
+  permalink: 'https://portal.test.example/counties/320800-huaian/2024/#applications-granted-6',
   siteName: '县级政府信息公开年报数据',
   accessed: new Date(2026, 10, 30),
 };
 
 describe('figure anchors', () => {
   it('derive a stable, URL-safe anchor from the JSON path', () => {
-    expect(anchorOf('applications.granted[6]')).toBe('applications.granted-6');
-    expect(anchorOf('applications.denied.stateSecret[0]')).toBe('applications.denied.stateSecret-0');
-    expect(anchorOf('active.itemCounts.fees.previousYear')).toBe('active.itemCounts.fees.previousYear');
+    expect(anchorOf('applications.granted[6]')).toBe('applications-granted-6');
+    expect(anchorOf('applications.denied.stateSecret[0]')).toBe('applications-denied-stateSecret-0');
+    expect(anchorOf('active.itemCounts.fees.previousYear')).toBe('active-itemCounts-fees-previousYear');
     expect(anchorOf('review[4]')).toBe('review-4');
     expect(encodeURIComponent(anchorOf('a b[1]'))).toBe(anchorOf('a b[1]'));
   });

@@ -2,8 +2,12 @@
 // page's script builds the text in the browser (it knows the access date and the page's address),
 // the unit tests build it here.
 
-/** The anchor of a cell, from its JSON path: `applications.granted[6]` → `applications.granted-6`. */
-export const anchorOf = (key: string): string => key.replace(/\[(\d+)\]/g, '-$1').replace(/[^A-Za-z0-9._-]/g, '_');
+/**
+ * The anchor of a cell, from its JSON path: `applications.granted[6]` → `applications-granted-6`.
+ * Letters, digits, dashes only (a strict HTML id, and nothing to escape in a URL or a selector);
+ * JSON paths have no dashes of their own, so the anchor maps back to one path.
+ */
+export const anchorOf = (key: string): string => key.replace(/\[(\d+)\]/g, '-$1').replace(/[^A-Za-z0-9-]/g, '-');
 
 /** ISO-like date in Chinese, from the reader's clock: 2026 年 11 月 30 日. */
 export const accessDate = (d: Date): string => `${d.getFullYear()} 年 ${d.getMonth() + 1} 月 ${d.getDate()} 日`;
