@@ -25,31 +25,38 @@ export function resolveCounty(text: string, counties: readonly County[]): County
 }
 
 function trendSvg(metric: Metric, years: number[], series: { name: string; values: (number | null)[] }[]): string {
-  const w = 640;
-  const h = 260;
-  const pad = { l: 56, r: 16, t: 16, b: 56 };
+  const w = 520;
+  const h = 300;
+  const pad = { l: 64, r: 20, t: 16, b: 64 };
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = Math.max(1e-9, ...all) * 1.1;
-  const x = (i: number) => pad.l + (years.length === 1 ? (w - pad.l - pad.r) / 2 : (i * (w - pad.l - pad.r)) / (years.length - 1));
-  const y = (v: number) => pad.t + (h - pad.t - pad.b) * (1 - v / max);
-  const parts = [`<line x1="${pad.l}" x2="${w - pad.r}" y1="${y(0)}" y2="${y(0)}" stroke="#1a1a1a"/>`];
-  years.forEach((yr, i) => parts.push(`<text x="${x(i)}" y="${h - pad.b + 18}" font-size="12" text-anchor="middle" fill="#333">${yr}</text>`));
-  parts.push(`<text x="${pad.l - 6}" y="${y(max / 1.1) + 4}" font-size="11" text-anchor="end" fill="#555">${esc(formatHeadline(metric as never, max / 1.1))}</text>`);
+  const top = Math.max(...all, 0) || 1;
+  const [first, last] = [years[0], years.at(-1)!];
+  // Years on a true scale: a year the site has no report of leaves its gap.
+  const x = (yr: number) => pad.l + (last === first ? (w - pad.l - pad.r) / 2 : ((yr - first) * (w - pad.l - pad.r)) / (last - first));
+  const y = (v: number) => pad.t + (h - pad.t - pad.b) * (1 - v / top);
+  const parts: string[] = [];
+  for (const v of [0, top / 2, top]) {
+    parts.push(`<line x1="${pad.l}" x2="${w - pad.r}" y1="${y(v)}" y2="${y(v)}" stroke="${v === 0 ? '#1a1a1a' : '#e0e0e0'}"/>`);
+    parts.push(`<text x="${pad.l - 6}" y="${y(v) + 5}" font-size="14" text-anchor="end" fill="#555">${esc(formatHeadline(metric as never, v))}</text>`);
+  }
+  years.forEach((yr) => parts.push(`<text x="${x(yr)}" y="${h - pad.b + 22}" font-size="14" text-anchor="middle" fill="#333">${yr}</text>`));
   series.forEach((s, k) => {
     const colour = CHART_COLOURS[k % CHART_COLOURS.length];
-    const pts = s.values.map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`));
+    const pts = s.values.map((v, i) => (v === null ? null : [x(years[i]), y(v)]));
     // A year without the figure breaks the line: no bridging over a gap.
     let run: string[] = [];
     const flush = () => {
-      if (run.length > 1) parts.push(`<polyline points="${run.join(' ')}" fill="none" stroke="${colour}" stroke-width="2.5"/>`);
+      if (run.length > 1) parts.push(`<polyline points="${run.join(' ')}" fill="none" stroke="${colour}" stroke-width="3"/>`);
       run = [];
     };
-    pts.forEach((p) => (p ? run.push(p) : flush()));
+    pts.forEach((p) => (p ? run.push(`${p[0].toFixed(1)},${p[1].toFixed(1)}`) : flush()));
     flush();
-    pts.forEach((p) => p && parts.push(`<circle cx="${p.split(',')[0]}" cy="${p.split(',')[1]}" r="4" fill="${colour}"/>`));
-    parts.push(`<rect x="${pad.l + k * 150}" y="${h - 22}" width="12" height="12" fill="${colour}"/><text x="${pad.l + k * 150 + 16}" y="${h - 12}" font-size="12" fill="#333">${esc(s.name)}</text>`);
+    pts.forEach((p) => p && parts.push(`<circle cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="5" fill="${colour}"/>`));
+    const lx = pad.l + (k % 2) * 220;
+    const ly = h - pad.b + 50 + Math.floor(k / 2) * 20;
+    parts.push(`<rect x="${lx}" y="${ly - 11}" width="12" height="12" fill="${colour}"/><text x="${lx + 16}" y="${ly}" font-size="14" fill="#333">${esc(s.name)}</text>`);
   });
-  return `<svg viewBox="0 0 ${w} ${h}" width="100%" role="img" aria-label="${esc(`${metric.label}历年趋势：${series.map((s) => `${s.name} ${s.values.map((v, i) => `${years[i]} 年 ${v === null ? '无' : formatHeadline(metric as never, v)}`).join('，')}`).join('；')}`)}">${parts.join('')}</svg>`;
+  return `<svg viewBox="0 0 ${w} ${h + 10}" width="100%" role="img" aria-label="${esc(`${metric.label}历年趋势：${series.map((s) => `${s.name} ${s.values.map((v, i) => `${years[i]} 年 ${v === null ? '无' : formatHeadline(metric as never, v)}`).join('，')}`).join('；')}`)}">${parts.join('')}</svg>`;
 }
 
 export async function startCompare(): Promise<void> {
