@@ -110,27 +110,29 @@ function fontSubsets(): Subset[] {
   }
   return subsets;
 }
-const loaded = new Map<string, Buffer>();
-function fontsFor(text: string) {
-  const codes = new Set([...text].map((ch) => ch.codePointAt(0)!));
-  const chosen = fontSubsets().filter((s) => [...codes].some((c) => s.ranges.some(([a, b]) => c >= a && c <= b)));
-  // Each subset under its own family name, all of them listed as the card's font-family: satori
-  // falls back along the list glyph by glyph (subsets under one name are not searched so).
-  return chosen.map((s) => {
-    let data = loaded.get(s.file);
-    if (!data) loaded.set(s.file, (data = readFileSync(s.file)));
-    return { name: familyOf(s), data, weight: s.weight as 400 | 700, style: 'normal' as const };
-  });
+/**
+ * Every subset, loaded once, always the same array: satori keeps the parsed fonts of an array it
+ * has seen (a new array per card, each with the subsets its characters need, made it parse fonts
+ * for every card: ~10× slower). Each subset under its own family name, all of them listed as the
+ * card's font-family: satori falls back along the list glyph by glyph (subsets under one name are
+ * not searched so).
+ */
+let allFonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
+function fonts() {
+  allFonts ??= fontSubsets().map((s) => ({ name: familyOf(s), data: readFileSync(s.file), weight: s.weight as 400 | 700, style: 'normal' as const }));
+  return allFonts;
 }
 const familyOf = (s: Subset) => `sc-${s.file.match(/noto-sans-sc-([^-]+)-\d+-normal/)?.[1] ?? s.file}`;
 
+const inRanges = (c: number, ranges: readonly [number, number][]) => ranges.some(([a, b]) => c >= a && c <= b);
 const textOf = (n: Node | string): string => (typeof n === 'string' ? n : [n.props.children ?? []].flat().map(textOf).join(''));
 
 export async function ogSvg(card: OgCard): Promise<string> {
-  const probe = cardTree(card, '');
-  const fonts = fontsFor(textOf(probe) + '0123456789.,%—');
-  const families = [...new Set(fonts.map((f) => f.name))].join(', ');
-  return satori(cardTree(card, families) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts });
+  // The family list in the order of first use by the card's text: the common subsets first.
+  const text = textOf(cardTree(card, ''));
+  const used = fontSubsets().filter((s) => [...text].some((ch) => inRanges(ch.codePointAt(0)!, s.ranges)));
+  const families = [...new Set([...used, ...fontSubsets()].map(familyOf))].join(', ');
+  return satori(cardTree(card, families) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: fonts() });
 }
 
 /** The card as a palette PNG (indexedPng.ts): the national set must stay within 100 MB (`npm run bench:og`). */
