@@ -2,7 +2,7 @@
 // then draws the side-by-side table for a year and the trend of one figure. The choice lives in the
 // address (?c=630222,110108&y=2021&m=received), so a comparison can be linked.
 import type { CompareCounty, CompareIndex } from '../../lib/site/compareData.ts';
-import { CHART_COLOURS } from '../../lib/site/chartSvg.ts';
+import { CHART_COLOURS } from '../../lib/site/chartColours.ts';
 import { formatHeadline } from '../../lib/site/format.ts';
 
 type Metric = CompareIndex['metrics'][number];

@@ -16,7 +16,9 @@ export interface ChartPicture {
   address: string;
 }
 
-export const CHART_COLOURS = ['#1f4e79', '#8a1c1c', '#6f6f6f', '#b8860b'];
+import { CHART_COLOURS } from './chartColours.ts';
+
+export { CHART_COLOURS };
 const FONT = "'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif";
 const numbers = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 
