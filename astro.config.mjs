@@ -3,11 +3,14 @@
 import './src/lib/site/threadpool.ts';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { SITE_ADDRESS, addressNotes } from './src/lib/site/address.ts';
 import { siteOutput } from './src/lib/site/integrations.ts';
 
-// GitHub Pages serves the site under /<repo>/: the deploy workflow sets SITE and BASE_PATH.
-const site = process.env.SITE ?? 'https://example.github.io';
+// GitHub Pages serves the site under /<repo>/: the deploy workflow sets SITE and BASE_PATH. Without
+// SITE the site has relative links only: never a placeholder address (address.ts).
+const site = SITE_ADDRESS;
 const base = process.env.BASE_PATH ?? '/';
+for (const note of addressNotes()) console.log(`[site] ${note}`);
 
 export default defineConfig({
   site,
@@ -25,10 +28,15 @@ export default defineConfig({
   // siteOutput() removes whatever this build did not produce.
   vite: { build: { emptyOutDir: false } },
   integrations: [
-    sitemap({
-      // The downloads and the 404 are not pages to list.
-      filter: (page) => !/\/404\/?$/.test(page),
-    }),
+    // A sitemap needs absolute addresses: only with SITE.
+    ...(site
+      ? [
+          sitemap({
+            // The downloads, the 404 and the chart embeds are not pages to list.
+            filter: (page) => !/\/404\/?$/.test(page) && !/\/embed\//.test(page),
+          }),
+        ]
+      : []),
     // Downloads, the county finder's index, and the removal of files no longer built.
     siteOutput(),
   ],

@@ -208,6 +208,8 @@ function buildEnv(corpus: Corpus, work: string): NodeJS.ProcessEnv {
     INGEST_DIR: join(work, 'ingest'),
     ASTRO_CACHE_DIR: join(work, 'astro-cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
+    // A site address as deployed (absolute canonical links and the sitemap are part of the build).
+    SITE: process.env.SITE ?? 'https://bench.test.example',
   };
 }
 

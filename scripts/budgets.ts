@@ -2,7 +2,8 @@
 //   - HTML of each sample report page (content/reports/*)    <= 60 KB
 //   - JavaScript a report page loads, gzipped, after scrolling to the bottom so that every chart
 //     and its lazy imports load (playwright network log + inline scripts)   <= 100 KB
-//   - Lighthouse (mobile) on a report page: performance >= 95, accessibility = 100
+//   - Lighthouse (mobile) on the largest report page and on the compare page (four counties
+//     compared): performance >= 95, accessibility = 100
 // Runs Debian chromium (/usr/bin/chromium, or CHROMIUM_PATH). Build first: `npm run build`.
 // Options: --runs N (Lighthouse runs, median reported; default 1), --skip-lighthouse.
 // A benchmark, not a test: prints figures, exits 1 when a budget is exceeded.
@@ -121,6 +122,19 @@ try {
   await browser.close();
 
   if (!args['skip-lighthouse']) {
+    await lighthouse(pageUrl, heaviest.path);
+    // The compare page with a comparison drawn: the counties with the most years (data/compare/index.json).
+    const index = JSON.parse(readFileSync(join(dist, 'data/compare/index.json'), 'utf8')) as { counties: { c: string; y: number[] }[]; years: number[] };
+    const chosen = [...index.counties].sort((a, b) => b.y.length - a.y.length).slice(0, 4).map((c) => c.c);
+    const comparePath = `compare/?c=${chosen.join(',')}&y=${index.years.at(-1)}&m=received`;
+    await lighthouse(served.url + comparePath, comparePath);
+  }
+} finally {
+  await served.close();
+}
+
+/** Lighthouse (mobile) on one page: the median of --runs runs, against the budgets. */
+async function lighthouse(pageUrl: string, label: string): Promise<void> {
     const runs = Math.max(1, Number(args.runs) || 1);
     const scores: { performance: number; accessibility: number; metrics: Record<string, number> }[] = [];
     const out = mkdtempSync(join(tmpdir(), 'lighthouse-'));
@@ -154,14 +168,12 @@ try {
     const perf = median(scores.map((s) => s.performance));
     const a11y = median(scores.map((s) => s.accessibility));
     const m = scores.find((s) => s.performance === perf)!.metrics;
-    console.log(`\nLighthouse ${JSON.parse(readFileSync(join(root, 'node_modules/lighthouse/package.json'), 'utf8')).version}, mobile, ${heaviest.path}, median of ${runs} run(s)`);
+    console.log(`\nLighthouse ${JSON.parse(readFileSync(join(root, 'node_modules/lighthouse/package.json'), 'utf8')).version}, mobile, ${label}, median of ${runs} run(s)`);
     console.log(`    FCP ${(m.FCP / 1000).toFixed(2)} s, LCP ${(m.LCP / 1000).toFixed(2)} s, TBT ${Math.round(m.TBT)} ms, CLS ${m.CLS.toFixed(3)}; runs: ${scores.map((s) => `${s.performance}/${s.accessibility}`).join(', ')}`);
-    line('Lighthouse performance (mobile)', String(perf), '>= 95', perf >= BUDGET.performance);
-    line('Lighthouse accessibility', String(a11y), '= 100', a11y >= BUDGET.accessibility);
+    const kind = label.split('/')[0] === 'compare' ? 'compare page' : 'report page';
+    line(`Lighthouse performance (mobile), ${kind}`, String(perf), '>= 95', perf >= BUDGET.performance);
+    line(`Lighthouse accessibility, ${kind}`, String(a11y), '= 100', a11y >= BUDGET.accessibility);
   }
-} finally {
-  await served.close();
-}
 
 const failed = results.filter((ok) => !ok).length;
 console.log(`\n${failed ? `${failed} budget(s) exceeded` : 'all budgets hold'}`);

@@ -359,3 +359,24 @@ export const CollectionLog = z.object({
   urls: z.array(CollectedUrl), // sorted by url
 });
 export type CollectionLog = z.infer<typeof CollectionLog>;
+
+/**
+ * A correction made to figures the site had published (content/corrections.json), listed with its
+ * date and reason on the corrections page (更正记录). A parser fix or a corrected report that
+ * changes a published figure gets an entry here.
+ */
+export const Correction = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date (YYYY-MM-DD)'), // when the corrected figure was published
+  report: z.string().regex(/^\d{6}-\d{4}$/, 'a report id: six-digit code, a hyphen, the year'), // `<code>-<year>`
+  /** The figure's JSON path (`applications.granted[6]`); none where the whole report changed. */
+  path: z.string().optional(),
+  before: Cell.optional(), // the figure as published before
+  after: Cell.optional(), // the figure as published since
+  reason: z.string().min(1), // why, in Chinese
+  /** The correction request or commit it answers. */
+  link: z.string().url().optional(),
+});
+export type Correction = z.infer<typeof Correction>;
+
+export const CorrectionsLog = z.object({ corrections: z.array(Correction) });
+export type CorrectionsLog = z.infer<typeof CorrectionsLog>;

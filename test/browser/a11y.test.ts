@@ -21,6 +21,10 @@ const PAGES: [string, () => string, (keyof typeof VIEWPORTS)[]][] = [
   ['county without reports', () => 'counties/110108-haidian/', ['phone', 'desktop']],
   ['county with reports', () => 'counties/630222-minhe/', ['phone', 'desktop']],
   ['province grid', () => 'provinces/630000/', ['phone', 'desktop']],
+  // The pages of issue 9 (5–12): a comparison drawn, the corrections log, a chart's embed page.
+  ['compare', () => 'compare/?c=630222,411421&y=2021&m=received', ['phone', 'desktop']],
+  ['corrections', () => 'corrections/', ['phone']],
+  ['embed', () => `${busiestReportPage()}embed/outcomes/`, ['phone']],
 ];
 
 const session = useSession();
@@ -39,6 +43,8 @@ describe('axe', () => {
         await page.goto(s.at(path()));
         await scrollThrough(page); // charts and anything else loaded on view are part of the page
         await page.waitForTimeout(300);
+        // A figure selected: its toolbar is part of the page too.
+        if (name === 'report') await page.locator('#applications-granted-6').click();
         const result = await new AxeBuilder({ page }).analyze();
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: join(SHOTS, `${name.replaceAll(' ', '-')}-${width}.png`), fullPage: true });

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILD_INFO, CACHE, COLLECTION_LOG_FIXTURE, FIXTURE_REPORTS, SECOND_DIST, TEST_BASE, TEST_SITE, type BuildInfo, type Input } from './paths.ts';
+import { BUILD_INFO, CACHE, COLLECTION_LOG_FIXTURE, FIXTURE_REPORTS, SECOND_DIST, TEST_BASE, TEST_REPOSITORY, TEST_SITE, type BuildInfo, type Input } from './paths.ts';
 
 const root = process.cwd();
 const samplesDir = join(root, 'content/reports');
@@ -72,6 +72,8 @@ symlinkSync(at(`${MINHE}.txt`), at('908_link.txt'));
 inputs.push({ file: '908_link.txt', kind: 'rejected' });
 symlinkSync(at('nowhere.txt'), at('909_broken_link.txt'));
 inputs.push({ file: '909_broken_link.txt', kind: 'rejected' });
+// The PDF sample's address: its figures' citations point at their page (…pdf#page=N).
+write('huaian-2024.meta.json', JSON.stringify({ url: 'https://www.huaian.gov.cn/zfxxgk/2024年报.pdf', published: '2025-01-20' }), 'sidecar', { of: 'huaian-2024.pdf' });
 write('910_orphan.meta.json', JSON.stringify({ published: '2022-01-01' }), 'rejected');
 write('911_report.pdf', '%PDF-1.4\n%\u00e2\u00e3\n', 'rejected');
 
@@ -89,7 +91,8 @@ writeFileSync(
   }),
 );
 
-const env = { ...process.env, REPORTS_DIR: FIXTURE_REPORTS, BASE_PATH: TEST_BASE, SITE: TEST_SITE, COLLECTION_LOG: COLLECTION_LOG_FIXTURE };
+// GITHUB_REPOSITORY as Actions sets it: report pages carry the 纠错 link (address.ts).
+const env = { ...process.env, REPORTS_DIR: FIXTURE_REPORTS, BASE_PATH: TEST_BASE, SITE: TEST_SITE, COLLECTION_LOG: COLLECTION_LOG_FIXTURE, GITHUB_REPOSITORY: TEST_REPOSITORY };
 function build(label: string, extraEnv: Record<string, string>, args: string[] = []): void {
   const started = Date.now();
   const result = spawnSync('npm', ['run', 'build', ...(args.length ? ['--', ...args] : [])], { stdio: 'inherit', env: { ...env, ...extraEnv } });

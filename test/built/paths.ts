@@ -14,6 +14,8 @@ export const SECOND_DIST = join(CACHE, 'dist-2');
 /** A base like GitHub Pages' /<repo>/, so that links that skip the base break in the tests. */
 export const TEST_BASE = '/portal-test/';
 export const TEST_SITE = 'https://portal.test.example';
+/** owner/name as GitHub Actions sets GITHUB_REPOSITORY: the correction links point at its issue form. */
+export const TEST_REPOSITORY = 'portal-test/county-portal';
 
 /**
  * The fate each entry of the test build's reports folder must have, declared by the build script

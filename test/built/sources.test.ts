@@ -2,6 +2,7 @@
 // when it is http(s); another version of the same report named, linked to its source text, and, when
 // the site cannot tell which version is right, said so; table 二 checked against other reports.
 import { readFileSync } from 'node:fs';
+import { publishedSource } from '../../src/lib/site/downloads.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attr, elements, listFiles, loadDocument, textOf } from './dom.ts';
@@ -57,7 +58,8 @@ describe('another version of the same report', () => {
     const target = resolveUrl(attr(links[0], 'href')!, page.url, { dist: DIST, base: info.base, site: info.site });
     expect(target.kind).toBe('file');
     if (target.kind !== 'file') return;
-    expect(readFileSync(target.file)).toEqual(readFileSync(join(info.reportsDir, file)));
+    // The other version's text as published: UTF-8 with a BOM (downloads.ts, publishedSource).
+    expect(readFileSync(target.file)).toEqual(Buffer.from(publishedSource(readFileSync(join(info.reportsDir, file)))));
   });
 
   it('no page of a report without another version says it has one', () => {

@@ -47,6 +47,8 @@ beforeAll(async () => {
       ASTRO_CACHE_DIR: join(WORK, 'astro-cache'),
       ASTRO_TELEMETRY_DISABLED: '1',
       BASE_PATH: '/',
+      // The sitemap (checked below) needs the site's address.
+      SITE: 'https://scale.test.example',
     },
   });
   if (build.status !== 0) throw new Error(`astro build of the scale corpus failed:\n${(build.stdout + build.stderr).split('\n').slice(-40).join('\n')}`);

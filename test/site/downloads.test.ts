@@ -55,8 +55,8 @@ describe('writeDownloads', () => {
     expect(rows.find((r) => r[0] === '（七）总计')?.slice(1, 8)).toEqual(gangcha.applications!.total!.map((v) => (v === null ? '' : String(v))));
   });
 
-  it('copies the source text byte for byte, and only where it exists', () => {
-    expect(read('counties/630222-minhe/2021/source.txt')).toBe(sourceText);
+  it('publishes the source text as UTF-8 with a BOM (every browser opens it so), and only where it exists', () => {
+    expect(read('counties/630222-minhe/2021/source.txt')).toBe(`\uFEFF${sourceText}`);
     expect(existsSync(join(outDir, 'counties/632224-gangcha/2021/source.txt'))).toBe(false);
   });
 
@@ -155,7 +155,7 @@ describe('writeDownloads on a rebuild', () => {
     const again = await run();
     expect(again.written).toBe(1);
     expect(Report.parse(JSON.parse(readFileSync(join(out, minheDir, 'report.json'), 'utf8')))).toEqual(minhe);
-    expect(readFileSync(join(out, minheDir, 'source.txt'), 'utf8')).toBe(sourceText);
+    expect(readFileSync(join(out, minheDir, 'source.txt'), 'utf8')).toBe(`\uFEFF${sourceText}`);
   });
 
   it('rewrites everything when the site address changes (each CSV names its page)', async () => {
@@ -207,5 +207,18 @@ describe('writeDownloads with the report files on a second site', () => {
     expect(again).toMatchObject({ reports: 1, written: 0, removed: 3 });
     expect(existsSync(join(reportOut, 'counties/630222-minhe'))).toBe(false);
     expect(existsSync(join(reportOut, 'counties/632224-gangcha/2021/report.csv'))).toBe(true);
+  });
+});
+
+describe('publishedSource', () => {
+  it('turns a GB18030 or BOM-less UTF-8 text into UTF-8 with one BOM, and leaves PDF and Word bytes alone', async () => {
+    const { publishedSource } = await import('../../src/lib/site/downloads.ts');
+    const text = '民和回族土族自治县人民政府\n';
+    const gbk = new Uint8Array([0xc3, 0xf1, 0xba, 0xcd, 0x0a]); // 民和\n in GB18030
+    expect(Buffer.from(publishedSource(gbk)).toString('utf8')).toBe('\uFEFF民和\n');
+    expect(Buffer.from(publishedSource(Buffer.from(text))).toString('utf8')).toBe(`\uFEFF${text}`);
+    expect(Buffer.from(publishedSource(Buffer.from(`\uFEFF${text}`))).toString('utf8')).toBe(`\uFEFF${text}`);
+    const pdf = Buffer.from('%PDF-1.7\n');
+    expect(publishedSource(pdf)).toBe(pdf);
   });
 });

@@ -102,3 +102,17 @@ describe('manifest CSV', () => {
     ]);
   });
 });
+
+describe('Chinese-headed bulk CSV', () => {
+  it('heads every column with a unique Chinese label, no English field name, BOM and CRLF', async () => {
+    const { FIELDS, reportsToCsv, zhHeader } = await import('../../src/lib/site/export.ts');
+    const heads = FIELDS.map(zhHeader);
+    expect(heads.length).toBeGreaterThan(100);
+    expect(new Set(heads).size).toBe(heads.length);
+    expect(heads.filter((h) => /[A-Za-z]{3,}/.test(h))).toEqual([]);
+    const csv = reportsToCsv([], FIELDS, 'zh');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.slice(1).split('\r\n')[0].split(',').slice(0, 3)).toEqual(['记录编号（区划代码-年度）', '行政区划代码（GB/T 2260）', '县级行政区名称']);
+  });
+});

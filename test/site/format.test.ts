@@ -37,3 +37,18 @@ describe('formatCell by hand agrees with Intl for integers', () => {
     for (const v of [0, 7, 999, 1000, 12345, 1234567, -5, -1000, -987654321, 2 ** 40]) expect(formatCell(v)).toBe(intl.format(v));
   });
 });
+
+describe('money in headlines', () => {
+  it('rounds 万元 to two decimals in headlines, keeps counts and never lets the unit wrap alone', async () => {
+    const { formatHeadline, formatMetric } = await import('../../src/lib/site/format.ts');
+    const amount = { kind: 'amount' as const, unit: '万元' };
+    expect(formatHeadline(amount, 18.085682)).toBe('18.09');
+    expect(formatHeadline(amount, 18)).toBe('18');
+    expect(formatHeadline(amount, 12345.5)).toBe('12,345.5');
+    expect(formatHeadline({ kind: 'count' }, 13236)).toBe('13,236');
+    expect(formatHeadline({ kind: 'rate' }, 0.8571)).toBe('85.7%');
+    expect(formatMetric(amount, 18.085682)).toBe('18.09\u00a0万元');
+    // The table keeps the printed figure.
+    expect(formatCell(18.085682)).toBe('18.085682');
+  });
+});

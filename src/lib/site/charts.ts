@@ -120,3 +120,8 @@ export function trendChart(
       .join('，')}。`,
   };
 }
+
+/** The charts a report page draws, in page order (its embed pages are these). */
+export function reportCharts(r: Report): ChartSpec[] {
+  return [outcomesChart(r), applicantsChart(r), reviewChart(r)].filter((c): c is ChartSpec => c !== null);
+}

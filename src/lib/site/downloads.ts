@@ -12,18 +12,31 @@
 // is checked for the whole output at the start of the build: integrations.ts, trustedStamp.)
 // The bulk files change with any report and are always written.
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BOM, FIELDS, csvLine, fieldsToCsv, manifestToCsv, reportToJson } from './export.ts';
+import { BOM, FIELDS, csvLine, fieldsToCsv, manifestToCsv, reportToJson, zhHeader } from './export.ts';
+import { DATA_LICENCE_TEXT } from './licence.ts';
 import { isShownReport, readManifest } from './manifest.ts';
 import { otherVersionFile, paths } from './paths.ts';
 import type { Report } from '../schema.ts';
 import { reportToCsv } from './reportCsv.ts';
 import { INGEST_DIR } from './reportFiles.ts';
+import { decodeText } from '../read/text.ts';
+
+/**
+ * A source file as published (source.txt): a text source (any encoding the parser reads) as UTF-8
+ * with a BOM, so that every browser opens it as UTF-8 (served as text/plain without a charset, a
+ * GBK or BOM-less file shows as mojibake in some). PDF and Word files are published as they are.
+ */
+export function publishedSource(bytes: Uint8Array): Uint8Array {
+  const head = Buffer.from(bytes.subarray(0, 4)).toString('latin1');
+  if (head.startsWith('%PDF') || head.startsWith('PK')) return bytes;
+  return Buffer.from(BOM + decodeText(bytes).text, 'utf8');
+}
 
 /**
  * Up to this many reports the bulk JSON is also published uncompressed (a few MB; opens in a
@@ -152,10 +165,10 @@ async function writeReportFiles(f: ReportFiles): Promise<Written> {
   await Promise.all([
     writeFile(at('report.json'), f.json),
     writeFile(at('report.csv'), f.csv),
-    rm(at('source.txt'), { force: true }).then(() => (f.source ? copyFile(f.source, at('source.txt')) : undefined)),
+    rm(at('source.txt'), { force: true }).then(() => (f.source ? writeFile(at('source.txt'), publishedSource(readFileSync(f.source))) : undefined)),
     ...oldOtherVersions(f.dir).map((n) => rm(at(n), { force: true })),
   ]);
-  await Promise.all(f.others.map((o, k) => (o ? copyFile(o, at(otherVersionFile(k + 1))) : undefined)));
+  await Promise.all(f.others.map((o, k) => (o ? writeFile(at(otherVersionFile(k + 1)), publishedSource(readFileSync(o))) : undefined)));
   return sizesOf(f);
 }
 
@@ -167,9 +180,9 @@ function writeReportFilesSync(f: ReportFiles): Written {
   writeFileSync(at('report.json'), f.json);
   writeFileSync(at('report.csv'), f.csv);
   removeFile(at('source.txt'));
-  if (f.source) copyFileSync(f.source, at('source.txt'));
+  if (f.source) writeFileSync(at('source.txt'), publishedSource(readFileSync(f.source)));
   for (const n of oldOtherVersions(f.dir)) removeFile(at(n));
-  f.others.forEach((o, k) => o && copyFileSync(o, at(otherVersionFile(k + 1))));
+  f.others.forEach((o, k) => o && writeFileSync(at(otherVersionFile(k + 1)), publishedSource(readFileSync(o))));
   return sizesOf(f);
 }
 
@@ -198,8 +211,8 @@ function removeEmptyDirs(dir: string, root: string): void {
 const sizesOf = (f: ReportFiles): Written => ({
   json: Buffer.byteLength(f.json),
   csv: Buffer.byteLength(f.csv),
-  sourceCopy: f.source ? { sha: f.sha, size: statSync(f.source).size } : undefined,
-  others: f.others.map((o) => (o ? statSync(o).size : null)),
+  sourceCopy: f.source ? { sha: f.sha, size: statSync(join(f.dir, 'source.txt')).size } : undefined,
+  others: f.others.map((o, k) => (o ? statSync(join(f.dir, otherVersionFile(k + 1))).size : null)),
 });
 
 /**
@@ -276,16 +289,19 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
   const state: State = { version, reportOut, reports: {} };
   const kept: string[] = [];
 
-  const bulk = ['data/reports.json.gz', 'data/reports.csv', 'data/fields.csv', 'data/manifest.csv', 'data/manifest.json'];
+  const bulk = ['data/reports.json.gz', 'data/reports.csv', 'data/reports-zh.csv', 'data/fields.csv', 'data/manifest.csv', 'data/manifest.json', 'data/LICENSE.txt'];
   if (offersPlainJson(files.length)) bulk.push('data/reports.json');
   const json = gzipStream(join(out, 'data/reports.json.gz'));
   const plain = offersPlainJson(files.length) ? stream(join(out, 'data/reports.json')) : undefined;
   const csv = stream(join(out, 'data/reports.csv'));
+  // The same rows under the field dictionary's Chinese labels, for spreadsheet users.
+  const csvZh = stream(join(out, 'data/reports-zh.csv'));
   const opening = `{"generated":${JSON.stringify(manifest.generated)},"count":${files.length},"reports":[`;
   await json.write(opening);
   plain?.write(opening);
   const header = csvLine(FIELDS.map((f) => f.key)) + '\r\n';
   csv.write(BOM + header);
+  csvZh.write(BOM + csvLine(FIELDS.map(zhHeader)) + '\r\n');
   let sources = 0;
   let written = 0;
   const jobs = writer();
@@ -336,6 +352,7 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
     await json.write(piece);
     plain?.write(piece);
     csv.write(row);
+    csvZh.write(row);
   }
   await jobs.done();
   await json.write(']}\n');
@@ -343,9 +360,11 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
   await json.close();
   await plain?.close();
   await csv.close();
+  await csvZh.close();
 
   mkdirSync(join(out, 'data'), { recursive: true });
   writeFileSync(join(out, 'data/fields.csv'), fieldsToCsv());
+  writeFileSync(join(out, 'data/LICENSE.txt'), BOM + DATA_LICENCE_TEXT);
   writeFileSync(join(out, 'data/manifest.csv'), manifestToCsv(manifest));
   writeFileSync(join(out, 'data/manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   if (options.statePath) {

@@ -130,6 +130,12 @@ export const FIELDS: readonly Field[] = [
   })),
 ];
 
+/**
+ * The Chinese column head of a field (reports-zh.csv): its label, without the definition that
+ * derived figures carry after 「：」 in the dictionary. Unique across FIELDS (a test holds it).
+ */
+export const zhHeader = (f: Field): string => (f.group === DERIVED ? `${f.label.split('：')[0]}（本站计算）` : f.label);
+
 /** One CSV cell. Text that a spreadsheet would run as a formula is prefixed with '. */
 export function csvCell(v: CsvValue): string {
   if (v === null || v === undefined) return '';
@@ -145,8 +151,8 @@ export function csvLine(values: readonly CsvValue[]): string {
 }
 
 /** The reports as CSV: BOM, header of field keys, one row each, CRLF line ends (RFC 4180). */
-export function reportsToCsv(reports: Iterable<Report>, fields: readonly Field[] = FIELDS): string {
-  const lines = [csvLine(fields.map((f) => f.key))];
+export function reportsToCsv(reports: Iterable<Report>, fields: readonly Field[] = FIELDS, header: 'keys' | 'zh' = 'keys'): string {
+  const lines = [csvLine(fields.map((f) => (header === 'zh' ? zhHeader(f) : f.key)))];
   for (const r of reports) lines.push(csvLine(fields.map((f) => f.get(r))));
   return BOM + lines.join('\r\n') + '\r\n';
 }

@@ -17,11 +17,24 @@ export function formatRate(v: number): string {
   return `${(v * 100).toFixed(1)}%`;
 }
 
-/** A metric value with its unit; `null` → the placeholder. */
+const money = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+
+/**
+ * A figure for a headline (cards, share images, descriptions): amounts in 万元 rounded to two
+ * decimals (18.085682 → 18.09); counts as printed; rates as percentages. Tables show
+ * `formatCell`, the figure as the report prints it.
+ */
+export function formatHeadline(metric: Pick<Metric, 'kind'>, v: number): string {
+  if (metric.kind === 'rate') return formatRate(v);
+  if (metric.kind === 'amount') return money.format(Math.round(v * 100) / 100);
+  return formatCell(v);
+}
+
+/** A headline figure with its unit, joined by a no-break space: the unit never wraps onto its own line. */
 export function formatMetric(metric: Pick<Metric, 'kind' | 'unit'>, v: number | null, missing = '—'): string {
   if (v === null) return missing;
   if (metric.kind === 'rate') return formatRate(v);
-  return `${formatCell(v)} ${metric.unit}`;
+  return `${formatHeadline(metric, v)}\u00a0${metric.unit}`;
 }
 
 /** The value alone, without unit, for table cells. */

@@ -96,7 +96,7 @@ const SITE_BYTES_WARNING = 900 * 2 ** 20;
 export function siteOutput(): AstroIntegration {
   let cacheDir = '';
   let root = '';
-  let siteUrl = '';
+  let siteUrl: string | undefined;
   let outDir = '';
   let incremental = false;
   let started = 0;
@@ -116,7 +116,8 @@ export function siteOutput(): AstroIntegration {
         root = fileURLToPath(config.root);
         outDir = fileURLToPath(config.outDir);
         incremental = !!config.experimental.incrementalBuild;
-        siteUrl = new URL(config.base, config.site ?? 'http://localhost/').href;
+        // No SITE: no absolute address anywhere (a report's CSV then names no page address).
+        siteUrl = config.site ? new URL(config.base, config.site).href : undefined;
         if (!building || downloads) return;
         // The downloads need only the ingest output: they start now, beside the content sync and
         // the page rendering, in a worker thread.

@@ -85,6 +85,11 @@ const SHORT_ROW_LABEL: Record<string, string> = {
   'otherHandling.other': '（六）其他处理 3. 其他',
   total: '（七）总计',
   carriedForward: '四、结转下年度',
+  // The groups of 三、本年度办理结果 (findings name a whole group).
+  denied: '（三）不予公开',
+  unavailable: '（四）无法提供',
+  notProcessed: '（五）不予处理',
+  otherHandling: '（六）其他处理',
 };
 
 export function applicationRowLabel(path: string): string {
@@ -119,6 +124,9 @@ export const ACTIVE_LABELS: Record<string, string> = {
   procurement: '政府集中采购',
   'procurement.projects': '采购项目数量',
   'procurement.amount': '采购总金额',
+  projects: '采购项目数量',
+  amount: '采购总金额',
+  itemCounts: '项目数量（2019 格式）',
   previousYear: '上一年项目数量',
   change: '本年增/减',
   issued: '本年制发件数（2019 格式：本年新制作数量）',

@@ -55,5 +55,11 @@ export const paths = {
   ranking: (metricId: string, year: number, provinceCode?: string) =>
     `rankings/${metricId}/${year}/${provinceCode ? `${provinceCode}/` : ''}`,
   data: () => 'data/',
+  compare: () => 'compare/',
+  corrections: () => 'corrections/',
+  /** A chart of a report alone, for an iframe in an article. */
+  embed: (region: RegionRef, year: number, chart: string) => `counties/${slugOf(region)}/${year}/embed/${chart}/`,
+  /** The county's share image (Open Graph), made at build time. */
+  ogImage: (code: string) => `og/${code}.png`,
   methodology: () => 'methodology/',
 } as const;

@@ -8,6 +8,7 @@
 import type { Report } from '../schema.ts';
 import { findingText, ruleText } from './checks.ts';
 import { BOM, csvLine, type CsvValue } from './export.ts';
+import { DATA_LICENCE } from './licence.ts';
 import { applicantLabels, outcomeLabels } from './labels.ts';
 import { applicationsTable, documentsTable, itemFigures, outcomesTable, type CellView, type ItemFigure } from './tables.ts';
 
@@ -147,6 +148,7 @@ function heading(report: Report, options: ReportCsvOptions): Line[] {
     text(
       `数字按报告所印，空白单元格留空（不是 0）；第二十条第（八）项金额单位为万元。${report.consistent ? '报告自身的勾稽关系全部成立。' : '报告自身数字有不符之处，见“说明”栏。'}${options.pageUrl ? `本站页面：${options.pageUrl}` : ''}`,
     ),
+    text(DATA_LICENCE.line),
   ];
 }
 

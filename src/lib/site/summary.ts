@@ -4,6 +4,7 @@
 import type { ApplicantRow, DocumentCounts, Region, Report, SourceInfo } from '../schema.ts';
 import { METRIC_ROWS, reportMarks, touchesRow, type ReportMarks } from './marks.ts';
 import { METRICS, type MetricValue } from './metrics.ts';
+import { applicantsChart, outcomesChart, reportCharts, reviewChart } from './charts.ts';
 
 export interface ReportSummary {
   id: string; // `<code>-<year>`
@@ -26,6 +27,8 @@ export interface ReportSummary {
   documents: { regulations: InForceCounts | null; normativeDocuments: InForceCounts | null };
   /** 本年制发件数 (2021 format) or 本年新制作数量 (2019 format) of 规章 and 规范性文件, for the county trends. */
   issued: { regulations: number | null; normativeDocuments: number | null };
+  /** Ids of the charts its page draws (charts.ts): each has an embed page. */
+  charts: string[];
   /** Content digest of the report JSON (incremental-build cache keys). */
   digest: string;
 }
@@ -45,7 +48,7 @@ export const reportId = (r: Pick<Report, 'region' | 'year'>) => `${r.region.code
  * that summaries cached in the content store by file digest are recomputed after such a change.
  */
 export const SUMMARY_VERSION = (() => {
-  const text = [summarise.toString(), inForceCounts.toString(), reportMarks.toString(), touchesRow.toString(), JSON.stringify(METRIC_ROWS), ...METRICS.map((m) => `${m.id}:${m.value.toString()}`)].join('\n');
+  const text = [summarise.toString(), inForceCounts.toString(), reportMarks.toString(), touchesRow.toString(), JSON.stringify(METRIC_ROWS), ...[reportCharts, outcomesChart, applicantsChart, reviewChart].map((f) => f.toString()), ...METRICS.map((m) => `${m.id}:${m.value.toString()}`)].join('\n');
   let h = 0;
   for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
   return (h >>> 0).toString(36);
@@ -69,6 +72,7 @@ export function summarise(report: Report, digest = ''): ReportSummary {
     carriedForward: report.applications?.carriedForward ?? null,
     documents: { regulations: inForceCounts(report.active?.regulations), normativeDocuments: inForceCounts(report.active?.normativeDocuments) },
     issued: { regulations: report.active?.regulations?.issued ?? null, normativeDocuments: report.active?.normativeDocuments?.issued ?? null },
+    charts: reportCharts(report).map((c) => c.id),
     digest,
   };
 }

@@ -1,0 +1,158 @@
+// The share image (Open Graph, 1200×630 PNG) of a county: its name, the latest year held, headline
+// figures, and which years the site holds. Made at build time without a browser: satori lays out
+// the card and turns its text into outlines (SVG), resvg draws the PNG. The CJK font comes from the
+// @fontsource/noto-sans-sc package, which ships Noto Sans SC cut into ~100 unicode-range subsets
+// (WOFF, which satori reads): only the subsets holding the card's characters are loaded.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+import { formatHeadline } from './format.ts';
+import { indexedPng } from './indexedPng.ts';
+import { METRICS } from './metrics.ts';
+import { SITE_NAME } from './site.ts';
+import type { ReportSummary } from './summary.ts';
+
+export const OG_WIDTH = 1200;
+export const OG_HEIGHT = 630;
+/** Headline figures on the card (the four a reader of a county asks about first). */
+const CARD_METRICS = ['received', 'disclosure-rate', 'licensing', 'review'];
+
+export interface OgCard {
+  name: string; // 民和回族土族自治县
+  place: string; // 青海省 · 海东市
+  year: number; // the latest year held
+  figures: { label: string; value: string; unit: string }[];
+  /** Which years the site holds of the years it covers: 已收录 2019、2021 年（共 5 个年度中的 2 个） */
+  coverage: string;
+  consistent: boolean;
+}
+
+export function ogCard(reports: readonly ReportSummary[], siteYears: readonly number[]): OgCard {
+  const sorted = [...reports].sort((a, b) => a.year - b.year);
+  const latest = sorted.at(-1)!;
+  const { region } = latest;
+  const figures = CARD_METRICS.map((id) => METRICS.find((m) => m.id === id)!).map((m) => {
+    const v = latest.values[m.id].value;
+    return { label: m.label, value: v === null ? '—' : formatHeadline(m, v), unit: m.kind === 'rate' || v === null ? '' : m.unit };
+  });
+  const held = sorted.map((r) => r.year);
+  return {
+    name: region.name,
+    place: region.prefecture && region.prefecture !== region.province ? `${region.province} · ${region.prefecture}` : region.province,
+    year: latest.year,
+    figures,
+    coverage: `本站收录其 ${held.join('、')} 年报告（${siteYears[0]}–${siteYears.at(-1)} 年共 ${siteYears.length} 个年度中的 ${held.length} 个）`,
+    consistent: latest.consistent,
+  };
+}
+
+// A satori element: the React element shape without React.
+type Node = { type: string; props: { style?: Record<string, unknown>; children?: (Node | string)[] | Node | string } };
+const el = (type: string, style: Record<string, unknown>, ...children: (Node | string)[]): Node => ({ type, props: { style, children } });
+
+function cardTree(c: OgCard, fontFamily: string): Node {
+  const ink = '#1a1a1a';
+  return el(
+    'div',
+    { width: OG_WIDTH, height: OG_HEIGHT, display: 'flex', flexDirection: 'column', background: '#ffffff', fontFamily, color: ink },
+    el('div', { height: 16, background: '#8a1c1c' }),
+    el(
+      'div',
+      { display: 'flex', flexDirection: 'column', padding: '40px 64px 0', flexGrow: 1 },
+      el('div', { fontSize: 30, color: '#555' }, c.place),
+      el('div', { fontSize: 72, fontWeight: 700, marginTop: 4 }, c.name),
+      el('div', { fontSize: 32, marginTop: 4 }, `${c.year} 年政府信息公开工作年度报告${c.consistent ? '' : '（报告自身数字有不符）'}`),
+      el(
+        'div',
+        { display: 'flex', marginTop: 40, borderTop: `2px solid ${ink}` },
+        ...c.figures.map((f) =>
+          el(
+            'div',
+            { display: 'flex', flexDirection: 'column', width: '25%', paddingTop: 16, paddingRight: 16 },
+            el('div', { fontSize: 26, color: '#555' }, f.label),
+            el('div', { display: 'flex', alignItems: 'baseline', marginTop: 6 }, el('div', { fontSize: 56, fontWeight: 700 }, f.value), el('div', { fontSize: 26, marginLeft: 6 }, f.unit)),
+          ),
+        ),
+      ),
+      el('div', { fontSize: 24, color: '#555', marginTop: 28 }, c.coverage),
+    ),
+    el('div', { display: 'flex', justifyContent: 'space-between', padding: '18px 64px', background: '#f5f4f0', fontSize: 24, color: '#333' }, el('div', {}, SITE_NAME), el('div', {}, '数字按报告所印 · 可追溯到原文')),
+  );
+}
+
+// --- fonts: the Noto Sans SC subsets that hold the card's characters ---
+const require = createRequire(import.meta.url);
+interface Subset {
+  file: string;
+  weight: number;
+  ranges: [number, number][];
+}
+let subsets: Subset[] | undefined;
+function fontSubsets(): Subset[] {
+  if (subsets) return subsets;
+  const dir = dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
+  subsets = [];
+  for (const weight of [400, 700]) {
+    const css = readFileSync(join(dir, `${weight}.css`), 'utf8');
+    for (const block of css.split('@font-face').slice(1)) {
+      const woff = block.match(/url\(\.\/files\/([^)]+\.woff)\) format\('woff'\)/)?.[1];
+      const range = block.match(/unicode-range:\s*([^;]+);/)?.[1];
+      if (!woff || !range) continue;
+      const ranges = range.split(',').map((r): [number, number] => {
+        const [a, b] = r.trim().replace(/^U\+/i, '').split('-');
+        return [parseInt(a, 16), parseInt(b ?? a, 16)];
+      });
+      subsets.push({ file: join(dir, 'files', woff), weight, ranges });
+    }
+  }
+  return subsets;
+}
+/**
+ * Every subset, loaded once, always the same array: satori keeps the parsed fonts of an array it
+ * has seen (a new array per card, each with the subsets its characters need, made it parse fonts
+ * for every card: ~10× slower). Each subset under its own family name, all of them listed as the
+ * card's font-family: satori falls back along the list glyph by glyph (subsets under one name are
+ * not searched so).
+ */
+let allFonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
+function fonts() {
+  allFonts ??= fontSubsets().map((s) => ({ name: familyOf(s), data: readFileSync(s.file), weight: s.weight as 400 | 700, style: 'normal' as const }));
+  return allFonts;
+}
+const familyOf = (s: Subset) => `sc-${s.file.match(/noto-sans-sc-([^-]+)-\d+-normal/)?.[1] ?? s.file}`;
+
+const inRanges = (c: number, ranges: readonly [number, number][]) => ranges.some(([a, b]) => c >= a && c <= b);
+const textOf = (n: Node | string): string => (typeof n === 'string' ? n : [n.props.children ?? []].flat().map(textOf).join(''));
+
+export async function ogSvg(card: OgCard): Promise<string> {
+  // The family list in the order of first use by the card's text: the common subsets first.
+  const text = textOf(cardTree(card, ''));
+  const used = fontSubsets().filter((s) => [...text].some((ch) => inRanges(ch.codePointAt(0)!, s.ranges)));
+  const families = [...new Set([...used, ...fontSubsets()].map(familyOf))].join(', ');
+  return satori(cardTree(card, families) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: fonts() });
+}
+
+/** The card as a palette PNG (indexedPng.ts): the national set must stay within 100 MB (`npm run bench:og`). */
+export async function ogPng(card: OgCard): Promise<Buffer> {
+  const svg = await ogSvg(card);
+  const img = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH }, font: { loadSystemFonts: false } }).render();
+  return indexedPng(img.pixels, img.width, img.height);
+}
+
+/** Where made images are kept between builds, by a digest of the card (a rebuild makes only changed ones). */
+export const OG_CACHE_DIR = process.env.OG_CACHE_DIR ?? join(process.env.INGEST_DIR ? dirname(process.env.INGEST_DIR) : '.cache', 'og');
+const CODE_VERSION = createHash('sha1').update(`${cardTree.toString()}${ogCard.toString()}`).digest('hex').slice(0, 8);
+
+/** The county's PNG, from the cache when the same card was made before. */
+export async function ogPngCached(card: OgCard, dir = OG_CACHE_DIR): Promise<Buffer> {
+  const key = createHash('sha1').update(`${CODE_VERSION}\n${JSON.stringify(card)}`).digest('hex');
+  const file = join(dir, `${key}.png`);
+  if (existsSync(file)) return readFileSync(file);
+  const png = await ogPng(card);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, png);
+  return png;
+}

@@ -1,0 +1,15 @@
+// One county's figures by year, for the compare page (compareData.ts).
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { compareCounty } from '../../../lib/site/compareData.ts';
+import { getSite } from '../../../lib/site/store.ts';
+
+export const getStaticPaths = (async () => {
+  const site = await getSite();
+  return site.counties.map((c) => ({ params: { code: c.code }, props: { code: c.code } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const site = await getSite();
+  const county = site.county(props.code as string)!;
+  return new Response(JSON.stringify(compareCounty(county.reports)));
+};

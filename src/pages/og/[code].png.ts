@@ -1,0 +1,17 @@
+// The county's share image (Open Graph), made at build time (ogImage.ts), kept between builds by a
+// digest of its card so that a rebuild makes only the changed ones.
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { ogCard, ogPngCached } from '../../lib/site/ogImage.ts';
+import { getSite } from '../../lib/site/store.ts';
+
+export const getStaticPaths = (async () => {
+  const site = await getSite();
+  return site.counties.map((c) => ({ params: { code: c.code } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const site = await getSite();
+  const county = site.county(params.code as string)!;
+  const png = await ogPngCached(ogCard(county.reports, site.years));
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+};
