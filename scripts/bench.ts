@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Report } from '../src/lib/schema.ts';
-import { renderEntry, type CorpusFormat } from './corpus.ts';
+import { lengthenReport, renderEntry, type CorpusFormat, type CorpusLength } from './corpus.ts';
 import { compareWithTruth, describeMismatches, writeReport, type DocumentOptions, type Layout, type Truth } from './synth/index.ts';
 import { copySite } from './synth/site-copy.ts';
 
@@ -54,6 +54,31 @@ function walk(dir: string): { path: string; size: number }[] {
     else if (e.isFile()) out.push({ path: p, size: statSync(p).size });
   }
   return out;
+}
+
+/** What a file of the built site is, for the size breakdown. */
+export function kindOf(rel: string): string {
+  const m = rel.match(/^counties\/[^/]+\/(?:(\d{4})\/)?([^/]+)$/);
+  if (m) {
+    if (!m[1]) return m[2] === 'index.html' ? 'county pages' : 'other county files';
+    if (m[2] === 'index.html') return 'report pages';
+    if (m[2] === 'report.json') return 'report JSON';
+    if (m[2] === 'report.csv') return 'report CSV';
+    if (m[2].startsWith('source')) return 'report sources';
+    return 'other report files';
+  }
+  const top = rel.split('/')[0];
+  return ['rankings', 'provinces', 'data', 'pagefind', '_astro'].includes(top) && rel.includes('/') ? `${top}/` : 'other';
+}
+
+/** Bytes as a tar holds them (upload-pages-artifact uploads the site as one): a 512-byte header per
+ *  file and folder, contents padded to 512 bytes. */
+const tarBytes = (files: readonly { size: number }[], dirs: number) => files.reduce((s, f) => s + 512 + Math.ceil(f.size / 512) * 512, 0) + dirs * 512 + 1024;
+
+function countDirs(dir: string): number {
+  let n = 1;
+  for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) n += countDirs(join(dir, e.name));
+  return n;
 }
 
 /** RSS (bytes) of `pid` and all its descendants, from /proc. */
@@ -138,7 +163,7 @@ interface Corpus {
   truth: Map<string, CorpusTruth>;
 }
 
-type CorpusTruth = Truth & { source?: string; synthetic?: { layout: Layout; format?: CorpusFormat; document?: DocumentOptions & { charset?: 'utf-8' | 'gbk' } } };
+type CorpusTruth = Truth & { source?: string; synthetic?: { seed?: string; layout: Layout; format?: CorpusFormat; length?: CorpusLength; document?: DocumentOptions & { charset?: 'utf-8' | 'gbk' } } };
 
 /** A report's format in the corpus: its file's extension (corpora written before --formats: txt). */
 const formatOf = (source: string) => source.slice(source.lastIndexOf('.') + 1);
@@ -296,7 +321,9 @@ async function changeOneReport(corpus: Corpus): Promise<{ file: string; restore:
   const original = readFileSync(path);
   const changed: Truth = { ...truth, active: { ...truth.active!, licensing: (truth.active!.licensing ?? 0) + 1 } };
   const format = (truth.synthetic!.format ?? 'txt') as CorpusFormat;
-  const text = writeReport(changed, truth.synthetic!.layout).text;
+  const written = writeReport(changed, truth.synthetic!.layout).text;
+  // A real-length corpus (npm run corpus -- --length real): the same added prose as the original.
+  const text = truth.synthetic!.length === 'real' ? lengthenReport(written, changed, truth.synthetic!.layout, `${truth.synthetic!.seed}:${source.replace(/\.[^.]+$/, '')}`) : written;
   writeFileSync(path, format === 'txt' || !truth.synthetic!.document ? text : await renderEntry({ truth: changed, text }, format, truth.synthetic!.document));
   return { file: source, restore: () => writeFileSync(path, original) };
 }
@@ -366,6 +393,27 @@ async function main() {
   line('astro build', `${secs(build.seconds)} for ${html.length} HTML pages (${(html.length / build.seconds).toFixed(0)} pages/s)`);
   line('  peak memory', `${build.maxRss !== null ? `${mb(build.maxRss)} largest process (/usr/bin/time -v), ` : ''}${mb(build.treePeak)} process tree (polled)`);
   line('dist/', `${mb(total)} in ${distFiles.length} files (search index ${mb(searchBytes)} in ${searchIndex.length} files)`);
+  // What each kind of file costs, in all and per report: what decides whether one GitHub Pages site
+  // (1 GB) holds the site with every download.
+  const reportCount = distFiles.filter((f) => kindOf(f.path.slice(dist.length + 1)) === 'report pages').length;
+  const byKind = new Map<string, { bytes: number; files: number }>();
+  for (const f of distFiles) {
+    const k = byKind.get(kindOf(f.path.slice(dist.length + 1))) ?? { bytes: 0, files: 0 };
+    k.bytes += f.size;
+    k.files++;
+    byKind.set(kindOf(f.path.slice(dist.length + 1)), k);
+  }
+  const kindSizes: Record<string, unknown> = {};
+  for (const [kind, k] of [...byKind].sort((a, b) => b[1].bytes - a[1].bytes)) {
+    kindSizes[kind] = { ...k, perReport: k.bytes / Math.max(1, reportCount) };
+    line(`  ${kind}`, `${mb(k.bytes)} in ${k.files} files — ${kb(k.bytes / Math.max(1, reportCount))} per report`);
+  }
+  const tar = tarBytes(distFiles, countDirs(dist));
+  const downloadKinds = ['report JSON', 'report CSV', 'report sources', 'other report files'];
+  const downloadsBytes = downloadKinds.reduce((s, k) => s + (byKind.get(k)?.bytes ?? 0), 0);
+  figures.sizes = { byKind: kindSizes, reports: reportCount, tarBytes: tar, withoutReportFiles: total - downloadsBytes, reportFiles: downloadsBytes };
+  line('  as uploaded (tar)', `${mb(tar)} (GitHub Pages: at most 1 GB = ${mb(1e9)}; target ≤ 900 MiB)`);
+  line('  split (DOWNLOADS_SITE)', `site ${mb(total - downloadsBytes)} + report files ${mb(downloadsBytes)}`);
 
   // 4. Report pages: HTML size and JavaScript.
   const pages = reportPages(dist);
