@@ -1,4 +1,4 @@
-// npm run bench -- --corpus DIR [--work DIR] [--working-tree] [--skip-baseline] [--skip-rebuild] [--formats txt,html,docx]
+// npm run bench -- --corpus DIR [--work DIR] [--working-tree] [--skip-baseline] [--skip-rebuild] [--formats txt,html,docx] [--cpu-prof]
 // Builds the whole site from a synthetic corpus (npm run corpus) in one run and prints the figures of
 // issue 4: ingest time and reports/s; `astro build` time and peak memory; a baseline (Astro building as
 // many trivial pages, same run) and the ratio; dist/ size and file count (search index included); median
@@ -236,8 +236,32 @@ function buildEnv(corpus: Corpus, work: string): NodeJS.ProcessEnv {
   };
 }
 
-function astroBuild(corpus: Corpus, work: string, log: string): Promise<Measured> {
-  return runMeasured(ASTRO, ['build', '--outDir', join(work, 'dist')], { cwd: join(work, 'site'), env: buildEnv(corpus, work), log });
+/** With a profile directory, every thread of the build writes a V8 CPU profile there (node --cpu-prof). */
+function astroBuild(corpus: Corpus, work: string, log: string, profileDir?: string): Promise<Measured> {
+  const env = buildEnv(corpus, work);
+  const args = ['build', '--outDir', join(work, 'dist')];
+  // --cpu-prof is refused in NODE_OPTIONS: Node runs Astro's CLI with it (worker threads inherit it).
+  if (profileDir) return runMeasured(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, join(root, 'node_modules/astro/bin/astro.mjs'), ...args], { cwd: join(work, 'site'), env, log });
+  return runMeasured(ASTRO, args, { cwd: join(work, 'site'), env, log });
+}
+
+/** The functions with the most self time in the CPU profiles of a directory (by name and file). */
+function profileSummary(dir: string, top = 25): string[] {
+  interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; }
+  const self = new Map<string, number>();
+  let total = 0;
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.cpuprofile'))) {
+    const p = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+    const byId = new Map(p.nodes.map((n) => [n.id, n]));
+    p.samples.forEach((id, i) => {
+      const n = byId.get(id)!;
+      const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*node_modules\//, '~/').replace(/^file:\/\/.*\/site\//, '')}:${n.callFrame.lineNumber + 1}`;
+      const dt = p.timeDeltas[i] ?? 0;
+      self.set(key, (self.get(key) ?? 0) + dt);
+      total += dt;
+    });
+  }
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, us]) => `${(us / 1e6).toFixed(2).padStart(7)} s ${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`);
 }
 
 /** A throwaway Astro project of `pages` trivial pages, built with the project's own Astro. */
@@ -338,6 +362,8 @@ async function main() {
       'skip-baseline': { type: 'boolean', default: false },
       'skip-rebuild': { type: 'boolean', default: false },
       'working-tree': { type: 'boolean', default: false },
+      // Profile the full build (slows it: its time is then no figure to compare).
+      'cpu-prof': { type: 'boolean', default: false },
       // Exactness is printed per format of the corpus's reports (npm run corpus -- --formats …); this
       // names the formats to print even where the corpus has none of them.
       formats: { type: 'string' },
@@ -382,7 +408,12 @@ async function main() {
 
   // 3. The site build.
   console.log('astro build …');
-  const build = await astroBuild(corpus, work, join(work, 'logs/astro-build.log'));
+  const profileDir = args['cpu-prof'] ? join(work, 'profile') : undefined;
+  const build = await astroBuild(corpus, work, join(work, 'logs/astro-build.log'), profileDir);
+  if (profileDir) {
+    console.log(`CPU profile of the build (self time, every thread; files in ${profileDir}):`);
+    for (const l of profileSummary(profileDir)) console.log(`  ${l}`);
+  }
   const distFiles = walk(dist);
   const html = distFiles.filter((f) => f.path.endsWith('.html'));
   const searchIndex = distFiles.filter((f) => f.path.startsWith(join(dist, 'pagefind')));
