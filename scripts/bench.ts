@@ -118,6 +118,8 @@ interface Measured {
   maxRss: number | null;
   /** Peak of the process tree's summed RSS (bytes), polled. */
   treePeak: number;
+  /** CPU time (user + system, seconds, children waited for included), from /usr/bin/time -v; null without it. */
+  cpuSeconds: number | null;
 }
 
 /** Run a command, its output to `log`, timing it and watching its memory. */
@@ -146,11 +148,16 @@ function runMeasured(cmd: string, args: string[], opts: { cwd: string; env: Node
         return;
       }
       let maxRss: number | null = null;
+      let cpuSeconds: number | null = null;
       if (useTime && existsSync(timeFile)) {
-        const m = readFileSync(timeFile, 'utf8').match(/Maximum resident set size \(kbytes\): (\d+)/);
+        const t = readFileSync(timeFile, 'utf8');
+        const m = t.match(/Maximum resident set size \(kbytes\): (\d+)/);
         if (m) maxRss = Number(m[1]) * 1024;
+        const user = t.match(/User time \(seconds\): ([\d.]+)/);
+        const sys = t.match(/System time \(seconds\): ([\d.]+)/);
+        if (user && sys) cpuSeconds = Number(user[1]) + Number(sys[1]);
       }
-      done({ seconds, maxRss, treePeak });
+      done({ seconds, maxRss, treePeak, cpuSeconds });
     });
   });
 }
@@ -419,9 +426,9 @@ async function main() {
   const searchIndex = distFiles.filter((f) => f.path.startsWith(join(dist, 'pagefind')));
   const total = distFiles.reduce((s, f) => s + f.size, 0);
   const searchBytes = searchIndex.reduce((s, f) => s + f.size, 0);
-  figures.build = { seconds: build.seconds, maxRss: build.maxRss, treePeak: build.treePeak, htmlPages: html.length };
+  figures.build = { seconds: build.seconds, cpuSeconds: build.cpuSeconds, maxRss: build.maxRss, treePeak: build.treePeak, htmlPages: html.length };
   figures.dist = { bytes: total, files: distFiles.length, searchIndexBytes: searchBytes, searchIndexFiles: searchIndex.length };
-  line('astro build', `${secs(build.seconds)} for ${html.length} HTML pages (${(html.length / build.seconds).toFixed(0)} pages/s)`);
+  line('astro build', `${secs(build.seconds)} for ${html.length} HTML pages (${(html.length / build.seconds).toFixed(0)} pages/s)${build.cpuSeconds !== null ? `; CPU time ${secs(build.cpuSeconds)}` : ''}`);
   line('  peak memory', `${build.maxRss !== null ? `${mb(build.maxRss)} largest process (/usr/bin/time -v), ` : ''}${mb(build.treePeak)} process tree (polled)`);
   line('dist/', `${mb(total)} in ${distFiles.length} files (search index ${mb(searchBytes)} in ${searchIndex.length} files)`);
   // What each kind of file costs, in all and per report: what decides whether one GitHub Pages site
@@ -462,9 +469,12 @@ async function main() {
   if (!args['skip-baseline']) {
     console.log(`baseline: astro build of ${html.length} trivial pages …`);
     const base = await baseline(work, html.length);
-    figures.baseline = { seconds: base.seconds, maxRss: base.maxRss, treePeak: base.treePeak, pages: html.length, ratio: build.seconds / base.seconds };
-    line('baseline (trivial pages)', `${secs(base.seconds)} for ${html.length} pages; peak ${mb(base.treePeak)}`);
-    line('  site build / baseline', `${(build.seconds / base.seconds).toFixed(2)}×`);
+    const cpuRatio = build.cpuSeconds !== null && base.cpuSeconds ? build.cpuSeconds / base.cpuSeconds : null;
+    figures.baseline = { seconds: base.seconds, cpuSeconds: base.cpuSeconds, maxRss: base.maxRss, treePeak: base.treePeak, pages: html.length, ratio: build.seconds / base.seconds, cpuRatio };
+    line('baseline (trivial pages)', `${secs(base.seconds)} for ${html.length} pages${base.cpuSeconds !== null ? `; CPU time ${secs(base.cpuSeconds)}` : ''}; peak ${mb(base.treePeak)}`);
+    // Wall time on a quiet machine: the site build's second core (downloads worker, file writes,
+    // Pagefind) is free and its wall ratio is well under its CPU ratio; on a busy one it is not.
+    line('  site build / baseline', `${(build.seconds / base.seconds).toFixed(2)}× wall time${cpuRatio !== null ? `, ${cpuRatio.toFixed(2)}× CPU time` : ''} (load ${load()})`);
   }
 
   // 6. Rebuild with one report changed (parse cache by content hash; Astro incremental build).
@@ -474,8 +484,8 @@ async function main() {
       const again = await runIngest(corpus, work, join(work, 'logs/ingest-again.log'));
       const rebuild = await astroBuild(corpus, work, join(work, 'logs/astro-rebuild.log'));
       const log = readFileSync(join(work, 'logs/astro-rebuild.log'), 'utf8');
-      figures.rebuild = { file: change.file, ingestSeconds: again.seconds, reparsed: again.parsed, fromCache: again.cached, buildSeconds: rebuild.seconds, treePeak: rebuild.treePeak };
-      line('rebuild, one report changed', `${change.file}: ingest ${secs(again.seconds)} (${again.parsed} re-parsed, ${again.cached} from cache), astro build ${secs(rebuild.seconds)} (full build ${secs(build.seconds)})`);
+      figures.rebuild = { file: change.file, ingestSeconds: again.seconds, reparsed: again.parsed, fromCache: again.cached, buildSeconds: rebuild.seconds, buildCpuSeconds: rebuild.cpuSeconds, treePeak: rebuild.treePeak };
+      line('rebuild, one report changed', `${change.file}: ingest ${secs(again.seconds)} (${again.parsed} re-parsed, ${again.cached} from cache), astro build ${secs(rebuild.seconds)}${rebuild.cpuSeconds !== null ? ` (CPU ${secs(rebuild.cpuSeconds)})` : ''} (full build ${secs(build.seconds)}), load ${load()}`);
       // Astro lists every output: "(restored)" where the incremental build copied it back from its cache,
       // "(cached)" where it left it in place (the output is not emptied), "(+12ms)" where rendered.
       // (Lines may run together in the log, so count the markers, not lines.)
