@@ -33,7 +33,9 @@ import { compareWithTruth, describeMismatches, writeReport, type DocumentOptions
 import { copySite } from './synth/site-copy.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ASTRO = join(root, 'node_modules/.bin/astro');
+// Astro's CLI run by this Node (24), not by whatever `node` is first on PATH (its shebang): the bench
+// may be started as `node scripts/bench.ts` on a machine whose own Node is older.
+const ASTRO_CLI = join(root, 'node_modules/astro/bin/astro.mjs');
 const TIME = '/usr/bin/time';
 
 // ------------------------------------------------------------------------------------------ helpers
@@ -248,8 +250,8 @@ function astroBuild(corpus: Corpus, work: string, log: string, profileDir?: stri
   const env = buildEnv(corpus, work);
   const args = ['build', '--outDir', join(work, 'dist')];
   // --cpu-prof is refused in NODE_OPTIONS: Node runs Astro's CLI with it (worker threads inherit it).
-  if (profileDir) return runMeasured(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, join(root, 'node_modules/astro/bin/astro.mjs'), ...args], { cwd: join(work, 'site'), env, log });
-  return runMeasured(ASTRO, args, { cwd: join(work, 'site'), env, log });
+  const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  return runMeasured(process.execPath, [...prof, ASTRO_CLI, ...args], { cwd: join(work, 'site'), env, log });
 }
 
 /** The functions with the most self time in the CPU profiles of a directory (by name and file). */
@@ -290,7 +292,7 @@ const { n } = Astro.params;
 <body><h1>页面 {n}</h1><p>基准页面：一段文字。</p></body></html>
 `,
   );
-  return runMeasured(ASTRO, ['build'], { cwd: dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, log: join(work, 'logs/baseline-build.log') });
+  return runMeasured(process.execPath, [ASTRO_CLI, 'build'], { cwd: dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, log: join(work, 'logs/baseline-build.log') });
 }
 
 /** Report pages: dist/counties/{slug}/{year}/index.html. */
