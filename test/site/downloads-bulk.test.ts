@@ -39,7 +39,7 @@ const pieceTime = (p: string) => statSync(join(base, 'cache/site-downloads-bulk'
 
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-describe('data/reports.json.gz', () => {
+describe('data/reports.json.gz', { timeout: 30_000 }, () => {
   it('holds every report, as one gzip member per province', async () => {
     await run();
     const all = JSON.parse(gunzipSync(bulk()).toString('utf8'));
