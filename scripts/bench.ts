@@ -1,4 +1,4 @@
-// npm run bench -- --corpus DIR [--work DIR] [--working-tree] [--skip-baseline] [--skip-rebuild] [--formats txt,html,docx]
+// npm run bench -- --corpus DIR [--work DIR] [--working-tree] [--skip-baseline] [--skip-rebuild] [--formats txt,html,docx] [--cpu-prof]
 // Builds the whole site from a synthetic corpus (npm run corpus) in one run and prints the figures of
 // issue 4: ingest time and reports/s; `astro build` time and peak memory; a baseline (Astro building as
 // many trivial pages, same run) and the ratio; dist/ size and file count (search index included); median
@@ -28,12 +28,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Report } from '../src/lib/schema.ts';
-import { renderEntry, type CorpusFormat } from './corpus.ts';
+import { lengthenReport, renderEntry, type CorpusFormat, type CorpusLength } from './corpus.ts';
 import { compareWithTruth, describeMismatches, writeReport, type DocumentOptions, type Layout, type Truth } from './synth/index.ts';
 import { copySite } from './synth/site-copy.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ASTRO = join(root, 'node_modules/.bin/astro');
+// Astro's CLI run by this Node (24), not by whatever `node` is first on PATH (its shebang): the bench
+// may be started as `node scripts/bench.ts` on a machine whose own Node is older.
+const ASTRO_CLI = join(root, 'node_modules/astro/bin/astro.mjs');
 const TIME = '/usr/bin/time';
 
 // ------------------------------------------------------------------------------------------ helpers
@@ -41,6 +43,8 @@ const TIME = '/usr/bin/time';
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const secs = (s: number) => `${s.toFixed(1)} s`;
+/** Largest value (0 for none); not Math.max(...xs), which overflowed the stack at 71,350 values. */
+const maxOf = (xs: readonly number[]) => xs.reduce((m, x) => (x > m ? x : m), 0);
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : 0;
@@ -54,6 +58,31 @@ function walk(dir: string): { path: string; size: number }[] {
     else if (e.isFile()) out.push({ path: p, size: statSync(p).size });
   }
   return out;
+}
+
+/** What a file of the built site is, for the size breakdown. */
+export function kindOf(rel: string): string {
+  const m = rel.match(/^counties\/[^/]+\/(?:(\d{4})\/)?([^/]+)$/);
+  if (m) {
+    if (!m[1]) return m[2] === 'index.html' ? 'county pages' : 'other county files';
+    if (m[2] === 'index.html') return 'report pages';
+    if (m[2] === 'report.json') return 'report JSON';
+    if (m[2] === 'report.csv') return 'report CSV';
+    if (m[2].startsWith('source')) return 'report sources';
+    return 'other report files';
+  }
+  const top = rel.split('/')[0];
+  return ['rankings', 'provinces', 'data', 'pagefind', '_astro'].includes(top) && rel.includes('/') ? `${top}/` : 'other';
+}
+
+/** Bytes as a tar holds them (upload-pages-artifact uploads the site as one): a 512-byte header per
+ *  file and folder, contents padded to 512 bytes. */
+const tarBytes = (files: readonly { size: number }[], dirs: number) => files.reduce((s, f) => s + 512 + Math.ceil(f.size / 512) * 512, 0) + dirs * 512 + 1024;
+
+function countDirs(dir: string): number {
+  let n = 1;
+  for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) n += countDirs(join(dir, e.name));
+  return n;
 }
 
 /** RSS (bytes) of `pid` and all its descendants, from /proc. */
@@ -93,6 +122,8 @@ interface Measured {
   maxRss: number | null;
   /** Peak of the process tree's summed RSS (bytes), polled. */
   treePeak: number;
+  /** CPU time (user + system, seconds, children waited for included), from /usr/bin/time -v; null without it. */
+  cpuSeconds: number | null;
 }
 
 /** Run a command, its output to `log`, timing it and watching its memory. */
@@ -121,11 +152,16 @@ function runMeasured(cmd: string, args: string[], opts: { cwd: string; env: Node
         return;
       }
       let maxRss: number | null = null;
+      let cpuSeconds: number | null = null;
       if (useTime && existsSync(timeFile)) {
-        const m = readFileSync(timeFile, 'utf8').match(/Maximum resident set size \(kbytes\): (\d+)/);
+        const t = readFileSync(timeFile, 'utf8');
+        const m = t.match(/Maximum resident set size \(kbytes\): (\d+)/);
         if (m) maxRss = Number(m[1]) * 1024;
+        const user = t.match(/User time \(seconds\): ([\d.]+)/);
+        const sys = t.match(/System time \(seconds\): ([\d.]+)/);
+        if (user && sys) cpuSeconds = Number(user[1]) + Number(sys[1]);
       }
-      done({ seconds, maxRss, treePeak });
+      done({ seconds, maxRss, treePeak, cpuSeconds });
     });
   });
 }
@@ -138,7 +174,7 @@ interface Corpus {
   truth: Map<string, CorpusTruth>;
 }
 
-type CorpusTruth = Truth & { source?: string; synthetic?: { layout: Layout; format?: CorpusFormat; document?: DocumentOptions & { charset?: 'utf-8' | 'gbk' } } };
+type CorpusTruth = Truth & { source?: string; synthetic?: { seed?: string; layout: Layout; format?: CorpusFormat; length?: CorpusLength; document?: DocumentOptions & { charset?: 'utf-8' | 'gbk' } } };
 
 /** A report's format in the corpus: its file's extension (corpora written before --formats: txt). */
 const formatOf = (source: string) => source.slice(source.lastIndexOf('.') + 1);
@@ -213,8 +249,32 @@ function buildEnv(corpus: Corpus, work: string): NodeJS.ProcessEnv {
   };
 }
 
-function astroBuild(corpus: Corpus, work: string, log: string): Promise<Measured> {
-  return runMeasured(ASTRO, ['build', '--outDir', join(work, 'dist')], { cwd: join(work, 'site'), env: buildEnv(corpus, work), log });
+/** With a profile directory, every thread of the build writes a V8 CPU profile there (node --cpu-prof). */
+function astroBuild(corpus: Corpus, work: string, log: string, profileDir?: string): Promise<Measured> {
+  const env = buildEnv(corpus, work);
+  const args = ['build', '--outDir', join(work, 'dist')];
+  // --cpu-prof is refused in NODE_OPTIONS: Node runs Astro's CLI with it (worker threads inherit it).
+  const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  return runMeasured(process.execPath, [...prof, ASTRO_CLI, ...args], { cwd: join(work, 'site'), env, log });
+}
+
+/** The functions with the most self time in the CPU profiles of a directory (by name and file). */
+function profileSummary(dir: string, top = 25): string[] {
+  interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; }
+  const self = new Map<string, number>();
+  let total = 0;
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.cpuprofile'))) {
+    const p = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+    const byId = new Map(p.nodes.map((n) => [n.id, n]));
+    p.samples.forEach((id, i) => {
+      const n = byId.get(id)!;
+      const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*node_modules\//, '~/').replace(/^file:\/\/.*\/site\//, '')}:${n.callFrame.lineNumber + 1}`;
+      const dt = p.timeDeltas[i] ?? 0;
+      self.set(key, (self.get(key) ?? 0) + dt);
+      total += dt;
+    });
+  }
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, us]) => `${(us / 1e6).toFixed(2).padStart(7)} s ${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`);
 }
 
 /** A throwaway Astro project of `pages` trivial pages, built with the project's own Astro. */
@@ -236,7 +296,7 @@ const { n } = Astro.params;
 <body><h1>页面 {n}</h1><p>基准页面：一段文字。</p></body></html>
 `,
   );
-  return runMeasured(ASTRO, ['build'], { cwd: dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, log: join(work, 'logs/baseline-build.log') });
+  return runMeasured(process.execPath, [ASTRO_CLI, 'build'], { cwd: dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, log: join(work, 'logs/baseline-build.log') });
 }
 
 /** Report pages: dist/counties/{slug}/{year}/index.html. */
@@ -298,7 +358,9 @@ async function changeOneReport(corpus: Corpus): Promise<{ file: string; restore:
   const original = readFileSync(path);
   const changed: Truth = { ...truth, active: { ...truth.active!, licensing: (truth.active!.licensing ?? 0) + 1 } };
   const format = (truth.synthetic!.format ?? 'txt') as CorpusFormat;
-  const text = writeReport(changed, truth.synthetic!.layout).text;
+  const written = writeReport(changed, truth.synthetic!.layout).text;
+  // A real-length corpus (npm run corpus -- --length real): the same added prose as the original.
+  const text = truth.synthetic!.length === 'real' ? lengthenReport(written, changed, truth.synthetic!.layout, `${truth.synthetic!.seed}:${source.replace(/\.[^.]+$/, '')}`) : written;
   writeFileSync(path, format === 'txt' || !truth.synthetic!.document ? text : await renderEntry({ truth: changed, text }, format, truth.synthetic!.document));
   return { file: source, restore: () => writeFileSync(path, original) };
 }
@@ -313,6 +375,8 @@ async function main() {
       'skip-baseline': { type: 'boolean', default: false },
       'skip-rebuild': { type: 'boolean', default: false },
       'working-tree': { type: 'boolean', default: false },
+      // Profile the full build (slows it: its time is then no figure to compare).
+      'cpu-prof': { type: 'boolean', default: false },
       // Exactness is printed per format of the corpus's reports (npm run corpus -- --formats …); this
       // names the formats to print even where the corpus has none of them.
       formats: { type: 'string' },
@@ -357,37 +421,66 @@ async function main() {
 
   // 3. The site build.
   console.log('astro build …');
-  const build = await astroBuild(corpus, work, join(work, 'logs/astro-build.log'));
+  const profileDir = args['cpu-prof'] ? join(work, 'profile') : undefined;
+  const build = await astroBuild(corpus, work, join(work, 'logs/astro-build.log'), profileDir);
+  if (profileDir) {
+    console.log(`CPU profile of the build (self time, every thread; files in ${profileDir}):`);
+    for (const l of profileSummary(profileDir)) console.log(`  ${l}`);
+  }
   const distFiles = walk(dist);
   const html = distFiles.filter((f) => f.path.endsWith('.html'));
   const searchIndex = distFiles.filter((f) => f.path.startsWith(join(dist, 'pagefind')));
   const total = distFiles.reduce((s, f) => s + f.size, 0);
   const searchBytes = searchIndex.reduce((s, f) => s + f.size, 0);
-  figures.build = { seconds: build.seconds, maxRss: build.maxRss, treePeak: build.treePeak, htmlPages: html.length };
+  figures.build = { seconds: build.seconds, cpuSeconds: build.cpuSeconds, maxRss: build.maxRss, treePeak: build.treePeak, htmlPages: html.length };
   figures.dist = { bytes: total, files: distFiles.length, searchIndexBytes: searchBytes, searchIndexFiles: searchIndex.length };
-  line('astro build', `${secs(build.seconds)} for ${html.length} HTML pages (${(html.length / build.seconds).toFixed(0)} pages/s)`);
+  line('astro build', `${secs(build.seconds)} for ${html.length} HTML pages (${(html.length / build.seconds).toFixed(0)} pages/s)${build.cpuSeconds !== null ? `; CPU time ${secs(build.cpuSeconds)}` : ''}`);
   line('  peak memory', `${build.maxRss !== null ? `${mb(build.maxRss)} largest process (/usr/bin/time -v), ` : ''}${mb(build.treePeak)} process tree (polled)`);
   line('dist/', `${mb(total)} in ${distFiles.length} files (search index ${mb(searchBytes)} in ${searchIndex.length} files)`);
+  // What each kind of file costs, in all and per report: what decides whether one GitHub Pages site
+  // (1 GB) holds the site with every download.
+  const reportCount = distFiles.filter((f) => kindOf(f.path.slice(dist.length + 1)) === 'report pages').length;
+  const byKind = new Map<string, { bytes: number; files: number }>();
+  for (const f of distFiles) {
+    const k = byKind.get(kindOf(f.path.slice(dist.length + 1))) ?? { bytes: 0, files: 0 };
+    k.bytes += f.size;
+    k.files++;
+    byKind.set(kindOf(f.path.slice(dist.length + 1)), k);
+  }
+  const kindSizes: Record<string, unknown> = {};
+  for (const [kind, k] of [...byKind].sort((a, b) => b[1].bytes - a[1].bytes)) {
+    kindSizes[kind] = { ...k, perReport: k.bytes / Math.max(1, reportCount) };
+    line(`  ${kind}`, `${mb(k.bytes)} in ${k.files} files — ${kb(k.bytes / Math.max(1, reportCount))} per report`);
+  }
+  const tar = tarBytes(distFiles, countDirs(dist));
+  const downloadKinds = ['report JSON', 'report CSV', 'report sources', 'other report files'];
+  const downloadsBytes = downloadKinds.reduce((s, k) => s + (byKind.get(k)?.bytes ?? 0), 0);
+  figures.sizes = { byKind: kindSizes, reports: reportCount, tarBytes: tar, withoutReportFiles: total - downloadsBytes, reportFiles: downloadsBytes };
+  line('  as uploaded (tar)', `${mb(tar)} (GitHub Pages: at most 1 GB = ${mb(1e9)}; target ≤ 900 MiB)`);
+  line('  split (DOWNLOADS_SITE)', `site ${mb(total - downloadsBytes)} + report files ${mb(downloadsBytes)}`);
 
   // 4. Report pages: HTML size and JavaScript.
   const pages = reportPages(dist);
   const sizes = pages.map((p) => statSync(p).size);
-  const largest = pages[sizes.indexOf(Math.max(...sizes))];
+  const largest = pages[sizes.indexOf(maxOf(sizes))];
   const gz = new Map<string, number>();
   const js = pages.map((p) => pageJs(dist, p, gz));
   const onLoad = js.map((j) => j.onLoad);
   const all = js.map((j) => j.all);
-  figures.reportPages = { count: pages.length, medianBytes: median(sizes), maxBytes: Math.max(0, ...sizes), largest: largest?.slice(dist.length), jsGzipOnLoad: { median: median(onLoad), max: Math.max(0, ...onLoad) }, jsGzipWithLazyChunks: { median: median(all), max: Math.max(0, ...all) } };
-  line('report pages', `${pages.length}: median ${kb(median(sizes))}, largest ${kb(Math.max(0, ...sizes))} (${largest?.slice(dist.length) ?? '-'})`);
-  line('  JS per report page (gzip)', `on load: median ${kb(median(onLoad))}, max ${kb(Math.max(0, ...onLoad))}; with the lazy chart chunks: median ${kb(median(all))}, max ${kb(Math.max(0, ...all))}`);
+  figures.reportPages = { count: pages.length, medianBytes: median(sizes), maxBytes: maxOf(sizes), largest: largest?.slice(dist.length), jsGzipOnLoad: { median: median(onLoad), max: maxOf(onLoad) }, jsGzipWithLazyChunks: { median: median(all), max: maxOf(all) } };
+  line('report pages', `${pages.length}: median ${kb(median(sizes))}, largest ${kb(maxOf(sizes))} (${largest?.slice(dist.length) ?? '-'})`);
+  line('  JS per report page (gzip)', `on load: median ${kb(median(onLoad))}, max ${kb(maxOf(onLoad))}; with the lazy chart chunks: median ${kb(median(all))}, max ${kb(maxOf(all))}`);
 
   // 5. Baseline: as many trivial pages, same Astro, same run.
   if (!args['skip-baseline']) {
     console.log(`baseline: astro build of ${html.length} trivial pages …`);
     const base = await baseline(work, html.length);
-    figures.baseline = { seconds: base.seconds, maxRss: base.maxRss, treePeak: base.treePeak, pages: html.length, ratio: build.seconds / base.seconds };
-    line('baseline (trivial pages)', `${secs(base.seconds)} for ${html.length} pages; peak ${mb(base.treePeak)}`);
-    line('  site build / baseline', `${(build.seconds / base.seconds).toFixed(2)}×`);
+    const cpuRatio = build.cpuSeconds !== null && base.cpuSeconds ? build.cpuSeconds / base.cpuSeconds : null;
+    figures.baseline = { seconds: base.seconds, cpuSeconds: base.cpuSeconds, maxRss: base.maxRss, treePeak: base.treePeak, pages: html.length, ratio: build.seconds / base.seconds, cpuRatio };
+    line('baseline (trivial pages)', `${secs(base.seconds)} for ${html.length} pages${base.cpuSeconds !== null ? `; CPU time ${secs(base.cpuSeconds)}` : ''}; peak ${mb(base.treePeak)}`);
+    // Wall time on a quiet machine: the site build's second core (downloads worker, file writes,
+    // Pagefind) is free and its wall ratio is well under its CPU ratio; on a busy one it is not.
+    line('  site build / baseline', `${(build.seconds / base.seconds).toFixed(2)}× wall time${cpuRatio !== null ? `, ${cpuRatio.toFixed(2)}× CPU time` : ''} (load ${load()})`);
   }
 
   // 6. Rebuild with one report changed (parse cache by content hash; Astro incremental build).
@@ -397,8 +490,8 @@ async function main() {
       const again = await runIngest(corpus, work, join(work, 'logs/ingest-again.log'));
       const rebuild = await astroBuild(corpus, work, join(work, 'logs/astro-rebuild.log'));
       const log = readFileSync(join(work, 'logs/astro-rebuild.log'), 'utf8');
-      figures.rebuild = { file: change.file, ingestSeconds: again.seconds, reparsed: again.parsed, fromCache: again.cached, buildSeconds: rebuild.seconds, treePeak: rebuild.treePeak };
-      line('rebuild, one report changed', `${change.file}: ingest ${secs(again.seconds)} (${again.parsed} re-parsed, ${again.cached} from cache), astro build ${secs(rebuild.seconds)} (full build ${secs(build.seconds)})`);
+      figures.rebuild = { file: change.file, ingestSeconds: again.seconds, reparsed: again.parsed, fromCache: again.cached, buildSeconds: rebuild.seconds, buildCpuSeconds: rebuild.cpuSeconds, treePeak: rebuild.treePeak };
+      line('rebuild, one report changed', `${change.file}: ingest ${secs(again.seconds)} (${again.parsed} re-parsed, ${again.cached} from cache), astro build ${secs(rebuild.seconds)}${rebuild.cpuSeconds !== null ? ` (CPU ${secs(rebuild.cpuSeconds)})` : ''} (full build ${secs(build.seconds)}), load ${load()}`);
       // Astro lists every output: "(restored)" where the incremental build copied it back from its cache,
       // "(cached)" where it left it in place (the output is not emptied), "(+12ms)" where rendered.
       // (Lines may run together in the log, so count the markers, not lines.)

@@ -1,13 +1,17 @@
-// npm run corpus -- --counties N --years 2019-2023 --out DIR [--seed S] [--formats txt,html,docx,pdf]
+// npm run corpus -- --counties N --years 2019-2023 --out DIR [--seed S] [--formats txt,html,docx,pdf] [--length short|real]
 // Writes a synthetic corpus for scale tests and benchmarks: DIR/reports/* (reports in varied layouts,
 // each marked 【测试数据，非真实报告】; each report in one of --formats, picked per report: text in a
-// converter's layout, a government web page, a Word file, or that page printed to PDF by Chromium) and DIR/truth/*.json (the values each was
-// written from; `source` names its report file).
+// converter's layout, a government web page, a Word file, or that page printed to PDF by Chromium) and
+// DIR/truth/*.json (the values each was written from; `source` names its report file). `--length real`
+// writes each text report as long as the samples' (9–16.5 KB: more prose in its overview), for the
+// site's size at real report lengths.
 // Test data only: refuses to write into content/, public/ or dist/.
 import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { counties, type Division } from '../src/lib/region.ts';
+import { placeKind } from './synth/issuer.ts';
+import { extraParagraphs, hardWrap } from './synth/prose.ts';
 import {
   createRng,
   encodeHtml,
@@ -41,7 +45,13 @@ export interface CorpusOptions {
   seed: string;
   /** Each report is written in one of these, picked per report (default: txt only). */
   formats?: readonly CorpusFormat[];
+  /** 'real': text reports as long as the samples' (REAL_LENGTH); 'short' (default): as the layouts write them (~4.5 KB). */
+  length?: CorpusLength;
 }
+
+export type CorpusLength = 'short' | 'real';
+/** The samples' text lengths in bytes (content/reports/*.txt: 9,060 to 16,506; mean 12,800). */
+export const REAL_LENGTH = { min: 9_000, max: 16_500 } as const;
 
 export function parseArgs(argv: readonly string[]): CorpusOptions {
   const get = (name: string) => {
@@ -55,6 +65,8 @@ export function parseArgs(argv: readonly string[]): CorpusOptions {
   if (!Number.isInteger(n) || n < 1) throw new Error(`--counties must be a positive whole number, not ${get('counties')}`);
   const [from, to = from] = years;
   if (!Number.isInteger(from) || !Number.isInteger(to) || from > to || from < 2008) throw new Error(`--years must be like 2019-2023, not ${get('years')}`);
+  const length = get('length') ?? 'short';
+  if (length !== 'short' && length !== 'real') throw new Error(`--length is short or real, not ${length}`);
   const formats = (get('formats') ?? 'txt').split(',').map((f) => f.trim());
   const unknown = formats.filter((f) => !(CORPUS_FORMATS as readonly string[]).includes(f));
   if (unknown.length > 0 || formats.length === 0) throw new Error(`--formats takes a list of ${CORPUS_FORMATS.join(', ')}, not ${get('formats')}`);
@@ -64,7 +76,32 @@ export function parseArgs(argv: readonly string[]): CorpusOptions {
     out: resolve(out),
     seed: get('seed') ?? 'corpus',
     formats: formats as CorpusFormat[],
+    length,
   };
+}
+
+/**
+ * The report's text made as long as a real one: overview paragraphs (the prose the layouts write,
+ * with figures that are prose, never table cells) added before the second section's heading until
+ * it reaches a length drawn from the samples' range. The figures of the tables are untouched, so
+ * the corpus truth still holds. Deterministic by `key`.
+ */
+export function lengthenReport(text: string, truth: Pick<Truth, 'region' | 'year' | 'applications'>, layout: Pick<Layout, 'proseWrap' | 'doubleSpaced'>, key: string): string {
+  const rng = createRng(`${key}:length`);
+  const target = rng.int(REAL_LENGTH.min, REAL_LENGTH.max);
+  const lines = text.split('\n');
+  // The second section (二、…) follows the overview; a text without one is left as it is.
+  const at = lines.findIndex((l) => /^\s*二、/.test(l));
+  if (at < 0) return text;
+  const ctx = { place: truth.region.name, kind: placeKind(truth.region), year: truth.year, received: truth.applications?.received?.[6] ?? 0 };
+  const added: string[] = [];
+  let bytes = Buffer.byteLength(text);
+  while (bytes < target) {
+    const para = hardWrap(extraParagraphs(rng, ctx)[0], layout.proseWrap).flatMap((l) => (layout.doubleSpaced ? [l, ''] : [l]));
+    added.push(...para);
+    bytes += Buffer.byteLength(para.join('\n')) + para.length;
+  }
+  return [...lines.slice(0, at), ...added, ...lines.slice(at)].join('\n');
 }
 
 /** The corpus is test data: never inside the site's content, its static files or its build. */
@@ -97,7 +134,7 @@ export interface CorpusEntry {
 }
 
 /** All reports of one county, year by year (this year's 上年结转 is last year's 结转下年度). */
-export function countyReports(seed: string, county: Division, years: readonly number[]): CorpusEntry[] {
+export function countyReports(seed: string, county: Division, years: readonly number[], length: CorpusLength = 'short'): CorpusEntry[] {
   const rng = createRng(`${seed}:${county.code}`);
   const scale = rng.weighted([['quiet', 35], ['typical', 55], ['busy', 10]] as const);
   let carried: number[] | undefined;
@@ -108,7 +145,9 @@ export function countyReports(seed: string, county: Division, years: readonly nu
     carried = (truth.applications?.carriedForward ?? []).slice(0, 6).map((c) => c ?? 0);
     const layout = randomLayout(r.fork('layout'), `${seed}:${county.code}:${year}`);
     const written = writeReport(truth, layout);
-    return { file: `${county.code}_${year}`, truth, text: written.text, options: { ...options, carriedOver: undefined }, layout, ambiguous: written.ambiguous };
+    const file = `${county.code}_${year}`;
+    const text = length === 'real' ? lengthenReport(written.text, truth, layout, `${seed}:${file}`) : written.text;
+    return { file, truth, text, options: { ...options, carriedOver: undefined }, layout, ambiguous: written.ambiguous };
   });
 }
 
@@ -153,7 +192,7 @@ export async function writeCorpus(opts: CorpusOptions): Promise<{ reports: numbe
   const browser = () => (launched ??= launchChromium());
   try {
     for (const county of picked) {
-      for (const entry of countyReports(opts.seed, county, opts.years)) {
+      for (const entry of countyReports(opts.seed, county, opts.years, opts.length)) {
         const pick = createRng(`${opts.seed}:${entry.file}:format`);
         const format = pick.pick(formats);
         // GB2312/GBK pages are common on county portals.
@@ -162,7 +201,7 @@ export async function writeCorpus(opts: CorpusOptions): Promise<{ reports: numbe
         writeFileSync(join(reportsDir, source), await renderEntry(entry, format, documentOptions, browser));
         byFormat[format] = (byFormat[format] ?? 0) + 1;
         // Text in a layout can leave rows ambiguous on purpose; documents keep every cell in its place.
-        const synthetic = { seed: opts.seed, format, options: entry.options, layout: entry.layout, ambiguous: format === 'txt' ? entry.ambiguous : [], ...(format === 'txt' ? {} : { document: documentOptions }) };
+        const synthetic = { seed: opts.seed, format, length: opts.length ?? 'short', options: entry.options, layout: entry.layout, ambiguous: format === 'txt' ? entry.ambiguous : [], ...(format === 'txt' ? {} : { document: documentOptions }) };
         const truthJson = { source, ...entry.truth, synthetic };
         writeFileSync(join(truthDir, `${entry.file}.json`), JSON.stringify(truthJson));
         reports++;
@@ -173,7 +212,7 @@ export async function writeCorpus(opts: CorpusOptions): Promise<{ reports: numbe
   }
   writeFileSync(
     join(opts.out, 'corpus.json'),
-    JSON.stringify({ note: '测试数据，非真实报告 — synthetic test data, never publish', seed: opts.seed, counties: picked.length, years: opts.years, reports, formats: byFormat }, null, 2),
+    JSON.stringify({ note: '测试数据，非真实报告 — synthetic test data, never publish', seed: opts.seed, length: opts.length ?? 'short', counties: picked.length, years: opts.years, reports, formats: byFormat }, null, 2),
   );
   return { reports, counties: picked.length, byFormat };
 }
@@ -184,7 +223,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const started = performance.now();
     const { reports, counties: n, byFormat } = await writeCorpus(opts);
     const formats = Object.entries(byFormat).map(([f, k]) => `${k} ${f}`).join(', ');
-    console.log(`corpus: ${reports} reports (${n} counties × ${opts.years.length} years; ${formats}) in ${opts.out} — ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`corpus: ${reports} reports (${n} counties × ${opts.years.length} years; ${formats}; ${opts.length} length) in ${opts.out} — ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } catch (e) {
     console.error(`corpus: ${(e as Error).message}`);
     process.exit(1);

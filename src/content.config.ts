@@ -4,8 +4,9 @@
 // that one file (src/lib/site/reportFiles.ts). At 14,000+ reports, full reports in the content
 // store took gigabytes and a long sync; summaries take megabytes.
 // Unchanged files (same digest) are not parsed again, so a rebuild with one report changed
-// validates one file.
-import { readdirSync, readFileSync } from 'node:fs';
+// validates one file; a file of the same size and time as at the last sync (the ingest rewrites a
+// report's file only when it changed) is not even read.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
@@ -15,7 +16,7 @@ import { SUMMARY_VERSION, summarise } from './lib/site/summary.ts';
 function reportsLoader(): Loader {
   return {
     name: 'ingest-reports',
-    load: async ({ store, generateDigest, logger }) => {
+    load: async ({ store, meta, generateDigest, logger }) => {
       const dir = join(INGEST_DIR, 'reports');
       let files: string[];
       try {
@@ -25,13 +26,29 @@ function reportsLoader(): Loader {
       }
       const seen = new Set<string>();
       let changed = 0;
+      // id → "version:size:mtime\ndigest" of each file at the last sync (a new SUMMARY_VERSION reads every file).
+      let stats: Record<string, string> = {};
+      try {
+        stats = JSON.parse(meta.get('stats') ?? '{}');
+      } catch {
+        stats = {};
+      }
+      const nowStats: Record<string, string> = {};
       for (const file of files) {
         const id = file.slice(0, -'.json'.length);
         seen.add(id);
         const path = join(dir, file);
+        const st = statSync(path);
+        const stat = `${SUMMARY_VERSION}:${st.size}:${st.mtimeMs}`;
+        const [lastStat, lastDigest] = (stats[id] ?? '').split('\n');
+        if (lastStat === stat && lastDigest && store.get(id)?.digest === lastDigest) {
+          nowStats[id] = stats[id];
+          continue;
+        }
         const text = readFileSync(path, 'utf8');
         // The file and the code that summarises it: either changing makes a new summary.
         const digest = generateDigest(`${SUMMARY_VERSION}\n${text}`);
+        nowStats[id] = `${stat}\n${digest}`;
         if (store.get(id)?.digest === digest) continue;
         const summary = summarise(parseReportFile(path, text), digest);
         if (summary.id !== id) throw new Error(`${path}: holds the report ${summary.id}, expected ${id}`);
@@ -39,6 +56,7 @@ function reportsLoader(): Loader {
         changed++;
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      meta.set('stats', JSON.stringify(nowStats));
       logger.info(`${files.length} reports, ${changed} new or changed`);
     },
   };

@@ -12,10 +12,10 @@
 // is checked for the whole output at the start of the build: integrations.ts, trustedStamp.)
 // The bulk files change with any report and are always written.
 import { createHash } from 'node:crypto';
-import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
-import { createGzip } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BOM, FIELDS, csvLine, fieldsToCsv, manifestToCsv, reportToJson, zhHeader } from './export.ts';
@@ -76,6 +76,7 @@ export interface DownloadCounts {
 
 interface ReportState {
   input: string; // digest of the ingest file
+  stat?: string; // its size and mtime when that digest was taken: the same, and it is not read again
   dir: string; // where its files go, relative to the output: counties/630222-minhe/2021/
   source: string; // its source file name (in reportsDir)
   json: number; // size of report.json as written
@@ -89,6 +90,8 @@ interface State {
   version: string;
   reportOut: string; // where the report files were written
   reports: Record<string, ReportState>;
+  /** The bulk JSON's compressed pieces, one per province (see bulkPieces): their key and file in the cache. */
+  pieces?: Record<string, string>;
 }
 
 const sha1 = (s: string | Buffer) => createHash('sha1').update(s).digest('hex');
@@ -120,6 +123,45 @@ function readState(path: string | undefined): State | undefined {
   } catch {
     return undefined; // unreadable: start afresh
   }
+}
+
+/** A file's size and modification time: the ingest rewrites a report's file only when it changed. */
+function statKey(file: string): string | undefined {
+  try {
+    const st = statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The bulk JSON (data/reports.json.gz) as gzip members, one per province, concatenated (RFC 1952
+ * allows several members in one file; gunzip, zlib and Python read them as one stream). A member
+ * whose reports are all unchanged is taken from the cache as it was compressed, so that a rebuild
+ * with one report changed compresses one province's reports, not the whole country's 240 MB.
+ */
+function bulkPieces(cacheDir: string | undefined, previous: Record<string, string> | undefined) {
+  const now: Record<string, string> = {};
+  const file = (group: string) => (cacheDir ? join(cacheDir, `${group}.gz`) : undefined);
+  return {
+    now,
+    /** The group's compressed bytes: cached under the same key, else `text()` compressed (and cached). */
+    get(group: string, key: string, text: () => string): Buffer {
+      const path = file(group);
+      if (path && previous?.[group] === key && existsSync(path)) {
+        now[group] = key;
+        return readFileSync(path);
+      }
+      const gz = gzipSync(text());
+      if (path) {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, gz);
+        now[group] = key;
+      }
+      return gz;
+    },
+  };
 }
 
 /** Whether the file is still there at the size it was written. */
@@ -238,40 +280,6 @@ function stream(file: string) {
   return { write: (s: string) => writeSync(fd, s), close: async () => closeSync(fd) };
 }
 
-/**
- * The same, gzip-compressed; `close` resolves once the file is complete. Pieces are handed to the
- * compressor in batches of about a megabyte: one report at a time, the round trips to the
- * compressing thread took longer than the compression.
- */
-function gzipStream(file: string, batch = 1 << 20) {
-  mkdirSync(dirname(file), { recursive: true });
-  const gzip = createGzip();
-  const out = createWriteStream(file);
-  gzip.pipe(out);
-  let pending: string[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (!pending.length) return;
-    const chunk = pending.join('');
-    pending = [];
-    size = 0;
-    if (!gzip.write(chunk)) await once(gzip, 'drain');
-  };
-  return {
-    /** Resolves when the compressor can take more (it runs beside the calling thread). */
-    write: async (s: string) => {
-      pending.push(s);
-      size += s.length;
-      if (size >= batch) await flush();
-    },
-    close: async () => {
-      await flush();
-      gzip.end();
-      await once(out, 'close');
-    },
-  };
-}
-
 export async function writeDownloads(options: DownloadOptions): Promise<DownloadCounts> {
   const ingestDir = options.ingestDir ?? INGEST_DIR;
   const reportsDir = options.reportsDir ?? process.env.REPORTS_DIR ?? 'content/reports';
@@ -291,13 +299,17 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
 
   const bulk = ['data/reports.json.gz', 'data/reports.csv', 'data/reports-zh.csv', 'data/fields.csv', 'data/manifest.csv', 'data/manifest.json', 'data/LICENSE.txt'];
   if (offersPlainJson(files.length)) bulk.push('data/reports.json');
-  const json = gzipStream(join(out, 'data/reports.json.gz'));
+  // The bulk JSON: its opening, one gzip member per province (cached while its reports are
+  // unchanged), its closing.
+  mkdirSync(join(out, 'data'), { recursive: true });
+  const jsonFd = openSync(join(out, 'data/reports.json.gz'), 'w');
+  const pieceCache = bulkPieces(options.statePath ? join(dirname(options.statePath), 'site-downloads-bulk') : undefined, previous.pieces);
   const plain = offersPlainJson(files.length) ? stream(join(out, 'data/reports.json')) : undefined;
   const csv = stream(join(out, 'data/reports.csv'));
   // The same rows under the field dictionary's Chinese labels, for spreadsheet users.
   const csvZh = stream(join(out, 'data/reports-zh.csv'));
   const opening = `{"generated":${JSON.stringify(manifest.generated)},"count":${files.length},"reports":[`;
-  await json.write(opening);
+  writeSync(jsonFd, gzipSync(opening));
   plain?.write(opening);
   const header = csvLine(FIELDS.map((f) => f.key)) + '\r\n';
   csv.write(BOM + header);
@@ -305,13 +317,27 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
   let sources = 0;
   let written = 0;
   const jobs = writer();
+  // The reports of the province being collected: id, input digest, and their JSON when asked for.
+  let group: { name: string; first: boolean; members: { id: string; input: string; json: () => string }[] } | undefined;
+  const flushGroup = () => {
+    if (!group) return;
+    const g = group;
+    const key = sha1(`${g.first}\n${g.members.map((m) => `${m.id}:${m.input}`).join('\n')}`);
+    const text = () => (g.first ? '' : ',\n') + g.members.map((m) => m.json().trimEnd()).join(',\n');
+    writeSync(jsonFd, pieceCache.get(g.name, key, text));
+    group = undefined;
+  };
   for (const [i, file] of files.entries()) {
     const id = file.slice(0, -'.json'.length);
-    const text = readFileSync(join(ingestDir, 'reports', file), 'utf8');
-    const input = sha1(text);
+    const ingestFile = join(ingestDir, 'reports', file);
     const before = previous.reports[id];
+    // The ingest rewrites a report's file only when it changed: the same size and time, the same digest.
+    const stat = statKey(ingestFile);
+    let text: string | undefined;
+    const readText = () => (text ??= readFileSync(ingestFile, 'utf8'));
+    const input = before?.stat !== undefined && before.stat === stat ? before.input : sha1(readText());
     const sha = sourceSha.get(id) ?? '';
-    let jsonText: string;
+    let jsonText: () => string;
     let row: string;
     const sourceNow = before ? existsSync(join(reportsDir, before.source)) : false;
     const unchanged =
@@ -322,45 +348,53 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
       (before.others ?? []).every((size, k) => (size === null || intact(join(reportOut, before.dir, otherVersionFile(k + 1)), size)));
     if (before && unchanged) {
       // The same report, its files as written: its JSON for the bulk file is the one on disk.
-      jsonText = readFileSync(join(reportOut, before.dir, 'report.json'), 'utf8');
+      jsonText = () => readFileSync(join(reportOut, before.dir, 'report.json'), 'utf8');
       row = before.row;
-      state.reports[id] = before;
+      state.reports[id] = { ...before, stat };
       if (sourceNow) sources++;
       kept.push(...filesOf(before.dir, sourceNow, before.others));
     } else {
       written++;
       // Validated against the Report schema by the content loader in this build (or, unchanged by
       // digest, in an earlier one): parsed here, not validated a second time.
-      const report = JSON.parse(text) as Report;
+      const report = JSON.parse(readText()) as Report;
       const dir = paths.report(report.region, report.year);
       const source = join(reportsDir, report.source);
       const hasSource = existsSync(source);
       if (hasSource) sources++;
-      jsonText = reportToJson(report);
+      const reportJson = reportToJson(report);
+      jsonText = () => reportJson;
       row = csvLine(FIELDS.map((f) => f.get(report))) + '\r\n';
       const csvText = reportToCsv(report, { pageUrl: options.siteUrl ? new URL(dir, options.siteUrl).href : undefined });
-      const entry: ReportState = { input, dir, source: report.source, json: -1, csv: -1, row };
+      const entry: ReportState = { input, stat, dir, source: report.source, json: -1, csv: -1, row };
       state.reports[id] = entry;
       // Other versions of the report (two files for one county and year): their texts beside its own.
       const others = (report.versions?.others ?? []).map((o) => join(reportsDir, o.source)).map((p) => (existsSync(p) ? p : null));
-      const toWrite = { dir: join(reportOut, dir), json: jsonText, csv: csvText, source: hasSource ? source : undefined, sha, others };
+      const toWrite = { dir: join(reportOut, dir), json: reportJson, csv: csvText, source: hasSource ? source : undefined, sha, others };
       if (options.syncWrites) Object.assign(entry, writeReportFilesSync(toWrite));
       else await jobs.add(async () => void Object.assign(entry, await writeReportFiles(toWrite)));
       kept.push(...filesOf(dir, hasSource, others.map((o) => (o ? 0 : null))));
     }
-    const piece = `${i > 0 ? ',\n' : ''}${jsonText.trimEnd()}`;
-    await json.write(piece);
-    plain?.write(piece);
+    // Provinces by the first two digits of the county code (ids are `<code>-<year>`, in order).
+    const province = id.slice(0, 2);
+    if (group?.name !== province) {
+      flushGroup();
+      group = { name: province, first: i === 0, members: [] };
+    }
+    group.members.push({ id, input, json: jsonText });
+    plain?.write(`${i > 0 ? ',\n' : ''}${jsonText().trimEnd()}`);
     csv.write(row);
     csvZh.write(row);
   }
+  flushGroup();
   await jobs.done();
-  await json.write(']}\n');
+  writeSync(jsonFd, gzipSync(']}\n'));
+  closeSync(jsonFd);
   plain?.write(']}\n');
-  await json.close();
   await plain?.close();
   await csv.close();
   await csvZh.close();
+  state.pieces = pieceCache.now;
 
   mkdirSync(join(out, 'data'), { recursive: true });
   writeFileSync(join(out, 'data/fields.csv'), fieldsToCsv());
