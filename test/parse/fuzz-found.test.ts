@@ -1,0 +1,42 @@
+// Cases `npm run fuzz` found (scripts/fuzz.ts): each once read a figure otherwise than printed, or lost
+// it, with the report still `consistent: true` and no finding.
+import { describe, expect, it } from 'vitest';
+import { createRng, DEFAULT_LAYOUT, generateTruth, writeReport, type TruthOptions } from '../../scripts/synth/index.ts';
+import { parseReport } from '../../src/lib/parse/index.ts';
+import { counties } from '../../src/lib/region.ts';
+
+const parse = (text: string) => {
+  const result = parseReport(text, { source: 'case.txt' });
+  if (!result.ok) throw new Error(result.error);
+  return result.report;
+};
+
+const OPTIONS_2019: TruthOptions = { documents: '2019', decisions: '2019', procurement: true, otherHandling: 'single', blanks: 'none', scale: 'typical', feeDecimals: 0 };
+const report2019 = () => {
+  const truth = generateTruth(createRng('fuzz-found'), counties.find((c) => c.code === '440310')!, 2019, OPTIONS_2019);
+  return { truth, text: writeReport(truth, { ...DEFAULT_LAYOUT, cells: 'tab' }).text };
+};
+
+describe('found by the fuzz run', () => {
+  it('第二十条第（九）项 printed without its 政府集中采购 row: the row is missing, not silently absent (fuzz:186)', () => {
+    const { truth, text } = report2019();
+    expect(truth.active?.procurement).toBeDefined();
+    const lines = text.split('\n');
+    const row = lines.findIndex((l) => l.startsWith('政府集中采购'));
+    expect(row).toBeGreaterThan(0);
+    const report = parse([...lines.slice(0, row), ...lines.slice(row + 1)].join('\n'));
+    expect(report.active?.procurement).toBeUndefined();
+    expect(report.findings.filter((f) => f.code === 'row-missing').map((f) => f.path)).toEqual(['active.procurement']);
+  });
+
+  it('the same report with its 政府集中采购 row reads it, and a report without part 九 misses nothing', () => {
+    const { truth, text } = report2019();
+    expect(parse(text).active?.procurement).toEqual(truth.active?.procurement);
+    const lines = text.split('\n');
+    const part = lines.findIndex((l) => l.includes('第二十条第（九）项'));
+    expect(part).toBeGreaterThan(0);
+    const without = parse([...lines.slice(0, part), ...lines.slice(part + 3)].join('\n'));
+    expect(without.active?.procurement).toBeUndefined();
+    expect(without.findings.filter((f) => f.code === 'row-missing')).toEqual([]);
+  });
+});
