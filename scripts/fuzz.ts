@@ -108,16 +108,19 @@ async function run(o: RunOptions) {
   let next = o.from;
   while (next < end) {
     const to = Math.min(end, next + o.chunk);
-    next = await new Promise<number>((resolve, reject) => {
+    next = await new Promise<number>((resolve) => {
       const worker = new Worker(new URL(import.meta.url), { workerData: { prefix: o.prefix, from: next, to } });
       let current = next;
       let since = performance.now();
+      // After a case over the time limit or one that took the worker down, go on after it.
+      let stoppedAt: number | null = null;
       const watchdog = setInterval(() => {
         if (performance.now() - since < o.timeLimit * 1000) return;
         clearInterval(watchdog);
+        stoppedAt = current;
         hangs.push({ seed: seedOf(o.prefix, current) });
         note(JSON.stringify({ hang: seedOf(o.prefix, current), limit: o.timeLimit }));
-        void worker.terminate().then(() => resolve(current + 1));
+        void worker.terminate();
       }, 250);
       worker.on('message', (m: Message) => {
         if (m.type === 'start') {
@@ -136,16 +139,20 @@ async function run(o: RunOptions) {
         }
         if (r.verdict) {
           wrong.push(r);
-          note(JSON.stringify({ wrong: r }));
+          note(JSON.stringify({ wrong: { ...r, verdict: { why: r.verdict.why, differing: r.verdict.differing.slice(0, 8), figures: r.verdict.differing.length } } }));
         }
       });
       worker.on('error', (e) => {
+        // An error no `catch` saw (an unhandled rejection inside a library) ends the worker: the case's exception.
         clearInterval(watchdog);
-        reject(e);
+        stoppedAt = current;
+        const r: Outcome = { i: current, seed: seedOf(o.prefix, current), kind: '?', from: '?', ops: [], ms: performance.now() - since, ok: false, error: `uncaught in the worker: ${e.stack ?? e}` };
+        exceptions.push(r);
+        note(JSON.stringify({ exception: r }));
       });
       worker.on('exit', () => {
         clearInterval(watchdog);
-        resolve(Math.max(current + 1, to));
+        resolve(stoppedAt !== null ? stoppedAt + 1 : to);
       });
     });
     const seconds = (performance.now() - started) / 1000;

@@ -1,9 +1,11 @@
 // Cases `npm run fuzz` found (scripts/fuzz.ts): each once read a figure otherwise than printed, or lost
 // it, with the report still `consistent: true` and no finding.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRng, DEFAULT_LAYOUT, generateTruth, writeReport, type TruthOptions } from '../../scripts/synth/index.ts';
 import { parseReport } from '../../src/lib/parse/index.ts';
 import { counties } from '../../src/lib/region.ts';
+import { parseWithin } from './bounded.ts';
 
 const parse = (text: string) => {
   const result = parseReport(text, { source: 'case.txt' });
@@ -39,4 +41,15 @@ describe('found by the fuzz run', () => {
     expect(without.active?.procurement).toBeUndefined();
     expect(without.findings.filter((f) => f.code === 'row-missing')).toEqual([]);
   });
+
+  it('a table whose labels are out of order and whose figures do not add up is searched within bounds, not for minutes (fuzz:7788)', async () => {
+    // Two rows deleted and a letterhead inside table 三: the search for a reading-order cut tried
+    // every interleaving of the last rows, each checked against the whole table (over 2 minutes).
+    const text = readFileSync(new URL('../fixtures/fuzz/reading-order-search.txt', import.meta.url), 'utf8');
+    const bounded = await parseWithin(text, 20_000);
+    console.log(`fuzz:7788 parsed in ${(bounded.ms / 1000).toFixed(2)} s`);
+    expect(bounded.done).toBe(true);
+    if (!bounded.done || !bounded.result.ok) throw new Error('not parsed');
+    expect(bounded.result.report.consistent).toBe(false);
+  }, 30_000);
 });

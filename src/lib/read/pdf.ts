@@ -194,7 +194,21 @@ const GARBLED = /[\ue000-\uf8ff\ufffd\u0000-\u0008]/gu;
 // pdf.js is loaded on first use: text reports never pay for it.
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | undefined;
-const loadPdfJs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+const loadPdfJs = () => {
+  if (!pdfjs) process.on('unhandledRejection', pdfJsRejection);
+  return (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+};
+
+/**
+ * On a damaged file pdf.js's in-process worker rejects promises of its own that no caller can await
+ * (the caller gets the error through getDocument): those are let go; any other unhandled rejection
+ * is thrown as before, so that it still ends the process.
+ */
+function pdfJsRejection(reason: unknown): void {
+  const stack = reason instanceof Error ? (reason.stack ?? '') : '';
+  if (/[\\/]pdfjs-dist[\\/]/.test(stack)) return;
+  throw reason;
+}
 const pdfjsDir = () => dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 export async function readPages(bytes: Uint8Array): Promise<PageText[]> {
