@@ -52,4 +52,17 @@ describe('found by the fuzz run', () => {
     if (!bounded.done || !bounded.result.ok) throw new Error('not parsed');
     expect(bounded.result.report.consistent).toBe(false);
   }, 30_000);
+
+  it('cells whose separators an encoding lost (GBK has no U+00A0: Notepad writes ?) are still cells (fuzz:15146)', () => {
+    // Every blank between cells of 003's table lines written as ?: today the figures glue to their labels
+    // and the whole table reads blank, consistent, with no finding.
+    const sample = readFileSync(new URL('../../content/reports/003_1802fb2dfce92170.txt', import.meta.url), 'utf8');
+    const lost = sample.replace(/\t/g, '?');
+    expect(lost).not.toBe(sample);
+    const [read, original] = [parse(lost), parse(sample)];
+    expect(read.applications?.received).toEqual([0, 0, 0, 0, 0, 0, 0].map((_, i) => original.applications!.received![i]));
+    expect(read.applications?.total?.[6]).toBe(original.applications?.total?.[6]);
+    expect(read.active?.licensing).toBe(original.active?.licensing);
+    expect(read.review).toEqual(original.review);
+  });
 });
