@@ -12,6 +12,9 @@ const isFigure = (path: string) => FIGURES.some((f) => path === f || path.starts
 function flagged(report: Report, path: string): boolean {
   // Table 四's three rows are one table: its findings speak of them as `review`.
   const table = path.startsWith('litigation') ? 'review' : null;
+  // 2019 format: 上一年项目数量 and 本年增/减 stand in the row of the item they count.
+  const item = /^active\.itemCounts\.(\w+)/.exec(path)?.[1];
+  if (item && flagged(report, `active.${item}`)) return true;
   const related = (p: string | undefined) => !!p && (path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`) || p.startsWith(`${path}[`) || p.startsWith(`${path}.`) || p === table);
   return report.findings.some((f) => f.severity !== 'info' && related(f.path)) || report.inferred.some((i) => related(i.path));
 }
@@ -33,6 +36,9 @@ export interface Verdict {
 
 const RANK: Why[] = ['flagged', 'blank', 'table-two', 'number'];
 
+/** Whether a value holds a figure at all (a row of blanks shows none). */
+const hasFigure = (v: unknown): boolean => (typeof v === 'number' ? true : Array.isArray(v) ? v.some(hasFigure) : typeof v === 'object' && v !== null ? Object.values(v).some(hasFigure) : false);
+
 /** Null unless the report parsed, claims `consistent: true` and a figure differs from the truth. */
 export function judge(result: ParseResult, truth: Truth | undefined): Verdict | null {
   if (!truth || !result.ok || !result.report.consistent) return null;
@@ -40,7 +46,7 @@ export function judge(result: ParseResult, truth: Truth | undefined): Verdict | 
   const differing = compareWithTruth(truth, report)
     .filter((m) => isFigure(m.path))
     .map((m) => {
-      const why: Why = flagged(report, m.path) ? 'flagged' : m.actual === null || m.actual === undefined ? 'blank' : m.path.startsWith('active') ? 'table-two' : 'number';
+      const why: Why = flagged(report, m.path) ? 'flagged' : !hasFigure(m.actual) ? 'blank' : m.path.startsWith('active') ? 'table-two' : 'number';
       return { ...m, why };
     });
   if (differing.length === 0) return null;
