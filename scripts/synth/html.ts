@@ -129,7 +129,7 @@ ${script}
 let gbTable: Map<string, number> | undefined;
 
 /** GBK (GB18030's two-byte part) encoding, for pages declared as gbk: built from the platform's decoder. */
-function gbkEncoder(): Map<string, number> {
+export function gbkEncoder(): Map<string, number> {
   if (gbTable) return gbTable;
   gbTable = new Map();
   const decoder = new TextDecoder('gb18030');

@@ -3,6 +3,7 @@
 // every figure it reads differently from the truth lies in such a row, and each such row is marked.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from './runs.ts';
 import { build, caseArb } from '../../scripts/synth/arbitraries.ts';
 import { compareWithTruth, describeMismatches } from '../../scripts/synth/index.ts';
 import { parseReport } from '../../src/lib/parse/index.ts';
@@ -27,7 +28,7 @@ describe('partly blank rows written without blank markers', () => {
         const silent = compareWithTruth(truth, result.report).filter((m) => m.path !== 'consistent' && !inAmbiguousRow(m.path));
         if (silent.length > 0) throw new Error(`figures read differently outside the ambiguous rows:\n${describeMismatches(silent)}`);
       }),
-      { numRuns: 40 },
+      runs(40),
     );
   });
 });

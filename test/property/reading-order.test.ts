@@ -4,6 +4,7 @@
 // cannot place them (test/parse/reading-order.test.ts checks that such rows are marked).
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import { runs } from './runs.ts';
 import { build, caseArb, type SynthCase } from '../../scripts/synth/arbitraries.ts';
 import { compareWithTruth, describeMismatches } from '../../scripts/synth/index.ts';
 import { parseReport } from '../../src/lib/parse/index.ts';
@@ -22,6 +23,6 @@ describe('parser reads synthetic reading-order tables exactly', () => {
       { cells: fc.constant('reading-order'), blank: fc.constantFrom('/', '-', '—', '无'), wrapWidth: fc.integer({ min: 6, max: 24 }) },
       { blanks: fc.constantFrom('none', 'zeroCells') },
     );
-    fc.assert(fc.property(arb, readsExactly), { numRuns: 40 });
+    fc.assert(fc.property(arb, readsExactly), runs(40));
   });
 });

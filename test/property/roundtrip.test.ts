@@ -4,12 +4,13 @@
 // parser bug list with the counterexample, never loosen the test.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from './runs.ts';
 import { build, caseArb, type SynthCase } from '../../scripts/synth/arbitraries.ts';
 import { compareWithTruth, describeMismatches } from '../../scripts/synth/index.ts';
 import { parseReport } from '../../src/lib/parse/index.ts';
 import { counties } from '../../src/lib/region.ts';
 
-const RUNS = { numRuns: 25 };
+const RUNS = runs(25);
 
 /** Counties whose names share a character with the section 二 headers (增 of 本年增/减 in 增城区 …). */
 const HEADER_CHARS = [...new Set('本年新制作公开数量对外总处理决定上一项目增减收费金额采购行政许可处罚强制规章范性文件信息内容')];

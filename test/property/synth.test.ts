@@ -2,13 +2,14 @@
 // test data and is reproducible, and its figures and labels can be read back by a human.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from './runs.ts';
 import { build, caseArb, layoutArb } from '../../scripts/synth/arbitraries.ts';
 import { createRng, formatNumber, generateTruth, identityFailures, TEST_MARK, wrapLabel, writeReport } from '../../scripts/synth/index.ts';
 import { counties } from '../../src/lib/region.ts';
 import { Report } from '../../src/lib/schema.ts';
 import { looksLikePageNumber } from '../../scripts/synth/tables.ts';
 
-const RUNS = { numRuns: 60 };
+const RUNS = runs(60);
 
 describe('synthetic truth', () => {
   it('satisfies every identity unless one is broken on purpose, and then fails exactly that one', () => {
@@ -69,7 +70,7 @@ describe('synthetic text', () => {
           expect(read(formatNumber(n, layout, money))).toBe(n);
         },
       ),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -84,7 +85,7 @@ describe('synthetic text', () => {
           expect(piece.trim()).not.toMatch(/^(?:[-+]?[0-9０-９][0-9０-９,.．]*|\/|-|—|无)$/u);
         }
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 
@@ -94,7 +95,7 @@ describe('synthetic text', () => {
         const { written } = build(c);
         expect(written.text.split('\n').filter(looksLikePageNumber)).toHaveLength(c.layout.pageBreaks);
       }),
-      { numRuns: 150 },
+      runs(150),
     );
   });
 

@@ -205,6 +205,9 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
   if (labels.some((l) => l.key === 'procurement')) {
     const v = row('procurement', 2);
     if (v) active.procurement = { projects: v[0]!, amount: v[1]! };
+  } else if (/采购项目数量|采购总金额/.test(stream.text) || [...stream.text.matchAll(CAPTION)].some((m) => m[1] === '九')) {
+    // Part 九 printed (its caption or its header) without its row: missing, as any other row.
+    missing('procurement');
   }
   if (Object.keys(itemCounts).length > 0) active.itemCounts = itemCounts;
   return { active, format };

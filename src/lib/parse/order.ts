@@ -95,6 +95,11 @@ function placeRun(run: readonly Cell[], width: number): Cell[] {
   return values;
 }
 
+/** How many complete readings of interleaved rows are checked against the whole table, at most. */
+const READINGS_CHECKED = 500;
+/** Steps of the search for interleaved rows, over all the tries for one table. */
+const SEARCH_STEPS = 200_000;
+
 /**
  * Reads the rows of a table whose cells are in reading order. `from` is where the table's first row
  * label stands; returns null where the cells cannot be cut into the rows present so that each adds up.
@@ -145,6 +150,10 @@ export function readInReadingOrder(
     if (accept(read.values)) return read;
   }
   // The last rows' cells interleaved (a block of the table read column by column, or in pieces).
+  // Each reading tried is checked against the whole table: a budget of such checks over all the
+  // tries keeps a text whose figures do not add up from being searched for minutes.
+  let checks = 0;
+  const budget = { steps: SEARCH_STEPS };
   for (let k = 2; k <= Math.min(10, rows.length); k++) {
     const head = cells.length - k * shape.width;
     if (head < 0) break;
@@ -153,7 +162,7 @@ export function readInReadingOrder(
     const runs = [...before.runs, ...Array.from({ length: k }, (_, r) => ({ start: head + r * shape.width, length: shape.width }))];
     const readTail = (tail: Cell[][]) => reading(runs, [...cells.slice(0, head), ...tail.flat()], before.ways, k);
     for (const prefer of ['row', 'column'] as const) {
-      const tail = untangleRows(cells.slice(head), k, shape.width, prefer, (t) => accept(readTail(t).values));
+      const tail = untangleRows(cells.slice(head), k, shape.width, prefer, (t) => ++checks <= READINGS_CHECKED && accept(readTail(t).values), budget);
       if (tail) return readTail(tail);
     }
   }
@@ -215,15 +224,24 @@ export function untangleGroups(cells: readonly Cell[], groups: number, width: nu
  * every row adds up (and `accept` takes, where given: the table's other identities), preferring to stay in the row being read ('row') or to go down the column
  * ('column'); null if there is none.
  */
-export function untangleRows(cells: readonly Cell[], rows: number, width: number, prefer: 'row' | 'column', accept?: (rows: Cell[][]) => boolean): Cell[][] | null {
+export function untangleRows(
+  cells: readonly Cell[],
+  rows: number,
+  width: number,
+  prefer: 'row' | 'column',
+  accept?: (rows: Cell[][]) => boolean,
+  /** Steps left for this and further searches of the same table (each search also stops at 50,000). */
+  budget: { steps: number } = { steps: Infinity },
+): Cell[][] | null {
   const fills = Array<number>(rows).fill(0);
   const partial = Array<number>(rows).fill(0);
   const taken: Cell[][] = Array.from({ length: rows }, () => []);
   const dead = new Set<string>();
   let nodes = 0;
   const visit = (i: number, last: number): boolean => {
+    // Complete readings count too: each is checked by `accept`.
+    if (++nodes > 50_000 || --budget.steps < 0) return false;
     if (i === cells.length) return accept ? accept(taken) : true;
-    if (++nodes > 50_000) return false;
     // Failure memo only where success depends on this state alone (no check over the whole table).
     const key = accept ? '' : `${fills.join(',')}|${partial.join(',')}`;
     if (!accept && dead.has(key)) return false;

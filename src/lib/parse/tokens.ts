@@ -77,9 +77,12 @@ export function tokenize(line: Line): Token[] {
   return out;
 }
 
-/** `1. 属于国家秘密` keeps its numbering with the label; otherwise split on white space. */
+/**
+ * `1. 属于国家秘密` keeps its numbering with the label; otherwise split on white space, and on `?` and
+ * U+FFFD: what a separator becomes in an encoding without it (GBK has no U+00A0), never part of a label.
+ */
 function splitWords(text: string): string[] {
-  const words = text.split(' ').filter(Boolean);
+  const words = text.split(/[ ?\ufffd]/u).filter(Boolean);
   const merged: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;

@@ -1,0 +1,218 @@
+// Each branch of cell placement, row reading and the checks with its exact output. Written for the
+// mutants `npm run mutation` left alive (README, Mutation testing): a rule, a message or a bound
+// changed must fail here.
+import { describe, expect, it } from 'vitest';
+import { droppedFinding, guardFigures, implausible, placeCells } from '../../src/lib/parse/cells.ts';
+import { checkApplications, checkOutcomes, failedChecks } from '../../src/lib/parse/checks.ts';
+import type { Line } from '../../src/lib/parse/lines.ts';
+import { anchorRows, emptyNotes, readRows, type RowDef } from '../../src/lib/parse/rows.ts';
+import { toStream, type CellToken } from '../../src/lib/parse/stream.ts';
+import type { Applications, Check } from '../../src/lib/schema.ts';
+
+const n = (value: number, printed = String(value)): CellToken => ({ kind: 'number', value, line: 1, printed });
+const E: CellToken = { kind: 'blank', line: 1, empty: true };
+const B: CellToken = { kind: 'blank', line: 1 };
+const rule = (r: string, width: number) => Array.from({ length: width }, (_, index) => ({ index, rule: r }));
+
+describe('placeCells', () => {
+  it('exact readings: all cells, the last of a grid row, without empty edge fields, without empty fields', () => {
+    expect(placeCells([n(1), B, n(3)], { width: 3 })).toEqual({ values: [1, null, 3], inferred: [] });
+    expect(placeCells([E, E, n(1), n(2)], { width: 2 })).toEqual({ values: [1, 2], inferred: [] });
+    // Trimming keeps an empty field inside the row; dropping every empty field would not fit.
+    expect(placeCells([E, n(1), E, n(2), E], { width: 3 })).toEqual({ values: [1, null, 2], inferred: [] });
+    expect(placeCells([n(1), E, n(2)], { width: 2 })).toEqual({ values: [1, 2], inferred: [] });
+  });
+
+  it('a blank mark (/, 无) is a cell, not an empty field', () => {
+    const r = 'surplus-cells-dropped: 3 cells printed for 2 columns';
+    expect(placeCells([B, n(1), n(2)], { width: 2 })).toEqual({ values: [null, 2], inferred: rule(r, 2), doubt: 'printed figure 1 dropped as surplus', dropped: [1] });
+  });
+
+  it('no cells: all blank; too many surplus cells or too few columns: a doubt and no values', () => {
+    expect(placeCells([E, E], { width: 3 })).toEqual({ values: [null, null, null], inferred: [] });
+    expect(placeCells([1, 2, 3, 4, 5, 6, 7].map((v) => n(v)), { width: 2 })).toEqual({ values: [null, null], inferred: [], doubt: '7 cells for 2 columns' });
+    expect(placeCells([n(1), n(2)], { width: 1 })).toEqual({ values: [null], inferred: [], doubt: '2 cells for 1 columns' });
+  });
+
+  it('surplus cells: the one keeping that adds up, the figures dropped named', () => {
+    const r = 'surplus-cells-dropped: 4 cells printed for 3 columns';
+    expect(placeCells([n(1), n(9), n(2), n(3)], { width: 3, lastIsTotal: true })).toEqual({ values: [1, 2, 3], inferred: rule(r, 3), doubt: 'printed figure 9 dropped as surplus', dropped: [9] });
+    expect(placeCells([n(1), n(0), n(2), n(3)], { width: 3, lastIsTotal: true })).toEqual({ values: [1, 2, 3], inferred: rule(r, 3) });
+    const r5 = 'surplus-cells-dropped: 5 cells printed for 3 columns';
+    expect(placeCells([n(1), n(7), n(8), n(2), n(3)], { width: 3, lastIsTotal: true })).toEqual({ values: [1, 2, 3], inferred: rule(r5, 3), doubt: 'printed figures 7, 8 dropped as surplus', dropped: [7, 8] });
+  });
+
+  it('surplus cells that read several ways: the cells after the first dropped, and said so', () => {
+    const r = 'surplus-cells-dropped: 4 cells printed for 3 columns';
+    expect(placeCells([n(1), n(2), n(3), n(4)], { width: 3 })).toEqual({ values: [1, 3, 4], inferred: rule(r, 3), doubt: '2 ways to read 4 cells; printed figure 2 dropped as surplus', dropped: [2] });
+    expect(placeCells([n(1), n(0), n(3), n(4)], { width: 3 })).toEqual({ values: [1, 3, 4], inferred: rule(r, 3), doubt: '2 ways to read 4 cells' });
+    // None adds up: still read, the doubt says how many ways there were (none).
+    expect(placeCells([n(1), n(2), n(3), n(9)], { width: 3, lastIsTotal: true })).toEqual({ values: [1, 3, 9], inferred: rule(r, 3), doubt: '0 ways to read 4 cells; printed figure 2 dropped as surplus', dropped: [2] });
+  });
+
+  it('fewer cells: a count and its total, cells adding up to the last, or left-aligned', () => {
+    const doubt = (k: number) => `${k} cells for 7 columns: which columns were left blank is not certain`;
+    expect(placeCells([n(9), n(9)], { width: 7, lastIsTotal: true })).toEqual({
+      values: [9, null, null, null, null, null, 9],
+      inferred: rule('two-cells-as-first-column-and-total', 7),
+      doubt: '2 cells for 7 columns: read as the first column (自然人) and the total',
+    });
+    expect(placeCells([n(2), n(3), n(5)], { width: 7, lastIsTotal: true })).toEqual({ values: [2, 3, null, null, null, null, 5], inferred: rule('cells-left-aligned-last-as-total', 7), doubt: doubt(3) });
+    expect(placeCells([n(2), n(3)], { width: 7, lastIsTotal: true })).toEqual({ values: [2, 3, null, null, null, null, null], inferred: rule('cells-left-aligned', 7), doubt: doubt(2) });
+    expect(placeCells([n(9), n(9)], { width: 7 })).toEqual({ values: [9, 9, null, null, null, null, null], inferred: rule('cells-left-aligned', 7), doubt: doubt(2) });
+    expect(placeCells([n(5)], { width: 7, lastIsTotal: true })).toEqual({ values: [5, null, null, null, null, null, null], inferred: rule('cells-left-aligned', 7), doubt: doubt(1) });
+  });
+
+  it('the finding on dropped figures', () => {
+    expect(droppedFinding('a.b', { values: [], inferred: [] }, 3)).toEqual([]);
+    expect(droppedFinding('a.b', { values: [], inferred: [], dropped: [1, 2] }, 3)).toEqual([
+      { severity: 'warning', code: 'cells-dropped', message: "a.b: the row prints more cells than it has columns; printed 1, 2 not read (the row's figures may be misplaced)", path: 'a.b', line: 3 },
+    ]);
+  });
+});
+
+describe('implausible figures', () => {
+  it('says why, by measure', () => {
+    expect(implausible(Infinity, 'count')).toBe('too large to be a number');
+    expect(implausible(1.5, 'count')).toBe('a count with a fraction');
+    expect(implausible(1.5, 'amount')).toBeNull();
+    expect(implausible(99_999_999, 'count')).toBeNull();
+    expect(implausible(1e8, 'count')).toBe("larger than any county's figure (100 million cases or more)");
+    expect(implausible(-1e8, 'amount')).toBe("larger than any county's figure (100 million 万元 or more)");
+  });
+
+  it('blanks each cell with an error quoting its own printed text, shortened past 60 characters', () => {
+    const long = '9'.repeat(61);
+    const sixty = '8'.repeat(60);
+    const tokens = [n(1e30, 'A'), B, n(1e30, 'B'), n(Number(long), long), n(Number(sixty), sixty)];
+    const guarded = guardFigures('p', [1e30, 1e30, 5, Number(long), Number(sixty)], tokens, () => 'count', 7);
+    expect(guarded.values).toEqual([null, null, 5, null, null]);
+    expect(guarded.findings.map((f) => f.message)).toEqual([
+      "p[0]: printed A, larger than any county's figure (100 million cases or more); left blank",
+      "p[1]: printed B, larger than any county's figure (100 million cases or more); left blank",
+      `p[3]: printed ${'9'.repeat(40)}… (61 characters), larger than any county's figure (100 million cases or more); left blank`,
+      `p[4]: printed ${sixty}, larger than any county's figure (100 million cases or more); left blank`,
+    ]);
+    expect(guarded.findings.map((f) => [f.severity, f.code, f.path, f.line])).toEqual([0, 1, 3, 4].map((i) => ['error', 'figure-implausible', `p[${i}]`, 7]));
+    // One cell: the path alone; a figure no token printed: its value.
+    expect(guardFigures('q', [2.5], [], () => 'count', undefined).findings.map((f) => [f.message, f.path])).toEqual([["q: printed 2.5, a count with a fraction; left blank", 'q']]);
+  });
+});
+
+const apps = (rows: Partial<Applications>): Applications => rows as Applications;
+const row7 = (...v: (number | null)[]) => v;
+
+describe('checks', () => {
+  it('no （七）总计 row: no column checks; no row of the balance: no balance checks', () => {
+    const checks = checkApplications(apps({ granted: row7(1, 0, 0, 0, 0, 0, 1), received: null, carriedOver: null, total: null, carriedForward: null, denied: {}, unavailable: {}, notProcessed: {}, otherHandling: {}, partlyGranted: null } as never));
+    expect(checks.map((c) => [c.identity, c.where, c.ok])).toEqual([['rowTotal', 'applications.granted', true]]);
+  });
+
+  it('the balance alone where only 结转下年度 is printed', () => {
+    const checks = checkApplications(apps({ received: null, carriedOver: null, total: null, granted: null, partlyGranted: null, carriedForward: row7(1, 0, 0, 0, 0, 0, 1), denied: {}, unavailable: {}, notProcessed: {}, otherHandling: {} } as never));
+    expect(checks.filter((c) => c.identity === 'balance').map((c) => [c.printed, c.computed, c.ok])).toEqual([[1, 0, false], [0, 0, true], [0, 0, true], [0, 0, true], [0, 0, true], [0, 0, true], [1, 0, false]]);
+  });
+
+  it('a printed figure within 1e-6 of the sum holds, one 1e-6 away does not', () => {
+    const [near] = checkOutcomes({ review: [0.0000005, 0, 0, 0, 0] });
+    expect(near!.ok).toBe(true);
+    const [off] = checkOutcomes({ review: [0, 0, 0, 0, 0.000001] });
+    expect(off!.ok).toBe(false);
+  });
+
+  it('a group left out is not checked; the others are, in order', () => {
+    expect(checkOutcomes({ review: null, litigationDirect: [1, 0, 0, 0, 1], litigationAfterReview: [0, 0, 0, 0, 1] }).map((c) => [c.where, c.ok])).toEqual([
+      ['litigationDirect', true],
+      ['litigationAfterReview', false],
+    ]);
+  });
+
+  it('the findings of failed checks, in English with their line and quote', () => {
+    const prose: Check = { identity: 'proseRestates', where: 'active.licensing', printed: null, computed: 5, ok: false, line: 4, quote: '许可5件' };
+    const noLine: Check = { identity: 'proseRestates', where: 'active.fees', printed: 3, computed: 5, ok: false };
+    const sum: Check = { identity: 'rowTotal', where: 'applications.granted', printed: null, computed: 2, ok: false };
+    const docs: Check = { identity: 'documentsInForce', where: 'active.regulations', printed: 1, computed: 2, ok: false };
+    expect(failedChecks([prose, noLine, sum, docs, { ...sum, ok: true }])).toEqual([
+      { severity: 'warning', code: 'prose-differs', message: "active.licensing: the table prints blank, the report's prose says 5 (line 4「许可5件」)", path: 'active.licensing', line: 4 },
+      { severity: 'warning', code: 'prose-differs', message: "active.fees: the table prints 3, the report's prose says 5 (「」)", path: 'active.fees' },
+      { severity: 'warning', code: 'identity-failed', message: 'applications.granted: 总计 = sum of the six applicant columns does not hold (printed blank, computed 2)', path: 'applications.granted' },
+      { severity: 'warning', code: 'documents-in-force', message: 'active.regulations: 现行有效 >= 制发 − 废止 (2019 format: 对外公开总数量 >= 本年新公开数量) does not hold (printed 1, computed 2)', path: 'active.regulations' },
+    ]);
+  });
+});
+
+const lines = (...texts: string[]): Line[] => texts.map((text, i) => ({ no: i + 1, raw: text, text }) as Line);
+
+describe('readRows', () => {
+  const defs: RowDef[] = [
+    { path: 't.a', label: /甲行/ },
+    { path: 't.g', label: /乙组/, group: true },
+    { path: 't.b', label: /丙行/ },
+    { path: 't.c', label: /丁行/ },
+    { path: 't.d', label: /戊行/ },
+  ];
+
+  it('reads each row by its label; a heading row with figures beside it says so; a row not found is missing', () => {
+    const notes = emptyNotes();
+    const rows = readRows(toStream(lines('甲行 1 2 3', '乙组 7', '丙行 1 1 2', '戊行 0 0 0')), defs, { width: 3, lastIsTotal: true }, notes);
+    expect([...rows]).toEqual([['t.a', [1, 2, 3]], ['t.b', [1, 1, 2]], ['t.c', null], ['t.d', [0, 0, 0]]]);
+    expect(notes.lines).toEqual({ 't.a': 1, 't.b': 3, 't.d': 4 });
+    expect(notes.findings).toEqual([
+      { severity: 'warning', code: 'cells-ignored', message: 't.g: 1 cells beside a heading row were not read', path: 't.g', line: 2 },
+      { severity: 'warning', code: 'row-missing', message: 't.c: row not found in the report', path: 't.c', unread: true },
+    ]);
+  });
+
+  it('a heading row with a blank mark beside it says nothing; an optional row not found is left out', () => {
+    const notes = emptyNotes();
+    const rows = readRows(toStream(lines('甲行 1 2 3', '乙组 无', '丙行 1 1 2', '丁行 0 0 0')), [...defs.slice(0, 4), { path: 't.d', label: /戊行/, optional: true }], { width: 3 }, notes);
+    expect([...rows.keys()]).toEqual(['t.a', 't.b', 't.c']);
+    expect(notes.findings).toEqual([]);
+  });
+
+  it('figures no rule can place: the row is unread, not blank; placed by a rule: inferred, with the rule', () => {
+    const notes = emptyNotes();
+    readRows(toStream(lines('甲行 1 2 3 4 5 6 7 8', '丙行 4 4', '丁行 1 2 3', '戊行 1 2 3')), defs, { width: 3, lastIsTotal: true }, notes);
+    expect(notes.findings).toEqual([
+      { severity: 'warning', code: 'cells-unplaced', message: 't.a: 8 cells for 3 columns', path: 't.a', line: 1, unread: true },
+      { severity: 'warning', code: 'cells-inferred', message: 't.b: 2 cells for 3 columns: read as the first column (自然人) and the total', path: 't.b', line: 2 },
+    ]);
+    expect(notes.inferred).toEqual(rule('two-cells-as-first-column-and-total', 3).map(({ index, rule: r }) => ({ path: `t.b[${index}]`, rule: r, line: 2 })));
+  });
+
+  it('all labels first and every cell after them: row by row, or column by column where that adds up', () => {
+    const text = lines('甲行', '丙行', '丁行', '戊行', '1 2 3 4 5 9 0 0 0 1 1 2');
+    const byRow = emptyNotes();
+    expect([...readRows(toStream(text), defs, { width: 3 }, byRow)].map(([, v]) => v)).toEqual([[1, 2, 3], [4, 5, 9], [0, 0, 0], [1, 1, 2]]);
+    expect(byRow.findings).toEqual([{ severity: 'warning', code: 'cells-inferred', message: 't: the cells were printed after all the labels; their order is not certain', path: 't' }]);
+    expect(byRow.inferred.length).toBe(12);
+    expect(byRow.inferred[0]).toEqual({ path: 't.a[0]', rule: 'cells-after-labels-row-major: all 12 cells printed after the labels', line: 1 });
+    // Column by column: 1 4 0 1 | 2 5 0 1 | 3 9 0 2 read across are rows that each add up.
+    const byColumn = emptyNotes();
+    const columnMajor = lines('甲行', '丙行', '丁行', '戊行', '1 4 0 1 2 5 0 1 3 9 0 2');
+    expect([...readRows(toStream(columnMajor), defs, { width: 3, lastIsTotal: true }, byColumn)].map(([, v]) => v)).toEqual([[1, 2, 3], [4, 5, 9], [0, 0, 0], [1, 1, 2]]);
+    expect(byColumn.findings).toEqual([{ severity: 'info', code: 'cells-inferred', message: 't: cells-after-labels-column-major: all 12 cells printed after the labels', path: 't' }]);
+    // Three labels are too few to tell a block of cells from a last row's own: the rows before it read blank.
+    const few = emptyNotes();
+    expect([...readRows(toStream(lines('甲行', '丙行', '丁行 1 2 3')), defs.slice(0, 4), { width: 3 }, few)].map(([, v]) => v)).toEqual([[null, null, null], [null, null, null], [1, 2, 3]]);
+    expect(few.findings).toEqual([]);
+  });
+});
+
+describe('anchorRows', () => {
+  const defs: RowDef[] = [
+    { path: 'x.a', label: /甲行/ },
+    { path: 'x.h', label: /标题/, landmark: true },
+    { path: 'x.b', label: /乙行/ },
+  ];
+  it('a landmark counts only between the rows before and after it', () => {
+    const between = anchorRows(toStream(lines('甲行 1', '标题', '乙行 2')), defs);
+    expect(between.map((a) => a && a.def.path)).toEqual(['x.a', 'x.h', 'x.b']);
+    const after = anchorRows(toStream(lines('甲行 1', '乙行 2', '标题')), defs);
+    expect(after.map((a) => a && a.def.path)).toEqual(['x.a', null, 'x.b']);
+    const before = anchorRows(toStream(lines('标题', '甲行 1', '乙行 2')), defs);
+    expect(before.map((a) => a && a.def.path)).toEqual(['x.a', null, 'x.b']);
+    // Alone, with no row found around it, it counts.
+    expect(anchorRows(toStream(lines('标题')), defs).map((a) => a && a.def.path)).toEqual([null, 'x.h', null]);
+  });
+});

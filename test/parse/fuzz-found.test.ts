@@ -1,0 +1,68 @@
+// Cases `npm run fuzz` found (scripts/fuzz.ts): each once read a figure otherwise than printed, or lost
+// it, with the report still `consistent: true` and no finding.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createRng, DEFAULT_LAYOUT, generateTruth, writeReport, type TruthOptions } from '../../scripts/synth/index.ts';
+import { parseReport } from '../../src/lib/parse/index.ts';
+import { counties } from '../../src/lib/region.ts';
+import { parseWithin } from './bounded.ts';
+
+const parse = (text: string) => {
+  const result = parseReport(text, { source: 'case.txt' });
+  if (!result.ok) throw new Error(result.error);
+  return result.report;
+};
+
+const OPTIONS_2019: TruthOptions = { documents: '2019', decisions: '2019', procurement: true, otherHandling: 'single', blanks: 'none', scale: 'typical', feeDecimals: 0 };
+const report2019 = () => {
+  const truth = generateTruth(createRng('fuzz-found'), counties.find((c) => c.code === '440310')!, 2019, OPTIONS_2019);
+  return { truth, text: writeReport(truth, { ...DEFAULT_LAYOUT, cells: 'tab' }).text };
+};
+
+describe('found by the fuzz run', () => {
+  it('第二十条第（九）项 printed without its 政府集中采购 row: the row is missing, not silently absent (fuzz:186)', () => {
+    const { truth, text } = report2019();
+    expect(truth.active?.procurement).toBeDefined();
+    const lines = text.split('\n');
+    const row = lines.findIndex((l) => l.startsWith('政府集中采购'));
+    expect(row).toBeGreaterThan(0);
+    const report = parse([...lines.slice(0, row), ...lines.slice(row + 1)].join('\n'));
+    expect(report.active?.procurement).toBeUndefined();
+    expect(report.findings.filter((f) => f.code === 'row-missing').map((f) => f.path)).toEqual(['active.procurement']);
+  });
+
+  it('the same report with its 政府集中采购 row reads it, and a report without part 九 misses nothing', () => {
+    const { truth, text } = report2019();
+    expect(parse(text).active?.procurement).toEqual(truth.active?.procurement);
+    const lines = text.split('\n');
+    const part = lines.findIndex((l) => l.includes('第二十条第（九）项'));
+    expect(part).toBeGreaterThan(0);
+    const without = parse([...lines.slice(0, part), ...lines.slice(part + 3)].join('\n'));
+    expect(without.active?.procurement).toBeUndefined();
+    expect(without.findings.filter((f) => f.code === 'row-missing')).toEqual([]);
+  });
+
+  it('a table whose labels are out of order and whose figures do not add up is searched within bounds, not for minutes (fuzz:7788)', async () => {
+    // Two rows deleted and a letterhead inside table 三: the search for a reading-order cut tried
+    // every interleaving of the last rows, each checked against the whole table (over 2 minutes).
+    const text = readFileSync(new URL('../fixtures/fuzz/reading-order-search.txt', import.meta.url), 'utf8');
+    const bounded = await parseWithin(text, 20_000);
+    console.log(`fuzz:7788 parsed in ${(bounded.ms / 1000).toFixed(2)} s`);
+    expect(bounded.done).toBe(true);
+    if (!bounded.done || !bounded.result.ok) throw new Error('not parsed');
+    expect(bounded.result.report.consistent).toBe(false);
+  }, 30_000);
+
+  it('cells whose separators an encoding lost (GBK has no U+00A0: Notepad writes ?) are still cells (fuzz:15146)', () => {
+    // Every blank between cells of 003's table lines written as ?: today the figures glue to their labels
+    // and the whole table reads blank, consistent, with no finding.
+    const sample = readFileSync(new URL('../../content/reports/003_1802fb2dfce92170.txt', import.meta.url), 'utf8');
+    const lost = sample.replace(/\t/g, '?');
+    expect(lost).not.toBe(sample);
+    const [read, original] = [parse(lost), parse(sample)];
+    expect(read.applications?.received).toEqual([0, 0, 0, 0, 0, 0, 0].map((_, i) => original.applications!.received![i]));
+    expect(read.applications?.total?.[6]).toBe(original.applications?.total?.[6]);
+    expect(read.active?.licensing).toBe(original.active?.licensing);
+    expect(read.review).toEqual(original.review);
+  });
+});
