@@ -5,7 +5,7 @@ import type { Line } from './lines.ts';
 import { checkApplications } from './checks.ts';
 import { readInReadingOrder, rowsPresent } from './order.ts';
 import { emptyNotes, readRows, type Notes, type RowDef } from './rows.ts';
-import { findFrom, toStream, type Stream } from './stream.ts';
+import { findFrom, findLabel, toStream, type Stream } from './stream.ts';
 
 const A = 'applications';
 // Label words, matched on label text without spaces; 査 is a variant of 查 some fonts map to.
@@ -59,13 +59,15 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   const read = toApplications(readRows(stream, ROWS, SHAPE, byLabels, { from }), byLabels);
   const complete = !byLabels.findings.some((f) => f.code === 'row-missing');
   if (complete && checkApplications(read).every((c) => c.ok)) return keep(read, byLabels, notes);
-  // Reading by labels does not add up. Only where the text shows reading order's mark (row labels not
-  // found in table order) is it read again as reading order: a layout text whose own figures do not
-  // add up keeps its figures as printed.
-  if (complete) return keep(read, byLabels, notes);
+  // Reading by labels does not add up. Only where the text shows reading order's marks (row labels not
+  // found in table order, or a row holding more cells than the table has columns: the next rows'
+  // cells printed under its label) is it read again as reading order: a layout text whose own figures
+  // do not add up keeps its figures as printed.
+  const crowded = byLabels.findings.some((f) => f.code === 'cells-unplaced') || byLabels.inferred.some((i) => i.rule.startsWith('surplus-cells-dropped'));
+  if (complete && !crowded) return keep(read, byLabels, notes);
   // A row whose label is nowhere in the region is no reading-order mark: cutting the cells into the
   // other rows would shift its figures into its neighbours' and the totals would still add up.
-  if (!ROWS.filter((d) => !d.group && !d.optional).every((d) => findFrom(stream.text, d.label, from))) return keep(read, byLabels, notes);
+  if (!ROWS.filter((d) => !d.group && !d.optional).every((d) => findLabel(stream, d.label, from))) return keep(read, byLabels, notes);
   const ordered = readOrdered(stream, from);
   if (ordered && checkApplications(ordered.applications).every((c) => c.ok)) return keep(ordered.applications, ordered.notes, notes);
   return keep(read, byLabels, notes);
@@ -80,7 +82,7 @@ function keep(applications: Applications, from: Notes, into: Notes): Application
 
 /** The table read as reading-order text (order.ts), with every cell marked as placed by that rule. */
 function readOrdered(stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
-  const detailed = ROWS.filter((d) => /otherHandling\.(?!total)/.test(d.path)).some((d) => findFrom(stream.text, d.label, from));
+  const detailed = ROWS.filter((d) => /otherHandling\.(?!total)/.test(d.path)).some((d) => findLabel(stream, d.label, from));
   const defs = ROWS.filter((d) => !(detailed && d.path === `${A}.otherHandling.total`));
   // The rows whose labels the region holds, wherever they stand; （六）其他处理 as one row or three.
   const rows = rowsPresent(stream, defs, from);

@@ -7,7 +7,7 @@
 import type { Cell } from '../schema.ts';
 import type { RowShape } from './cells.ts';
 import type { RowDef } from './rows.ts';
-import { findFrom, type Stream } from './stream.ts';
+import { findLabel, type Stream } from './stream.ts';
 
 export interface OrderedRows {
   /** Values of every row present, by JSON path. */
@@ -24,20 +24,28 @@ const addsUp = (xs: readonly Cell[]) => xs.length >= 2 && Math.abs(sum(xs.slice(
 
 /** Rows whose label the region holds anywhere after `from`, in table order (groups are headings, not rows). */
 export function rowsPresent(stream: Stream, defs: readonly RowDef[], from: number): RowDef[] {
-  return defs.filter((d) => !d.group && findFrom(stream.text, d.label, from) !== null);
+  return defs.filter((d) => !d.group && findLabel(stream, d.label, from) !== null);
 }
 
 interface Segment {
   start: number;
   length: number;
+  /** The row's values where the run is one row of a block printed interleaved (untangled). */
+  values?: Cell[];
 }
+
+/** At most this many rows printed interleaved as one block. */
+const MAX_TANGLE = 12;
 
 /**
  * Cuts `cells` (in reading order) into one run per row, in table order. A run is a full row that adds
- * up (`width` cells), a row printed without its blank cells (2 to width-1 cells that add up), or nothing
- * (a row left blank). The best cut has the most full rows; `ways` counts the distinct best cuts.
+ * up (`width` cells), a row printed without its blank cells (2 to width-1 cells that add up), nothing
+ * (a row left blank), or a block of 2 to 12 full rows whose cells were printed interleaved (each row's
+ * left to right, each column's top to bottom: a block read column by column, or in pieces), where
+ * `prefer` untangles them so that every row adds up. The best cut has the most full rows, blocks
+ * costing a little (a plain cut first); `ways` counts the distinct best cuts.
  */
-export function cutIntoRows(cells: readonly Cell[], rows: number, shape: RowShape): { runs: Segment[]; ways: number } | null {
+export function cutIntoRows(cells: readonly Cell[], rows: number, shape: RowShape, prefer?: 'row' | 'column'): { runs: Segment[]; ways: number; tangled: number } | null {
   const { width } = shape;
   const n = cells.length;
   const fits = (start: number, length: number) => {
@@ -47,42 +55,72 @@ export function cutIntoRows(cells: readonly Cell[], rows: number, shape: RowShap
     if (!shape.lastIsTotal) return length === width;
     return length >= 2 && addsUp(run);
   };
-  // best[r][i]: the most full rows reading rows r.. from cell i; ways[r][i]: how many cuts reach it (capped).
+  const tangles = new Map<string, Cell[][] | null>();
+  // Search steps for all blocks of one cut together: a long table of zeros offers many.
+  let budget = 60_000;
+  const tangleAt = (start: number, k: number): Cell[][] | null => {
+    if (!prefer || !shape.lastIsTotal || k > rows || start + k * width > n) return null;
+    const key = `${start}:${k}`;
+    if (!tangles.has(key)) {
+      const block = cells.slice(start, start + k * width);
+      const plain = Array.from({ length: k }, (_, r) => block.slice(r * width, r * width + width)).every(addsUp);
+      const spent = { nodes: 0 };
+      tangles.set(key, plain || budget <= 0 ? null : untangleRows(block, k, width, prefer, undefined, Math.min(5_000, budget), spent));
+      budget -= spent.nodes;
+    }
+    return tangles.get(key)!;
+  };
+  // best[r][i]: the best score reading rows r.. from cell i; ways[r][i]: how many cuts reach it (capped).
   const best: number[][] = Array.from({ length: rows + 1 }, () => Array(n + 1).fill(-Infinity));
   const ways: number[][] = Array.from({ length: rows + 1 }, () => Array(n + 1).fill(0));
+  // Each way to read row r from cell i: [rows read, cells read, score, the rows' values if untangled].
+  type Step = [number, number, number, Cell[][] | undefined];
+  const steps = (i: number, r: number): Step[] => {
+    const out: Step[] = [];
+    for (let length = width; length >= 0; length--) if (fits(i, length)) out.push([1, length, length === width ? 2 : 0, undefined]);
+    for (let k = 2; k <= Math.min(MAX_TANGLE, rows - r); k++) {
+      // Untangled only where the rows after the block can be read (the costly search last).
+      const rest = best[r + k]?.[i + k * width];
+      if (rest === undefined || rest === -Infinity) continue;
+      const t = tangleAt(i, k);
+      if (t) out.push([k, k * width, 2 * k - 1, t]);
+    }
+    return out;
+  };
   best[rows]![n] = 0;
   ways[rows]![n] = 1;
   for (let r = rows - 1; r >= 0; r--) {
     for (let i = n; i >= 0; i--) {
-      for (let length = 0; length <= width; length++) {
-        if (!fits(i, length)) continue;
-        const rest = best[r + 1]![i + length];
+      for (const [k, length, gain] of steps(i, r)) {
+        const rest = best[r + k]![i + length];
         if (rest === undefined || rest === -Infinity) continue;
-        const score = rest + (length === width ? 1 : 0);
+        const score = rest + gain;
         if (score > best[r]![i]!) {
           best[r]![i] = score;
-          ways[r]![i] = ways[r + 1]![i + length]!;
-        } else if (score === best[r]![i]) ways[r]![i] = Math.min(1e6, ways[r]![i]! + ways[r + 1]![i + length]!);
+          ways[r]![i] = ways[r + k]![i + length]!;
+        } else if (score === best[r]![i]) ways[r]![i] = Math.min(1e6, ways[r]![i]! + ways[r + k]![i + length]!);
       }
     }
   }
   if (best[0]![0] === -Infinity) return null;
-  // Walk the best cut, preferring longer runs first (a full row before a blank one).
+  // Walk the best cut, preferring longer runs first (a full row before a blank one, a plain row before a block).
   const runs: Segment[] = [];
+  let tangled = 0;
   let i = 0;
-  for (let r = 0; r < rows; r++) {
-    for (let length = width; length >= 0; length--) {
-      if (!fits(i, length)) continue;
-      const rest = best[r + 1]![i + length];
-      if (rest === undefined || rest === -Infinity) continue;
-      if (rest + (length === width ? 1 : 0) === best[r]![i]) {
-        runs.push({ start: i, length });
-        i += length;
-        break;
-      }
-    }
+  for (let r = 0; r < rows; ) {
+    const step = steps(i, r).find(([k, length, gain]) => {
+      const rest = best[r + k]![i + length];
+      return rest !== undefined && rest !== -Infinity && rest + gain === best[r]![i];
+    })!;
+    const [k, length, , values] = step;
+    if (values) {
+      tangled += k;
+      values.forEach((row) => runs.push({ start: i, length: width, values: row }));
+    } else runs.push({ start: i, length });
+    i += length;
+    r += k;
   }
-  return { runs, ways: ways[0]![0]! };
+  return { runs, ways: ways[0]![0]!, tangled };
 }
 
 /** A run of fewer cells than columns: its last cell is the total; the others from the left (not certain). */
@@ -121,15 +159,15 @@ export function readInReadingOrder(
     let partial = 0;
     runs.forEach((run, r) => {
       const def = rows[r]!;
-      values.set(def.path, placeRun(cellsRead.slice(run.start, run.start + run.length), shape.width));
+      values.set(def.path, run.values ? [...run.values] : placeRun(cellsRead.slice(run.start, run.start + run.length), shape.width));
       if (run.length > 0 && run.length < shape.width) partial++;
-      const label = findFrom(stream.text, def.label, from);
+      const label = findLabel(stream, def.label, from);
       const line = run.length > 0 ? tokens[run.start]!.token.line : label ? stream.lineAt[label.index] : undefined;
       if (line !== undefined) lines.set(def.path, line);
     });
     const doubts: string[] = [];
     if (ways > 1) doubts.push(`${ways} ways to cut the ${cells.length} cells into ${rows.length} rows`);
-    if (tangled > 0) doubts.push(`the cells of the last ${tangled} rows were printed interleaved and are read by the table's totals`);
+    if (tangled > 0) doubts.push(`the cells of ${tangled} rows were printed interleaved and are read by the table's totals`);
     if (partial > 0) doubts.push(`${partial} rows printed without their blank cells: which columns were left blank is not certain`);
     return {
       values,
@@ -144,6 +182,13 @@ export function readInReadingOrder(
     const read = reading(cut.runs, cells, cut.ways, 0);
     if (accept(read.values)) return read;
   }
+  // Blocks of rows printed interleaved anywhere in the table.
+  for (const prefer of ['column', 'row'] as const) {
+    const tangledCut = cutIntoRows(cells, rows.length, shape, prefer);
+    if (!tangledCut || tangledCut.tangled === 0) continue;
+    const read = reading(tangledCut.runs, cells, tangledCut.ways, tangledCut.tangled);
+    if (accept(read.values)) return read;
+  }
   // The last rows' cells interleaved (a block of the table read column by column, or in pieces).
   for (let k = 2; k <= Math.min(10, rows.length); k++) {
     const head = cells.length - k * shape.width;
@@ -153,7 +198,7 @@ export function readInReadingOrder(
     const runs = [...before.runs, ...Array.from({ length: k }, (_, r) => ({ start: head + r * shape.width, length: shape.width }))];
     const readTail = (tail: Cell[][]) => reading(runs, [...cells.slice(0, head), ...tail.flat()], before.ways, k);
     for (const prefer of ['row', 'column'] as const) {
-      const tail = untangleRows(cells.slice(head), k, shape.width, prefer, (t) => accept(readTail(t).values));
+      const tail = untangleRows(cells.slice(head), k, shape.width, prefer, (t) => accept(readTail(t).values), 10_000);
       if (tail) return readTail(tail);
     }
   }
@@ -215,7 +260,15 @@ export function untangleGroups(cells: readonly Cell[], groups: number, width: nu
  * every row adds up (and `accept` takes, where given: the table's other identities), preferring to stay in the row being read ('row') or to go down the column
  * ('column'); null if there is none.
  */
-export function untangleRows(cells: readonly Cell[], rows: number, width: number, prefer: 'row' | 'column', accept?: (rows: Cell[][]) => boolean): Cell[][] | null {
+export function untangleRows(
+  cells: readonly Cell[],
+  rows: number,
+  width: number,
+  prefer: 'row' | 'column',
+  accept?: (rows: Cell[][]) => boolean,
+  limit = 50_000,
+  spent?: { nodes: number },
+): Cell[][] | null {
   const fills = Array<number>(rows).fill(0);
   const partial = Array<number>(rows).fill(0);
   const taken: Cell[][] = Array.from({ length: rows }, () => []);
@@ -223,7 +276,7 @@ export function untangleRows(cells: readonly Cell[], rows: number, width: number
   let nodes = 0;
   const visit = (i: number, last: number): boolean => {
     if (i === cells.length) return accept ? accept(taken) : true;
-    if (++nodes > 50_000) return false;
+    if (++nodes > limit) return false;
     // Failure memo only where success depends on this state alone (no check over the whole table).
     const key = accept ? '' : `${fills.join(',')}|${partial.join(',')}`;
     if (!accept && dead.has(key)) return false;
@@ -243,5 +296,7 @@ export function untangleRows(cells: readonly Cell[], rows: number, width: number
     if (!accept) dead.add(key);
     return false;
   };
-  return visit(0, -1) ? taken : null;
+  const found = visit(0, -1);
+  if (spent) spent.nodes = nodes;
+  return found ? taken : null;
 }
