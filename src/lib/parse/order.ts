@@ -34,18 +34,17 @@ interface Segment {
   values?: Cell[];
 }
 
-/** At most this many rows printed interleaved as one block. */
+/** At most this many rows printed as one block of strips. */
 const MAX_TANGLE = 12;
 
 /**
  * Cuts `cells` (in reading order) into one run per row, in table order. A run is a full row that adds
  * up (`width` cells), a row printed without its blank cells (2 to width-1 cells that add up), nothing
- * (a row left blank), or a block of 2 to 12 full rows whose cells were printed interleaved (each row's
- * left to right, each column's top to bottom: a block read column by column, or in pieces), where
- * `prefer` untangles them so that every row adds up. The best cut has the most full rows, blocks
- * costing a little (a plain cut first); `ways` counts the distinct best cuts.
+ * (a row left blank), or, with `strips`, a block of 2 to 12 full rows printed as vertical strips
+ * (`readStrips`) in which every row adds up. The best cut has the most full rows, blocks costing a
+ * little (a plain cut first); `ways` counts the distinct best cuts.
  */
-export function cutIntoRows(cells: readonly Cell[], rows: number, shape: RowShape, prefer?: 'row' | 'column'): { runs: Segment[]; ways: number; tangled: number } | null {
+export function cutIntoRows(cells: readonly Cell[], rows: number, shape: RowShape, strips = false): { runs: Segment[]; ways: number; tangled: number } | null {
   const { width } = shape;
   const n = cells.length;
   const fits = (start: number, length: number) => {
@@ -56,18 +55,10 @@ export function cutIntoRows(cells: readonly Cell[], rows: number, shape: RowShap
     return length >= 2 && addsUp(run);
   };
   const tangles = new Map<string, Cell[][] | null>();
-  // Search steps for all blocks of one cut together: a long table of zeros offers many.
-  let budget = 60_000;
   const tangleAt = (start: number, k: number): Cell[][] | null => {
-    if (!prefer || !shape.lastIsTotal || k > rows || start + k * width > n) return null;
+    if (!strips || !shape.lastIsTotal || k > rows || start + k * width > n) return null;
     const key = `${start}:${k}`;
-    if (!tangles.has(key)) {
-      const block = cells.slice(start, start + k * width);
-      const plain = Array.from({ length: k }, (_, r) => block.slice(r * width, r * width + width)).every(addsUp);
-      const spent = { nodes: 0 };
-      tangles.set(key, plain || budget <= 0 ? null : untangleRows(block, k, width, prefer, undefined, Math.min(5_000, budget), spent));
-      budget -= spent.nodes;
-    }
+    if (!tangles.has(key)) tangles.set(key, readStrips(cells.slice(start, start + k * width), k, width));
     return tangles.get(key)!;
   };
   // best[r][i]: the best score reading rows r.. from cell i; ways[r][i]: how many cuts reach it (capped).
@@ -148,9 +139,12 @@ export function readInReadingOrder(
   const inRegion = stream.cells.filter((c) => c.offset >= from);
   // Empty tab fields are a grid's layout, not reading order.
   if (inRegion.some((c) => c.token.kind === 'blank' && c.token.empty)) return null;
-  // A blank marker with label text on both sides is a label's character (（四）无法提供 set one
-  // character per line prints 无 alone), not a cell: cells of a row stand together.
-  const tokens = inRegion.filter((c, k) => c.token.kind !== 'blank' || c.offset === inRegion[k - 1]?.offset || c.offset === inRegion[k + 1]?.offset);
+  // A 无 with label text on both sides is a label's character (（四）无法提供 set one character per
+  // line prints 无 alone), not a cell: cells of a row stand together. A `/` or `-` is no character of
+  // a label: a blank cell printed among a wrapped label's lines.
+  const tokens = inRegion.filter(
+    (c, k) => c.token.kind !== 'blank' || !/\p{Script=Han}/u.test(c.token.mark ?? '') || c.offset === inRegion[k - 1]?.offset || c.offset === inRegion[k + 1]?.offset,
+  );
   const cells = tokens.map((c) => (c.token.kind === 'number' ? c.token.value : null));
 
   const reading = (runs: Segment[], cellsRead: readonly Cell[], ways: number, tangled: number): OrderedRows => {
@@ -182,11 +176,10 @@ export function readInReadingOrder(
     const read = reading(cut.runs, cells, cut.ways, 0);
     if (accept(read.values)) return read;
   }
-  // Blocks of rows printed interleaved anywhere in the table.
-  for (const prefer of ['column', 'row'] as const) {
-    const tangledCut = cutIntoRows(cells, rows.length, shape, prefer);
-    if (!tangledCut || tangledCut.tangled === 0) continue;
-    const read = reading(tangledCut.runs, cells, tangledCut.ways, tangledCut.tangled);
+  // Blocks of rows printed as vertical strips anywhere in the table.
+  const stripCut = cutIntoRows(cells, rows.length, shape, true);
+  if (stripCut && stripCut.tangled > 0) {
+    const read = reading(stripCut.runs, cells, stripCut.ways, stripCut.tangled);
     if (accept(read.values)) return read;
   }
   // The last rows' cells interleaved (a block of the table read column by column, or in pieces).
@@ -198,7 +191,7 @@ export function readInReadingOrder(
     const runs = [...before.runs, ...Array.from({ length: k }, (_, r) => ({ start: head + r * shape.width, length: shape.width }))];
     const readTail = (tail: Cell[][]) => reading(runs, [...cells.slice(0, head), ...tail.flat()], before.ways, k);
     for (const prefer of ['row', 'column'] as const) {
-      const tail = untangleRows(cells.slice(head), k, shape.width, prefer, (t) => accept(readTail(t).values), 10_000);
+      const tail = untangleRows(cells.slice(head), k, shape.width, prefer, (t) => accept(readTail(t).values), 3_000);
       if (tail) return readTail(tail);
     }
   }
@@ -267,7 +260,6 @@ export function untangleRows(
   prefer: 'row' | 'column',
   accept?: (rows: Cell[][]) => boolean,
   limit = 50_000,
-  spent?: { nodes: number },
 ): Cell[][] | null {
   const fills = Array<number>(rows).fill(0);
   const partial = Array<number>(rows).fill(0);
@@ -296,7 +288,39 @@ export function untangleRows(
     if (!accept) dead.add(key);
     return false;
   };
-  const found = visit(0, -1);
-  if (spent) spent.nodes = nodes;
-  return found ? taken : null;
+  return visit(0, -1) ? taken : null;
+}
+
+/**
+ * The cells of `rows` full rows printed as vertical strips: the table's columns split into runs of
+ * neighbouring columns, each strip printed row by row before the next (a converter that takes the
+ * label column with the first figures as one text block, the other figures as another). Every split
+ * of the columns is tried, fewest strips first; the first in which every row adds up is taken.
+ */
+export function readStrips(cells: readonly Cell[], rows: number, width: number): Cell[][] | null {
+  if (cells.length !== rows * width) return null;
+  const splits: number[][] = [];
+  for (let mask = 0; mask < 1 << (width - 1); mask++) {
+    const cuts = [0];
+    for (let c = 1; c < width; c++) if (mask & (1 << (c - 1))) cuts.push(c);
+    splits.push([...cuts, width]);
+  }
+  splits.sort((a, b) => a.length - b.length);
+  // Cell of row r, column c under a split: its strip starts after rows × the columns before it.
+  const at = (cuts: readonly number[], r: number, c: number) => {
+    let s = 0;
+    while (cuts[s + 1]! <= c) s++;
+    const strip = cuts[s + 1]! - cuts[s]!;
+    return cells[rows * cuts[s]! + r * strip + (c - cuts[s]!)]!;
+  };
+  for (const cuts of splits) {
+    let ok = true;
+    for (let r = 0; r < rows && ok; r++) {
+      let sum = 0;
+      for (let c = 0; c < width - 1; c++) sum += at(cuts, r, c) ?? 0;
+      ok = Math.abs(sum - (at(cuts, r, width - 1) ?? 0)) < 1e-9;
+    }
+    if (ok) return Array.from({ length: rows }, (_, r) => Array.from({ length: width }, (_, c) => at(cuts, r, c)));
+  }
+  return null;
 }
