@@ -17,7 +17,15 @@ export interface OrderedRows {
   rule: string;
   /** Set when more than one reading fits, or a row's blanks cannot be placed. */
   doubt?: string;
+  /** Rows printed out of order whose figures `place` put where the table's identities require. */
+  placed?: string[];
 }
+
+/**
+ * Where a row printed out of order stands: given every row read (the jumbled ones as printed), the
+ * jumbled rows' values from the table's other identities, or null where they cannot be told.
+ */
+export type PlaceJumbled = (values: Map<string, Cell[]>, jumbled: readonly string[]) => Map<string, Cell[]> | null;
 
 const sum = (xs: readonly Cell[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
 const addsUp = (xs: readonly Cell[]) => xs.length >= 2 && Math.abs(sum(xs.slice(0, -1)) - (xs.at(-1) ?? 0)) < 1e-9;
@@ -30,8 +38,10 @@ export function rowsPresent(stream: Stream, defs: readonly RowDef[], from: numbe
 interface Segment {
   start: number;
   length: number;
-  /** The row's values where the run is one row of a block printed interleaved (untangled). */
+  /** The row's values where the run is one row of a block printed as strips. */
   values?: Cell[];
+  /** A full row whose cells were printed out of order: its total is among them, not last. */
+  jumbled?: true;
 }
 
 /** At most this many rows printed as one block of strips. */
@@ -42,9 +52,17 @@ const MAX_TANGLE = 12;
  * up (`width` cells), a row printed without its blank cells (2 to width-1 cells that add up), nothing
  * (a row left blank), or, with `strips`, a block of 2 to 12 full rows printed as vertical strips
  * (`readStrips`) in which every row adds up. The best cut has the most full rows, blocks costing a
- * little (a plain cut first); `ways` counts the distinct best cuts.
+ * little (a plain cut first); `ways` counts the distinct best cuts. With `jumbled`, a run may also be
+ * a full row printed out of order (its largest figure the sum of the others, but not last), counted
+ * between a full row and a partial one: the caller places its figures by the table's other identities.
  */
-export function cutIntoRows(cells: readonly Cell[], rows: number, shape: RowShape, strips = false): { runs: Segment[]; ways: number; tangled: number } | null {
+export function cutIntoRows(
+  cells: readonly Cell[],
+  rows: number,
+  shape: RowShape,
+  strips = false,
+  jumbled = false,
+): { runs: Segment[]; ways: number; tangled: number } | null {
   const { width } = shape;
   const n = cells.length;
   const fits = (start: number, length: number) => {
@@ -65,10 +83,19 @@ export function cutIntoRows(cells: readonly Cell[], rows: number, shape: RowShap
   const best: number[][] = Array.from({ length: rows + 1 }, () => Array(n + 1).fill(-Infinity));
   const ways: number[][] = Array.from({ length: rows + 1 }, () => Array(n + 1).fill(0));
   // Each way to read row r from cell i: [rows read, cells read, score, the rows' values if untangled].
-  type Step = [number, number, number, Cell[][] | undefined];
+  type Step = [number, number, number, Cell[][] | undefined, boolean?];
+  const outOfOrder = (start: number) => {
+    if (!jumbled || !shape.lastIsTotal || start + width > n) return false;
+    const run = cells.slice(start, start + width);
+    const top = Math.max(...run.map((v) => v ?? 0));
+    return top > 0 && !addsUp(run) && Math.abs(sum(run) - 2 * top) < 1e-9;
+  };
   const steps = (i: number, r: number): Step[] => {
     const out: Step[] = [];
-    for (let length = width; length >= 0; length--) if (fits(i, length)) out.push([1, length, length === width ? 2 : 0, undefined]);
+    for (let length = width; length >= 0; length--) {
+      if (fits(i, length)) out.push([1, length, length === width ? 2 : 0, undefined]);
+      else if (length === width && outOfOrder(i)) out.push([1, length, 1, undefined, true]);
+    }
     for (let k = 2; k <= Math.min(MAX_TANGLE, rows - r); k++) {
       // Untangled only where the rows after the block can be read (the costly search last).
       const rest = best[r + k]?.[i + k * width];
@@ -103,11 +130,11 @@ export function cutIntoRows(cells: readonly Cell[], rows: number, shape: RowShap
       const rest = best[r + k]![i + length];
       return rest !== undefined && rest !== -Infinity && rest + gain === best[r]![i];
     })!;
-    const [k, length, , values] = step;
+    const [k, length, , values, outOfOrderRow] = step;
     if (values) {
       tangled += k;
       values.forEach((row) => runs.push({ start: i, length: width, values: row }));
-    } else runs.push({ start: i, length });
+    } else runs.push(outOfOrderRow ? { start: i, length, jumbled: true } : { start: i, length });
     i += length;
     r += k;
   }
@@ -134,6 +161,7 @@ export function readInReadingOrder(
   shape: RowShape,
   from: number,
   accept: (values: Map<string, Cell[]>) => boolean = () => true,
+  place?: PlaceJumbled,
 ): OrderedRows | null {
   if (rows.length === 0) return null;
   const inRegion = stream.cells.filter((c) => c.offset >= from);
@@ -181,6 +209,17 @@ export function readInReadingOrder(
   if (stripCut && stripCut.tangled > 0) {
     const read = reading(stripCut.runs, cells, stripCut.ways, stripCut.tangled);
     if (accept(read.values)) return read;
+  }
+  // Rows printed out of order (a tall row's figures in pieces): placed by the table's identities.
+  const jumbledCut = place ? cutIntoRows(cells, rows.length, shape, true, true) : null;
+  const jumbled = jumbledCut ? jumbledCut.runs.flatMap((run, r) => (run.jumbled ? [rows[r]!.path] : [])) : [];
+  if (jumbledCut && jumbled.length > 0) {
+    const read = reading(jumbledCut.runs, cells, jumbledCut.ways, jumbledCut.tangled);
+    const values = place!(read.values, jumbled);
+    if (values && accept(values)) {
+      const why = `${jumbled.length} rows printed out of order, their figures placed where the table's totals require`;
+      return { ...read, values, placed: jumbled, doubt: read.doubt ? `${read.doubt}; ${why}` : why };
+    }
   }
   // The last rows' cells interleaved (a block of the table read column by column, or in pieces).
   for (let k = 2; k <= Math.min(10, rows.length); k++) {
