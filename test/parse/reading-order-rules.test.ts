@@ -67,6 +67,14 @@ describe('a row printed out of order', () => {
     expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications', message: expect.stringContaining('printed out of order') }));
   });
 
+  it('is placed so even where it adds up as printed, when only that reading makes the columns add up', () => {
+    const result = parseReport(text.replace(granted, '\n（一）予以公开\n0 0 34 0 0 0 34\n'), { source: 'x.txt' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.applications!.granted).toEqual([34, 0, 0, 0, 0, 0, 34]);
+    expect(result.report.consistent).toBe(true);
+    expect(result.report.inferred.filter((i) => i.rule.startsWith('printed-out-of-order')).map((i) => i.path)).toEqual(Array.from({ length: 7 }, (_, i) => `applications.granted[${i}]`));
+  });
+
   it('is not placed where its printed figures are not the ones the identities require: the figures stay as printed', () => {
     const result = parseReport(text.replace(granted, '\n（一）予以公开\n0 33 33 0 0 0 0\n'), { source: 'x.txt' });
     if (!result.ok) throw new Error(result.error);
@@ -74,5 +82,20 @@ describe('a row printed out of order', () => {
     expect(result.report.applications!.granted).not.toEqual([33, 0, 0, 0, 0, 0, 33]);
     expect(result.report.inferred.some((i) => i.rule.startsWith('printed-out-of-order'))).toBe(false);
     expect(result.report.consistent).toBe(false);
+  });
+});
+
+describe('rows crowded with the cells of other rows', () => {
+  it('are unread, and identities over unread rows do not stop reading the table in reading order', () => {
+    // LibreOffice's PDF of a Word file: every label of a page first, then all its cells.
+    const name = '../fixtures/reading-order/gen-7001-5-libreoffice';
+    const truth = JSON.parse(readFileSync(new URL(`${name}.json`, import.meta.url), 'utf8'));
+    const result = parseReport(readFileSync(new URL(`${name}.txt`, import.meta.url), 'utf8'), { source: 'x.txt' });
+    if (!result.ok) throw new Error(result.error);
+    const read = result.report.applications!;
+    expect(read.received).toEqual(truth.applications.received);
+    expect(read.denied).toEqual(truth.applications.denied);
+    expect(read.total).toEqual(truth.applications.total);
+    expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications' }));
   });
 });

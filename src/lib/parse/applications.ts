@@ -59,12 +59,13 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   const byLabels = emptyNotes();
   const read = toApplications(readRows(stream, ROWS, SHAPE, byLabels, { from }), byLabels);
   const complete = !byLabels.findings.some((f) => f.code === 'row-missing');
-  if (complete && checkApplications(read).every((c) => c.ok)) return keep(read, byLabels, notes);
-  // Reading by labels does not add up. Only where the text shows reading order's marks (row labels not
-  // found in table order, or a row holding more cells than the table has columns: the next rows'
-  // cells printed under its label) is it read again as reading order: a layout text whose own figures
-  // do not add up keeps its figures as printed.
+  // A row holding more cells than the table has columns (the next rows' cells printed under its label)
+  // is unread: identities over unread rows hold vacuously and say nothing.
   const crowded = byLabels.findings.some((f) => f.code === 'cells-unplaced') || byLabels.inferred.some((i) => i.rule.startsWith('surplus-cells-dropped'));
+  if (complete && !crowded && checkApplications(read).every((c) => c.ok)) return keep(read, byLabels, notes);
+  // Reading by labels does not add up. Only where the text shows reading order's marks (row labels not
+  // found in table order, or crowded rows) is it read again as reading order: a layout text whose own
+  // figures do not add up keeps its figures as printed.
   if (complete && !crowded) return keep(read, byLabels, notes);
   // A row whose label is nowhere in the region is no reading-order mark: cutting the cells into the
   // other rows would shift its figures into its neighbours' and the totals would still add up.

@@ -221,6 +221,25 @@ export function readInReadingOrder(
       return { ...read, values, placed: jumbled, doubt: read.doubt ? `${read.doubt}; ${why}` : why };
     }
   }
+  // A row that adds up as printed may still be printed out of order (its figures in other columns):
+  // where the identities fail, each full row in turn is placed by them instead.
+  const best = jumbledCut ?? stripCut ?? cut;
+  if (place && best) {
+    const read = reading(best.runs, cells, best.ways, best.tangled ?? 0);
+    const found: OrderedRows[] = [];
+    for (const [r, run] of best.runs.entries()) {
+      if (run.length !== shape.width || run.jumbled) continue;
+      const suspect = [...jumbled, rows[r]!.path];
+      const values = place(read.values, suspect);
+      if (values && accept(values)) {
+        const why = `${suspect.length} rows printed out of order, their figures placed where the table's totals require`;
+        found.push({ ...read, values, placed: suspect, doubt: read.doubt ? `${read.doubt}; ${why}` : why });
+        if (found.length > 1) break;
+      }
+    }
+    // Two rows that could each be the one out of order: nothing tells which.
+    if (found.length === 1) return found[0]!;
+  }
   // The last rows' cells interleaved (a block of the table read column by column, or in pieces).
   for (let k = 2; k <= Math.min(10, rows.length); k++) {
     const head = cells.length - k * shape.width;
@@ -334,7 +353,8 @@ export function untangleRows(
  * The cells of `rows` full rows printed as vertical strips: the table's columns split into runs of
  * neighbouring columns, each strip printed row by row before the next (a converter that takes the
  * label column with the first figures as one text block, the other figures as another). Every split
- * of the columns is tried, fewest strips first; the first in which every row adds up is taken.
+ * of the columns is tried, fewest strips first; of those in which every row adds up, the first whose
+ * rows do not mix blank marks with zeros (else the one with fewest such rows) is taken.
  */
 export function readStrips(cells: readonly Cell[], rows: number, width: number): Cell[][] | null {
   if (cells.length !== rows * width) return null;
@@ -352,6 +372,9 @@ export function readStrips(cells: readonly Cell[], rows: number, width: number):
     const strip = cuts[s + 1]! - cuts[s]!;
     return cells[rows * cuts[s]! + r * strip + (c - cuts[s]!)]!;
   };
+  // Blank marks and zeros interchange in the sums: of the splits that add up, the one whose rows each
+  // print their empty cells one way (all blank marks or all 0) is taken.
+  let best: { table: Cell[][]; mixed: number } | null = null;
   for (const cuts of splits) {
     let ok = true;
     for (let r = 0; r < rows && ok; r++) {
@@ -359,7 +382,11 @@ export function readStrips(cells: readonly Cell[], rows: number, width: number):
       for (let c = 0; c < width - 1; c++) sum += at(cuts, r, c) ?? 0;
       ok = Math.abs(sum - (at(cuts, r, width - 1) ?? 0)) < 1e-9;
     }
-    if (ok) return Array.from({ length: rows }, (_, r) => Array.from({ length: width }, (_, c) => at(cuts, r, c)));
+    if (!ok) continue;
+    const table = Array.from({ length: rows }, (_, r) => Array.from({ length: width }, (_, c) => at(cuts, r, c)));
+    const mixed = table.filter((row) => row.includes(null) && row.includes(0)).length;
+    if (!best || mixed < best.mixed) best = { table, mixed };
+    if (mixed === 0) break;
   }
-  return null;
+  return best?.table ?? null;
 }
