@@ -99,3 +99,25 @@ describe('rows crowded with the cells of other rows', () => {
     expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications' }));
   });
 });
+
+describe('a table continued past the next heading', () => {
+  const read = (name: string) => {
+    const truth = JSON.parse(readFileSync(new URL(`../fixtures/reading-order/${name}.json`, import.meta.url), 'utf8'));
+    const result = parseReport(readFileSync(new URL(`../fixtures/reading-order/${name}.txt`, import.meta.url), 'utf8'), { source: 'x.txt' });
+    if (!result.ok) throw new Error(result.error);
+    return { truth, report: result.report };
+  };
+
+  it("table 三's last columns printed after section 四's heading, before its header: table 三's, not 四's", () => {
+    const { truth, report } = read('synth-b-chromium');
+    expect(report.applications!.total).toEqual(truth.applications.total);
+    expect(report.applications!.carriedForward).toEqual(truth.applications.carriedForward);
+    expect([report.review, report.litigationDirect, report.litigationAfterReview]).toEqual([truth.review, truth.litigationDirect, truth.litigationAfterReview]);
+  });
+
+  it("table 二's last items printed after section 三's heading, before table 三's first row: table 二's", () => {
+    const { truth, report } = read('gen-7001-1-libreoffice');
+    expect([report.active!.punishment, report.active!.coercion]).toEqual([truth.active.punishment, truth.active.coercion]);
+    expect(report.active!.procurement).toEqual(truth.active.procurement);
+  });
+});
