@@ -370,7 +370,7 @@ export function readStrips(cells: readonly Cell[], rows: number, width: number):
     let s = 0;
     while (cuts[s + 1]! <= c) s++;
     const strip = cuts[s + 1]! - cuts[s]!;
-    return cells[rows * cuts[s]! + r * strip + (c - cuts[s]!)]!;
+    return cells[rows * cuts[s]! + r * strip + (c - cuts[s]!)] as Cell;
   };
   // Blank marks and zeros interchange in the sums: of the splits that add up, the one whose rows each
   // print their empty cells one way (all blank marks or all 0) is taken.
