@@ -1,13 +1,21 @@
-// Reports as text in reading order (pdftotext without -layout): 淮安 2024's real PDF and synthetic
-// reports printed by Chromium (scripts/fixtures/reading-order.ts), each against its truth. Prints the
-// share of cells read right. The target is the rule-based peer's 92%; the assertion below is the floor
-// this parser holds today (see the report of the reading-order branch), so that it can only go up.
+// Reports as text in reading order (pdftotext without -layout): 淮安 2024's real PDF, synthetic
+// reports printed by Chromium (scripts/fixtures/reading-order.ts) and random synthetic reports printed
+// by Chromium and exported by LibreOffice (scripts/fixtures/reading-order-corpus.ts), each against its
+// truth. Prints the share of cells read right on the tuned set (test/fixtures/reading-order/, the
+// parser was worked on it) and on the held-out set (test/fixtures/reading-order-heldout/, another
+// seed, only ever scored). The target is the rule-based peer's 92%; the assertions below are the
+// floors this parser holds today, so that they can only go up.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
 
-const dir = new URL('../fixtures/reading-order/', import.meta.url);
-const names = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, ''));
+const tuned = new URL('../fixtures/reading-order/', import.meta.url);
+const heldOut = new URL('../fixtures/reading-order-heldout/', import.meta.url);
+const namesIn = (dir: URL) => readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, ''));
+const names = namesIn(tuned);
+// The shares reached (rounded down): raise them with the parser, never lower them.
+const FLOOR_TUNED = 0.69;
+const FLOOR_HELD_OUT = 0.62;
 const SKIP = new Set(['source', 'consistent', 'region.name', 'region.province', 'region.prefecture']);
 
 function leaves(value: unknown, path = ''): [string, unknown][] {
@@ -22,7 +30,7 @@ const at = (obj: unknown, path: string) =>
     return m ? (o as unknown[])[Number(m[1])] : (o as Record<string, unknown>)[k];
   }, obj);
 
-function score(name: string): { right: number; total: number } {
+function score(name: string, dir = tuned): { right: number; total: number } {
   const truth = JSON.parse(readFileSync(new URL(`${name}.json`, dir), 'utf8'));
   const result = parseReport(readFileSync(new URL(`${name}.txt`, dir), 'utf8'), { source: `${name}.txt` });
   if (!result.ok) throw new Error(`${name}: ${result.error}`);
@@ -34,7 +42,7 @@ function score(name: string): { right: number; total: number } {
 describe('reading-order text', () => {
   it('has fixtures: 淮安 2024 and synthetic reports printed by Chromium', () => {
     expect(names).toContain('huaian-2024-pdftotext');
-    expect(names.length).toBeGreaterThanOrEqual(5);
+    expect(names.length).toBeGreaterThanOrEqual(27);
   });
 
   it('淮安 2024 (pdftotext without -layout) is read exactly', () => {
@@ -43,18 +51,31 @@ describe('reading-order text', () => {
     expect(right).toBe(total);
   });
 
-  it('prints the share of cells read right over all fixtures', () => {
+  const share = (dir: URL, label: string) => {
+    const all = namesIn(dir);
     let right = 0;
     let total = 0;
-    for (const name of names) {
-      const s = score(name);
-      console.log(`${name}: ${s.right}/${s.total}`);
+    for (const name of all) {
+      const s = score(name, dir);
+      console.log(`${label} ${name}: ${s.right}/${s.total}`);
       right += s.right;
       total += s.total;
     }
-    const share = right / total;
-    console.log(`reading-order fixtures: ${right}/${total} cells = ${(100 * share).toFixed(1)}% (target 92%)`);
-    expect(total).toBeGreaterThan(1000);
-    expect(share).toBeGreaterThanOrEqual(0.83);
+    console.log(`reading-order ${label} set: ${all.length} reports, ${right}/${total} cells = ${((100 * right) / total).toFixed(1)}% (target 92%)`);
+    return { reports: all.length, total, share: right / total };
+  };
+
+  it('prints the share of cells read right on the tuned set', () => {
+    const { reports, total, share: s } = share(tuned, 'tuned');
+    expect(reports).toBeGreaterThanOrEqual(27);
+    expect(total).toBeGreaterThan(5000);
+    expect(s).toBeGreaterThanOrEqual(FLOOR_TUNED);
+  });
+
+  it('prints the share of cells read right on the held-out set', () => {
+    const { reports, total, share: s } = share(heldOut, 'held-out');
+    expect(reports).toBeGreaterThanOrEqual(16);
+    expect(total).toBeGreaterThan(3000);
+    expect(s).toBeGreaterThanOrEqual(FLOOR_HELD_OUT);
   });
 });

@@ -5,10 +5,11 @@ import type { Line } from './lines.ts';
 import { checkApplications } from './checks.ts';
 import { readInReadingOrder, rowsPresent } from './order.ts';
 import { emptyNotes, readRows, type Notes, type RowDef } from './rows.ts';
-import { findFrom, toStream, type Stream } from './stream.ts';
+import { findFrom, findLabel, toStream, type Stream } from './stream.ts';
 
 const A = 'applications';
-// Label words, matched on label text without spaces; 査 is a variant of 查 some fonts map to.
+// Label words, matched on label text without spaces; 査 is a variant of 查 some fonts map to. Long
+// labels also by their first words: in reading order a wrapped label's last line may stand far away.
 const ROWS: RowDef[] = [
   { path: `${A}.received`, label: /本年新收/ },
   { path: `${A}.carriedOver`, label: /上年结转/ },
@@ -20,10 +21,10 @@ const ROWS: RowDef[] = [
   { path: `${A}.denied.prohibitedByLaw`, label: /其他法律|法规禁止|禁止公开/ },
   { path: `${A}.denied.endangersSafety`, label: /危及|三安全/ },
   { path: `${A}.denied.thirdPartyRights`, label: /第三方/ },
-  { path: `${A}.denied.internalAffairs`, label: /内部事务/ },
-  { path: `${A}.denied.processInformation`, label: /过程性/ },
-  { path: `${A}.denied.enforcementRecords`, label: /执法案卷/ },
-  { path: `${A}.denied.queryMatters`, label: /[查査]询事项/ },
+  { path: `${A}.denied.internalAffairs`, label: /内部事务|三类内部/ },
+  { path: `${A}.denied.processInformation`, label: /过程性|四类过程/ },
+  { path: `${A}.denied.enforcementRecords`, label: /执法案卷|行政执法/ },
+  { path: `${A}.denied.queryMatters`, label: /[查査]询事项|行政[查査]询/ },
   { path: `${A}.unavailable`, label: /无法提供/, group: true },
   { path: `${A}.unavailable.notHeld`, label: /不掌握/ },
   { path: `${A}.unavailable.needsCreation`, label: /没有现成|另行制作/ },
@@ -31,9 +32,9 @@ const ROWS: RowDef[] = [
   { path: `${A}.notProcessed`, label: /不予处理/, group: true },
   { path: `${A}.notProcessed.complaints`, label: /信访|举报投诉/ },
   { path: `${A}.notProcessed.repeated`, label: /重复申请/ },
-  { path: `${A}.notProcessed.publications`, label: /出版物/ },
-  { path: `${A}.notProcessed.excessive`, label: /大量反复/ },
-  { path: `${A}.notProcessed.confirmation`, label: /确认或重新|重新出具/ },
+  { path: `${A}.notProcessed.publications`, label: /出版物|公开出版/ },
+  { path: `${A}.notProcessed.excessive`, label: /大量反复|理由大量/ },
+  { path: `${A}.notProcessed.confirmation`, label: /确认或重新|重新出具|行政机关确认/ },
   // （六）其他处理 prints either three rows or one; which, the rows found below tell.
   { path: `${A}.otherHandling.total`, label: /其他处理/, optional: true, landmark: true },
   { path: `${A}.otherHandling.noCorrection`, label: /不补正|逾期不补/, optional: true },
@@ -58,14 +59,17 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   const byLabels = emptyNotes();
   const read = toApplications(readRows(stream, ROWS, SHAPE, byLabels, { from }), byLabels);
   const complete = !byLabels.findings.some((f) => f.code === 'row-missing');
-  if (complete && checkApplications(read).every((c) => c.ok)) return keep(read, byLabels, notes);
-  // Reading by labels does not add up. Only where the text shows reading order's mark (row labels not
-  // found in table order) is it read again as reading order: a layout text whose own figures do not
-  // add up keeps its figures as printed.
-  if (complete) return keep(read, byLabels, notes);
+  // A row holding more cells than the table has columns (the next rows' cells printed under its label)
+  // is unread: identities over unread rows hold vacuously and say nothing.
+  const crowded = byLabels.findings.some((f) => f.code === 'cells-unplaced') || byLabels.inferred.some((i) => i.rule.startsWith('surplus-cells-dropped'));
+  if (complete && !crowded && checkApplications(read).every((c) => c.ok)) return keep(read, byLabels, notes);
+  // Reading by labels does not add up. Only where the text shows reading order's marks (row labels not
+  // found in table order, or crowded rows) is it read again as reading order: a layout text whose own
+  // figures do not add up keeps its figures as printed.
+  if (complete && !crowded) return keep(read, byLabels, notes);
   // A row whose label is nowhere in the region is no reading-order mark: cutting the cells into the
   // other rows would shift its figures into its neighbours' and the totals would still add up.
-  if (!ROWS.filter((d) => !d.group && !d.optional).every((d) => findFrom(stream.text, d.label, from))) return keep(read, byLabels, notes);
+  if (!ROWS.filter((d) => !d.group && !d.optional).every((d) => findLabel(stream, d.label, from))) return keep(read, byLabels, notes);
   const ordered = readOrdered(stream, from);
   if (ordered && checkApplications(ordered.applications).every((c) => c.ok)) return keep(ordered.applications, ordered.notes, notes);
   return keep(read, byLabels, notes);
@@ -80,7 +84,7 @@ function keep(applications: Applications, from: Notes, into: Notes): Application
 
 /** The table read as reading-order text (order.ts), with every cell marked as placed by that rule. */
 function readOrdered(stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
-  const detailed = ROWS.filter((d) => /otherHandling\.(?!total)/.test(d.path)).some((d) => findFrom(stream.text, d.label, from));
+  const detailed = ROWS.filter((d) => /otherHandling\.(?!total)/.test(d.path)).some((d) => findLabel(stream, d.label, from));
   const defs = ROWS.filter((d) => !(detailed && d.path === `${A}.otherHandling.total`));
   // The rows whose labels the region holds, wherever they stand; （六）其他处理 as one row or three.
   const rows = rowsPresent(stream, defs, from);
@@ -89,7 +93,7 @@ function readOrdered(stream: Stream, from: number): { applications: Applications
     const read = toApplications(new Map([...defs].filter((d) => !d.group && !d.optional).map((d) => [d.path, values.get(d.path) ?? null] as const).concat([...values])), scratch);
     return checkApplications(read).every((c) => c.ok);
   };
-  const ordered = readInReadingOrder(stream, rows, SHAPE, from, accept);
+  const ordered = readInReadingOrder(stream, rows, SHAPE, from, accept, placeJumbled);
   if (!ordered) return null;
   const notes = emptyNotes();
   const values = new Map<string, Cell[] | null>();
@@ -100,7 +104,8 @@ function readOrdered(stream: Stream, from: number): { applications: Applications
     if (row) {
       values.set(def.path, row);
       if (line !== undefined) notes.lines[def.path] = line;
-      row.forEach((_, i) => notes.inferred.push({ path: `${def.path}[${i}]`, rule: ordered.rule, line }));
+      const rule = ordered.placed?.includes(def.path) ? PLACED_BY_TOTALS : ordered.rule;
+      row.forEach((_, i) => notes.inferred.push({ path: `${def.path}[${i}]`, rule, line }));
     } else if (!def.optional) {
       values.set(def.path, null);
       notes.findings.push({ severity: 'warning', code: 'row-missing', message: `${def.path}: row not found in the report`, path: def.path, unread: true });
@@ -109,6 +114,95 @@ function readOrdered(stream: Stream, from: number): { applications: Applications
   // Every cell placed by a rule over the whole table: a person should know, even where it adds up.
   notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${A}: ${ordered.doubt ?? ordered.rule}`, path: A });
   return { applications: toApplications(values, notes), notes };
+}
+
+const PLACED_BY_TOTALS = 'printed-out-of-order: the row\'s printed figures placed where the table\'s column identities require';
+const EDGE = new Set([`${A}.received`, `${A}.carriedOver`, `${A}.total`, `${A}.carriedForward`]);
+
+/**
+ * Rows whose figures were printed out of order (reading order took a tall row's cells in pieces),
+ * placed by the identities of each column: 三（七）总计 = the sum of the results rows, and 一 + 二 =
+ * 三（七） + 四. A row is placed only where it is the one unknown of an identity, and only where the
+ * figures it comes to are exactly those printed (the same figures, in another order); else null.
+ */
+function placeJumbled(values: Map<string, Cell[]>, jumbled: readonly string[]): Map<string, Cell[]> | null {
+  const out = new Map(values);
+  const open = new Set(jumbled);
+  const results = [...values.keys()].filter((p) => !EDGE.has(p));
+  const row = (p: string) => out.get(p)?.map((v) => v ?? 0) ?? Array<number>(SHAPE.width).fill(0);
+  const add = (sign: number, ...paths: string[]) => (acc: number[]) => acc.map((v, c) => v + sign * paths.reduce((s, p) => s + row(p)[c]!, 0));
+  const solve = (path: string, computed: number[]): boolean => {
+    const printed = values.get(path)!;
+    const key = (xs: readonly number[]) => JSON.stringify([...xs].sort((a, b) => a - b));
+    if (computed.some((v) => v < -1e-9) || key(computed.map((v) => Math.round(v * 1e6) / 1e6)) !== key(printed.map((v) => v ?? 0))) return false;
+    // Which of the zeros were printed blank cannot be told where the row prints both.
+    const blanks = printed.some((v) => v === null);
+    if (blanks && printed.some((v) => v === 0)) return false;
+    out.set(path, computed.map((v) => (v === 0 && blanks ? null : v)));
+    open.delete(path);
+    return true;
+  };
+  const zero = () => Array<number>(SHAPE.width).fill(0);
+  for (let round = 0; round < jumbled.length; round++) {
+    for (const path of [...open]) {
+      const openResults = results.filter((p) => open.has(p));
+      const balance = [...EDGE].filter((p) => open.has(p));
+      let computed: number[] | null = null;
+      if (results.includes(path) && openResults.length === 1 && !open.has(`${A}.total`) && values.has(`${A}.total`)) {
+        computed = add(-1, ...results.filter((p) => p !== path))(row(`${A}.total`));
+      } else if (path === `${A}.total` && openResults.length === 0) {
+        computed = add(1, ...results)(zero());
+      } else if (EDGE.has(path) && balance.length === 1 && [...EDGE].every((p) => values.has(p))) {
+        const a = add(1, `${A}.received`, `${A}.carriedOver`)(zero());
+        const b = add(1, `${A}.total`, `${A}.carriedForward`)(zero());
+        const self = row(path);
+        // The unknown is on one side of 一 + 二 = 三（七） + 四: the other side minus its partner.
+        computed = path === `${A}.received` || path === `${A}.carriedOver` ? b.map((v, c) => v - (a[c]! - self[c]!)) : a.map((v, c) => v - (b[c]! - self[c]!));
+      }
+      if (computed && !solve(path, computed)) return null;
+    }
+  }
+  // Two results rows out of order: each ordering of the first's figures that adds up fixes the second
+  // through 三（七）总计; placed only where exactly one ordering gives the second's printed figures.
+  const openResults = results.filter((p) => open.has(p));
+  if (openResults.length === 2 && !open.has(`${A}.total`) && values.has(`${A}.total`)) {
+    const [first, second] = openResults as [string, string];
+    const rest = add(-1, ...results.filter((p) => !open.has(p)))(row(`${A}.total`));
+    const fits: number[][] = [];
+    for (const order of orderings(row(first))) {
+      if (Math.abs(order.slice(0, -1).reduce((a, b) => a + b, 0) - order.at(-1)!) > 1e-9) continue;
+      const attempt = new Map(out);
+      attempt.set(first, order);
+      const other = rest.map((v, c) => v - order[c]!);
+      const key = (xs: readonly number[]) => JSON.stringify([...xs].sort((a, b) => a - b));
+      if (other.every((v) => v >= -1e-9) && key(other.map((v) => Math.round(v * 1e6) / 1e6)) === key(row(second))) fits.push(order);
+      if (fits.length > 1) return null;
+    }
+    if (fits.length !== 1) return null;
+    const rest2 = rest.map((v, c) => v - fits[0]![c]!);
+    if (!solve(first, fits[0]!) || !solve(second, rest2)) return null;
+  }
+  return open.size === 0 ? out : null;
+}
+
+/** The distinct orderings of `xs` (at most 5,040 for a row of seven). */
+function orderings(xs: readonly number[]): number[][] {
+  const out: number[][] = [];
+  const counts = new Map<number, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  const walk = (acc: number[]) => {
+    if (acc.length === xs.length) return void out.push([...acc]);
+    for (const [x, c] of counts) {
+      if (c === 0) continue;
+      counts.set(x, c - 1);
+      acc.push(x);
+      walk(acc);
+      acc.pop();
+      counts.set(x, c);
+    }
+  };
+  walk([]);
+  return out;
 }
 
 /** The rows read, as the table's JSON; （六）其他处理 as one row or three, as the rows found say. */

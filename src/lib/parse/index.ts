@@ -58,6 +58,33 @@ function trimAtProse(lines: readonly Line[], region: Region, after: RegExp): Lin
   return end < 0 ? slice : slice.slice(0, end);
 }
 
+/**
+ * Table 二's lines. In reading order the heading of section 三 may come before table 二's last items
+ * (a page whose text a converter takes in two blocks): lines of section 三 before its table's first
+ * row that hold a 第二十条 caption belong to table 二 too.
+ */
+function activeLines(lines: readonly Line[], tables: Partial<Record<TableKind, Region>>): Line[] {
+  const active = lines.slice(tables.active!.from, tables.active!.to);
+  const next = tables.applications;
+  if (!next || next.from < tables.active!.to) return active;
+  const firstRow = lines.findIndex((l, i) => i >= next.from && i < next.to && /本年新收/.test(l.text.replace(/\s+/g, '')));
+  if (firstRow < 0) return active;
+  const before = lines.slice(next.from, firstRow);
+  return before.some((l) => /第二十条/.test(l.text)) ? [...active, ...before] : active;
+}
+
+/**
+ * Lines of figures alone at the start of table 四's section, before its header: in reading order
+ * these are the last columns of table 三 printed after the next heading (a converter that takes the
+ * page in blocks). Their count; 0 where the section starts with its header or with any text.
+ */
+function figuresBeforeHeader(lines: readonly Line[], region: Region): number {
+  const header = lines.findIndex((l, i) => i >= region.from && i < region.to && /行政复议|复议|诉讼|维持|纠正/.test(l.text));
+  if (header <= region.from) return 0;
+  const before = lines.slice(region.from, header);
+  return before.every((l) => /^[\d\s./\-—]*$/.test(l.text)) && before.some((l) => /\d/.test(l.text)) ? before.length : 0;
+}
+
 export interface ParseOptions {
   /** The input's file name. */
   source: string;
@@ -134,13 +161,14 @@ export function parseReport(text: string, options: ParseOptions): ParseResult {
   const missingTable = (path: string, name: string) =>
     findings.push({ severity: 'error', code: 'table-missing', message: `${path}: table ${name} not found in the report`, path, unread: true });
 
-  const activeResult = tables.active ? readActive(lines.slice(tables.active.from, tables.active.to), notes) : null;
+  const activeResult = tables.active ? readActive(activeLines(lines, tables), notes) : null;
   if (!activeResult) missingTable('active', '主动公开政府信息情况');
+  const spilled = tables.outcomes ? figuresBeforeHeader(lines, tables.outcomes) : 0;
   const applications = tables.applications
-    ? readApplications(trimAtProse(lines, tables.applications, /结转下年度|下年度继续/), notes)
+    ? readApplications([...trimAtProse(lines, tables.applications, /结转下年度|下年度继续/), ...(spilled > 0 && tables.outcomes!.from > tables.applications.from ? lines.slice(tables.outcomes!.from, tables.outcomes!.from + spilled) : [])], notes)
     : null;
   if (!applications) missingTable('applications', '收到和处理政府信息公开申请情况');
-  const outcomes = tables.outcomes ? readOutcomes(trimAtProse(lines, tables.outcomes, /\d/), notes) : null;
+  const outcomes = tables.outcomes ? readOutcomes(trimAtProse(lines, { from: tables.outcomes.from + spilled, to: tables.outcomes.to }, /\d/), notes) : null;
   if (!outcomes) missingTable('review', '行政复议、行政诉讼情况');
 
   const checks = [...(applications ? checkApplications(applications) : []), ...(outcomes ? checkOutcomes(outcomes) : [])];

@@ -7,7 +7,7 @@
 import type { Cell } from '../schema.ts';
 import type { RowShape } from './cells.ts';
 import type { RowDef } from './rows.ts';
-import { findFrom, type Stream } from './stream.ts';
+import { findLabel, type Stream } from './stream.ts';
 
 export interface OrderedRows {
   /** Values of every row present, by JSON path. */
@@ -17,27 +17,52 @@ export interface OrderedRows {
   rule: string;
   /** Set when more than one reading fits, or a row's blanks cannot be placed. */
   doubt?: string;
+  /** Rows printed out of order whose figures `place` put where the table's identities require. */
+  placed?: string[];
 }
+
+/**
+ * Where a row printed out of order stands: given every row read (the jumbled ones as printed), the
+ * jumbled rows' values from the table's other identities, or null where they cannot be told.
+ */
+export type PlaceJumbled = (values: Map<string, Cell[]>, jumbled: readonly string[]) => Map<string, Cell[]> | null;
 
 const sum = (xs: readonly Cell[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
 const addsUp = (xs: readonly Cell[]) => xs.length >= 2 && Math.abs(sum(xs.slice(0, -1)) - (xs.at(-1) ?? 0)) < 1e-9;
 
 /** Rows whose label the region holds anywhere after `from`, in table order (groups are headings, not rows). */
 export function rowsPresent(stream: Stream, defs: readonly RowDef[], from: number): RowDef[] {
-  return defs.filter((d) => !d.group && findFrom(stream.text, d.label, from) !== null);
+  return defs.filter((d) => !d.group && findLabel(stream, d.label, from) !== null);
 }
 
 interface Segment {
   start: number;
   length: number;
+  /** The row's values where the run is one row of a block printed as strips. */
+  values?: Cell[];
+  /** A full row whose cells were printed out of order: its total is among them, not last. */
+  jumbled?: true;
 }
+
+/** At most this many rows printed as one block of strips. */
+const MAX_TANGLE = 12;
 
 /**
  * Cuts `cells` (in reading order) into one run per row, in table order. A run is a full row that adds
- * up (`width` cells), a row printed without its blank cells (2 to width-1 cells that add up), or nothing
- * (a row left blank). The best cut has the most full rows; `ways` counts the distinct best cuts.
+ * up (`width` cells), a row printed without its blank cells (2 to width-1 cells that add up), nothing
+ * (a row left blank), or, with `strips`, a block of 2 to 12 full rows printed as vertical strips
+ * (`readStrips`) in which every row adds up. The best cut has the most full rows, blocks costing a
+ * little (a plain cut first); `ways` counts the distinct best cuts. With `jumbled`, a run may also be
+ * a full row printed out of order (its largest figure the sum of the others, but not last), counted
+ * between a full row and a partial one: the caller places its figures by the table's other identities.
  */
-export function cutIntoRows(cells: readonly Cell[], rows: number, shape: RowShape): { runs: Segment[]; ways: number } | null {
+export function cutIntoRows(
+  cells: readonly Cell[],
+  rows: number,
+  shape: RowShape,
+  strips = false,
+  jumbled = false,
+): { runs: Segment[]; ways: number; tangled: number } | null {
   const { width } = shape;
   const n = cells.length;
   const fits = (start: number, length: number) => {
@@ -47,42 +72,73 @@ export function cutIntoRows(cells: readonly Cell[], rows: number, shape: RowShap
     if (!shape.lastIsTotal) return length === width;
     return length >= 2 && addsUp(run);
   };
-  // best[r][i]: the most full rows reading rows r.. from cell i; ways[r][i]: how many cuts reach it (capped).
+  const tangles = new Map<string, Cell[][] | null>();
+  const tangleAt = (start: number, k: number): Cell[][] | null => {
+    if (!strips || !shape.lastIsTotal || k > rows || start + k * width > n) return null;
+    const key = `${start}:${k}`;
+    if (!tangles.has(key)) tangles.set(key, readStrips(cells.slice(start, start + k * width), k, width));
+    return tangles.get(key)!;
+  };
+  // best[r][i]: the best score reading rows r.. from cell i; ways[r][i]: how many cuts reach it (capped).
   const best: number[][] = Array.from({ length: rows + 1 }, () => Array(n + 1).fill(-Infinity));
   const ways: number[][] = Array.from({ length: rows + 1 }, () => Array(n + 1).fill(0));
+  // Each way to read row r from cell i: [rows read, cells read, score, the rows' values if untangled].
+  type Step = [number, number, number, Cell[][] | undefined, boolean?];
+  const outOfOrder = (start: number) => {
+    if (!jumbled || !shape.lastIsTotal || start + width > n) return false;
+    const run = cells.slice(start, start + width);
+    const top = Math.max(...run.map((v) => v ?? 0));
+    return top > 0 && !addsUp(run) && Math.abs(sum(run) - 2 * top) < 1e-9;
+  };
+  const steps = (i: number, r: number): Step[] => {
+    const out: Step[] = [];
+    for (let length = width; length >= 0; length--) {
+      if (fits(i, length)) out.push([1, length, length === width ? 2 : 0, undefined]);
+      else if (length === width && outOfOrder(i)) out.push([1, length, 1, undefined, true]);
+    }
+    for (let k = 2; k <= Math.min(MAX_TANGLE, rows - r); k++) {
+      // Untangled only where the rows after the block can be read (the costly search last).
+      const rest = best[r + k]?.[i + k * width];
+      if (rest === undefined || rest === -Infinity) continue;
+      const t = tangleAt(i, k);
+      if (t) out.push([k, k * width, 2 * k - 1, t]);
+    }
+    return out;
+  };
   best[rows]![n] = 0;
   ways[rows]![n] = 1;
   for (let r = rows - 1; r >= 0; r--) {
     for (let i = n; i >= 0; i--) {
-      for (let length = 0; length <= width; length++) {
-        if (!fits(i, length)) continue;
-        const rest = best[r + 1]![i + length];
+      for (const [k, length, gain] of steps(i, r)) {
+        const rest = best[r + k]![i + length];
         if (rest === undefined || rest === -Infinity) continue;
-        const score = rest + (length === width ? 1 : 0);
+        const score = rest + gain;
         if (score > best[r]![i]!) {
           best[r]![i] = score;
-          ways[r]![i] = ways[r + 1]![i + length]!;
-        } else if (score === best[r]![i]) ways[r]![i] = Math.min(1e6, ways[r]![i]! + ways[r + 1]![i + length]!);
+          ways[r]![i] = ways[r + k]![i + length]!;
+        } else if (score === best[r]![i]) ways[r]![i] = Math.min(1e6, ways[r]![i]! + ways[r + k]![i + length]!);
       }
     }
   }
   if (best[0]![0] === -Infinity) return null;
-  // Walk the best cut, preferring longer runs first (a full row before a blank one).
+  // Walk the best cut, preferring longer runs first (a full row before a blank one, a plain row before a block).
   const runs: Segment[] = [];
+  let tangled = 0;
   let i = 0;
-  for (let r = 0; r < rows; r++) {
-    for (let length = width; length >= 0; length--) {
-      if (!fits(i, length)) continue;
-      const rest = best[r + 1]![i + length];
-      if (rest === undefined || rest === -Infinity) continue;
-      if (rest + (length === width ? 1 : 0) === best[r]![i]) {
-        runs.push({ start: i, length });
-        i += length;
-        break;
-      }
-    }
+  for (let r = 0; r < rows; ) {
+    const step = steps(i, r).find(([k, length, gain]) => {
+      const rest = best[r + k]![i + length];
+      return rest !== undefined && rest !== -Infinity && rest + gain === best[r]![i];
+    })!;
+    const [k, length, , values, outOfOrderRow] = step;
+    if (values) {
+      tangled += k;
+      values.forEach((row) => runs.push({ start: i, length: width, values: row }));
+    } else runs.push(outOfOrderRow ? { start: i, length, jumbled: true } : { start: i, length });
+    i += length;
+    r += k;
   }
-  return { runs, ways: ways[0]![0]! };
+  return { runs, ways: ways[0]![0]!, tangled };
 }
 
 /** A run of fewer cells than columns: its last cell is the total; the others from the left (not certain). */
@@ -110,14 +166,18 @@ export function readInReadingOrder(
   shape: RowShape,
   from: number,
   accept: (values: Map<string, Cell[]>) => boolean = () => true,
+  place?: PlaceJumbled,
 ): OrderedRows | null {
   if (rows.length === 0) return null;
   const inRegion = stream.cells.filter((c) => c.offset >= from);
   // Empty tab fields are a grid's layout, not reading order.
   if (inRegion.some((c) => c.token.kind === 'blank' && c.token.empty)) return null;
-  // A blank marker with label text on both sides is a label's character (（四）无法提供 set one
-  // character per line prints 无 alone), not a cell: cells of a row stand together.
-  const tokens = inRegion.filter((c, k) => c.token.kind !== 'blank' || c.offset === inRegion[k - 1]?.offset || c.offset === inRegion[k + 1]?.offset);
+  // A 无 with label text on both sides is a label's character (（四）无法提供 set one character per
+  // line prints 无 alone), not a cell: cells of a row stand together. A `/` or `-` is no character of
+  // a label: a blank cell printed among a wrapped label's lines.
+  const tokens = inRegion.filter(
+    (c, k) => c.token.kind !== 'blank' || !/\p{Script=Han}/u.test(c.token.mark ?? '') || c.offset === inRegion[k - 1]?.offset || c.offset === inRegion[k + 1]?.offset,
+  );
   const cells = tokens.map((c) => (c.token.kind === 'number' ? c.token.value : null));
 
   const reading = (runs: Segment[], cellsRead: readonly Cell[], ways: number, tangled: number): OrderedRows => {
@@ -126,15 +186,15 @@ export function readInReadingOrder(
     let partial = 0;
     runs.forEach((run, r) => {
       const def = rows[r]!;
-      values.set(def.path, placeRun(cellsRead.slice(run.start, run.start + run.length), shape.width));
+      values.set(def.path, run.values ? [...run.values] : placeRun(cellsRead.slice(run.start, run.start + run.length), shape.width));
       if (run.length > 0 && run.length < shape.width) partial++;
-      const label = findFrom(stream.text, def.label, from);
+      const label = findLabel(stream, def.label, from);
       const line = run.length > 0 ? tokens[run.start]!.token.line : label ? stream.lineAt[label.index] : undefined;
       if (line !== undefined) lines.set(def.path, line);
     });
     const doubts: string[] = [];
     if (ways > 1) doubts.push(`${ways} ways to cut the ${cells.length} cells into ${rows.length} rows`);
-    if (tangled > 0) doubts.push(`the cells of the last ${tangled} rows were printed interleaved and are read by the table's totals`);
+    if (tangled > 0) doubts.push(`the cells of ${tangled} rows were printed interleaved and are read by the table's totals`);
     if (partial > 0) doubts.push(`${partial} rows printed without their blank cells: which columns were left blank is not certain`);
     return {
       values,
@@ -149,6 +209,42 @@ export function readInReadingOrder(
     const read = reading(cut.runs, cells, cut.ways, 0);
     if (accept(read.values)) return read;
   }
+  // Blocks of rows printed as vertical strips anywhere in the table.
+  const stripCut = cutIntoRows(cells, rows.length, shape, true);
+  if (stripCut && stripCut.tangled > 0) {
+    const read = reading(stripCut.runs, cells, stripCut.ways, stripCut.tangled);
+    if (accept(read.values)) return read;
+  }
+  // Rows printed out of order (a tall row's figures in pieces): placed by the table's identities.
+  const jumbledCut = place ? cutIntoRows(cells, rows.length, shape, true, true) : null;
+  const jumbled = jumbledCut ? jumbledCut.runs.flatMap((run, r) => (run.jumbled ? [rows[r]!.path] : [])) : [];
+  if (jumbledCut && jumbled.length > 0) {
+    const read = reading(jumbledCut.runs, cells, jumbledCut.ways, jumbledCut.tangled);
+    const values = place!(read.values, jumbled);
+    if (values && accept(values)) {
+      const why = `${jumbled.length} rows printed out of order, their figures placed where the table's totals require`;
+      return { ...read, values, placed: jumbled, doubt: read.doubt ? `${read.doubt}; ${why}` : why };
+    }
+  }
+  // A row that adds up as printed may still be printed out of order (its figures in other columns):
+  // where the identities fail, each full row in turn is placed by them instead.
+  const best = jumbledCut ?? stripCut ?? cut;
+  if (place && best) {
+    const read = reading(best.runs, cells, best.ways, best.tangled ?? 0);
+    const found: OrderedRows[] = [];
+    for (const [r, run] of best.runs.entries()) {
+      if (run.length !== shape.width || run.jumbled) continue;
+      const suspect = [...jumbled, rows[r]!.path];
+      const values = place(read.values, suspect);
+      if (values && accept(values)) {
+        const why = `${suspect.length} rows printed out of order, their figures placed where the table's totals require`;
+        found.push({ ...read, values, placed: suspect, doubt: read.doubt ? `${read.doubt}; ${why}` : why });
+        if (found.length > 1) break;
+      }
+    }
+    // Two rows that could each be the one out of order: nothing tells which.
+    if (found.length === 1) return found[0]!;
+  }
   // The last rows' cells interleaved (a block of the table read column by column, or in pieces).
   // Each reading tried is checked against the whole table: a budget of such checks over all the
   // tries keeps a text whose figures do not add up from being searched for minutes.
@@ -162,7 +258,7 @@ export function readInReadingOrder(
     const runs = [...before.runs, ...Array.from({ length: k }, (_, r) => ({ start: head + r * shape.width, length: shape.width }))];
     const readTail = (tail: Cell[][]) => reading(runs, [...cells.slice(0, head), ...tail.flat()], before.ways, k);
     for (const prefer of ['row', 'column'] as const) {
-      const tail = untangleRows(cells.slice(head), k, shape.width, prefer, (t) => ++checks <= READINGS_CHECKED && accept(readTail(t).values), budget);
+      const tail = untangleRows(cells.slice(head), k, shape.width, prefer, (t) => ++checks <= READINGS_CHECKED && accept(readTail(t).values), 3_000, budget);
       if (tail) return readTail(tail);
     }
   }
@@ -230,7 +326,8 @@ export function untangleRows(
   width: number,
   prefer: 'row' | 'column',
   accept?: (rows: Cell[][]) => boolean,
-  /** Steps left for this and further searches of the same table (each search also stops at 50,000). */
+  limit = 50_000,
+  /** Steps left for this and further searches of the same table. */
   budget: { steps: number } = { steps: Infinity },
 ): Cell[][] | null {
   const fills = Array<number>(rows).fill(0);
@@ -240,7 +337,7 @@ export function untangleRows(
   let nodes = 0;
   const visit = (i: number, last: number): boolean => {
     // Complete readings count too: each is checked by `accept`.
-    if (++nodes > 50_000 || --budget.steps < 0) return false;
+    if (++nodes > limit || --budget.steps < 0) return false;
     if (i === cells.length) return accept ? accept(taken) : true;
     // Failure memo only where success depends on this state alone (no check over the whole table).
     const key = accept ? '' : `${fills.join(',')}|${partial.join(',')}`;
@@ -262,4 +359,46 @@ export function untangleRows(
     return false;
   };
   return visit(0, -1) ? taken : null;
+}
+
+/**
+ * The cells of `rows` full rows printed as vertical strips: the table's columns split into runs of
+ * neighbouring columns, each strip printed row by row before the next (a converter that takes the
+ * label column with the first figures as one text block, the other figures as another). Every split
+ * of the columns is tried, fewest strips first; of those in which every row adds up, the first whose
+ * rows do not mix blank marks with zeros (else the one with fewest such rows) is taken.
+ */
+export function readStrips(cells: readonly Cell[], rows: number, width: number): Cell[][] | null {
+  if (cells.length !== rows * width) return null;
+  const splits: number[][] = [];
+  for (let mask = 0; mask < 1 << (width - 1); mask++) {
+    const cuts = [0];
+    for (let c = 1; c < width; c++) if (mask & (1 << (c - 1))) cuts.push(c);
+    splits.push([...cuts, width]);
+  }
+  splits.sort((a, b) => a.length - b.length);
+  // Cell of row r, column c under a split: its strip starts after rows × the columns before it.
+  const at = (cuts: readonly number[], r: number, c: number) => {
+    let s = 0;
+    while (cuts[s + 1]! <= c) s++;
+    const strip = cuts[s + 1]! - cuts[s]!;
+    return cells[rows * cuts[s]! + r * strip + (c - cuts[s]!)] as Cell;
+  };
+  // Blank marks and zeros interchange in the sums: of the splits that add up, the one whose rows each
+  // print their empty cells one way (all blank marks or all 0) is taken.
+  let best: { table: Cell[][]; mixed: number } | null = null;
+  for (const cuts of splits) {
+    let ok = true;
+    for (let r = 0; r < rows && ok; r++) {
+      let sum = 0;
+      for (let c = 0; c < width - 1; c++) sum += at(cuts, r, c) ?? 0;
+      ok = Math.abs(sum - (at(cuts, r, width - 1) ?? 0)) < 1e-9;
+    }
+    if (!ok) continue;
+    const table = Array.from({ length: rows }, (_, r) => Array.from({ length: width }, (_, c) => at(cuts, r, c)));
+    const mixed = table.filter((row) => row.includes(null) && row.includes(0)).length;
+    if (!best || mixed < best.mixed) best = { table, mixed };
+    if (mixed === 0) break;
+  }
+  return best?.table ?? null;
 }

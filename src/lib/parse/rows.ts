@@ -1,7 +1,7 @@
 // Reading rows out of a stream by their labels, in the order the table prints them.
 import type { Cell, Finding, Inference } from '../schema.ts';
 import { droppedFinding, guardFigures, placeCells, type RowShape } from './cells.ts';
-import { cellsBetween, findFrom, labelStart, type CellToken, type Stream } from './stream.ts';
+import { cellsBetween, findLabel, labelStart, type CellToken, type Stream } from './stream.ts';
 
 export interface RowDef {
   /** JSON path of the row, e.g. `applications.denied.stateSecret`. */
@@ -40,7 +40,7 @@ export function anchorRows(stream: Stream, defs: readonly RowDef[], from = 0): (
   const anchors: (Anchor | null)[] = [];
   let cursor = from;
   for (const def of defs) {
-    const m = findFrom(stream.text, def.label, cursor);
+    const m = findLabel(stream, def.label, cursor);
     if (!m) {
       anchors.push(null);
       continue;

@@ -12,23 +12,27 @@ export interface Stream {
   /** Line number of each character of `text`. */
   lineAt: number[];
   cells: { token: CellToken; offset: number }[];
+  /** Offsets in `text` where a printed piece of text (a word or a line's part) starts. */
+  pieces: number[];
 }
 
 export function toStream(lines: readonly Line[]): Stream {
   let text = '';
   const lineAt: number[] = [];
   const cells: Stream['cells'] = [];
+  const pieces: number[] = [];
   for (const line of lines) {
     if (isLetterhead(line.text) || isRunningHead(line.text)) continue;
     for (const token of tokenize(line)) {
       if (token.kind === 'text') {
         const t = token.text; // split on white space already
+        pieces.push(text.length);
         text += t;
         for (let i = 0; i < t.length; i++) lineAt.push(token.line);
       } else cells.push({ token, offset: text.length });
     }
   }
-  return { text, lineAt, cells };
+  return { text, lineAt, cells, pieces };
 }
 
 /** Numbering that starts a label: `1.`, `(三)`, `四、`, `(七)`. */
@@ -57,4 +61,71 @@ export function findFrom(text: string, pattern: RegExp, from: number): { index: 
 /** Cells printed after offset `start` (inside or after the label) up to and including offset `end`. */
 export function cellsBetween(stream: Stream, start: number, end: number): CellToken[] {
   return stream.cells.filter((c) => c.offset > start && c.offset <= end).map((c) => c.token);
+}
+
+/**
+ * The literal strings a label pattern matches, where it is a plain alternation of words (character
+ * classes of single characters expanded), three characters or longer; null where there are none
+ * or the pattern is more than that.
+ */
+export function labelWords(pattern: RegExp): string[] | null {
+  const words: string[] = [];
+  for (const alternative of pattern.source.split('|')) {
+    let expanded = [''];
+    for (const m of alternative.matchAll(/\[([^\]\\^-]+)\]|([^\\[\](){}.*+?^$|])|(.)/gu)) {
+      if (m[3] !== undefined) return null;
+      const options = m[1] !== undefined ? [...m[1]] : [m[2]!];
+      expanded = expanded.flatMap((w) => options.map((o) => w + o));
+    }
+    // Two characters with pieces between them could be anything.
+    words.push(...expanded.filter((w) => w.length >= 3));
+  }
+  return words.length > 0 ? words : null;
+}
+
+/** At most this many printed pieces skipped inside one label, each at most this long. */
+const MAX_SKIPPED = 3;
+const MAX_SKIPPED_LENGTH = 4;
+
+/**
+ * A label whose printed pieces have other short pieces between them: in reading order a group label
+ * set one character per line (三/本/年/度), or a neighbouring column's wrapped words, land between the
+ * lines of a wrapped label (`3.要求提供公开出版` `予` `物`). Found only where the label's words are the
+ * concatenation of whole pieces with up to three short pieces left out between them.
+ */
+export function findWithGaps(stream: Stream, pattern: RegExp, from: number): { index: number; end: number } | null {
+  const words = labelWords(pattern);
+  if (!words) return null;
+  const { text, pieces } = stream;
+  const pieceAt = new Map(pieces.map((start, k) => [start, k] as const));
+  const pieceEnd = (k: number) => pieces[k + 1] ?? text.length;
+  let best: { index: number; end: number } | null = null;
+  for (const word of words) {
+    // match word[j..] at position pos, having skipped `skipped` pieces so far; returns the end or -1.
+    const walk = (pos: number, j: number, skipped: number): number => {
+      if (j === word.length) return pos;
+      if (text[pos] === word[j]) {
+        const end = walk(pos + 1, j + 1, skipped);
+        if (end >= 0) return end;
+      }
+      const k = pieceAt.get(pos);
+      if (k === undefined || j === 0 || skipped >= MAX_SKIPPED) return -1;
+      // Skip the piece starting here (short), then continue at the next piece.
+      if (pieceEnd(k) - pos > MAX_SKIPPED_LENGTH) return -1;
+      return walk(pieceEnd(k), j, skipped + 1);
+    };
+    for (let i = text.indexOf(word[0]!, from); i >= 0 && (!best || i < best.index); i = text.indexOf(word[0]!, i + 1)) {
+      const end = walk(i, 0, 0);
+      if (end >= 0) {
+        best = { index: i, end };
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/** A row's label: as printed, or else with short pieces of other labels between its pieces. */
+export function findLabel(stream: Stream, pattern: RegExp, from: number): { index: number; end: number } | null {
+  return findFrom(stream.text, pattern, from) ?? findWithGaps(stream, pattern, from);
 }

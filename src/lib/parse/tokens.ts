@@ -4,7 +4,7 @@ import type { Line } from './lines.ts';
 
 export type Token =
   | { kind: 'number'; value: number; line: number; yuan?: boolean; printed?: string }
-  | { kind: 'blank'; line: number; empty?: boolean } // `/`, `-`, `—`, `无`, or an empty tab cell
+  | { kind: 'blank'; line: number; empty?: boolean; mark?: string } // `/`, `-`, `—`, `无` (the mark), or an empty tab cell
   | { kind: 'text'; text: string; line: number };
 
 const NUMBER = /^[+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/u;
@@ -40,7 +40,7 @@ function wordsToTokens(words: string[], line: number, out: Token[]): void {
     if (BLANK.test(word)) {
       const next = words[i + 1];
       if (word !== '无' || next === undefined || BLANK.test(next) || parseNumberToken(next)) {
-        out.push({ kind: 'blank', line });
+        out.push({ kind: 'blank', line, mark: word });
         continue;
       }
     }

@@ -1,0 +1,123 @@
+// The rules of the reading-order stage (src/lib/parse/order.ts, stream.ts, applications.ts) one by one:
+// labels with other labels' pieces between their pieces, blocks of rows printed as vertical strips,
+// and a row printed out of order placed by the table's identities (only where its figures are exactly
+// the ones printed).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/lib/parse/index.ts';
+import { cutIntoRows, readStrips } from '../../src/lib/parse/order.ts';
+import { findLabel, findWithGaps, toStream } from '../../src/lib/parse/stream.ts';
+import type { Line } from '../../src/lib/parse/lines.ts';
+
+const linesOf = (texts: string[]): Line[] => texts.map((text, i) => ({ no: i + 1, text, raw: text }) as Line);
+
+describe('labels with short pieces of other labels between their pieces', () => {
+  it('finds 出版物 and 大量反复 where a group label set one character per line stands inside them', () => {
+    const stream = toStream(linesOf(['不 3.要求提供公开出版', '0 1 0 0 0 0 1', '予 物', '处 4.无正当理由大量反', '理 复申请']));
+    expect(stream.text).toContain('出版予物');
+    expect(findLabel(stream, /出版物/, 0)).not.toBeNull();
+    expect(findLabel(stream, /大量反复/, 0)).not.toBeNull();
+  });
+
+  it('skips only whole short pieces, at most three, and never for a label of two characters', () => {
+    expect(findWithGaps(toStream(linesOf(['出版', '其他说明文字', '物'])), /出版物/, 0)).toBeNull();
+    expect(findWithGaps(toStream(linesOf(['出', '甲', '乙', '丙', '丁', '版物'])), /出版物/, 0)).toBeNull();
+    expect(findWithGaps(toStream(linesOf(['出', '甲', '乙', '版物'])), /出版物/, 0)).not.toBeNull();
+    expect(findWithGaps(toStream(linesOf(['总', '甲', '计'])), /总计/, 0)).toBeNull();
+  });
+});
+
+describe('blocks of rows printed as vertical strips', () => {
+  const rows = [
+    [5, 1, 0, 0, 0, 0, 6],
+    [3, 0, 2, 0, 0, 0, 5],
+    [7, 0, 0, 0, 0, 1, 8],
+  ];
+  // The first column of the three rows as one block, then the other six columns row by row.
+  const strips = [...rows.map((r) => r[0]!), ...rows.flatMap((r) => r.slice(1))];
+
+  it('reads them back by trying each split of the columns', () => {
+    expect(readStrips(strips, 3, 7)).toEqual(rows);
+    expect(readStrips([...strips.slice(0, -1), 9], 3, 7)).toBeNull();
+  });
+
+  it('cuts them out of the middle of a table only when asked to', () => {
+    const before = [1, 0, 0, 0, 0, 0, 1];
+    const after = [2, 2, 0, 0, 0, 0, 4];
+    const cells = [...before, ...strips, ...after];
+    expect(cutIntoRows(cells, 5, { width: 7, lastIsTotal: true })).toBeNull();
+    const cut = cutIntoRows(cells, 5, { width: 7, lastIsTotal: true }, true)!;
+    expect(cut.tangled).toBe(3);
+    expect(cut.runs.slice(1, 4).map((r) => r.values)).toEqual(rows);
+  });
+});
+
+describe('a row printed out of order', () => {
+  const text = readFileSync(new URL('../fixtures/reading-order/synth-a-chromium.txt', import.meta.url), 'utf8');
+  const granted = /\n（一）予以公开\n34 0 0 0 0 0 34\n/;
+
+  it('is placed where the column identities put it, each cell marked as inferred, under a warning', () => {
+    expect(text).toMatch(granted);
+    const result = parseReport(text.replace(granted, '\n（一）予以公开\n0 34 34 0 0 0 0\n'), { source: 'x.txt' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.applications!.granted).toEqual([34, 0, 0, 0, 0, 0, 34]);
+    const rules = result.report.inferred.filter((i) => i.path.startsWith('applications.granted['));
+    expect(rules).toHaveLength(7);
+    expect(rules.map((i) => i.rule.split(':')[0])).toEqual(Array(7).fill('printed-out-of-order'));
+    expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications', message: expect.stringContaining('printed out of order') }));
+  });
+
+  it('is placed so even where it adds up as printed, when only that reading makes the columns add up', () => {
+    const result = parseReport(text.replace(granted, '\n（一）予以公开\n0 0 34 0 0 0 34\n'), { source: 'x.txt' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.applications!.granted).toEqual([34, 0, 0, 0, 0, 0, 34]);
+    expect(result.report.consistent).toBe(true);
+    expect(result.report.inferred.filter((i) => i.rule.startsWith('printed-out-of-order')).map((i) => i.path)).toEqual(Array.from({ length: 7 }, (_, i) => `applications.granted[${i}]`));
+  });
+
+  it('is not placed where its printed figures are not the ones the identities require: the figures stay as printed', () => {
+    const result = parseReport(text.replace(granted, '\n（一）予以公开\n0 33 33 0 0 0 0\n'), { source: 'x.txt' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.applications!.granted).not.toEqual([34, 0, 0, 0, 0, 0, 34]);
+    expect(result.report.applications!.granted).not.toEqual([33, 0, 0, 0, 0, 0, 33]);
+    expect(result.report.inferred.some((i) => i.rule.startsWith('printed-out-of-order'))).toBe(false);
+    expect(result.report.consistent).toBe(false);
+  });
+});
+
+describe('rows crowded with the cells of other rows', () => {
+  it('are unread, and identities over unread rows do not stop reading the table in reading order', () => {
+    // LibreOffice's PDF of a Word file: every label of a page first, then all its cells.
+    const name = '../fixtures/reading-order/gen-7001-5-libreoffice';
+    const truth = JSON.parse(readFileSync(new URL(`${name}.json`, import.meta.url), 'utf8'));
+    const result = parseReport(readFileSync(new URL(`${name}.txt`, import.meta.url), 'utf8'), { source: 'x.txt' });
+    if (!result.ok) throw new Error(result.error);
+    const read = result.report.applications!;
+    expect(read.received).toEqual(truth.applications.received);
+    expect(read.denied).toEqual(truth.applications.denied);
+    expect(read.total).toEqual(truth.applications.total);
+    expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications' }));
+  });
+});
+
+describe('a table continued past the next heading', () => {
+  const read = (name: string) => {
+    const truth = JSON.parse(readFileSync(new URL(`../fixtures/reading-order/${name}.json`, import.meta.url), 'utf8'));
+    const result = parseReport(readFileSync(new URL(`../fixtures/reading-order/${name}.txt`, import.meta.url), 'utf8'), { source: 'x.txt' });
+    if (!result.ok) throw new Error(result.error);
+    return { truth, report: result.report };
+  };
+
+  it("table 三's last columns printed after section 四's heading, before its header: table 三's, not 四's", () => {
+    const { truth, report } = read('synth-b-chromium');
+    expect(report.applications!.total).toEqual(truth.applications.total);
+    expect(report.applications!.carriedForward).toEqual(truth.applications.carriedForward);
+    expect([report.review, report.litigationDirect, report.litigationAfterReview]).toEqual([truth.review, truth.litigationDirect, truth.litigationAfterReview]);
+  });
+
+  it("table 二's last items printed after section 三's heading, before table 三's first row: table 二's", () => {
+    const { truth, report } = read('gen-7001-1-libreoffice');
+    expect([report.active!.punishment, report.active!.coercion]).toEqual([truth.active.punishment, truth.active.coercion]);
+    expect(report.active!.procurement).toEqual(truth.active.procurement);
+  });
+});
