@@ -2,6 +2,7 @@
 // ranking, national and within a province, the value cell ends inside the table's box.
 import { describe, expect, it } from 'vitest';
 import { useSession } from './harness.ts';
+import { busiestReportPage } from './pages.ts';
 
 const session = useSession();
 
@@ -27,4 +28,33 @@ describe('rankings at 390 px', () => {
       await context.close();
     });
   }
+});
+
+describe('wide tables at 390 px', () => {
+  it('table 三 says its columns scroll, and its row labels stay in view while they do', async () => {
+    const s = session();
+    const context = await s.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(s.at(busiestReportPage()));
+    const hint = page.locator('.scroll-hint').first();
+    await expect.poll(() => hint.isVisible()).toBe(true);
+    const wrap = page.locator('.table-wrap:has(table.apps)');
+    const label = page.locator('table.apps tbody th[scope="row"]').first();
+    const before = (await label.boundingBox())!;
+    await wrap.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    const scrolled = await wrap.evaluate((el) => el.scrollLeft);
+    expect(scrolled).toBeGreaterThan(50);
+    const after = (await label.boundingBox())!;
+    expect(Math.abs(after.x - before.x)).toBeLessThan(2);
+    await context.close();
+  });
+
+  it('on a wide screen the hint is not shown', async () => {
+    const s = session();
+    const context = await s.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(s.at(busiestReportPage()));
+    expect(await page.locator('.scroll-hint').first().isVisible()).toBe(false);
+    await context.close();
+  });
 });
