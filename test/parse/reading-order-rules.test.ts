@@ -121,3 +121,12 @@ describe('a table continued past the next heading', () => {
     expect(report.active!.procurement).toEqual(truth.active.procurement);
   });
 });
+
+describe('a header spaced around its figure', () => {
+  it('保留 4 位小数 is header text, not a cell', async () => {
+    const { tokenize } = await import('../../src/lib/parse/tokens.ts');
+    const [line] = linesOf(['本年收费金额（单位：万元，保留 4 位小数） 12.5000']);
+    const numbers = tokenize(line!).filter((t) => t.kind === 'number');
+    expect(numbers.map((t) => (t.kind === 'number' ? t.value : null))).toEqual([12.5]);
+  });
+});

@@ -32,6 +32,11 @@ function wordsToTokens(words: string[], line: number, out: Token[]): void {
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const num = parseNumberToken(word);
+    // 保留 4 位小数 in a header (a converter spaced the figure out of its words) is no cell.
+    if (num && /保留$/.test(words[i - 1] ?? '') && /^位/.test(words[i + 1] ?? '')) {
+      out.push({ kind: 'text', text: word, line });
+      continue;
+    }
     if (num) {
       out.push({ kind: 'number', line, printed: word, ...num });
       continue;
