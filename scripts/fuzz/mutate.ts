@@ -3,7 +3,7 @@
 // digits, stray Unicode, truncation; then the text's bytes in one of the encodings reports come in.
 // Each mutation is recorded in words, so that a case can be read and replayed from its seed.
 import type { Rng } from '../synth/prng.ts';
-import { gbkEncoder } from '../synth/html.ts';
+import { encodeGbkWith } from '../synth/html.ts';
 
 export const TEXT_MUTATIONS = ['digit', 'deleteLine', 'duplicateLine', 'swapLines', 'pageNumber', 'letterhead', 'whitespace', 'fullWidth', 'unicode', 'truncate'] as const;
 export type TextMutation = (typeof TEXT_MUTATIONS)[number];
@@ -144,20 +144,7 @@ function utf16(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
 }
 
 /** GBK as Windows' Notepad writes "ANSI": characters outside GBK become `?`. */
-export function encodeGbk(text: string): Uint8Array {
-  const table = gbkEncoder();
-  const out: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) out.push(code);
-    else {
-      const gb = table.get(ch);
-      if (gb !== undefined) out.push(gb >> 8, gb & 0xff);
-      else out.push(0x3f);
-    }
-  }
-  return new Uint8Array(out);
-}
+export const encodeGbk = (text: string): Uint8Array => encodeGbkWith(text, () => [0x3f]);
 
 export function encodeText(text: string, encoding: TextEncodingChoice): Uint8Array {
   const utf8 = (s: string) => new TextEncoder().encode(s);

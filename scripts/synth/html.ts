@@ -142,19 +142,22 @@ export function gbkEncoder(): Map<string, number> {
   return gbTable;
 }
 
+/** Text as GBK bytes; `lacking` gives the bytes for a character GBK does not have. */
+export function encodeGbkWith(text: string, lacking: (code: number) => ArrayLike<number>): Uint8Array {
+  const table = gbkEncoder();
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    const gb = code < 0x80 ? undefined : table.get(ch);
+    if (code < 0x80) out.push(code);
+    else if (gb !== undefined) out.push(gb >> 8, gb & 0xff);
+    else out.push(...Array.from(lacking(code)));
+  }
+  return new Uint8Array(out);
+}
+
 /** The page's bytes in the charset it declares. Characters GBK lacks are written as HTML entities. */
 export function encodeHtml(html: string, charset: HtmlOptions['charset']): Uint8Array {
   if (charset === 'utf-8') return new TextEncoder().encode(html);
-  const table = gbkEncoder();
-  const out: number[] = [];
-  for (const ch of html) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) out.push(code);
-    else {
-      const gb = table.get(ch);
-      if (gb !== undefined) out.push(gb >> 8, gb & 0xff);
-      else for (const b of new TextEncoder().encode(`&#${code};`)) out.push(b);
-    }
-  }
-  return new Uint8Array(out);
+  return encodeGbkWith(html, (code) => new TextEncoder().encode(`&#${code};`));
 }
