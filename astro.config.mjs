@@ -1,10 +1,10 @@
 // @ts-check
 // First: sizes Node's I/O thread pool before anything starts it (see the module).
-import './src/lib/site/threadpool.ts';
+import './src/lib/site/build/threadpool.ts';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { SITE_ADDRESS, addressNotes } from './src/lib/site/address.ts';
-import { siteOutput } from './src/lib/site/integrations.ts';
+import { SITE_ADDRESS, addressNotes } from './src/lib/site/build/address.ts';
+import { siteOutput } from './src/lib/site/build/integrations.ts';
 
 // GitHub Pages serves the site under /<repo>/: the deploy workflow sets SITE and BASE_PATH. Without
 // SITE the site has relative links only: never a placeholder address (address.ts).
@@ -21,7 +21,7 @@ export default defineConfig({
   // Several pages in flight: rendering one while another's files are written (measured: with 1, the
   // build sat idle on file writes about half of the time).
   build: { format: 'directory', concurrency: 4 },
-  // No Markdown pages: the report prose is rendered by src/lib/site/prose.ts. Shiki's inline styles would break the CSP.
+  // No Markdown pages: the report prose is rendered by src/lib/site/view/prose.ts. Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
   // dist/ is not emptied first: the incremental build leaves unchanged pages in place (instead of
   // copying 18,000 of them back from its cache) and unchanged downloads are not written again;

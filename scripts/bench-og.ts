@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { counties } from '../src/lib/region.ts';
-import { ogPng, type OgCard } from '../src/lib/site/ogImage.ts';
+import { ogPng, type OgCard } from '../src/lib/site/build/ogImage.ts';
 
 const { values: args } = parseArgs({ options: { sample: { type: 'string', default: '200' }, out: { type: 'string' } } });
 const BUDGET = 100 * 1e6;

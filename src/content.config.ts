@@ -1,7 +1,7 @@
 // The reports collection: the ingest's output (one JSON per county and year), each file validated
 // against the same zod schema as the parser (Report, src/lib/schema.ts), stored as its summary.
 // The summaries are what rankings, totals and lists need; a page that shows a whole report reads
-// that one file (src/lib/site/reportFiles.ts). At 14,000+ reports, full reports in the content
+// that one file (src/lib/site/data/reportFiles.ts). At 14,000+ reports, full reports in the content
 // store took gigabytes and a long sync; summaries take megabytes.
 // Unchanged files (same digest) are not parsed again, so a rebuild with one report changed
 // validates one file; a file of the same size and time as at the last sync (the ingest rewrites a
@@ -10,8 +10,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
-import { INGEST_DIR, parseReportFile } from './lib/site/reportFiles.ts';
-import { SUMMARY_VERSION, summarise } from './lib/site/summary.ts';
+import { INGEST_DIR, parseReportFile } from './lib/site/data/reportFiles.ts';
+import { SUMMARY_VERSION, summarise } from './lib/site/data/summary.ts';
 
 function reportsLoader(): Loader {
   return {

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anchorOf } from '../../src/lib/site/citation.ts';
+import { anchorOf } from '../../src/lib/site/view/citation.ts';
 import { attr, elements, listFiles, loadDocument, textOf, urlPathOf } from './dom.ts';
 import { DIST, loadBuildInfo } from './paths.ts';
 import { reportPages } from './reports.ts';

@@ -2,7 +2,7 @@
 // when it is http(s); another version of the same report named, linked to its source text, and, when
 // the site cannot tell which version is right, said so; table 二 checked against other reports.
 import { readFileSync } from 'node:fs';
-import { publishedSource } from '../../src/lib/site/downloads.ts';
+import { publishedSource } from '../../src/lib/site/build/downloads.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attr, elements, listFiles, loadDocument, textOf } from './dom.ts';

@@ -8,8 +8,8 @@ import { compareWithTruth, createRng, describeMismatches, type Truth } from '../
 import { parseReport } from '../../src/lib/parse/index.ts';
 import { counties as allCounties } from '../../src/lib/region.ts';
 import type { Report } from '../../src/lib/schema.ts';
-import { METRICS } from '../../src/lib/site/metrics.ts';
-import { buildSiteIndex, type SiteIndex } from '../../src/lib/site/siteIndex.ts';
+import { METRICS } from '../../src/lib/site/data/metrics.ts';
+import { buildSiteIndex, type SiteIndex } from '../../src/lib/site/data/siteIndex.ts';
 
 const SEED = 'scale-200';
 const YEARS = [2019, 2020, 2021, 2022, 2023];

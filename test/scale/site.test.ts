@@ -15,7 +15,7 @@ import { createRng, type Truth } from '../../scripts/synth/index.ts';
 import { copySite } from '../../scripts/synth/site-copy.ts';
 import { ingest, parserVersion } from '../../src/lib/ingest/ingest.ts';
 import { counties, countySlug, shortName, toPinyin } from '../../src/lib/region.ts';
-import { getMetric, METRICS } from '../../src/lib/site/metrics.ts';
+import { getMetric, METRICS } from '../../src/lib/site/data/metrics.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const WORK = join(root, '.cache/scale-site');

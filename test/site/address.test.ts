@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { addressNotes, correctionHref } from '../../src/lib/site/address.ts';
+import { addressNotes, correctionHref } from '../../src/lib/site/build/address.ts';
 
 describe('addresses from the environment', () => {
   it('says at the start of a build what it lacks, and nothing when it has both', () => {

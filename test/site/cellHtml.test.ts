@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellHtml, escapeHtml, rowCellsHtml } from '../../src/lib/site/cellHtml.ts';
+import { cellHtml, escapeHtml, rowCellsHtml } from '../../src/lib/site/view/cellHtml.ts';
 
 describe('table cell HTML', () => {
   it('keeps a blank blank (read out as 空白) and a printed 0 as 0', () => {

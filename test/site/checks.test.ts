@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Check } from '../../src/lib/schema.ts';
-import { columnOf, failingCells, findingText, ruleText } from '../../src/lib/site/checks.ts';
-import { pathLabel } from '../../src/lib/site/labels.ts';
-import { applicationsTable, outcomesTable } from '../../src/lib/site/tables.ts';
+import { columnOf, failingCells, findingText, ruleText } from '../../src/lib/site/view/checks.ts';
+import { pathLabel } from '../../src/lib/site/view/labels.ts';
+import { applicationsTable, outcomesTable } from '../../src/lib/site/view/tables.ts';
 import { emptyApplications, makeReport } from './factory.ts';
 
 const bad = (identity: Check['identity'], where: string): Check => ({ identity, where, printed: 1, computed: 2, ok: false });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessDate, anchorOf, citationText, sourceAt } from '../../src/lib/site/citation.ts';
+import { accessDate, anchorOf, citationText, sourceAt } from '../../src/lib/site/view/citation.ts';
 
 const base = {
   county: '淮安市',

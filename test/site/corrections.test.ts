@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { correctionWhere, readCorrections } from '../../src/lib/site/corrections.ts';
+import { correctionWhere, readCorrections } from '../../src/lib/site/data/corrections.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'corrections-'));
 const file = (name: string, text: string) => {

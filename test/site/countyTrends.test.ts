@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countyYears } from '../../src/lib/site/countyYears.ts';
-import { countyTrendTable } from '../../src/lib/site/countyTrends.ts';
-import { summarise } from '../../src/lib/site/summary.ts';
+import { countyYears } from '../../src/lib/site/view/countyYears.ts';
+import { countyTrendTable } from '../../src/lib/site/view/countyTrends.ts';
+import { summarise } from '../../src/lib/site/data/summary.ts';
 import { makeReport } from './factory.ts';
 
 const r2019 = makeReport({ code: '630222', year: 2019, punishment: 7 }, {

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { availability } from '../../src/lib/collect/availability.ts';
 import { counties } from '../../src/lib/region.ts';
-import { countyDirectory, countyYears, heldSummary, yearRange, YEAR_STATUS_ZH } from '../../src/lib/site/countyYears.ts';
-import { buildSiteIndex } from '../../src/lib/site/siteIndex.ts';
+import { countyDirectory, countyYears, heldSummary, yearRange, YEAR_STATUS_ZH } from '../../src/lib/site/view/countyYears.ts';
+import { buildSiteIndex } from '../../src/lib/site/data/siteIndex.ts';
 import { makeReport } from './factory.ts';
 import type { CollectedUrl, CollectionLog } from '../../src/lib/schema.ts';
 

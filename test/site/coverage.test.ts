@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NATIONAL_SHARE, coverageText, isComplete, percentText, rankText, scopeText, type Coverage } from '../../src/lib/site/coverage.ts';
+import { NATIONAL_SHARE, coverageText, isComplete, percentText, rankText, scopeText, type Coverage } from '../../src/lib/site/view/coverage.ts';
 
 const national = (counties: number, others = 0): Coverage => ({ scope: '全国', national: true, divisions: 2854, counties, others });
 const qinghai = (counties: number, others = 0): Coverage => ({ scope: '青海省', national: false, divisions: 44, counties, others });

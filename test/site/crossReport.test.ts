@@ -2,7 +2,7 @@
 // plus 制发 minus 废止, changes by an order of magnitude, 收费 printed in 元 for 万元.
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/lib/schema.ts';
-import { buildSiteIndex } from '../../src/lib/site/siteIndex.ts';
+import { buildSiteIndex } from '../../src/lib/site/data/siteIndex.ts';
 import { makeReport } from './factory.ts';
 
 const MINHE = '630222';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IngestManifest, Report } from '../../src/lib/schema.ts';
-import { writeDownloads } from '../../src/lib/site/downloads.ts';
+import { writeDownloads } from '../../src/lib/site/build/downloads.ts';
 import { makeReport } from './factory.ts';
 
 const base = mkdtempSync(join(tmpdir(), 'downloads-bulk-'));

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Report, type IngestManifest } from '../../src/lib/schema.ts';
-import { writeDownloads } from '../../src/lib/site/downloads.ts';
-import { FIELDS } from '../../src/lib/site/export.ts';
+import { writeDownloads } from '../../src/lib/site/build/downloads.ts';
+import { FIELDS } from '../../src/lib/site/build/export.ts';
 import { parseCsv } from './csv.ts';
 import { fixtureReport } from './factory.ts';
 
@@ -212,7 +212,7 @@ describe('writeDownloads with the report files on a second site', () => {
 
 describe('publishedSource', () => {
   it('turns a GB18030 or BOM-less UTF-8 text into UTF-8 with one BOM, and leaves PDF and Word bytes alone', async () => {
-    const { publishedSource } = await import('../../src/lib/site/downloads.ts');
+    const { publishedSource } = await import('../../src/lib/site/build/downloads.ts');
     const text = '民和回族土族自治县人民政府\n';
     const gbk = new Uint8Array([0xc3, 0xf1, 0xba, 0xcd, 0x0a]); // 民和\n in GB18030
     expect(Buffer.from(publishedSource(gbk)).toString('utf8')).toBe('\uFEFF民和\n');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Report } from '../../src/lib/schema.ts';
-import { BOM, FIELDS, csvCell, fieldsToCsv, manifestToCsv, reportToJson, reportsToCsv } from '../../src/lib/site/export.ts';
+import { BOM, FIELDS, csvCell, fieldsToCsv, manifestToCsv, reportToJson, reportsToCsv } from '../../src/lib/site/build/export.ts';
 import { parseCsv } from './csv.ts';
 import { fixtureReport, makeReport } from './factory.ts';
 
@@ -105,7 +105,7 @@ describe('manifest CSV', () => {
 
 describe('Chinese-headed bulk CSV', () => {
   it('heads every column with a unique Chinese label, no English field name, BOM and CRLF', async () => {
-    const { FIELDS, reportsToCsv, zhHeader } = await import('../../src/lib/site/export.ts');
+    const { FIELDS, reportsToCsv, zhHeader } = await import('../../src/lib/site/build/export.ts');
     const heads = FIELDS.map(zhHeader);
     expect(heads.length).toBeGreaterThan(100);
     expect(new Set(heads).size).toBe(heads.length);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, formatChange, formatDate, formatRank, formatSigned } from '../../src/lib/site/format.ts';
-import { href, paths } from '../../src/lib/site/paths.ts';
+import { formatCell, formatChange, formatDate, formatRank, formatSigned } from '../../src/lib/site/view/format.ts';
+import { href, paths } from '../../src/lib/site/view/paths.ts';
 
 describe('format', () => {
   it('shows a blank as blank and a printed 0 as 0', () => {
@@ -40,7 +40,7 @@ describe('formatCell by hand agrees with Intl for integers', () => {
 
 describe('money in headlines', () => {
   it('rounds 万元 to two decimals in headlines, keeps counts and never lets the unit wrap alone', async () => {
-    const { formatHeadline, formatMetric } = await import('../../src/lib/site/format.ts');
+    const { formatHeadline, formatMetric } = await import('../../src/lib/site/view/format.ts');
     const amount = { kind: 'amount' as const, unit: '万元' };
     expect(formatHeadline(amount, 18.085682)).toBe('18.09');
     expect(formatHeadline(amount, 18)).toBe('18');

@@ -1,7 +1,7 @@
 // No English field name reaches a Chinese page: every path the report JSON has, in Chinese.
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ROWS, pathLabel } from '../../src/lib/site/labels.ts';
-import { FIELDS } from '../../src/lib/site/export.ts';
+import { APPLICATION_ROWS, pathLabel } from '../../src/lib/site/view/labels.ts';
+import { FIELDS } from '../../src/lib/site/build/export.ts';
 
 const groups = ['denied', 'unavailable', 'notProcessed', 'otherHandling'];
 const paths = [

@@ -1,8 +1,8 @@
 // Reports whose arithmetic fails, with unread figures or with warnings on a figure's row are marked
 // in rankings and totals, and every ranking can be had without them.
 import { describe, expect, it } from 'vitest';
-import { markReasons, reportMarks, touchesRow } from '../../src/lib/site/marks.ts';
-import { buildSiteIndex } from '../../src/lib/site/siteIndex.ts';
+import { markReasons, reportMarks, touchesRow } from '../../src/lib/site/data/marks.ts';
+import { buildSiteIndex } from '../../src/lib/site/data/siteIndex.ts';
 import { makeReport } from './factory.ts';
 
 const failedReview = { identity: 'outcomeTotal', where: 'review', printed: 0, computed: 3, ok: false } as const;

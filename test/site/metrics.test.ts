@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getMetric, METRICS } from '../../src/lib/site/metrics.ts';
+import { getMetric, METRICS } from '../../src/lib/site/data/metrics.ts';
 import { emptyApplications, makeReport } from './factory.ts';
 
 const v = (id: string, r: Parameters<ReturnType<typeof getMetric>['value']>[0]) => getMetric(id).value(r);

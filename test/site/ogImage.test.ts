@@ -1,8 +1,8 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { indexedPng } from '../../src/lib/site/indexedPng.ts';
-import { OG_HEIGHT, OG_WIDTH, ogCard, ogPng } from '../../src/lib/site/ogImage.ts';
-import { summarise } from '../../src/lib/site/summary.ts';
+import { indexedPng } from '../../src/lib/site/build/indexedPng.ts';
+import { OG_HEIGHT, OG_WIDTH, ogCard, ogPng } from '../../src/lib/site/build/ogImage.ts';
+import { summarise } from '../../src/lib/site/data/summary.ts';
 import { makeReport } from './factory.ts';
 
 /** The chunks of a PNG by type. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paths, reportFileHref } from '../../src/lib/site/paths.ts';
+import { paths, reportFileHref } from '../../src/lib/site/view/paths.ts';
 
 describe('report download addresses', () => {
   const minhe = { code: '630222', name: '民和回族土族自治县' };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
-import { renderPlainProse, renderProse, renderProseWithRemark } from '../../src/lib/site/prose.ts';
+import { renderPlainProse, renderProse, renderProseWithRemark } from '../../src/lib/site/view/prose.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 

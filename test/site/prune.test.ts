@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pruneOutput } from '../../src/lib/site/integrations.ts';
+import { pruneOutput } from '../../src/lib/site/build/integrations.ts';
 
 describe('pruneOutput', () => {
   it('removes what this build neither wrote nor kept, and the directories left empty', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { competitionRank, filterRanking } from '../../src/lib/site/rank.ts';
+import { competitionRank, filterRanking } from '../../src/lib/site/data/rank.ts';
 
 type Item = { id: string; v: number | null; p: string };
 const value = (i: Item) => (i.v === null ? { value: null, reason: 'blank' as const } : { value: i.v });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getMetric } from '../../src/lib/site/metrics.ts';
-import { competitionRank } from '../../src/lib/site/rank.ts';
-import { missingItemsHtml, rankingRowsHtml } from '../../src/lib/site/rankingHtml.ts';
-import { summarise } from '../../src/lib/site/summary.ts';
+import { getMetric } from '../../src/lib/site/data/metrics.ts';
+import { competitionRank } from '../../src/lib/site/data/rank.ts';
+import { missingItemsHtml, rankingRowsHtml } from '../../src/lib/site/view/rankingHtml.ts';
+import { summarise } from '../../src/lib/site/data/summary.ts';
 import { makeReport } from './factory.ts';
 
 describe('ranking rows as HTML', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Report } from '../../src/lib/schema.ts';
-import { reportToCsv } from '../../src/lib/site/reportCsv.ts';
+import { reportToCsv } from '../../src/lib/site/build/reportCsv.ts';
 import { parseCsv } from './csv.ts';
 import { emptyApplications, fixtureReport, makeReport } from './factory.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteIndex } from '../../src/lib/site/siteIndex.ts';
+import { buildSiteIndex } from '../../src/lib/site/data/siteIndex.ts';
 import { emptyApplications, makeReport } from './factory.ts';
 
 // Real county codes: 630222 民和, 630223 互助, 632224 刚察 (青海); 640424 泾源 (宁夏); 411421 民权 (河南).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseReportFile } from '../../src/lib/site/reportFiles.ts';
-import { summarise } from '../../src/lib/site/summary.ts';
+import { parseReportFile } from '../../src/lib/site/data/reportFiles.ts';
+import { summarise } from '../../src/lib/site/data/summary.ts';
 import { fixtureReport } from './factory.ts';
 
 describe('summarise', () => {

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
-import { cellHtml } from '../../src/lib/site/cellHtml.ts';
-import { unreadReason } from '../../src/lib/site/checks.ts';
-import { getMetric } from '../../src/lib/site/metrics.ts';
-import { applicationsTable, outcomesTable } from '../../src/lib/site/tables.ts';
+import { cellHtml } from '../../src/lib/site/view/cellHtml.ts';
+import { unreadReason } from '../../src/lib/site/view/checks.ts';
+import { getMetric } from '../../src/lib/site/data/metrics.ts';
+import { applicationsTable, outcomesTable } from '../../src/lib/site/view/tables.ts';
 import { makeReport } from './factory.ts';
 
 const jingyuan = readFileSync(new URL('../../content/reports/002_6806acdd043dfc21.txt', import.meta.url), 'utf8');

@@ -1,7 +1,7 @@
 // A chart's downloads, made in the browser from the figure's own table: SVG (chartSvg), PNG (that
 // SVG drawn on a canvas at twice the size, the source line also written into the file's text
 // chunk) and CSV. Loaded only when a download button is pressed.
-import { chartCsv, chartSvg, type ChartPicture } from '../../lib/site/chartSvg.ts';
+import { chartCsv, chartSvg, type ChartPicture } from '../../lib/site/view/chartSvg.ts';
 import { chartData } from './table.ts';
 
 function pictureOf(figure: HTMLElement): ChartPicture {

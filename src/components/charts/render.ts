@@ -1,6 +1,6 @@
 // Chart.js, tree-shaken: bar charts only (controllers and elements registered by hand).
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { CHART_COLOURS as COLOURS } from '../../lib/site/chartColours.ts';
+import { CHART_COLOURS as COLOURS } from '../../lib/site/view/chartColours.ts';
 import { chartData } from './table.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);

@@ -1,8 +1,8 @@
 // The figures of a report page: each table cell with an id (its anchor) and each headline value.
 // Cells are reached by keyboard with a roving tabindex (one tab stop per table, arrow keys inside);
 // focusing or clicking a figure shows the page's one toolbar beside it, placed inside the cell so
-// that Tab goes on to its buttons. The citation is built by citationText (src/lib/site/citation.ts).
-import { citationText } from '../../lib/site/citation.ts';
+// that Tab goes on to its buttons. The citation is built by citationText (src/lib/site/view/citation.ts).
+import { citationText } from '../../lib/site/view/citation.ts';
 
 const FIGURES = 'table[data-table] td[id], dl[data-table] dd[id]';
 

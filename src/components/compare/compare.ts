@@ -1,9 +1,9 @@
 // The compare page in the browser: reads data/compare/index.json and each chosen county's file,
 // then draws the side-by-side table for a year and the trend of one figure. The choice lives in the
 // address (?c=630222,110108&y=2021&m=received), so a comparison can be linked.
-import type { CompareCounty, CompareIndex } from '../../lib/site/compareData.ts';
-import { CHART_COLOURS } from '../../lib/site/chartColours.ts';
-import { formatHeadline } from '../../lib/site/format.ts';
+import type { CompareCounty, CompareIndex } from '../../lib/site/data/compareData.ts';
+import { CHART_COLOURS } from '../../lib/site/view/chartColours.ts';
+import { formatHeadline } from '../../lib/site/view/format.ts';
 
 type Metric = CompareIndex['metrics'][number];
 type County = CompareIndex['counties'][number];

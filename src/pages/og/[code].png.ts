@@ -1,8 +1,8 @@
 // The county's share image (Open Graph), made at build time (ogImage.ts), kept between builds by a
 // digest of its card so that a rebuild makes only the changed ones.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { ogCard, ogPngCached } from '../../lib/site/ogImage.ts';
-import { getSite } from '../../lib/site/store.ts';
+import { ogCard, ogPngCached } from '../../lib/site/build/ogImage.ts';
+import { getSite } from '../../lib/site/data/store.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();

@@ -1,7 +1,7 @@
 // One county's figures by year, for the compare page (compareData.ts).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { compareCounty } from '../../../lib/site/compareData.ts';
-import { getSite } from '../../../lib/site/store.ts';
+import { compareCounty } from '../../../lib/site/data/compareData.ts';
+import { getSite } from '../../../lib/site/data/store.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();

@@ -1,10 +1,10 @@
 // What the site keeps in memory of each report: its identity and the figures rankings, totals and
 // lists need. At 14,000+ reports the full reports (tables, checks, prose) would take gigabytes;
 // a page that shows a whole report reads that one report from disk (reportFiles.ts).
-import type { ApplicantRow, DocumentCounts, Region, Report, SourceInfo } from '../schema.ts';
+import type { ApplicantRow, DocumentCounts, Region, Report, SourceInfo } from '../../schema.ts';
 import { METRIC_ROWS, reportMarks, touchesRow, type ReportMarks } from './marks.ts';
 import { METRICS, type MetricValue } from './metrics.ts';
-import { applicantsChart, outcomesChart, reportCharts, reviewChart } from './charts.ts';
+import { applicantsChart, outcomesChart, reportCharts, reviewChart } from '../view/charts.ts';
 
 export interface ReportSummary {
   id: string; // `<code>-<year>`

@@ -1,14 +1,14 @@
 // Everything the report page shows, derived from the report and the site index in one place,
 // so the page template only renders. O(1) lookups: the rankings are already computed.
-import type { Check, Report, Versions } from '../schema.ts';
-import type { CrossCheck } from './crossReport.ts';
+import type { Check, Report, Versions } from '../../schema.ts';
+import type { CrossCheck } from '../data/crossReport.ts';
 import { IDENTITY_LABELS, findingText, ruleText, whereLabel, type CrossYearCheck } from './checks.ts';
 import { formatChange, formatDate, formatMetric } from './format.ts';
 import { applicationRowLabel, pathLabel } from './labels.ts';
-import { HEADLINE_METRICS, MISSING_LABELS, MISSING_SHORT, type Metric } from './metrics.ts';
+import { HEADLINE_METRICS, MISSING_LABELS, MISSING_SHORT, type Metric } from '../data/metrics.ts';
 import { renderProse } from './prose.ts';
-import type { ReportRank, SiteIndex } from './siteIndex.ts';
-import type { ReportSummary } from './summary.ts';
+import type { ReportRank, SiteIndex } from '../data/siteIndex.ts';
+import type { ReportSummary } from '../data/summary.ts';
 
 /** Where each headline figure is read in the report, for its source-line reference. */
 const METRIC_LINE_PATH: Record<string, string> = {

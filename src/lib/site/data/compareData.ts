@@ -3,7 +3,7 @@
 // figures. At national scale the index is ~2,854 entries (~200 KB, ~50 KB gzip) and a county's
 // file under 2 KB, so comparing four counties loads about 60 KB gzip.
 import { METRICS, MISSING_SHORT } from './metrics.ts';
-import { paths } from './paths.ts';
+import { paths } from '../view/paths.ts';
 import type { SiteIndex } from './siteIndex.ts';
 import type { ReportSummary } from './summary.ts';
 

@@ -8,7 +8,7 @@
 //     where 万元 is asked, to be looked at by a person.
 import type { MetricValue } from './metrics.ts';
 import type { InForceCounts, ReportSummary } from './summary.ts';
-import { formatCell } from './format.ts';
+import { formatCell } from '../view/format.ts';
 
 export interface CrossCheck {
   kind: 'in-force' | 'magnitude' | 'fees-unit';

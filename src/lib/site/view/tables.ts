@@ -1,6 +1,6 @@
 // View models of the report's three standard tables: every cell with its JSON path, whether a rule
 // placed it (inferred), whether a failing identity touches it, and the source line of its row.
-import type { ApplicantRow, Inference, OutcomeRow, Report } from '../schema.ts';
+import type { ApplicantRow, Inference, OutcomeRow, Report } from '../../schema.ts';
 import { failingCells, inferredByPath, unreadReason } from './checks.ts';
 import { APPLICATION_ROWS, DOCUMENT_COLUMNS, OUTCOME_TABLES, applicantLabels, outcomeLabels } from './labels.ts';
 

@@ -1,8 +1,8 @@
 // The corrections log (content/corrections.json, schema CorrectionsLog): read and checked once.
 // A malformed file stops the build naming the file and what is wrong: the log is a promise to readers.
 import { readFileSync } from 'node:fs';
-import { CorrectionsLog, type Correction } from '../schema.ts';
-import { pathLabel } from './labels.ts';
+import { CorrectionsLog, type Correction } from '../../schema.ts';
+import { pathLabel } from '../view/labels.ts';
 
 export const CORRECTIONS_FILE = process.env.CORRECTIONS_FILE ?? 'content/corrections.json';
 

@@ -16,16 +16,16 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { gzipSync } from 'node:zlib';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BOM, FIELDS, csvLine, fieldsToCsv, manifestToCsv, reportToJson, zhHeader } from './export.ts';
-import { DATA_LICENCE_TEXT } from './licence.ts';
-import { isShownReport, readManifest } from './manifest.ts';
-import { otherVersionFile, paths } from './paths.ts';
-import type { Report } from '../schema.ts';
+import { DATA_LICENCE_TEXT } from '../view/licence.ts';
+import { isShownReport, readManifest } from '../data/manifest.ts';
+import { otherVersionFile, paths } from '../view/paths.ts';
+import type { Report } from '../../schema.ts';
 import { reportToCsv } from './reportCsv.ts';
-import { INGEST_DIR } from './reportFiles.ts';
-import { decodeText } from '../read/text.ts';
+import { INGEST_DIR } from '../data/reportFiles.ts';
+import { decodeText } from '../../read/text.ts';
 
 /**
  * A source file as published (source.txt): a text source (any encoding the parser reads) as UTF-8
@@ -103,10 +103,11 @@ const sha1 = (s: string | Buffer) => createHash('sha1').update(s).digest('hex');
 function codeVersion(): string {
   const hash = createHash('sha1');
   try {
-    const siteDir = fileURLToPath(new URL('.', import.meta.url));
-    const files = [...readdirSync(siteDir).filter((f) => f.endsWith('.ts')).map((f) => join(siteDir, f)), join(siteDir, '../schema.ts'), join(siteDir, '../region.ts')];
-    // By name and content: a copy of the sources elsewhere (the bench's) has the same version.
-    for (const f of files.sort()) hash.update(basename(f)).update(readFileSync(f));
+    const siteDir = fileURLToPath(new URL('..', import.meta.url));
+    const modules = readdirSync(siteDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const files = [...modules.map((f) => join(siteDir, f)), join(siteDir, '../schema.ts'), join(siteDir, '../region.ts')];
+    // By path within src/lib and content: a copy of the sources elsewhere (the bench's) has the same version.
+    for (const f of files.sort()) hash.update(relative(siteDir, f)).update(readFileSync(f));
   } catch {
     // Sources not readable (bundled elsewhere): never reuse anything.
     hash.update(String(Math.random()));

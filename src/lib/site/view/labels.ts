@@ -1,6 +1,6 @@
 // Chinese labels of every field of the report JSON, in the order the standard tables print them.
 // One place for the tables, the CSV field dictionary and the findings text.
-import { APPLICANT_COLUMNS, OUTCOME_COLUMNS } from '../schema.ts';
+import { APPLICANT_COLUMNS, OUTCOME_COLUMNS } from '../../schema.ts';
 
 export type ApplicantColumn = (typeof APPLICANT_COLUMNS)[number];
 export type OutcomeColumn = (typeof OUTCOME_COLUMNS)[number];

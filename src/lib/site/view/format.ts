@@ -1,5 +1,5 @@
 // Number and rank formatting for the pages. A blank cell stays blank: never shown as 0.
-import type { Metric } from './metrics.ts';
+import type { Metric } from '../data/metrics.ts';
 
 const integer = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 });

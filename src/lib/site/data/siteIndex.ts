@@ -1,14 +1,14 @@
 // Everything pages need across reports, computed once per build from the report summaries:
 // lookups by county and year, rankings per metric and year (national and within province),
 // national totals, province summaries. Pages only do O(1) lookups into this.
-import { counties as allCounties, provinceList } from '../region.ts';
-import { crossYearChecks, type CrossYearCheck } from './checks.ts';
-import type { Coverage } from './coverage.ts';
+import { counties as allCounties, provinceList } from '../../region.ts';
+import { crossYearChecks, type CrossYearCheck } from '../view/checks.ts';
+import type { Coverage } from '../view/coverage.ts';
 import { crossReportChecks, type CrossCheck } from './crossReport.ts';
 import { markReasons, type MarkReason } from './marks.ts';
 import { METRICS, getMetric, type MissingReason } from './metrics.ts';
 import { competitionRank, filterRanking, type RankedItem, type Ranking } from './rank.ts';
-import type { Report } from '../schema.ts';
+import type { Report } from '../../schema.ts';
 import { summarise, type ReportSummary } from './summary.ts';
 
 export { reportId } from './summary.ts';

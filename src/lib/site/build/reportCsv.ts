@@ -5,12 +5,12 @@
 // Every row is as wide as the widest block (RFC 4180 tools want rectangles): the label, up to
 // seven figures, then always in the same two columns the source line and a note.
 // The bulk CSV (a row per county-year, a column per figure) is export.ts.
-import type { Report } from '../schema.ts';
-import { findingText, ruleText } from './checks.ts';
+import type { Report } from '../../schema.ts';
+import { findingText, ruleText } from '../view/checks.ts';
 import { BOM, csvLine, type CsvValue } from './export.ts';
-import { DATA_LICENCE } from './licence.ts';
-import { applicantLabels, outcomeLabels } from './labels.ts';
-import { applicationsTable, documentsTable, itemFigures, outcomesTable, type CellView, type ItemFigure } from './tables.ts';
+import { DATA_LICENCE } from '../view/licence.ts';
+import { applicantLabels, outcomeLabels } from '../view/labels.ts';
+import { applicationsTable, documentsTable, itemFigures, outcomesTable, type CellView, type ItemFigure } from '../view/tables.ts';
 
 /** Figure columns of the widest table (三: 自然人 … 总计). */
 export const FIGURE_COLUMNS = 7;

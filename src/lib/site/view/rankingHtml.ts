@@ -4,11 +4,11 @@
 // Markup as RankingTable.astro had it.
 import { escapeHtml } from './cellHtml.ts';
 import { formatMetricBare } from './format.ts';
-import { MARK_SHORT, type MarkReason } from './marks.ts';
-import type { Metric } from './metrics.ts';
+import { MARK_SHORT, type MarkReason } from '../data/marks.ts';
+import type { Metric } from '../data/metrics.ts';
 import { href, paths } from './paths.ts';
-import type { RankedItem } from './rank.ts';
-import type { ReportSummary } from './summary.ts';
+import type { RankedItem } from '../data/rank.ts';
+import type { ReportSummary } from '../data/summary.ts';
 
 /** Ranks shared by more than one county. */
 export function tiedRanks(ranked: readonly RankedItem<unknown>[]): Set<number> {

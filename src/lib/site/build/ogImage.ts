@@ -9,11 +9,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
-import { formatHeadline } from './format.ts';
+import { formatHeadline } from '../view/format.ts';
 import { indexedPng } from './indexedPng.ts';
-import { METRICS } from './metrics.ts';
-import { SITE_NAME } from './site.ts';
-import type { ReportSummary } from './summary.ts';
+import { METRICS } from '../data/metrics.ts';
+import { SITE_NAME } from '../view/site.ts';
+import type { ReportSummary } from '../data/summary.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;

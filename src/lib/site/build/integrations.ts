@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { writeDownloads, type DownloadCounts, type DownloadOptions } from './downloads.ts';
-import { DOWNLOADS_SITE } from './paths.ts';
+import { DOWNLOADS_SITE } from '../view/paths.ts';
 
 /**
  * Whether the output directory can be trusted to hold what the last incremental build left there:

@@ -2,7 +2,7 @@
 // The content loader reads each file once for its summary; a page that shows a report reads that one.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Report } from '../schema.ts';
+import { Report } from '../../schema.ts';
 
 export const INGEST_DIR = process.env.INGEST_DIR ?? '.cache/ingest';
 const reportsDir = () => join(INGEST_DIR, 'reports');

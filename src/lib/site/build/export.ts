@@ -1,8 +1,8 @@
 // CSV and JSON downloads. One CSV row per county-year, one column per figure; UTF-8 with BOM so
 // Excel opens the Chinese text. Blank cells stay empty (never 0). JSON is the report as parsed.
-import { APPLICANT_COLUMNS, OUTCOME_COLUMNS, type ApplicantRow, type IngestManifest, type Report } from '../schema.ts';
-import { ACTIVE_LABELS, APPLICATION_ROWS, APPLICANT_LABELS, OUTCOME_LABELS, OUTCOME_TABLES, applicationRowLabel } from './labels.ts';
-import { METRICS } from './metrics.ts';
+import { APPLICANT_COLUMNS, OUTCOME_COLUMNS, type ApplicantRow, type IngestManifest, type Report } from '../../schema.ts';
+import { ACTIVE_LABELS, APPLICATION_ROWS, APPLICANT_LABELS, OUTCOME_LABELS, OUTCOME_TABLES, applicationRowLabel } from '../view/labels.ts';
+import { METRICS } from '../data/metrics.ts';
 
 export const BOM = '\uFEFF';
 

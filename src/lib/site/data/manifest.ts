@@ -1,6 +1,6 @@
 // The ingest manifest (.cache/ingest/manifest.json): every input file and what became of it.
 import { readFileSync } from 'node:fs';
-import { IngestManifest, type ManifestEntry } from '../schema.ts';
+import { IngestManifest, type ManifestEntry } from '../../schema.ts';
 
 export type Manifest = IngestManifest;
 

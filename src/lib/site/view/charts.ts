@@ -1,9 +1,9 @@
 // Chart specifications (plain data) for the report and county pages. The page renders each spec as
 // a table (the accessible and no-JavaScript equivalent) and hands it to Chart.js as JSON.
-import type { ApplicantRow, Report } from '../schema.ts';
+import type { ApplicantRow, Report } from '../../schema.ts';
 import { formatMetricBare } from './format.ts';
 import { applicantLabels, outcomeLabels, OUTCOME_TABLES } from './labels.ts';
-import type { Metric } from './metrics.ts';
+import type { Metric } from '../data/metrics.ts';
 
 export interface ChartSpec {
   id: string;

@@ -2,9 +2,9 @@
 // collection log (src/lib/collect/availability.ts) says — the address is dead, no report was
 // found, a file was found that could not be read — or nothing at all (未知). Without a log every
 // year not held is 未知: the site never infers that a county published nothing.
-import { availability, type YearAvailability } from '../collect/availability.ts';
-import type { CollectionLog, Region } from '../schema.ts';
-import type { CountySummary, SiteIndex } from './siteIndex.ts';
+import { availability, type YearAvailability } from '../../collect/availability.ts';
+import type { CollectionLog, Region } from '../../schema.ts';
+import type { CountySummary, SiteIndex } from '../data/siteIndex.ts';
 
 export type YearStatus =
   | 'held' // 已收录: the site has the report

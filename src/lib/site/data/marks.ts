@@ -2,7 +2,7 @@
 // arithmetic fails (consistent: false), some of its figures could not be read (findings with
 // unread: true), or the parser warned about the very row the figure comes from. Such a figure is
 // marked in every ranking row and total it enters, and each ranking can be seen without them.
-import type { Report } from '../schema.ts';
+import type { Report } from '../../schema.ts';
 
 export type MarkReason =
   | 'inconsistent' // 报告自身数字不符

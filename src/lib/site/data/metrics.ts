@@ -1,7 +1,7 @@
 // The figures the site ranks and compares, defined once: label, unit, how computed, and why a
 // county may have no value. Ranks are positions, not grades: a high 行政处罚 count is not "better".
-import type { Report } from '../schema.ts';
-import { unreadReason } from './checks.ts';
+import type { Report } from '../../schema.ts';
+import { unreadReason } from '../view/checks.ts';
 
 const TOTAL = 6; // index of 总计 in a section 三 row
 const OUTCOME_TOTAL = 4; // index of 总计 in a section 四 row

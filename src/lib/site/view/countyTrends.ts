@@ -2,8 +2,8 @@
 // marked: the year the county's reports change format, and the figures whose meaning changed with
 // it (收费 has no amount in the 2019 format; 规章 and 规范性文件 are counted in other columns).
 import { formatMetricBare } from './format.ts';
-import { METRICS, MISSING_SHORT } from './metrics.ts';
-import type { ReportSummary } from './summary.ts';
+import { METRICS, MISSING_SHORT } from '../data/metrics.ts';
+import type { ReportSummary } from '../data/summary.ts';
 import { YEAR_STATUS_SHORT, type YearCell } from './countyYears.ts';
 
 export type TableFormat = ReportSummary['tableFormat'];

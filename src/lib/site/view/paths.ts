@@ -1,6 +1,6 @@
 // Every internal URL of the site, always through the base path (GitHub Pages serves under /<repo>/).
-import { countySlug } from '../region.ts';
-import type { Region } from '../schema.ts';
+import { countySlug } from '../../region.ts';
+import type { Region } from '../../schema.ts';
 
 const BASE: string = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
 

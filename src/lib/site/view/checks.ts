@@ -1,6 +1,6 @@
 // The report's own arithmetic in Chinese: identities, the cross-year check, findings and
 // inferred cells, and which table cells a failing identity touches.
-import type { ApplicantRow, Check, Finding, Inference, Report } from '../schema.ts';
+import type { ApplicantRow, Check, Finding, Inference, Report } from '../../schema.ts';
 import { applicantLabels, pathLabel } from './labels.ts';
 
 export const IDENTITY_LABELS: Record<Check['identity'] | 'crossYear', string> = {
