@@ -46,6 +46,9 @@ const FPDF_ERR_PASSWORD = 4;
 /** Device space: the page as displayed (its rotation applied), y down, in tenths of a point. */
 const SCALE = 10;
 
+/** PDFium's exported C functions, called without the wrapper (numbers and pointers only). */
+const rawExports = (m: Pdfium) => m.pdfium as unknown as Record<string, (...args: number[]) => number>;
+
 /** Every page's text items and rules. Throws PdfOpenError where the document cannot be opened. */
 export async function readPdfPages(bytes: Uint8Array): Promise<PageText[]> {
   const m = await pdfium();
@@ -105,7 +108,7 @@ function textItems(m: Pdfium, page: number, f64: (i: number) => number, device: 
   try {
     const count = m.FPDFText_CountChars(text);
     // Per character, PDFium's own exports: the wrapper's type conversions cost more than the calls.
-    const raw = m.pdfium as unknown as Record<string, (...args: number[]) => number>;
+    const raw = rawExports(m);
     for (let k = 0; k < count; k++) {
       // Spaces and line breaks PDFium inserts on its own guess are not the document's.
       if (raw._FPDFText_IsGenerated!(text, k) === 1) continue;
@@ -146,18 +149,20 @@ function textItems(m: Pdfium, page: number, f64: (i: number) => number, device: 
 function drawn(m: Pdfium, page: number, f32: (i: number) => number, device: (x: number, y: number) => [number, number], out: number) {
   const rules: Rule[] = [];
   let images = 0;
+  // Per object, PDFium's own exports (a page has thousands of objects; the wrapper's conversions cost more than the calls).
+  const raw = rawExports(m);
   const visit = (obj: number, parent: number[]) => {
-    const type = m.FPDFPageObj_GetType(obj);
+    const type = raw._FPDFPageObj_GetType!(obj);
     if (type === OBJ_IMAGE) images++;
     else if (type === OBJ_FORM) {
       const matrix = objectMatrix(m, obj, f32, out, parent);
-      const n = m.FPDFFormObj_CountObjects(obj);
-      for (let i = 0; i < n; i++) visit(m.FPDFFormObj_GetObject(obj, i), matrix);
+      const n = raw._FPDFFormObj_CountObjects!(obj);
+      for (let i = 0; i < n; i++) visit(raw._FPDFFormObj_GetObject!(obj, i), matrix);
     } else if (type === OBJ_PATH) rules.push(...pathRules(m, obj, f32, device, out, objectMatrix(m, obj, f32, out, parent)));
     else if (type === OBJ_TEXT) return;
   };
-  const n = m.FPDFPage_CountObjects(page);
-  for (let i = 0; i < n; i++) visit(m.FPDFPage_GetObject(page, i), [1, 0, 0, 1, 0, 0]);
+  const n = raw._FPDFPage_CountObjects!(page);
+  for (let i = 0; i < n; i++) visit(raw._FPDFPage_GetObject!(page, i), [1, 0, 0, 1, 0, 0]);
   return { rules, images };
 }
 
@@ -173,17 +178,17 @@ const multiply = (a: Matrix, b: Matrix): Matrix => [
 
 /** An object's matrix within its parent's (a form's objects are placed by the form's matrix). */
 function objectMatrix(m: Pdfium, obj: number, f32: (i: number) => number, out: number, parent: Matrix): Matrix {
-  if (!m.FPDFPageObj_GetMatrix(obj, out)) return parent;
+  if (!rawExports(m)._FPDFPageObj_GetMatrix!(obj, out)) return parent;
   return multiply([f32(0), f32(1), f32(2), f32(3), f32(4), f32(5)], parent);
 }
 
 /** Axis-aligned edges of a path: each straight segment that is level or plumb, thin filled rectangles as lines. */
 function pathRules(m: Pdfium, obj: number, f32: (i: number) => number, device: (x: number, y: number) => [number, number], out: number, matrix: Matrix): Rule[] {
   // FPDFPath_GetDrawMode: fill mode (0 none) and whether stroked.
-  m.FPDFPath_GetDrawMode(obj, out, out + 4);
+  const raw = rawExports(m);
+  raw._FPDFPath_GetDrawMode!(obj, out, out + 4);
   const stroke = m.pdfium.HEAP32[(out + 4) >> 2] !== 0;
   const subpaths: { points: [number, number][]; curved: boolean }[] = [];
-  const raw = m.pdfium as unknown as Record<string, (...args: number[]) => number>;
   const n = raw._FPDFPath_CountSegments!(obj);
   for (let i = 0; i < n; i++) {
     const seg = raw._FPDFPath_GetPathSegment!(obj, i);
