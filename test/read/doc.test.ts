@@ -120,7 +120,7 @@ describe('table paragraphs onto the grid', () => {
       cell('（一）予以公开'),
       cell('5'),
       rowEnd([at(0, 100), at(100, 300), at(300, 400)]),
-      cell(''),
+      cell('隐藏'), // a continue cell's own text is hidden in Word: the merged cell's text is in its first cell
       { chars: '（二）部分公开（区分处理的，', mark: '\r', table: { depth: 1, rowEnd: false, innerCellEnd: false } },
       cell('只计这一情形）'),
       cell(''),
