@@ -433,7 +433,8 @@ export function documentLines(paras: readonly DocParagraph[]): SourceLine[] {
 /** The compound file's directory, or why it cannot be opened (cfb throws plain TypeErrors on a cut file). */
 export function openCompoundFile(bytes: Uint8Array): CFB.CFB$Container | string {
   try {
-    const cfb = CFB.read(bytes, { type: 'buffer' });
+    // As a Buffer: cfb copies a plain Uint8Array's sectors into arrays byte by byte (5× slower).
+    const cfb = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' });
     return cfb.FileIndex?.length ? cfb : 'its compound-file directory is empty';
   } catch {
     return 'its compound-file structure is broken: the file is probably cut short';
@@ -445,7 +446,7 @@ function streams(bytes: Uint8Array): { word: Bytes; table: (name: string) => Byt
   if (typeof cfb === 'string') throw new Error(cfb);
   const get = (name: string) => {
     const entry = CFB.find(cfb, name);
-    return entry?.content ? new Bytes(Uint8Array.from(entry.content), `the ${name} stream`) : undefined;
+    return entry?.content ? new Bytes(entry.content instanceof Uint8Array ? entry.content : Uint8Array.from(entry.content), `the ${name} stream`) : undefined;
   };
   const word = get('WordDocument');
   if (!word) throw new Error('it has no WordDocument stream');
