@@ -52,6 +52,14 @@ describe('.doc files saved by LibreOffice', () => {
     expect(await parseBytes(bytes, 'locked.doc')).toMatchObject({ ok: false, error: expect.stringContaining('encrypted'), zh: expect.stringContaining('Word 文件已加密') });
   });
 
+  it('a Word 6/95 file (nFib below Word 97\'s) is refused as too old, saying to save it as .docx', async () => {
+    const bytes = fixture('synthetic-2019.doc').slice();
+    const fib = findFib(bytes);
+    bytes[fib + 2] = 0x65; // nFib 0x0065: Word 6.0
+    bytes[fib + 3] = 0x00;
+    expect(await readDocument(bytes)).toMatchObject({ ok: false, error: expect.stringContaining('Word 6.0/95'), zh: expect.stringContaining('另存为 .docx') });
+  });
+
   it('a damaged .doc (cut short, or its FIB broken) is refused as damaged, naming what is wrong', async () => {
     const whole = fixture('synthetic-2019.doc');
     // Cut after the Word stream's first sector: a .doc by its FIB; before it, only an Office file.

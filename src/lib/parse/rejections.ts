@@ -90,6 +90,10 @@ export const rejection = {
     error: `an Office file (.doc, .xls or .ppt) that is damaged and cannot be read (${why}): download it again, or open and re-save it`,
     zh: `Office 文件（.doc、.xls 或 .ppt）已损坏，无法读取（${why}）：请重新下载，或打开后另存`,
   }),
+  wordTooOld: (): Rejection => ({
+    error: 'a Word 6.0/95 file, older than Word 97: its format is not read; open it in Word or WPS and save it as .docx (or PDF), then add that file',
+    zh: '这是 Word 6.0/95 格式的旧文件（早于 Word 97），暂不能读取：请用 Word 或 WPS 打开并另存为 .docx（或 PDF）后放入',
+  }),
   wordEncrypted: (): Rejection => ({
     error: 'the Word file is encrypted and needs a password to open: add a copy without the password (or the report as PDF or text)',
     zh: 'Word 文件已加密，需要密码才能打开：请放入无密码的副本（或 PDF、文本格式的报告）',

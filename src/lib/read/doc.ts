@@ -57,10 +57,20 @@ export interface Fib {
 }
 
 const WORD_IDENT = 0xa5ec;
+/** nFib of Word 97; Word 6 and 95 files (lower) lay out the FIB and their text differently. */
+const WORD97 = 0xc1;
+
+export class OlderWordError extends Error {
+  constructor(nFib: number) {
+    super(`a Word 6/95 file (nFib 0x${nFib.toString(16)})`);
+  }
+}
 
 export function readFib(word: Bytes): Fib {
   if (word.u16(0) !== WORD_IDENT) throw new Error('the WordDocument stream does not start with a Word FIB');
   const flags = word.u16(0x0a);
+  const nFib = word.u16(2);
+  if (nFib < WORD97 && !(flags & 0x0100)) throw new OlderWordError(nFib);
   // fEncrypted, or fObfuscated (XOR "encryption"): either way the text cannot be read without the password.
   const encrypted = (flags & 0x0100) !== 0 || (flags & 0x8000) !== 0;
   const csw = word.u16(32);
@@ -472,6 +482,7 @@ export function readDoc(bytes: Uint8Array): ReadResult {
   try {
     read = docLines(bytes);
   } catch (e) {
+    if (e instanceof OlderWordError) return { ok: false, ...rejection.wordTooOld() };
     return { ok: false, ...rejection.wordDamaged('.doc', (e as Error).message) };
   }
   if (read.encrypted) return { ok: false, ...rejection.wordEncrypted() };
