@@ -44,12 +44,10 @@ describe('.doc files saved by LibreOffice', () => {
     });
   });
 
-  it('an encrypted .doc (fEncrypted set in its FIB) is refused, saying it needs a password', async () => {
-    const bytes = fixture('synthetic-2019.doc').slice();
-    // The FIB starts the WordDocument stream with wIdent 0xA5EC; its flags word follows at +10.
-    const fib = findFib(bytes);
-    bytes[fib + 11]! |= 0x01; // fEncrypted (0x0100)
-    expect(await parseBytes(bytes, 'locked.doc')).toMatchObject({ ok: false, error: expect.stringContaining('encrypted'), zh: expect.stringContaining('Word 文件已加密') });
+  it('an encrypted .doc (saved with a password by LibreOffice: fEncrypted, RC4) is refused, saying it needs a password', async () => {
+    const locked = fixture('locked.doc');
+    expect(sniff(locked)).toBe('doc');
+    expect(await parseBytes(locked, 'locked.doc')).toMatchObject({ ok: false, error: expect.stringContaining('encrypted'), zh: expect.stringContaining('Word 文件已加密') });
   });
 
   it('a Word 6/95 file (nFib below Word 97\'s) is refused as too old, saying to save it as .docx', async () => {
