@@ -23,11 +23,11 @@ const holds = (bytes: Uint8Array, name: string | readonly number[]) =>
 /** OLE files hold a `WordDocument` stream (as UTF-16 in the directory) when they are Word files. */
 const WORD_STREAM = [...'WordDocument'].flatMap((c) => [c.charCodeAt(0), 0]);
 
-/** A Word FIB (wIdent 0xA5EC, nFib of Word 97 or later) at the start of a 512-byte sector: the
- *  WordDocument stream's first sector, which a cut-short .doc still has though it lost its directory
- *  (LibreOffice and Word write the directory near the end). */
+/** A Word FIB (wIdent 0xA5EC, nFib of Word 97 or later) at the start of a sector (512 bytes, or 64
+ *  in the mini stream of a small file): the WordDocument stream's start, which a cut-short .doc still
+ *  has though it lost its directory (LibreOffice and Word write the directory near the end). */
 function holdsFib(bytes: Uint8Array): boolean {
-  for (let at = 512; at + 4 <= bytes.length; at += 512) if (bytes[at] === 0xec && bytes[at + 1] === 0xa5 && bytes[at + 2]! + bytes[at + 3]! * 256 >= 0xc1) return true;
+  for (let at = 512; at + 4 <= bytes.length; at += 64) if (bytes[at] === 0xec && bytes[at + 1] === 0xa5 && bytes[at + 2]! + bytes[at + 3]! * 256 >= 0xc1) return true;
   return false;
 }
 
