@@ -36,6 +36,13 @@ describe('.doc files saved by LibreOffice', () => {
     expect(result.source.origins[header]).toMatchObject({ table: expect.any(Number), row: expect.any(Number) });
   });
 
+  it('merged cells (across a row, over columns, down rows) land on the grid; a nested table is text in its outer cell', async () => {
+    const result = await readDocument(fixture('merges.doc'));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.source.text.split('\n')).toEqual(['某县2021年政府信息公开工作年度报告', '标题', '左第二行\t中\tx\ty', '\ta\tb\tc\td\te', '行政许可\t外甲 1乙 2\t3\t4\t5', '合 计\t7', '尾']);
+    expect(result.source.origins).toEqual([undefined, ...[1, 2, 3, 4, 5].map((row) => ({ table: 1, row })), undefined]);
+  });
+
   it('a Word file with no report in it is refused as such', async () => {
     expect(await parseBytes(fixture('notice.doc'), 'notice.doc')).toMatchObject({
       ok: false,
