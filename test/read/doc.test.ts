@@ -3,6 +3,7 @@
 // synthetic reports saved as .doc by LibreOffice (scripts/fixtures/doc-fixtures.ts); the LibreOffice
 // corpus test is test/browser/doc-documents.test.ts.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DocumentOptions, Truth } from '../../scripts/synth/index.ts';
 import { parseBytes } from '../../src/lib/ingest/read.ts';
@@ -73,6 +74,20 @@ describe('.doc files saved by LibreOffice', () => {
     const broken = whole.slice();
     broken[findFib(broken)] = 0;
     expect(await readDocument(broken)).toMatchObject({ ok: false, error: expect.stringMatching(/damaged.*FIB/u) });
+  });
+
+  it('a .doc with bytes changed anywhere after its header is read or refused with a reason, never throws', async () => {
+    const whole = fixture('synthetic-2021.doc');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 512, max: whole.length - 1 }), fc.nat({ max: 255 })), { minLength: 1, maxLength: 40 }), async (changes) => {
+        const bytes = whole.slice();
+        for (const [at, value] of changes) bytes[at] = value;
+        const result = await readDocument(bytes);
+        if (!result.ok) expect(result.error.length).toBeGreaterThan(10);
+        else expect(result.source.format).toBe('doc');
+      }),
+      { numRuns: 300, seed: 7 },
+    );
   });
 });
 

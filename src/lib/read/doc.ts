@@ -472,6 +472,8 @@ export function docLines(bytes: Uint8Array): { encrypted: true } | { encrypted: 
   const table = tableStream(fib.tableStream);
   if (!table) throw new Error(`its ${fib.tableStream} stream is missing`);
   const pieces = readPieces(table, fib.clx);
+  // Each character takes a byte at least: a larger count is a damaged FIB (and no huge allocation).
+  if (fib.ccpText > word.bytes.length) throw new Error(`the FIB counts ${fib.ccpText} characters in a ${word.bytes.length}-byte stream`);
   const { text, fcs, piece } = documentChars(word, pieces, fib.ccpText);
   const papx = papxLookup(word, table, data, fib.plcfBtePapx);
   return { encrypted: false, lines: documentLines(paragraphs(text, fcs, piece, pieces, papx)) };
