@@ -168,6 +168,14 @@ describe('table paragraphs onto the grid', () => {
     ]);
   });
 
+  it('keeps the cells of a row with no row end (a damaged table) as a row of their own', () => {
+    expect(documentLines([cell('行政许可'), cell('5'), rowEnd([at(0, 100), at(100, 200)]), cell('行政处罚'), cell('3'), body('二、其他')])).toEqual([
+      { text: '行政许可\t5', origin: { table: 1, row: 1 } },
+      { text: '行政处罚\t3', origin: { table: 1, row: 2 } },
+      { text: '二、其他' },
+    ]);
+  });
+
   it('reads a nested table as text inside its outer cell, one line per inner row', () => {
     const inner = (chars: string, end: 'cell' | 'row'): DocParagraph => ({ chars, mark: '\r', table: { depth: 2, rowEnd: end === 'row', innerCellEnd: end === 'cell' } });
     const lines = documentLines([cell('行政许可'), inner('甲', 'cell'), inner('1', 'cell'), inner('', 'row'), inner('乙', 'cell'), inner('2', 'cell'), inner('', 'row'), cell(''), rowEnd([at(0, 100), at(100, 200)])]);

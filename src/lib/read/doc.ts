@@ -399,6 +399,11 @@ export function documentLines(paras: readonly DocParagraph[]): SourceLine[] {
   let innerRow: string[] = [];
   let innerCell: string[] = [];
   const endTable = () => {
+    // Cells after the last row end (a table cut off by damage) are a row of their own, not dropped.
+    if (cell.some((l) => l.trim())) texts.push(cell);
+    if (texts.length) rows.push({ texts });
+    cell = [];
+    texts = [];
     if (!rows.length) return;
     lines.push(...tableLines(gridRows(rows), ++tables));
     rows = [];
