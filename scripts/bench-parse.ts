@@ -1,7 +1,8 @@
 // npm run bench:parse: documents read and parsed per second on one core, per format (bytes in, report
 // out: the front stage and the parser). The documents: the samples in content/reports and synthetic
-// reports written as text, web pages and Word files (BENCH_SYNTHETIC of each, default 20) and printed
-// to PDF by Chromium (BENCH_SYNTHETIC_PDF, default 5).
+// reports written as text, web pages and Word files (BENCH_SYNTHETIC of each, default 20), printed
+// to PDF by Chromium (BENCH_SYNTHETIC_PDF, default 5) and saved as .doc by LibreOffice
+// (BENCH_SYNTHETIC_DOC, default 10; 0 where soffice is not installed).
 // A benchmark, not a test: it prints figures. Targets: text >= 1,000 reports/s; PDF >= 50 reports/s.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,12 +14,14 @@ import { counties } from '../src/lib/region.ts';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { renderEntry, type CorpusFormat } from './corpus.ts';
+import { convertDocxToDoc, LIBREOFFICE } from './synth/pdf.ts';
 import { createRng, generateTruth, randomDocumentOptions, randomLayout, randomTruthOptions, writeReport } from './synth/index.ts';
 
 const dir = fileURLToPath(new URL('../content/reports/', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const synthetic = Number(process.env.BENCH_SYNTHETIC ?? 20);
 const syntheticPdf = Number(process.env.BENCH_SYNTHETIC_PDF ?? 5);
+const syntheticDoc = Number(process.env.BENCH_SYNTHETIC_DOC ?? (LIBREOFFICE ? 10 : 0));
 
 interface Doc {
   name: string;
@@ -34,7 +37,8 @@ for (const f of reportFiles(dir)) {
 }
 let launched: Promise<Browser> | undefined;
 const browser = () => (launched ??= launchChromium());
-for (let i = 0; i < Math.max(synthetic, syntheticPdf); i++) {
+const docx: Uint8Array[] = [];
+for (let i = 0; i < Math.max(synthetic, syntheticPdf, syntheticDoc); i++) {
   const rng = createRng(`bench-parse:${i}`);
   const year = rng.int(2019, 2024);
   const truth = generateTruth(rng, counties[rng.int(0, counties.length - 1)]!, year, randomTruthOptions(rng, year));
@@ -43,8 +47,11 @@ for (let i = 0; i < Math.max(synthetic, syntheticPdf); i++) {
   for (const format of formats) {
     const out = await renderEntry({ truth, text }, format, { ...randomDocumentOptions(rng.fork(format), `bench:${i}`), charset: rng.chance(0.3) ? 'gbk' : 'utf-8' }, browser);
     add(format, { name: `synthetic-${i}.${format}`, bytes: typeof out === 'string' ? new TextEncoder().encode(out) : out });
+    if (format === 'docx' && i < syntheticDoc) docx.push(out as Uint8Array);
   }
 }
+// The .doc files: the same Word files saved by LibreOffice, in one run of it.
+if (docx.length) convertDocxToDoc(docx).forEach((bytes, i) => add('doc', { name: `synthetic-${i}.doc`, bytes }));
 if (launched) await (await launched).close();
 
 for (const [format, docs] of [...byFormat].sort(([a], [b]) => a.localeCompare(b))) {

@@ -1,7 +1,8 @@
-// npm run corpus -- --counties N --years 2019-2023 --out DIR [--seed S] [--formats txt,html,docx,pdf] [--length short|real]
+// npm run corpus -- --counties N --years 2019-2023 --out DIR [--seed S] [--formats txt,html,docx,doc,pdf] [--length short|real]
 // Writes a synthetic corpus for scale tests and benchmarks: DIR/reports/* (reports in varied layouts,
 // each marked 【测试数据，非真实报告】; each report in one of --formats, picked per report: text in a
-// converter's layout, a government web page, a Word file, or that page printed to PDF by Chromium) and
+// converter's layout, a government web page, a Word file (.docx, or saved as .doc by LibreOffice: soffice
+// is needed for `doc` only), or that page printed to PDF by Chromium) and
 // DIR/truth/*.json (the values each was written from; `source` names its report file). `--length real`
 // writes each text report as long as the samples' (9–16.5 KB: more prose in its overview), for the
 // site's size at real report lengths.
@@ -30,12 +31,12 @@ import {
 } from './synth/index.ts';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import { printHtmlToPdf } from './synth/pdf.ts';
+import { convertDocxToDoc, printHtmlToPdf } from './synth/pdf.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The formats the corpus can write (the file extension of each). */
-export const CORPUS_FORMATS = ['txt', 'html', 'docx', 'pdf'] as const;
+export const CORPUS_FORMATS = ['txt', 'html', 'docx', 'doc', 'pdf'] as const;
 export type CorpusFormat = (typeof CORPUS_FORMATS)[number];
 
 export interface CorpusOptions {
@@ -157,8 +158,8 @@ function clearDir(dir: string, exts: readonly string[]): void {
 }
 
 /**
- * The report's file in a format: the same truth, as text in its layout, a web page, a Word file, or the
- * web page printed to PDF by Chromium (`browser`, needed for pdf only).
+ * The report's file in a format: the same truth, as text in its layout, a web page, a Word file (.doc:
+ * the .docx saved by LibreOffice), or the web page printed to PDF by Chromium (`browser`, needed for pdf only).
  */
 export async function renderEntry(
   entry: Pick<CorpusEntry, 'truth' | 'text'>,
@@ -172,7 +173,8 @@ export async function renderEntry(
     if (!browser) throw new Error('renderEntry: pdf needs a browser');
     return printHtmlToPdf(await browser(), renderReportHtml(entry.truth, { ...document, charset: 'utf-8' }));
   }
-  return renderReportDocx(entry.truth, document);
+  const docx = await renderReportDocx(entry.truth, document);
+  return format === 'doc' ? convertDocxToDoc([docx])[0]! : docx;
 }
 
 export async function writeCorpus(opts: CorpusOptions): Promise<{ reports: number; counties: number; byFormat: Record<string, number> }> {
@@ -190,6 +192,12 @@ export async function writeCorpus(opts: CorpusOptions): Promise<{ reports: numbe
   // One Chromium for every PDF, started only when one is asked for.
   let launched: Promise<Browser> | undefined;
   const browser = () => (launched ??= launchChromium());
+  // .doc files are saved by LibreOffice in batches: it takes seconds to start.
+  const pendingDoc: { path: string; docx: Uint8Array }[] = [];
+  const saveDocs = () => {
+    const batch = pendingDoc.splice(0);
+    convertDocxToDoc(batch.map((d) => d.docx)).forEach((doc, k) => writeFileSync(batch[k]!.path, doc));
+  };
   try {
     for (const county of picked) {
       for (const entry of countyReports(opts.seed, county, opts.years, opts.length)) {
@@ -198,7 +206,10 @@ export async function writeCorpus(opts: CorpusOptions): Promise<{ reports: numbe
         // GB2312/GBK pages are common on county portals.
         const documentOptions = { ...randomDocumentOptions(pick.fork('document'), `${opts.seed}:${entry.file}`), charset: pick.chance(0.3) ? ('gbk' as const) : ('utf-8' as const) };
         const source = `${entry.file}.${format}`;
-        writeFileSync(join(reportsDir, source), await renderEntry(entry, format, documentOptions, browser));
+        if (format === 'doc') {
+          pendingDoc.push({ path: join(reportsDir, source), docx: await renderReportDocx(entry.truth, documentOptions) });
+          if (pendingDoc.length >= 200) saveDocs();
+        } else writeFileSync(join(reportsDir, source), await renderEntry(entry, format, documentOptions, browser));
         byFormat[format] = (byFormat[format] ?? 0) + 1;
         // Text in a layout can leave rows ambiguous on purpose; documents keep every cell in its place.
         const synthetic = { seed: opts.seed, format, length: opts.length ?? 'short', options: entry.options, layout: entry.layout, ambiguous: format === 'txt' ? entry.ambiguous : [], ...(format === 'txt' ? {} : { document: documentOptions }) };
@@ -207,6 +218,7 @@ export async function writeCorpus(opts: CorpusOptions): Promise<{ reports: numbe
         reports++;
       }
     }
+    if (pendingDoc.length) saveDocs();
   } finally {
     if (launched) await (await launched).close();
   }

@@ -12,7 +12,7 @@ const { manifest, parsed, cached } = await ingest({
   reportsDir,
   outDir,
   cacheDir: resolve(root, '.cache/parse'),
-  parserVersion: parserVersion(['src/lib/parse', 'src/lib/schema.ts', 'src/lib/region.ts', 'src/lib/ingest/read.ts'].map((p) => resolve(root, p))),
+  parserVersion: parserVersion(['src/lib/parse', 'src/lib/read', 'src/lib/schema.ts', 'src/lib/region.ts', 'src/lib/ingest/read.ts'].map((p) => resolve(root, p))),
 });
 for (const f of manifest.files.filter((e) => e.status === 'rejected')) console.error(`rejected ${f.file}: ${f.reason}`);
 const { files, reports, findings, rejected } = manifest.summary;

@@ -20,19 +20,27 @@ export async function printHtmlToPdf(browser: Browser, html: string): Promise<Ui
 
 export const LIBREOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 
-/** Word files exported to PDF by LibreOffice, in one run of the converter (it starts slowly). */
-export function convertDocxToPdf(files: readonly Uint8Array[]): Uint8Array[] {
+/** Word files converted by LibreOffice (to PDF, or saved as Word 97-2003 .doc), in one run of the
+ *  converter (it starts slowly). */
+export function convertDocx(files: readonly Uint8Array[], to: 'pdf' | 'doc'): Uint8Array[] {
   if (!LIBREOFFICE) throw new Error('LibreOffice not found: apt-get install libreoffice-writer-nogui');
-  const dir = mkdtempSync(join(tmpdir(), 'docx-pdf-'));
+  const dir = mkdtempSync(join(tmpdir(), `docx-${to}-`));
   try {
     const names = files.map((bytes, i) => {
       const name = join(dir, `r${i}.docx`);
       writeFileSync(name, bytes);
       return name;
     });
-    execFileSync(LIBREOFFICE, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...names], { stdio: 'ignore', timeout: 300_000 });
-    return names.map((n) => new Uint8Array(readFileSync(n.replace(/\.docx$/, '.pdf'))));
+    // 'doc' alone picks the Word 97-2003 filter ("MS Word 97") by the extension.
+    execFileSync(LIBREOFFICE, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', to, '--outdir', dir, ...names], { stdio: 'ignore', timeout: 300_000 });
+    return names.map((n) => new Uint8Array(readFileSync(n.replace(/\.docx$/, `.${to}`))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Word files exported to PDF by LibreOffice. */
+export const convertDocxToPdf = (files: readonly Uint8Array[]): Uint8Array[] => convertDocx(files, 'pdf');
+
+/** Word files saved as Word 97-2003 (.doc) by LibreOffice. */
+export const convertDocxToDoc = (files: readonly Uint8Array[]): Uint8Array[] => convertDocx(files, 'doc');

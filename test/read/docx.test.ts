@@ -73,11 +73,3 @@ describe('Word files that are not reports', () => {
     expect(await readDocument(zip)).toMatchObject({ ok: false, zh: expect.stringContaining('解压') });
   });
 });
-
-describe('Word 97-2003 files', () => {
-  it('a .doc (here a synthetic report saved as .doc by LibreOffice) is told by its bytes and rejected, saying to save it as .docx', async () => {
-    const { readFileSync } = await import('node:fs');
-    const bytes = new Uint8Array(readFileSync(new URL('../fixtures/documents/synthetic-2021.doc', import.meta.url)));
-    expect(await parseBytes(bytes, 'report.doc')).toMatchObject({ ok: false, error: expect.stringContaining('.docx'), zh: expect.stringContaining('另存为 .docx') });
-  });
-});

@@ -86,9 +86,17 @@ export const rejection = {
     error: `the Word file (${kind}) is damaged and cannot be read (${why}): download it again, or open and re-save it in Word or WPS`,
     zh: `Word 文件（${kind}）已损坏，无法读取（${why}）：请重新下载，或用 Word、WPS 打开后另存`,
   }),
-  wordDoc: (): Rejection => ({
-    error: 'a Word 97-2003 (.doc) file: its tables cannot be read reliably yet; open it in Word or WPS and save it as .docx (or PDF), then add that file',
-    zh: '这是 Word 97-2003（.doc）文件，暂不能可靠读取其中的表格：请用 Word 或 WPS 打开并另存为 .docx（或 PDF）后放入',
+  officeDamaged: (why: string): Rejection => ({
+    error: `an Office file (.doc, .xls or .ppt) that is damaged and cannot be read (${why}): download it again, or open and re-save it`,
+    zh: `Office 文件（.doc、.xls 或 .ppt）已损坏，无法读取（${why}）：请重新下载，或打开后另存`,
+  }),
+  wordTooOld: (): Rejection => ({
+    error: 'a Word 6.0/95 file, older than Word 97: its format is not read; open it in Word or WPS and save it as .docx (or PDF), then add that file',
+    zh: '这是 Word 6.0/95 格式的旧文件（早于 Word 97），暂不能读取：请用 Word 或 WPS 打开并另存为 .docx（或 PDF）后放入',
+  }),
+  wordEncrypted: (): Rejection => ({
+    error: 'the Word file is encrypted and needs a password to open: add a copy without the password (or the report as PDF or text)',
+    zh: 'Word 文件已加密，需要密码才能打开：请放入无密码的副本（或 PDF、文本格式的报告）',
   }),
   wordNoText: (): Rejection => ({
     error: 'the Word file has no text in it (empty, or the report is pasted in as pictures): add the report as PDF or text',

@@ -7,6 +7,7 @@ import { readPdf } from './pdf.ts';
 import { readText } from './text.ts';
 import { readHtml } from './html.ts';
 import { readDocx } from './docx.ts';
+import { openCompoundFile, readDoc } from './doc.ts';
 
 export type { ReadResult, SourceText } from './document.ts';
 
@@ -20,15 +21,16 @@ export async function readDocument(bytes: Uint8Array): Promise<ReadResult> {
     case 'docx':
       return readDocx(bytes);
     case 'doc':
-      // word-extractor gives .doc text, but it misses row ends in wide tables (it misreads the
-      // table-definition sprm's 2-byte length), so cells would shift rows: ask for .docx instead.
-      return { ok: false, ...rejection.wordDoc() };
+      return readDoc(bytes);
     case 'html':
       return readHtml(bytes);
     case 'zip':
       return { ok: false, ...rejection.otherZip() };
-    case 'ole':
-      return { ok: false, ...rejection.otherOle() };
+    case 'ole': {
+      // A .doc cut before its Word stream shows only the compound-file header: say it is damaged.
+      const broken = openCompoundFile(bytes);
+      return { ok: false, ...(typeof broken === 'string' ? rejection.officeDamaged(broken) : rejection.otherOle()) };
+    }
     default:
       return { ok: false, ...rejection.unsupportedFormat(kind) };
   }

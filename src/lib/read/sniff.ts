@@ -23,12 +23,20 @@ const holds = (bytes: Uint8Array, name: string | readonly number[]) =>
 /** OLE files hold a `WordDocument` stream (as UTF-16 in the directory) when they are Word files. */
 const WORD_STREAM = [...'WordDocument'].flatMap((c) => [c.charCodeAt(0), 0]);
 
+/** A Word FIB (wIdent 0xA5EC, nFib of Word 97 or later) at the start of a sector (512 bytes, or 64
+ *  in the mini stream of a small file): the WordDocument stream's start, which a cut-short .doc still
+ *  has though it lost its directory (LibreOffice and Word write the directory near the end). */
+function holdsFib(bytes: Uint8Array): boolean {
+  for (let at = 512; at + 4 <= bytes.length; at += 64) if (bytes[at] === 0xec && bytes[at + 1] === 0xa5 && bytes[at + 2]! + bytes[at + 3]! * 256 >= 0xc1) return true;
+  return false;
+}
+
 export function sniff(bytes: Uint8Array): Sniffed {
   // A PDF may have junk before its header (the spec allows 1,024 bytes).
   const pdfAt = bytes.subarray(0, 1024).findIndex((_, i) => startsWith(bytes, PDF, i));
   if (pdfAt >= 0) return 'pdf';
   if (startsWith(bytes, ZIP)) return holds(bytes, 'word/document.xml') ? 'docx' : 'zip';
-  if (startsWith(bytes, OLE)) return holds(bytes, WORD_STREAM) ? 'doc' : 'ole';
+  if (startsWith(bytes, OLE)) return holds(bytes, WORD_STREAM) || holdsFib(bytes) ? 'doc' : 'ole';
   const text = head(bytes).trimStart();
   if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta[\s>])/.test(text)) return 'html';
   if (/<(?:html|body|table|div|p)[\s>]/.test(text) && /<\/(?:html|body|table|div|p)>/.test(text)) return 'html';
