@@ -63,7 +63,14 @@ export function getSite(): Promise<Site> {
   return site;
 }
 
+/**
+ * What every page names beyond its data that Astro's incremental cache does not see: the CSS file's
+ * name (astro.config.mjs, assetFileNames). Changed, every page is rendered again once, instead of
+ * pages restored from the cache naming a file no longer written.
+ */
+const PAGE_SCHEME = 'css: _astro/style.[hash].css';
+
 /** A short stable hash of anything a page renders besides its own report (ranks, neighbours). */
 export function keyOf(...parts: unknown[]): string {
-  return createHash('sha1').update(JSON.stringify(parts)).digest('hex').slice(0, 20);
+  return createHash('sha1').update(PAGE_SCHEME).update(JSON.stringify(parts)).digest('hex').slice(0, 20);
 }
