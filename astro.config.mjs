@@ -26,7 +26,23 @@ export default defineConfig({
   // dist/ is not emptied first: the incremental build leaves unchanged pages in place (instead of
   // copying 18,000 of them back from its cache) and unchanged downloads are not written again;
   // siteOutput() removes whatever this build did not produce.
-  vite: { build: { emptyOutDir: false } },
+  vite: {
+    build: {
+      emptyOutDir: false,
+      rolldownOptions: {
+        output: {
+          // The site's CSS named by its content only: by default its name is taken from whichever page
+          // the bundler meets first, which changes with the set of routes (global.… or site.…), and the
+          // pages the incremental build keeps would then name a file no longer written. Others as Astro names them.
+          assetFileNames: (/** @type {{ names?: string[] }} */ asset) => {
+            const name = asset.names?.[0] ?? '';
+            if (name.endsWith('.css')) return '_astro/style.[hash][extname]';
+            return name.includes('@_@') ? `_astro/${name.split('@_@')[0]}.[hash][extname]` : '_astro/[name].[hash][extname]';
+          },
+        },
+      },
+    },
+  },
   integrations: [
     // A sitemap needs absolute addresses: only with SITE.
     ...(site

@@ -2,14 +2,19 @@
 // per image on this machine, for a sample of real county names with made-up figures (the card's
 // layout does not depend on the figures' values beyond their digits), extrapolated to every
 // county of the GB/T 2260 list. Budget: the whole set within 100 MB. Prints figures; exits 1 over budget.
-//   node scripts/bench-og.ts [--sample 200] [--out DIR]
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Then as the build makes them (ogImages.ts): the same sample drawn by the worker threads from an
+// empty cache (wall time), and again with every card in the cache (a rebuild with nothing changed).
+//   node scripts/bench-og.ts [--sample 200] [--out DIR] [--workers N]
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { availableParallelism, loadavg } from 'node:os';
 import { counties } from '../src/lib/region.ts';
-import { ogPng, type OgCard } from '../src/lib/site/build/ogImage.ts';
+import { cardKey, ogPng, type OgCard } from '../src/lib/site/build/ogImage.ts';
+import { defaultOgWorkers, drawImages, type OgJob } from '../src/lib/site/build/ogImages.ts';
 
-const { values: args } = parseArgs({ options: { sample: { type: 'string', default: '200' }, out: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { sample: { type: 'string', default: '200' }, out: { type: 'string' }, workers: { type: 'string' } } });
 const BUDGET = 100 * 1e6;
 const sample = Math.min(counties.length, Math.max(1, Number(args.sample) || 200));
 // Spread over the list (every province), deterministic.
@@ -58,4 +63,24 @@ console.log(`  time per image                median ${pct(times, 0.5).toFixed(0)
 console.log(`  size per image                mean ${(meanSize / 1024).toFixed(1)} KiB, largest ${(Math.max(...sizes) / 1024).toFixed(1)} KiB`);
 console.log(`  national set (${counties.length})          ${(total / 1e6).toFixed(1)} MB, about ${((sum(times) / sample) * counties.length / 1000 / 60).toFixed(1)} min to make from nothing (then cached)`);
 console.log(`  budget                        <= 100 MB: ${total <= BUDGET ? 'ok' : 'OVER BUDGET'}`);
+
+// As the build makes them: worker threads, off the thread that renders the pages, cached by digest.
+const workers = args.workers === undefined ? defaultOgWorkers() : Number(args.workers);
+const tmp = mkdtempSync(join(tmpdir(), 'bench-og-'));
+seed = 1; // the same cards as above
+const jobs: OgJob[] = chosen.map((c) => {
+  const k = card(c);
+  return { code: c.code, file: join(tmp, 'out', `${c.code}.png`), card: k, key: cardKey(k) };
+});
+let t = performance.now();
+const fresh = await drawImages(jobs, join(tmp, 'cache'), workers);
+const freshMs = performance.now() - t;
+t = performance.now();
+const cached = await drawImages(jobs, join(tmp, 'cache'), workers);
+const cachedMs = performance.now() - t;
+rmSync(tmp, { recursive: true, force: true });
+const national = (ms: number) => ((ms / sample) * counties.length) / 1000;
+console.log(`as built: ${workers} worker thread(s) (cores: ${availableParallelism()}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+console.log(`  from an empty cache           ${fresh.made} drawn in ${(freshMs / 1000).toFixed(1)} s wall (${(freshMs / sample).toFixed(0)} ms per image): national ~${(national(freshMs) / 60).toFixed(1)} min, none of it in the page-rendering thread${fresh.failed.length ? ` (workers failed: ${fresh.failed.join('; ')})` : ''}`);
+console.log(`  rebuild, every card cached    ${cached.made} drawn, ${(cachedMs / 1000).toFixed(2)} s (${(cachedMs / sample).toFixed(1)} ms per image): national ~${national(cachedMs).toFixed(1)} s; an output already holding the image is not written at all`);
 process.exit(total <= BUDGET ? 0 : 1);

@@ -83,6 +83,25 @@ describe('citing one figure', () => {
     const pageNo = await page.locator('#applications-received-6 ~ td.line').getAttribute('data-page');
     expect(pageNo).toMatch(/^\d+$/);
     expect(text).toContain(`原文第 ${pageNo} 页，https://www.huaian.gov.cn/zfxxgk/2024年报.pdf#page=${pageNo}`);
+    // A headline card of the PDF report cites its page too.
+    await page.locator('#m-received').click();
+    await page.locator('#fig-tools').getByRole('button', { name: /^引用/ }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(`原文第 ${pageNo} 页，https://www.huaian.gov.cn/zfxxgk/2024年报.pdf#page=${pageNo}`);
+    await ctx.close();
+  });
+
+  it('without the sidecar’s address, points a PDF figure at the site’s published source.pdf at its page', async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await page.goto(session().at('counties/320800-huaian/2024/'));
+    // The same page as a report without a sidecar address would have it.
+    await page.evaluate(() => document.getElementById('fig-tools')!.removeAttribute('data-src'));
+    await page.locator('#applications-received-6').click();
+    await page.locator('#fig-tools').getByRole('button', { name: /^引用/ }).click();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    const pageNo = await page.locator('#applications-received-6 ~ td.line').getAttribute('data-page');
+    expect(pageNo).toMatch(/^\d+$/);
+    expect(text).toContain(`原文第 ${pageNo} 页，本站存档原文：${info.site}${info.base}counties/320800-huaian/2024/source.pdf#page=${pageNo}。`);
     await ctx.close();
   });
 });

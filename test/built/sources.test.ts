@@ -59,7 +59,7 @@ describe('another version of the same report', () => {
     expect(target.kind).toBe('file');
     if (target.kind !== 'file') return;
     // The other version's text as published: UTF-8 with a BOM (downloads.ts, publishedSource).
-    expect(readFileSync(target.file)).toEqual(Buffer.from(publishedSource(readFileSync(join(info.reportsDir, file)))));
+    expect(readFileSync(target.file)).toEqual(Buffer.from(publishedSource(readFileSync(join(info.reportsDir, file))).bytes));
   });
 
   it('no page of a report without another version says it has one', () => {
@@ -94,5 +94,46 @@ describe('数字核对: table 二 against other reports', () => {
     const text = textOf(loadDocument(pageOf(file).file));
     expect(text).toContain('与本县其他年度、本省其他县核对');
     expect(text).toMatch(/相符|提示|请人工核对|未作此项核对/);
+  });
+});
+
+describe('each report’s source, published under its own type', () => {
+  const shown = reportPages(info).filter((p) => p.json);
+  const linkTo = (page: (typeof shown)[number], name: RegExp) =>
+    elements(loadDocument(page.file), 'a')
+      .map((a) => attr(a, 'href') ?? '')
+      .map((h) => resolveUrl(h, page.url, { dist: DIST, base: info.base, site: info.site }))
+      .flatMap((t) => (t.kind === 'file' && name.test(t.file) ? [t.file] : []));
+
+  it('a PDF as source.pdf, byte for byte, linked from its page; no source.txt beside it', () => {
+    const pdfs = shown.filter((p) => p.json!.data.format === 'pdf');
+    expect(pdfs.length).toBeGreaterThanOrEqual(1);
+    for (const page of pdfs) {
+      const files = [...new Set(linkTo(page, /\/source\.pdf$/))];
+      expect(files, page.url).toHaveLength(1);
+      expect(readFileSync(files[0])).toEqual(readFileSync(join(info.reportsDir, page.json!.data.source as string)));
+      expect(listFiles(join(files[0], '..'), ['source.txt', 'source.docx'])).toEqual([]);
+      expect(textOf(loadDocument(page.file))).toContain('原文 PDF');
+    }
+  });
+
+  it('a text as source.txt, UTF-8 with a BOM; nothing named .txt holds a PDF', () => {
+    const texts = shown.filter((p) => p.json!.data.format === 'txt');
+    expect(texts.length).toBeGreaterThanOrEqual(3);
+    for (const page of texts) {
+      const files = [...new Set(linkTo(page, /\/source\.txt$/))];
+      expect(files, page.url).toHaveLength(1);
+      expect([...readFileSync(files[0]).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    }
+    const all = listFiles(join(DIST, 'counties'), ['.txt']);
+    expect(all.length).toBeGreaterThanOrEqual(texts.length);
+    expect(all.filter((f) => readFileSync(f).subarray(0, 5).toString('latin1') === '%PDF-')).toEqual([]);
+  });
+
+  it('the bulk manifest names where each shown report’s source is published', () => {
+    const csv = readFileSync(join(DIST, 'data/manifest.csv'), 'utf8');
+    const pdfs = shown.filter((p) => p.json!.data.format === 'pdf');
+    expect(pdfs.length).toBeGreaterThanOrEqual(1);
+    for (const page of pdfs) expect(csv).toMatch(new RegExp(`^${page.json!.data.source}\\b.*,counties/[^,]+/source\\.pdf\r$`, 'm'));
   });
 });

@@ -51,6 +51,17 @@ describe('citation of one figure', () => {
     expect(citationText({ ...base, sourceUrl: undefined, page: undefined })).toContain('本站无原文网址');
   });
 
+  it('without the original address, points at the site’s published copy (a PDF at the figure’s page)', () => {
+    const copy = 'https://portal.test.example/counties/320800-huaian/2024/source.pdf';
+    const text = citationText({ ...base, sourceUrl: undefined, sourceCopy: copy });
+    expect(text).toContain(`原文第 3 页，本站存档原文：${copy}#page=3。`);
+    expect(text).not.toContain('本站无原文网址');
+    // The original address, where known, comes first; the copy is not needed then.
+    expect(citationText({ ...base, sourceCopy: copy })).toContain('原文第 3 页，http://www.huaian.gov.cn/2024年报.pdf#page=3。');
+    const word = citationText({ ...base, pdf: false, page: undefined, sourceUrl: undefined, sourceCopy: copy.replace('.pdf', '.docx') });
+    expect(word).toContain('本站存档原文：https://portal.test.example/counties/320800-huaian/2024/source.docx。');
+  });
+
   it('a blank stays 空白 without a unit; a figure standing alone has no column', () => {
     expect(citationText({ ...base, value: '空白' })).toContain('栏：空白。');
     expect(citationText({ ...base, column: undefined, row: '行政许可', value: '18.085682 万元', unit: '万元' })).toContain('，“行政许可”：18.085682 万元。');

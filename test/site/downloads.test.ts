@@ -86,8 +86,12 @@ describe('writeDownloads', () => {
   });
 
   it('publishes the manifest, rejected file and reason included', () => {
-    expect(JSON.parse(read('data/manifest.json'))).toEqual(manifest);
+    // Each file published as a report's source says where (its type told by its bytes).
+    const published = { ...manifest, files: manifest.files.map((f) => (f.file === minhe.source ? { ...f, published: 'counties/630222-minhe/2021/source.txt' } : f)) };
+    expect(JSON.parse(read('data/manifest.json'))).toEqual(published);
     expect(read('data/manifest.csv')).toContain('broken.pdf,rejected,,0,unsupported file type .pdf,');
+    expect(read('data/manifest.csv').split('\r\n')[0]).toBe('\uFEFFfile,status,reportId,findings,reason,reasonZh,sha256,published');
+    expect(read('data/manifest.csv')).toContain(`${'a'.repeat(64)},counties/630222-minhe/2021/source.txt\r\n`);
   });
 });
 
@@ -100,6 +104,7 @@ describe('writeDownloads on a rebuild', () => {
   const out = join(base, 'dist');
   const statePath = join(base, 'cache/site-downloads.json');
   const run = () => writeDownloads({ outDir: out, ingestDir: ingest, reportsDir: sources, statePath, siteUrl: 'https://example.test/repo/' });
+  const runOther = () => writeDownloads({ outDir: out, ingestDir: ingest, reportsDir: sources, statePath, siteUrl: 'https://other.test/' });
   const mtime = (p: string) => statSync(join(out, p)).mtimeMs;
   const minheDir = 'counties/630222-minhe/2021/';
   const gangchaDir = 'counties/632224-gangcha/2021/';
@@ -164,11 +169,36 @@ describe('writeDownloads on a rebuild', () => {
     expect(readFileSync(join(out, gangchaDir, 'report.csv'), 'utf8')).toContain('https://other.test/counties/632224-gangcha/2021/');
   });
 
+  it('publishes a source that became a PDF as source.pdf, byte for byte, and removes the old source.txt', async () => {
+    chmodSync(join(sources, minhe.source), 0o644);
+    const pdf = Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<<>>\nendobj\n', 'latin1');
+    writeFileSync(join(sources, minhe.source), pdf);
+    // As the ingest has it then: the source's new digest, the report's format.
+    const withPdf = { ...manifest, files: manifest.files.map((f) => (f.file === minhe.source ? { ...f, sha256: 'd'.repeat(64) } : f)) };
+    writeFileSync(join(ingest, 'manifest.json'), JSON.stringify(withPdf));
+    writeFileSync(join(ingest, 'reports', '630222-2021.json'), JSON.stringify({ ...minhe, format: 'pdf' }, null, 1));
+    const again = await runOther();
+    expect(again).toMatchObject({ written: 1, sources: 1 });
+    expect(readFileSync(join(out, minheDir, 'source.pdf'))).toEqual(pdf);
+    expect(existsSync(join(out, minheDir, 'source.txt'))).toBe(false);
+    expect(again.files).toContain(`${minheDir}source.pdf`);
+    expect(again.files).not.toContain(`${minheDir}source.txt`);
+    expect(readFileSync(join(out, 'data/manifest.csv'), 'utf8')).toContain(`,${minheDir}source.pdf\r\n`);
+    // Unchanged since: kept as it is, under its name.
+    const kept = await runOther();
+    expect(kept.written).toBe(0);
+    expect(kept.files).toContain(`${minheDir}source.pdf`);
+    writeFileSync(join(sources, minhe.source), sourceText);
+    writeFileSync(join(ingest, 'manifest.json'), JSON.stringify(manifest));
+    writeFileSync(join(ingest, 'reports', '630222-2021.json'), JSON.stringify(minhe, null, 1));
+  });
+
   it('removes the copy of a source text that is gone', async () => {
     rmSync(join(sources, minhe.source), { force: true });
     const again = await writeDownloads({ outDir: out, ingestDir: ingest, reportsDir: sources, statePath, siteUrl: 'https://other.test/' });
     expect(again).toMatchObject({ written: 1, sources: 0 });
     expect(existsSync(join(out, minheDir, 'source.txt'))).toBe(false);
+    expect(existsSync(join(out, minheDir, 'source.pdf'))).toBe(false);
     expect(again.files).not.toContain(`${minheDir}source.txt`);
   });
 });
@@ -211,14 +241,30 @@ describe('writeDownloads with the report files on a second site', () => {
 });
 
 describe('publishedSource', () => {
-  it('turns a GB18030 or BOM-less UTF-8 text into UTF-8 with one BOM, and leaves PDF and Word bytes alone', async () => {
+  it('turns a GB18030 or BOM-less UTF-8 text into UTF-8 with one BOM (.txt), and leaves PDF and Word bytes alone (.pdf, .docx)', async () => {
     const { publishedSource } = await import('../../src/lib/site/build/downloads.ts');
     const text = '民和回族土族自治县人民政府\n';
+    const utf8 = (b: Uint8Array) => Buffer.from(publishedSource(b).bytes).toString('utf8');
     const gbk = new Uint8Array([0xc3, 0xf1, 0xba, 0xcd, 0x0a]); // 民和\n in GB18030
-    expect(Buffer.from(publishedSource(gbk)).toString('utf8')).toBe('\uFEFF民和\n');
-    expect(Buffer.from(publishedSource(Buffer.from(text))).toString('utf8')).toBe(`\uFEFF${text}`);
-    expect(Buffer.from(publishedSource(Buffer.from(`\uFEFF${text}`))).toString('utf8')).toBe(`\uFEFF${text}`);
+    expect(publishedSource(gbk).ext).toBe('txt');
+    expect(utf8(gbk)).toBe('\uFEFF民和\n');
+    expect(utf8(Buffer.from(text))).toBe(`\uFEFF${text}`);
+    expect(utf8(Buffer.from(`\uFEFF${text}`))).toBe(`\uFEFF${text}`);
     const pdf = Buffer.from('%PDF-1.7\n');
-    expect(publishedSource(pdf)).toBe(pdf);
+    expect(publishedSource(pdf)).toEqual({ ext: 'pdf', bytes: pdf });
+    const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....word/document.xml....')]);
+    expect(publishedSource(docx)).toEqual({ ext: 'docx', bytes: docx });
+  });
+
+  it('publishes a web page as the text read from it, never its markup or scripts', async () => {
+    const { publishedSource } = await import('../../src/lib/site/build/downloads.ts');
+    const page = '<!DOCTYPE html><html><head><meta charset="utf-8"><script>alert(1)</script></head><body><div class="article"><h1>民和县2021年政府信息公开工作年度报告</h1><p>一、总体情况</p></div></body></html>';
+    const out = publishedSource(Buffer.from(page));
+    expect(out.ext).toBe('txt');
+    const text = Buffer.from(out.bytes).toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text).toContain('民和县2021年政府信息公开工作年度报告');
+    expect(text).toContain('一、总体情况');
+    expect(text).not.toMatch(/<|alert/);
   });
 });

@@ -93,12 +93,12 @@ describe('manifest CSV', () => {
         { file: 'b, c.txt', sha256: 'bb', status: 'rejected', reason: 'no region', reasonZh: '找不到地区', findings: 0 },
       ],
       summary: { files: 2, reports: 1, findings: 0, rejected: 1, superseded: 0, ignored: 0 },
-    });
+    }, new Map([['a.txt', 'counties/630222-minhe/2021/source.txt']]));
     expect(csv.startsWith(BOM)).toBe(true);
     expect(parseCsv(csv.slice(1))).toEqual([
-      ['file', 'status', 'reportId', 'findings', 'reason', 'reasonZh', 'sha256'],
-      ['a.txt', 'parsed', '630222-2021', '0', '', '', 'aa'],
-      ['b, c.txt', 'rejected', '', '0', 'no region', '找不到地区', 'bb'],
+      ['file', 'status', 'reportId', 'findings', 'reason', 'reasonZh', 'sha256', 'published'],
+      ['a.txt', 'parsed', '630222-2021', '0', '', '', 'aa', 'counties/630222-minhe/2021/source.txt'],
+      ['b, c.txt', 'rejected', '', '0', 'no region', '找不到地区', 'bb', ''],
     ]);
   });
 });

@@ -31,7 +31,9 @@ export function describeFigure(el: HTMLElement): Figure {
   const table = holder.dataset.table ?? '';
   if (el.tagName === 'DD') {
     const dt = el.parentElement?.querySelector('dt');
-    return { table, row: dt ? ownText(dt) : '', value: ownText(el).replace(/\s+/g, ' ') };
+    // The card's source line names the PDF page (data-page) where the figure was read from one.
+    const page = Number(el.parentElement?.querySelector<HTMLElement>('dd.line')?.dataset.page) || undefined;
+    return { table, row: dt ? ownText(dt) : '', value: ownText(el).replace(/\s+/g, ' '), page };
   }
   const tr = el.parentElement as HTMLTableRowElement;
   const th = tr.querySelector('th');
@@ -74,6 +76,7 @@ export function citationOf(el: HTMLElement, tools: HTMLElement, now = new Date()
     issuer: d.issuer ?? '',
     title: d.title ?? '',
     sourceUrl: d.src || undefined,
+    sourceCopy: d.copy ? new URL(d.copy, pageAddress()).href : undefined,
     page: f.page,
     pdf: d.pdf === '1',
     permalink: `${pageAddress()}#${el.id}`,

@@ -35,7 +35,9 @@ function trendSvg(metric: Metric, years: number[], series: { name: string; value
   const x = (yr: number) => pad.l + (last === first ? (w - pad.l - pad.r) / 2 : ((yr - first) * (w - pad.l - pad.r)) / (last - first));
   const y = (v: number) => pad.t + (h - pad.t - pad.b) * (1 - v / top);
   const parts: string[] = [];
-  for (const v of [0, top / 2, top]) {
+  // The middle line at a round value of the figure's own kind: a count of cases has no half (1,559.5 件).
+  const mid = metric.kind === 'rate' ? top / 2 : Math.round(top / 2);
+  for (const v of [0, ...(mid > 0 && mid < top ? [mid] : []), top]) {
     parts.push(`<line x1="${pad.l}" x2="${w - pad.r}" y1="${y(v)}" y2="${y(v)}" stroke="${v === 0 ? '#1a1a1a' : '#e0e0e0'}"/>`);
     parts.push(`<text x="${pad.l - 6}" y="${y(v) + 5}" font-size="14" text-anchor="end" fill="#555">${esc(formatHeadline(metric as never, v))}</text>`);
   }
@@ -76,7 +78,8 @@ export async function startCompare(): Promise<void> {
   const list = document.getElementById('county-list')!;
   list.innerHTML = index.counties.map((c) => `<option value="${esc(optionText(c))}"></option>`).join('');
   const metricSelect = document.getElementById('compare-metric') as HTMLSelectElement;
-  metricSelect.innerHTML = index.metrics.map((m) => `<option value="${m.id}">${esc(m.label)}</option>`).join('');
+  // The page lists the figures already (the same METRICS); filled here only if it does not.
+  if (metricSelect.options.length !== index.metrics.length) metricSelect.innerHTML = index.metrics.map((m) => `<option value="${m.id}">${esc(m.label)}</option>`).join('');
   const yearSelect = document.getElementById('compare-year') as HTMLSelectElement;
   const inputs = [...form.querySelectorAll<HTMLInputElement>('input[list="county-list"]')];
 

@@ -1,6 +1,7 @@
 // The download files, written straight into the build output beside the pages (a worker thread, see
 // integrations.ts):
-// per report its JSON, its CSV (the tables as printed, reportCsv.ts) and its source text; for
+// per report its JSON, its CSV (the tables as printed, reportCsv.ts) and its source (source.pdf,
+// source.docx or source.txt: publishedSource); for
 // everything the bulk JSON (gzip) and CSV, the field dictionary and the manifest. Files, not pages:
 // as Astro routes these were three extra renders per report (43,000 at national scale).
 //
@@ -21,21 +22,32 @@ import { fileURLToPath } from 'node:url';
 import { BOM, FIELDS, csvLine, fieldsToCsv, manifestToCsv, reportToJson, zhHeader } from './export.ts';
 import { DATA_LICENCE_TEXT } from '../view/licence.ts';
 import { isShownReport, readManifest } from '../data/manifest.ts';
-import { otherVersionFile, paths } from '../view/paths.ts';
+import { SOURCE_FILE_NAME, otherVersionFile, paths, sourceExtOf, sourceFile, type SourceExt } from '../view/paths.ts';
 import type { Report } from '../../schema.ts';
 import { reportToCsv } from './reportCsv.ts';
 import { INGEST_DIR } from '../data/reportFiles.ts';
 import { decodeText } from '../../read/text.ts';
+import { decodeHtml, readHtml } from '../../read/html.ts';
+import { sniff } from '../../read/sniff.ts';
 
 /**
- * A source file as published (source.txt): a text source (any encoding the parser reads) as UTF-8
- * with a BOM, so that every browser opens it as UTF-8 (served as text/plain without a charset, a
- * GBK or BOM-less file shows as mojibake in some). PDF and Word files are published as they are.
+ * A source file as published, under its own type (paths.ts, sourceFile): PDF and Word files as they
+ * are (source.pdf, source.docx: a browser's PDF viewer opens `source.pdf#page=N` at the page); a
+ * text (any encoding the parser reads) as UTF-8 with a BOM, so that every browser opens it as UTF-8
+ * (served as text/plain without a charset, a GBK or BOM-less file shows as mojibake in some); a web
+ * page as the text the parser read from it, not as HTML: served from our origin its scripts would
+ * run on the site (the report page links the original address instead).
  */
-export function publishedSource(bytes: Uint8Array): Uint8Array {
-  const head = Buffer.from(bytes.subarray(0, 4)).toString('latin1');
-  if (head.startsWith('%PDF') || head.startsWith('PK')) return bytes;
-  return Buffer.from(BOM + decodeText(bytes).text, 'utf8');
+export function publishedSource(bytes: Uint8Array): { ext: SourceExt; bytes: Uint8Array } {
+  const kind = sniff(bytes);
+  if (kind === 'pdf' || kind === 'docx') return { ext: kind, bytes };
+  let text: string;
+  if (kind === 'html') {
+    const read = readHtml(bytes);
+    // A page the reader refuses made no report; should one be asked for, its markup as plain text (never run).
+    text = read.ok ? `${read.source.text}\n` : decodeHtml(bytes);
+  } else text = decodeText(bytes).text;
+  return { ext: sourceExtOf(kind), bytes: Buffer.from(BOM + text.replace(/^\uFEFF/, ''), 'utf8') };
 }
 
 /**
@@ -81,9 +93,16 @@ interface ReportState {
   source: string; // its source file name (in reportsDir)
   json: number; // size of report.json as written
   csv: number; // size of report.csv
-  sourceCopy?: { sha: string; size: number }; // source.txt: the source's sha256 (manifest) and size
-  others?: (number | null)[]; // source-other-k.txt: the size of each other version's source text (report.versions), null where there is none
+  sourceCopy?: { sha: string; size: number; name: string }; // source.pdf/.docx/.txt: the source's sha256 (manifest), size, file name
+  others?: (PublishedOther | null)[]; // source-other-k.*: each other version's published source (report.versions), null where there is none
   row: string; // its row of the bulk CSV
+}
+
+/** Another version's source as published: its input file, its name and size in the report's folder. */
+interface PublishedOther {
+  source: string;
+  name: string;
+  size: number;
 }
 
 interface State {
@@ -176,42 +195,48 @@ function intact(file: string, size: number | undefined): boolean {
 }
 
 /** A report's download files, relative to the output. */
-function filesOf(dir: string, hasSource: boolean, others: readonly (number | null)[] = []): string[] {
-  const otherFiles = others.flatMap((o, k) => (o === null ? [] : [`${dir}${otherVersionFile(k + 1)}`]));
-  return [`${dir}report.json`, `${dir}report.csv`, ...(hasSource ? [`${dir}source.txt`] : []), ...otherFiles];
+function filesOf(dir: string, source: string | undefined, others: readonly (PublishedOther | null)[] = []): string[] {
+  const otherFiles = others.flatMap((o) => (o === null ? [] : [`${dir}${o.name}`]));
+  return [`${dir}report.json`, `${dir}report.csv`, ...(source ? [`${dir}${source}`] : []), ...otherFiles];
 }
 
-const OTHER_VERSION = /^source-other-\d+\.txt$/;
-/** The other versions' source texts an earlier build left in a report's folder. */
-function oldOtherVersions(dir: string): string[] {
+/** The published sources an earlier build left in a report's folder (of any type: a source may change type). */
+function oldSources(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((n) => OTHER_VERSION.test(n));
+    return readdirSync(dir).filter((n) => SOURCE_FILE_NAME.test(n));
   } catch {
     return [];
   }
+}
+
+/** A source file to publish: its name in the report's folder and its bytes as published. */
+interface SourceCopy {
+  name: string;
+  bytes: Uint8Array;
+}
+/** The input file at `path` as published under the name `name(ext)`; undefined where it is not there. */
+function sourceCopyOf(path: string, name: (ext: SourceExt) => string): SourceCopy | undefined {
+  if (!existsSync(path)) return undefined;
+  const published = publishedSource(readFileSync(path));
+  return { name: name(published.ext), bytes: published.bytes };
 }
 
 interface ReportFiles {
   dir: string; // absolute
   json: string;
   csv: string;
-  source?: string; // the source text to copy, absent when there is none
+  source?: SourceCopy; // absent when there is none
   sha: string; // its sha256 from the manifest
-  others: (string | null)[]; // the other versions' source texts to copy (source-other-1.txt …), null where there is none
+  others: ({ source: string } & SourceCopy | null)[]; // the other versions' sources (source-other-1.pdf …), null where there is none
 }
 type Written = Pick<ReportState, 'json' | 'csv' | 'sourceCopy' | 'others'>;
 
-/** A report's three files. A source copy keeps the source's mode (often read-only): replaced, not written into. */
+/** A report's files. A source copy keeps the source's mode (often read-only): replaced, not written into. */
 async function writeReportFiles(f: ReportFiles): Promise<Written> {
   const at = (name: string) => join(f.dir, name);
   await mkdir(f.dir, { recursive: true });
-  await Promise.all([
-    writeFile(at('report.json'), f.json),
-    writeFile(at('report.csv'), f.csv),
-    rm(at('source.txt'), { force: true }).then(() => (f.source ? writeFile(at('source.txt'), publishedSource(readFileSync(f.source))) : undefined)),
-    ...oldOtherVersions(f.dir).map((n) => rm(at(n), { force: true })),
-  ]);
-  await Promise.all(f.others.map((o, k) => (o ? writeFile(at(otherVersionFile(k + 1)), publishedSource(readFileSync(o))) : undefined)));
+  await Promise.all([writeFile(at('report.json'), f.json), writeFile(at('report.csv'), f.csv), ...oldSources(f.dir).map((n) => rm(at(n), { force: true }))]);
+  await Promise.all([f.source, ...f.others].map((c) => (c ? writeFile(at(c.name), c.bytes) : undefined)));
   return sizesOf(f);
 }
 
@@ -222,10 +247,8 @@ function writeReportFilesSync(f: ReportFiles): Written {
   mkdirSync(f.dir, { recursive: true });
   writeFileSync(at('report.json'), f.json);
   writeFileSync(at('report.csv'), f.csv);
-  removeFile(at('source.txt'));
-  if (f.source) writeFileSync(at('source.txt'), publishedSource(readFileSync(f.source)));
-  for (const n of oldOtherVersions(f.dir)) removeFile(at(n));
-  f.others.forEach((o, k) => o && writeFileSync(at(otherVersionFile(k + 1)), publishedSource(readFileSync(o))));
+  for (const n of oldSources(f.dir)) removeFile(at(n));
+  for (const c of [f.source, ...f.others]) if (c) writeFileSync(at(c.name), c.bytes);
   return sizesOf(f);
 }
 
@@ -254,8 +277,8 @@ function removeEmptyDirs(dir: string, root: string): void {
 const sizesOf = (f: ReportFiles): Written => ({
   json: Buffer.byteLength(f.json),
   csv: Buffer.byteLength(f.csv),
-  sourceCopy: f.source ? { sha: f.sha, size: statSync(join(f.dir, 'source.txt')).size } : undefined,
-  others: f.others.map((o, k) => (o ? statSync(join(f.dir, otherVersionFile(k + 1))).size : null)),
+  sourceCopy: f.source ? { sha: f.sha, size: f.source.bytes.byteLength, name: f.source.name } : undefined,
+  others: f.others.map((o) => (o ? { source: o.source, name: o.name, size: o.bytes.byteLength } : null)),
 });
 
 /**
@@ -297,6 +320,8 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
   const previous: State = last && last.version === version && last.reportOut === reportOut ? last : { version, reportOut, reports: {} };
   const state: State = { version, reportOut, reports: {} };
   const kept: string[] = [];
+  // Each input file published as a report's source: its path in the output (for the manifest).
+  const publishedAs = new Map<string, string>();
 
   const bulk = ['data/reports.json.gz', 'data/reports.csv', 'data/reports-zh.csv', 'data/fields.csv', 'data/manifest.csv', 'data/manifest.json', 'data/LICENSE.txt'];
   if (offersPlainJson(files.length)) bulk.push('data/reports.json');
@@ -345,24 +370,26 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
       before?.input === input &&
       intact(join(reportOut, before.dir, 'report.json'), before.json) &&
       intact(join(reportOut, before.dir, 'report.csv'), before.csv) &&
-      (sourceNow ? before.sourceCopy?.sha === sha && intact(join(reportOut, before.dir, 'source.txt'), before.sourceCopy.size) : !before.sourceCopy) &&
-      (before.others ?? []).every((size, k) => (size === null || intact(join(reportOut, before.dir, otherVersionFile(k + 1)), size)));
+      (sourceNow ? before.sourceCopy?.sha === sha && intact(join(reportOut, before.dir, before.sourceCopy.name), before.sourceCopy.size) : !before.sourceCopy) &&
+      (before.others ?? []).every((o) => o === null || intact(join(reportOut, before.dir, o.name), o.size));
     if (before && unchanged) {
       // The same report, its files as written: its JSON for the bulk file is the one on disk.
       jsonText = () => readFileSync(join(reportOut, before.dir, 'report.json'), 'utf8');
       row = before.row;
       state.reports[id] = { ...before, stat };
       if (sourceNow) sources++;
-      kept.push(...filesOf(before.dir, sourceNow, before.others));
+      kept.push(...filesOf(before.dir, before.sourceCopy?.name, before.others));
+      if (before.sourceCopy) publishedAs.set(before.source, `${before.dir}${before.sourceCopy.name}`);
+      for (const o of before.others ?? []) if (o) publishedAs.set(o.source, `${before.dir}${o.name}`);
     } else {
       written++;
       // Validated against the Report schema by the content loader in this build (or, unchanged by
       // digest, in an earlier one): parsed here, not validated a second time.
       const report = JSON.parse(readText()) as Report;
       const dir = paths.report(report.region, report.year);
-      const source = join(reportsDir, report.source);
-      const hasSource = existsSync(source);
-      if (hasSource) sources++;
+      // The source as published: its type told by its bytes, as the ingest told report.format.
+      const source = sourceCopyOf(join(reportsDir, report.source), (ext) => sourceFile(ext));
+      if (source) sources++;
       const reportJson = reportToJson(report);
       jsonText = () => reportJson;
       row = csvLine(FIELDS.map((f) => f.get(report))) + '\r\n';
@@ -370,11 +397,17 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
       const entry: ReportState = { input, stat, dir, source: report.source, json: -1, csv: -1, row };
       state.reports[id] = entry;
       // Other versions of the report (two files for one county and year): their texts beside its own.
-      const others = (report.versions?.others ?? []).map((o) => join(reportsDir, o.source)).map((p) => (existsSync(p) ? p : null));
-      const toWrite = { dir: join(reportOut, dir), json: reportJson, csv: csvText, source: hasSource ? source : undefined, sha, others };
+      const others = (report.versions?.others ?? []).map((o, k) => {
+        const copy = sourceCopyOf(join(reportsDir, o.source), (ext) => otherVersionFile(k + 1, ext));
+        return copy ? { source: o.source, ...copy } : null;
+      });
+      const toWrite: ReportFiles = { dir: join(reportOut, dir), json: reportJson, csv: csvText, source, sha, others };
       if (options.syncWrites) Object.assign(entry, writeReportFilesSync(toWrite));
       else await jobs.add(async () => void Object.assign(entry, await writeReportFiles(toWrite)));
-      kept.push(...filesOf(dir, hasSource, others.map((o) => (o ? 0 : null))));
+      const published = sizesOf(toWrite);
+      kept.push(...filesOf(dir, source?.name, published.others));
+      if (source) publishedAs.set(report.source, `${dir}${source.name}`);
+      for (const o of published.others ?? []) if (o) publishedAs.set(o.source, `${dir}${o.name}`);
     }
     // Provinces by the first two digits of the county code (ids are `<code>-<year>`, in order).
     const province = id.slice(0, 2);
@@ -400,8 +433,9 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
   mkdirSync(join(out, 'data'), { recursive: true });
   writeFileSync(join(out, 'data/fields.csv'), fieldsToCsv());
   writeFileSync(join(out, 'data/LICENSE.txt'), BOM + DATA_LICENCE_TEXT);
-  writeFileSync(join(out, 'data/manifest.csv'), manifestToCsv(manifest));
-  writeFileSync(join(out, 'data/manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+  writeFileSync(join(out, 'data/manifest.csv'), manifestToCsv(manifest, publishedAs));
+  const published = { ...manifest, files: manifest.files.map((f) => (publishedAs.has(f.file) ? { ...f, published: publishedAs.get(f.file) } : f)) };
+  writeFileSync(join(out, 'data/manifest.json'), `${JSON.stringify(published, null, 1)}\n`);
   if (options.statePath) {
     mkdirSync(dirname(options.statePath), { recursive: true });
     writeFileSync(options.statePath, JSON.stringify(state));
@@ -410,10 +444,10 @@ export async function writeDownloads(options: DownloadOptions): Promise<Download
   let removed = 0;
   for (const [id, gone] of Object.entries(last?.reportOut === reportOut ? last.reports : {})) {
     if (state.reports[id]) continue;
-    for (const name of ['report.json', 'report.csv', 'source.txt', ...oldOtherVersions(join(reportOut, gone.dir))]) removed += removeFile(join(reportOut, gone.dir, name)) ? 1 : 0;
+    for (const name of ['report.json', 'report.csv', ...oldSources(join(reportOut, gone.dir))]) removed += removeFile(join(reportOut, gone.dir, name)) ? 1 : 0;
     removeEmptyDirs(join(reportOut, gone.dir), reportOut);
   }
   let reportBytes = 0;
-  for (const r of Object.values(state.reports)) reportBytes += r.json + r.csv + (r.sourceCopy?.size ?? 0) + (r.others ?? []).reduce<number>((a, b) => a + (b ?? 0), 0);
+  for (const r of Object.values(state.reports)) reportBytes += r.json + r.csv + (r.sourceCopy?.size ?? 0) + (r.others ?? []).reduce<number>((a, b) => a + (b?.size ?? 0), 0);
   return { reports: files.length, sources, written, files: kept, bulk, removed, reportBytes };
 }

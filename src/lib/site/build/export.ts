@@ -172,9 +172,12 @@ export function reportToJson(report: Report): string {
   return `${JSON.stringify(report)}\n`;
 }
 
-/** The ingest manifest as CSV: file, status, report, findings, reason (English and Chinese), sha256. */
-export function manifestToCsv(manifest: IngestManifest): string {
-  const lines = [csvLine(['file', 'status', 'reportId', 'findings', 'reason', 'reasonZh', 'sha256'])];
-  for (const f of manifest.files) lines.push(csvLine([f.file, f.status, f.reportId, f.findings, f.reason, f.reasonZh, f.sha256]));
+/**
+ * The ingest manifest as CSV: file, status, report, findings, reason (English and Chinese), sha256,
+ * and where the file is published as a report's source (`published`: counties/…/2024/source.pdf).
+ */
+export function manifestToCsv(manifest: IngestManifest, published: ReadonlyMap<string, string> = new Map()): string {
+  const lines = [csvLine(['file', 'status', 'reportId', 'findings', 'reason', 'reasonZh', 'sha256', 'published'])];
+  for (const f of manifest.files) lines.push(csvLine([f.file, f.status, f.reportId, f.findings, f.reason, f.reasonZh, f.sha256, published.get(f.file)]));
   return BOM + lines.join('\r\n') + '\r\n';
 }

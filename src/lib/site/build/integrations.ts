@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { writeDownloads, type DownloadCounts, type DownloadOptions } from './downloads.ts';
+import { writeOgImages, type OgCounts } from './ogImages.ts';
 import { DOWNLOADS_SITE } from '../view/paths.ts';
 
 /**
@@ -101,6 +102,7 @@ export function siteOutput(): AstroIntegration {
   let incremental = false;
   let started = 0;
   let downloads: Promise<DownloadCounts & { ms: number }> | undefined;
+  let ogImages: Promise<OgCounts & { ms: number }> | undefined;
   let reportOutDir = '';
   let building = false;
   let previous: OutputStamp | undefined;
@@ -133,8 +135,11 @@ export function siteOutput(): AstroIntegration {
         reportOutDir = DOWNLOADS_SITE ? resolve(process.env.DOWNLOADS_OUT_DIR ?? 'dist-downloads') : outDir;
         if (DOWNLOADS_SITE) logger.info(`report downloads to ${reportOutDir}, for ${DOWNLOADS_SITE}`);
         downloads = downloadsInBackground({ outDir, reportOutDir, siteUrl, statePath: join(cacheDir, 'site-downloads.json') }, logger);
+        // The share images likewise: from the ingest output, drawn in worker threads (ogImages.ts).
+        ogImages = writeOgImages({ outDir, statePath: join(cacheDir, 'site-og.json') }).then((c) => ({ ...c, ms: Date.now() - started }));
         // Awaited in astro:build:done; a failure is reported there, not as an unhandled rejection.
         downloads.catch(() => undefined);
+        ogImages.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const out = fileURLToPath(dir);
@@ -151,10 +156,17 @@ export function siteOutput(): AstroIntegration {
             `this site will be about ${(estimate / 2 ** 20).toFixed(0)} MiB: near or over GitHub Pages' 1 GB. Set DOWNLOADS_SITE (and DOWNLOADS_OUT_DIR) to publish each report's files on a second site (README, "National scale").`,
           );
         t = Date.now();
+        if (!ogImages) throw new Error('site-output: the share images were not started');
+        const og = await ogImages;
+        for (const why of og.failed) logger.warn(`share images: a worker thread failed (${why}); its share was drawn in the main thread`);
+        logger.info(
+          `share images of ${og.cards} counties: ${og.made} drawn in ${og.workers} worker thread(s), ${og.copied} from the cache, ${og.kept} unchanged — ${og.ms} ms beside the pages, waited ${Date.now() - t} ms`,
+        );
+        t = Date.now();
         const search = await indexCounties(out, join(cacheDir, 'site-pagefind.json'), pagefindVersion(root), logger);
         logger.info(`county finder: ${search.indexed === null ? 'county names unchanged, index kept' : `indexed ${search.indexed} county pages`} — ${Date.now() - t} ms`);
         t = Date.now();
-        const keep = new Set<string>([...(resolve(reportOutDir) === resolve(out) ? dl.files : []), ...dl.bulk, ...search.files, ...pages.flatMap((p) => pageFiles(p.pathname))]);
+        const keep = new Set<string>([...(resolve(reportOutDir) === resolve(out) ? dl.files : []), ...dl.bulk, ...og.files, ...search.files, ...pages.flatMap((p) => pageFiles(p.pathname))]);
         const removed = pruneOutput(out, keep, started, previous?.listed ?? []);
         logger.info(`removed ${removed} file(s) an earlier build left behind — ${Date.now() - t} ms`);
         const listed = [...keep].filter((f) => LISTED.some((d) => f.startsWith(`${d}/`)));

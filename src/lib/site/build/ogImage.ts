@@ -18,7 +18,10 @@ import type { ReportSummary } from '../data/summary.ts';
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 /** Headline figures on the card (the four a reader of a county asks about first). */
-const CARD_METRICS = ['received', 'disclosure-rate', 'licensing', 'review'];
+export const CARD_METRICS = ['received', 'disclosure-rate', 'licensing', 'review'];
+
+/** What a card takes of a report's summary (ogImages.ts keeps these between builds). */
+export type CardReport = Pick<ReportSummary, 'region' | 'year' | 'consistent'> & { values: Record<string, { value: number | null }> };
 
 export interface OgCard {
   name: string; // 民和回族土族自治县
@@ -30,7 +33,7 @@ export interface OgCard {
   consistent: boolean;
 }
 
-export function ogCard(reports: readonly ReportSummary[], siteYears: readonly number[]): OgCard {
+export function ogCard(reports: readonly CardReport[], siteYears: readonly number[]): OgCard {
   const sorted = [...reports].sort((a, b) => a.year - b.year);
   const latest = sorted.at(-1)!;
   const { region } = latest;
@@ -144,15 +147,49 @@ export async function ogPng(card: OgCard): Promise<Buffer> {
 
 /** Where made images are kept between builds, by a digest of the card (a rebuild makes only changed ones). */
 export const OG_CACHE_DIR = process.env.OG_CACHE_DIR ?? join(process.env.INGEST_DIR ? dirname(process.env.INGEST_DIR) : '.cache', 'og');
-const CODE_VERSION = createHash('sha1').update(`${cardTree.toString()}${ogCard.toString()}`).digest('hex').slice(0, 8);
 
-/** The county's PNG, from the cache when the same card was made before. */
-export async function ogPngCached(card: OgCard, dir = OG_CACHE_DIR): Promise<Buffer> {
-  const key = createHash('sha1').update(`${CODE_VERSION}\n${JSON.stringify(card)}`).digest('hex');
+/**
+ * What draws a card besides the card's content: this module and the PNG writer as written, and the
+ * versions of satori, resvg and the font. Any change makes every image again.
+ */
+function drawingVersion(): string {
+  const hash = createHash('sha1');
+  for (const url of [import.meta.url, new URL('./indexedPng.ts', import.meta.url).href]) {
+    try {
+      hash.update(readFileSync(new URL(url)));
+    } catch {
+      hash.update(String(Math.random())); // sources not readable (bundled): never reuse
+    }
+  }
+  for (const pkg of ['satori', '@resvg/resvg-js', '@fontsource/noto-sans-sc']) hash.update(`${pkg}@${packageVersion(pkg)}`);
+  return hash.digest('hex');
+}
+
+/** A package's version, from the package.json above its entry (some packages do not export that file). */
+function packageVersion(pkg: string): string {
+  try {
+    for (let d = dirname(require.resolve(pkg)); d !== dirname(d); d = dirname(d)) {
+      const file = join(d, 'package.json');
+      if (!existsSync(file)) continue;
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      if (json.name === pkg) return json.version;
+    }
+  } catch {
+    // not resolvable from here
+  }
+  return '?';
+}
+let drawing: string | undefined;
+
+/** The digest of a card's image: its content and the drawing code. */
+export const cardKey = (card: OgCard): string => createHash('sha1').update(`${(drawing ??= drawingVersion())}\n${JSON.stringify(card)}`).digest('hex');
+
+/** The card's PNG, from the cache when the same card was made before (and then cached). */
+export async function ogPngCached(card: OgCard, dir = OG_CACHE_DIR, key = cardKey(card)): Promise<{ png: Buffer; made: boolean }> {
   const file = join(dir, `${key}.png`);
-  if (existsSync(file)) return readFileSync(file);
+  if (existsSync(file)) return { png: readFileSync(file), made: false };
   const png = await ogPng(card);
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, png);
-  return png;
+  return { png, made: true };
 }

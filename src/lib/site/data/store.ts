@@ -1,9 +1,10 @@
 // The one place that loads the site's data for the pages: once per build, memoised, shared.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 import { readLog } from '../../collect/log.ts';
+import { sniff, type Sniffed } from '../../read/sniff.ts';
 import { counties } from '../../region.ts';
 import { countyDirectory, type CountyDirectory } from '../view/countyYears.ts';
 import { isShownReport, readManifest, type Manifest } from './manifest.ts';
@@ -18,8 +19,8 @@ export interface Site extends SiteIndex {
   sourcePath(report: ReportSummary): string | undefined;
   /** sha256 of the source file, from the ingest manifest. */
   sourceSha(report: ReportSummary): string;
-  /** Whether an input file (another version's source) is there to publish. */
-  sourceExists(file: string): boolean;
+  /** What an input file (another version's source) is, told by its bytes; undefined when it is not there to publish. */
+  sourceFormat(file: string): Sniffed | undefined;
 }
 
 /** Where the ingest read the source texts from (the bench points it at a corpus). */
@@ -50,7 +51,10 @@ async function load(): Promise<Site> {
     directory,
     sourcePath: (r) => sources.get(r.id),
     sourceSha: (r) => shas.get(r.id) ?? '',
-    sourceExists: (file) => existsSync(join(REPORTS_DIR, file)),
+    sourceFormat: (file) => {
+      const p = join(REPORTS_DIR, file);
+      return existsSync(p) ? sniff(readFileSync(p)) : undefined;
+    },
   };
 }
 
@@ -59,7 +63,14 @@ export function getSite(): Promise<Site> {
   return site;
 }
 
+/**
+ * What every page names beyond its data that Astro's incremental cache does not see: the CSS file's
+ * name (astro.config.mjs, assetFileNames). Changed, every page is rendered again once, instead of
+ * pages restored from the cache naming a file no longer written.
+ */
+const PAGE_SCHEME = 'css: _astro/style.[hash].css';
+
 /** A short stable hash of anything a page renders besides its own report (ranks, neighbours). */
 export function keyOf(...parts: unknown[]): string {
-  return createHash('sha1').update(JSON.stringify(parts)).digest('hex').slice(0, 20);
+  return createHash('sha1').update(PAGE_SCHEME).update(JSON.stringify(parts)).digest('hex').slice(0, 20);
 }

@@ -40,6 +40,11 @@ export interface FigureCitation {
   title: string;
   /** The source document's address (sidecar url), where the site has it. */
   sourceUrl?: string;
+  /**
+   * The site's published copy of the source (…/source.pdf, absolute): cited where the sidecar gives
+   * no original address, so that a PDF figure still points at its page.
+   */
+  sourceCopy?: string;
   /** The page of a PDF the figure's row was read from. */
   page?: number;
   pdf: boolean;
@@ -57,9 +62,8 @@ export function citationText(c: FigureCitation): string {
   const where = [c.table, `“${c.row}”${c.column ? `行“${c.column}”栏` : ''}`].join('，');
   const value = c.unit && c.value !== '空白' && !c.value.endsWith(c.unit) ? `${c.value} ${c.unit}` : c.value;
   const pageText = c.page ? `原文第 ${c.page} 页` : '';
-  const source = c.sourceUrl
-    ? `${[pageText, sourceAt(c.sourceUrl, c.page, c.pdf)].filter(Boolean).join('，')}`
-    : `${pageText ? `${pageText}，` : ''}本站无原文网址`;
+  const at = c.sourceUrl ? sourceAt(c.sourceUrl, c.page, c.pdf) : c.sourceCopy ? `本站存档原文：${sourceAt(c.sourceCopy, c.page, c.pdf)}` : '本站无原文网址';
+  const source = [pageText, at].filter(Boolean).join('，');
   return (
     `${c.county}${c.year} 年政府信息公开工作年度报告，${where}：${value}。` +
     `来源：${c.issuer}《${c.title}》，${source}。` +

@@ -22,7 +22,7 @@ export function slugOf(region: Pick<Region, 'code' | 'name'>): string {
 }
 
 /**
- * Where each report's own download files (report.json, report.csv, source.txt) are published:
+ * Where each report's own download files (report.json, report.csv, source.pdf/.docx/.txt) are published:
  * beside its page, or, with DOWNLOADS_SITE set at build time (an absolute URL with its path), on
  * that second site. At national scale and real report lengths the site with them is over GitHub
  * Pages' 1 GB; split, each of the two is well under it (README, "National scale").
@@ -39,9 +39,20 @@ export function reportFileHref(region: RegionRef, year: number, file: ReportFile
 export const pinyinOf = (region: Pick<Region, 'code' | 'name'>): string => slugOf(region).slice(region.code.length + 1);
 
 type RegionRef = Pick<Region, 'code' | 'name'>;
-export type ReportFileName = 'report.json' | 'report.csv' | 'source.txt' | `source-other-${number}.txt`;
-/** The source text of the report's k-th other version (Report.versions.others, k from 1). */
-export const otherVersionFile = (k: number): ReportFileName => `source-other-${k}.txt`;
+/**
+ * The type a source is published under, by its format (Report.format, told by its bytes): a PDF as
+ * `.pdf` (so that `source.pdf#page=N` opens at the page), Word as `.docx`, a text as `.txt`, and a
+ * web page as the text the parser read from it (`.txt`: the third-party page is not served on our origin).
+ */
+export type SourceExt = 'pdf' | 'docx' | 'txt';
+export const sourceExtOf = (format: string | undefined): SourceExt => (format === 'pdf' ? 'pdf' : format === 'docx' ? 'docx' : 'txt');
+export type ReportFileName = 'report.json' | 'report.csv' | `source.${SourceExt}` | `source-other-${number}.${SourceExt}`;
+/** The report's source as published: source.pdf, source.docx or source.txt. */
+export const sourceFile = (format: string | undefined): ReportFileName => `source.${sourceExtOf(format)}`;
+/** The source of the report's k-th other version (Report.versions.others, k from 1): source-other-k.pdf … */
+export const otherVersionFile = (k: number, format: string | undefined): ReportFileName => `source-other-${k}.${sourceExtOf(format)}`;
+/** Every name a published source may have had (a rebuild removes those of another type). */
+export const SOURCE_FILE_NAME = /^source(?:-other-\d+)?\.(?:txt|pdf|docx)$/;
 
 export const paths = {
   home: () => '',

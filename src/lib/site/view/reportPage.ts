@@ -7,6 +7,7 @@ import { formatChange, formatDate, formatMetric } from './format.ts';
 import { applicationRowLabel, pathLabel } from './labels.ts';
 import { HEADLINE_METRICS, MISSING_LABELS, MISSING_SHORT, type Metric } from '../data/metrics.ts';
 import { renderProse } from './prose.ts';
+import { otherVersionFile, type ReportFileName } from './paths.ts';
 import type { ReportRank, SiteIndex } from '../data/siteIndex.ts';
 import type { ReportSummary } from '../data/summary.ts';
 
@@ -29,6 +30,8 @@ export interface HeadlineFigure {
   change: string;
   previousYear?: number;
   line?: number;
+  /** The page of a PDF the figure is read from (report.origins): shown instead of the line. */
+  page?: number;
   missingText?: string;
   missingShort?: string;
   /** Note number when a rule placed (or converted) the figure's cell. */
@@ -48,6 +51,17 @@ export interface CheckRow {
   printed: number | null;
   computed: number;
   ok: boolean;
+}
+
+/**
+ * The link text of a report's published source, by its format: what the reader will get. A web
+ * page's source is the text the site read from it (the page itself is linked by its address).
+ */
+export function sourceLinkText(format: string | undefined): string {
+  if (format === 'pdf') return '原文 PDF';
+  if (format === 'docx') return '原文 Word 文件';
+  if (format === 'html') return '本站从原网页读出的文字';
+  return '原文文本';
 }
 
 /** Above this size the prose is not inlined (the report page must stay small); the source text is linked. */
@@ -79,16 +93,20 @@ export interface VersionsNote {
   text: string;
   /** Whether the reader should compare the versions (the site could not tell them apart). */
   undecided: boolean;
-  others: { k: number; source: string; title: string; published?: string; url?: string; hasSource: boolean }[];
+  /** file: the other version's source as published (source-other-k.pdf …), none where it is not there. */
+  others: { k: number; source: string; title: string; published?: string; url?: string; file?: ReportFileName }[];
 }
 
 const publishedText = (p: string | undefined) => (p ? `发布于 ${formatDate(p)}` : '未注明发布日期');
 
-/** The versions note of the page; `hasSource(file)` says whether a file's text is there to publish. */
-export function versionsNote(report: Report, hasSource: (file: string) => boolean): VersionsNote | undefined {
+/** The versions note of the page; `formatOf(file)` says what a file is, undefined where it is not there to publish. */
+export function versionsNote(report: Report, formatOf: (file: string) => string | undefined): VersionsNote | undefined {
   const v = report.versions;
   if (!v) return undefined;
-  const others = v.others.map((o, i) => ({ k: i + 1, ...o, hasSource: hasSource(o.source) }));
+  const others = v.others.map((o, i) => {
+    const format = formatOf(o.source);
+    return { k: i + 1, ...o, file: format === undefined ? undefined : otherVersionFile(i + 1, format) };
+  });
   const names = v.others.map((o) => o.source).join('、');
   const text: Record<Versions['basis'], string> = {
     correction: `本页采用标题注明“更正”或“修订”的一版（${report.source}）；另一版（${names}）未采用。`,
@@ -128,7 +146,7 @@ function findingsList(report: Report): ReportPageModel['findings'] {
   return out;
 }
 
-export function reportPageModel(report: Report, summary: ReportSummary, site: SiteIndex, hasSource: (file: string) => boolean = () => false): ReportPageModel {
+export function reportPageModel(report: Report, summary: ReportSummary, site: SiteIndex, sourceFormat: (file: string) => string | undefined = () => undefined): ReportPageModel {
   const previous = site.previous(summary);
   const notes = new Map<string, number>();
   const byRule = new Map<string, InferenceNote>();
@@ -151,6 +169,7 @@ export function reportPageModel(report: Report, summary: ReportSummary, site: Si
       change: rank.value === null ? '' : formatChange(metric, rank.value, prevValue),
       previousYear: previous?.year,
       line: lineOf(report, METRIC_LINE_PATH[metric.id] ?? ''),
+      page: report.origins?.[METRIC_LINE_PATH[metric.id] ?? '']?.page,
       missingText: rank.value === null ? MISSING_LABELS[rank.reason] : undefined,
       missingShort: rank.value === null ? MISSING_SHORT[rank.reason] : undefined,
       note: notes.get(METRIC_LINE_PATH[metric.id] ?? '') ?? notes.get(`${METRIC_LINE_PATH[metric.id]}[6]`),
@@ -187,6 +206,6 @@ export function reportPageModel(report: Report, summary: ReportSummary, site: Si
     otherYears,
     ogDescription,
     crossChecks: site.crossChecks(summary),
-    versions: versionsNote(report, hasSource),
+    versions: versionsNote(report, sourceFormat),
   };
 }
