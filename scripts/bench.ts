@@ -283,7 +283,9 @@ async function baseline(work: string, pages: number): Promise<Measured> {
   mkdirSync(join(dir, 'src/pages/p'), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-baseline', private: true, type: 'module' }));
-  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', build: { format: 'directory' } });\n");
+  // Its own Vite cache: the shared node_modules/.vite would otherwise be another root's (see
+  // src/lib/site/build/cacheDirs.ts).
+  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', build: { format: 'directory' }, vite: { cacheDir: './.vite-cache' } });\n");
   writeFileSync(
     join(dir, 'src/pages/p/[n].astro'),
     `---
