@@ -2,11 +2,12 @@
 // digest of its card so that a rebuild makes only the changed ones.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { ogCard, ogPngCached } from '../../lib/site/build/ogImage.ts';
-import { getSite } from '../../lib/site/data/store.ts';
+import { getSite, keyOf } from '../../lib/site/data/store.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
-  return site.counties.map((c) => ({ params: { code: c.code } }));
+  // The card is all the image shows: an unchanged card keeps last build's file (incremental build).
+  return site.counties.map((c) => ({ params: { code: c.code }, cacheKey: keyOf(ogCard(c.reports, site.years)) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
