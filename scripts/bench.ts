@@ -249,13 +249,19 @@ function buildEnv(corpus: Corpus, work: string): NodeJS.ProcessEnv {
   };
 }
 
+/** The heap limit `npm run build` gives Astro (package.json), so that the bench builds as it does. */
+function buildHeapFlags(): string[] {
+  const script = String(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.build ?? '');
+  return script.match(/--max-old-space-size=\d+/g) ?? [];
+}
+
 /** With a profile directory, every thread of the build writes a V8 CPU profile there (node --cpu-prof). */
 function astroBuild(corpus: Corpus, work: string, log: string, profileDir?: string): Promise<Measured> {
   const env = buildEnv(corpus, work);
   const args = ['build', '--outDir', join(work, 'dist')];
   // --cpu-prof is refused in NODE_OPTIONS: Node runs Astro's CLI with it (worker threads inherit it).
   const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  return runMeasured(process.execPath, [...prof, ASTRO_CLI, ...args], { cwd: join(work, 'site'), env, log });
+  return runMeasured(process.execPath, [...prof, ...buildHeapFlags(), ASTRO_CLI, ...args], { cwd: join(work, 'site'), env, log });
 }
 
 /** The functions with the most self time in the CPU profiles of a directory (by name and file). */
