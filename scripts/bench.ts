@@ -249,15 +249,20 @@ function buildEnv(corpus: Corpus, work: string): NodeJS.ProcessEnv {
   };
 }
 
+const buildScript = () => String(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.build ?? '');
 /** The heap limit `npm run build` gives Astro (package.json), so that the bench builds as it does. */
 function buildHeapFlags(): string[] {
-  const script = String(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.build ?? '');
-  return script.match(/--max-old-space-size=\d+/g) ?? [];
+  return buildScript().match(/--max-old-space-size=\d+/g) ?? [];
+}
+/** glibc's malloc arenas as `npm run build` sets them (package.json; see README, "Beyond counties"). */
+function buildMallocEnv(): NodeJS.ProcessEnv {
+  const m = buildScript().match(/\bMALLOC_ARENA_MAX=(\d+)/);
+  return m ? { MALLOC_ARENA_MAX: m[1] } : {};
 }
 
 /** With a profile directory, every thread of the build writes a V8 CPU profile there (node --cpu-prof). */
 function astroBuild(corpus: Corpus, work: string, log: string, profileDir?: string): Promise<Measured> {
-  const env = buildEnv(corpus, work);
+  const env = { ...buildEnv(corpus, work), ...buildMallocEnv() };
   const args = ['build', '--outDir', join(work, 'dist')];
   // --cpu-prof is refused in NODE_OPTIONS: Node runs Astro's CLI with it (worker threads inherit it).
   const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
