@@ -4,19 +4,21 @@ import './src/lib/site/build/threadpool.ts';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { SITE_ADDRESS, addressNotes } from './src/lib/site/build/address.ts';
+import { cacheDirs } from './src/lib/site/build/cacheDirs.ts';
 import { siteOutput } from './src/lib/site/build/integrations.ts';
 
 // GitHub Pages serves the site under /<repo>/: the deploy workflow sets SITE and BASE_PATH. Without
 // SITE the site has relative links only: never a placeholder address (address.ts).
 const site = SITE_ADDRESS;
 const base = process.env.BASE_PATH ?? '/';
+const caches = cacheDirs();
 for (const note of addressNotes()) console.log(`[site] ${note}`);
 
 export default defineConfig({
   site,
   base,
   // A separate cache per corpus (bench, scale tests) keeps their content stores and incremental caches apart.
-  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  ...(caches.astro ? { cacheDir: caches.astro } : {}),
   trailingSlash: 'always',
   // Several pages in flight: rendering one while another's files are written (measured: with 1, the
   // build sat idle on file writes about half of the time).
@@ -26,7 +28,10 @@ export default defineConfig({
   // dist/ is not emptied first: the incremental build leaves unchanged pages in place (instead of
   // copying 18,000 of them back from its cache) and unchanged downloads are not written again;
   // siteOutput() removes whatever this build did not produce.
+  // Vite's dependency cache inside Astro's, not shared with other roots (cacheDirs.ts: it made every
+  // rebuild after another root's build bundle the dependencies again).
   vite: {
+    cacheDir: caches.vite,
     build: {
       emptyOutDir: false,
       rolldownOptions: {

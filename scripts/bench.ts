@@ -249,13 +249,24 @@ function buildEnv(corpus: Corpus, work: string): NodeJS.ProcessEnv {
   };
 }
 
+const buildScript = () => String(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.build ?? '');
+/** The heap limit `npm run build` gives Astro (package.json), so that the bench builds as it does. */
+function buildHeapFlags(): string[] {
+  return buildScript().match(/--max-old-space-size=\d+/g) ?? [];
+}
+/** glibc's malloc arenas as `npm run build` sets them (package.json; see README, "Beyond counties"). */
+function buildMallocEnv(): NodeJS.ProcessEnv {
+  const m = buildScript().match(/\bMALLOC_ARENA_MAX=(\d+)/);
+  return m ? { MALLOC_ARENA_MAX: m[1] } : {};
+}
+
 /** With a profile directory, every thread of the build writes a V8 CPU profile there (node --cpu-prof). */
 function astroBuild(corpus: Corpus, work: string, log: string, profileDir?: string): Promise<Measured> {
-  const env = buildEnv(corpus, work);
+  const env = { ...buildEnv(corpus, work), ...buildMallocEnv() };
   const args = ['build', '--outDir', join(work, 'dist')];
   // --cpu-prof is refused in NODE_OPTIONS: Node runs Astro's CLI with it (worker threads inherit it).
   const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  return runMeasured(process.execPath, [...prof, ASTRO_CLI, ...args], { cwd: join(work, 'site'), env, log });
+  return runMeasured(process.execPath, [...prof, ...buildHeapFlags(), ASTRO_CLI, ...args], { cwd: join(work, 'site'), env, log });
 }
 
 /** The functions with the most self time in the CPU profiles of a directory (by name and file). */
@@ -283,7 +294,9 @@ async function baseline(work: string, pages: number): Promise<Measured> {
   mkdirSync(join(dir, 'src/pages/p'), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-baseline', private: true, type: 'module' }));
-  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', build: { format: 'directory' } });\n");
+  // Its own Vite cache: the shared node_modules/.vite would otherwise be another root's (see
+  // src/lib/site/build/cacheDirs.ts).
+  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', build: { format: 'directory' }, vite: { cacheDir: './.vite-cache' } });\n");
   writeFileSync(
     join(dir, 'src/pages/p/[n].astro'),
     `---

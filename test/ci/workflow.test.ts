@@ -88,6 +88,11 @@ describe('the deploy workflow', { timeout: 60_000 }, () => {
     expect(String(cache?.with?.path)).toContain('node_modules/.astro');
   });
 
+  it('keeps the share images between runs (else every run draws all 2,854 of them again)', () => {
+    const cache = workflow.jobs.build.steps.find((s) => s.uses?.startsWith('actions/cache@'));
+    expect(String(cache?.with?.path).split('\n').map((l) => l.trim())).toContain('.cache/og');
+  });
+
   it('turns Astro’s telemetry off, in the workflow and in .ci/run', () => {
     expect(workflow.env?.ASTRO_TELEMETRY_DISABLED).toBe('1');
     expect(readFileSync('.ci/run', 'utf8')).toMatch(/^export ASTRO_TELEMETRY_DISABLED=1$/m);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pruneOutput } from '../../src/lib/site/build/integrations.ts';
+import { pruneOutput, routeFiles } from '../../src/lib/site/build/integrations.ts';
 
 describe('pruneOutput', () => {
   it('removes what this build neither wrote nor kept, and the directories left empty', () => {
@@ -32,5 +32,17 @@ describe('pruneOutput', () => {
     expect(existsSync(join(out, 'counties/632224-gangcha'))).toBe(false);
     expect(existsSync(join(out, '_astro'))).toBe(false);
     expect(existsSync(join(out, 'counties'))).toBe(true);
+  });
+});
+
+describe('routeFiles', () => {
+  it('names every file the routes left in the output, endpoints too (a share image the incremental build kept in place is no stale file)', () => {
+    const out = '/tmp/site/dist';
+    const assets = new Map<string, URL[]>([
+      ['/og/[code].png', [new URL('file:///tmp/site/dist/og/630222.png')]],
+      ['/data/compare/[code].json', [new URL('file:///tmp/site/dist/data/compare/630222.json'), new URL('file:///tmp/site/dist/data/compare/632224.json')]],
+      ['/counties/[county]', [new URL('file:///tmp/site/dist/counties/630222-minhe/index.html')]],
+    ]);
+    expect(routeFiles(out, assets).sort()).toEqual(['counties/630222-minhe/index.html', 'data/compare/630222.json', 'data/compare/632224.json', 'og/630222.png']);
   });
 });

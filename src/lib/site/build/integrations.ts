@@ -54,6 +54,14 @@ function emptyDir(dir: string): void {
 }
 
 /**
+ * The downloads worker's heap: it holds ~100 MB at national scale (the state of every report's
+ * files), but left to itself V8 let its heap grow past 600 MB of garbage (parsed reports, CSV
+ * text) before collecting, a third of the build's peak. Over this limit the worker fails and the
+ * main thread writes the downloads instead (below).
+ */
+const DOWNLOADS_HEAP_MB = 512;
+
+/**
  * The downloads, written in a worker thread from the start of the build: they depend on the ingest
  * output only, so they need not wait for the pages, and the machine's second core is otherwise
  * idle while Astro renders on one. Where no worker can run this module, the main thread writes them.
@@ -64,7 +72,7 @@ function downloadsInBackground(options: DownloadOptions, logger: AstroIntegratio
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./downloadsWorker.ts', import.meta.url), { workerData: options });
+      worker = new Worker(new URL('./downloadsWorker.ts', import.meta.url), { workerData: options, resourceLimits: { maxOldGenerationSizeMb: DOWNLOADS_HEAP_MB } });
     } catch (e) {
       logger.warn(`downloads: no worker thread (${(e as Error).message}); writing them after the pages`);
       inProcess().then(resolve, reject);
@@ -141,7 +149,7 @@ export function siteOutput(): AstroIntegration {
         downloads.catch(() => undefined);
         ogImages.catch(() => undefined);
       },
-      'astro:build:done': async ({ dir, pages, logger }) => {
+      'astro:build:done': async ({ dir, pages, assets, logger }) => {
         const out = fileURLToPath(dir);
         if (!downloads) throw new Error('site-output: the downloads were not started (astro:config:setup did not say build)');
         let t = Date.now();
@@ -166,7 +174,16 @@ export function siteOutput(): AstroIntegration {
         const search = await indexCounties(out, join(cacheDir, 'site-pagefind.json'), pagefindVersion(root), logger);
         logger.info(`county finder: ${search.indexed === null ? 'county names unchanged, index kept' : `indexed ${search.indexed} county pages`} — ${Date.now() - t} ms`);
         t = Date.now();
-        const keep = new Set<string>([...(resolve(reportOutDir) === resolve(out) ? dl.files : []), ...dl.bulk, ...og.files, ...search.files, ...pages.flatMap((p) => pageFiles(p.pathname))]);
+        // Pages by their pathname; endpoints (the compare page's JSON) by the files their routes wrote
+        // or kept: a skipped endpoint is in no list of pages.
+        const keep = new Set<string>([
+          ...(resolve(reportOutDir) === resolve(out) ? dl.files : []),
+          ...dl.bulk,
+          ...og.files,
+          ...search.files,
+          ...pages.flatMap((p) => pageFiles(p.pathname)),
+          ...routeFiles(out, assets),
+        ]);
         const removed = pruneOutput(out, keep, started, previous?.listed ?? []);
         logger.info(`removed ${removed} file(s) an earlier build left behind — ${Date.now() - t} ms`);
         const listed = [...keep].filter((f) => LISTED.some((d) => f.startsWith(`${d}/`)));
@@ -175,6 +192,13 @@ export function siteOutput(): AstroIntegration {
       },
     },
   };
+}
+
+/** Every file of the output the routes wrote or kept in place (Astro's `assets`: route → files), relative. */
+export function routeFiles(out: string, assets: ReadonlyMap<string, readonly URL[]>): string[] {
+  const files: string[] = [];
+  for (const urls of assets.values()) for (const u of urls) files.push(relative(out, fileURLToPath(u)).split(sep).join('/'));
+  return files;
 }
 
 /** The files a page pathname (`counties/630222-minhe/2021/`, `404`) may have been written to. */

@@ -235,9 +235,19 @@ export function buildSiteIndex(input: readonly (ReportSummary | Report)[]): Site
     for (const c of codes) if (divisionCodes.has(c)) inList++;
     return { scope, national, divisions, counties: inList, others: codes.size - inList };
   }
-  const coverage = (year?: number) => coverageOf('全国', true, allCounties.length, year === undefined ? reports : (ofYear.get(year) ?? []));
+  // Memoised: every report page's cache key asks for its year's and province's coverage (a pass over
+  // the year's reports each time was quadratic in the number of reports).
+  const coverageMemo = new Map<string, Coverage>();
+  const memo = (key: string, make: () => Coverage) => {
+    let c = coverageMemo.get(key);
+    if (!c) coverageMemo.set(key, (c = make()));
+    return c;
+  };
+  const coverage = (year?: number) => memo(`:${year ?? ''}`, () => coverageOf('全国', true, allCounties.length, year === undefined ? reports : (ofYear.get(year) ?? [])));
   const provinceCoverage = (code: string, year?: number) =>
-    coverageOf(provinceName(code), false, divisionsIn.get(code) ?? 0, (year === undefined ? reports : (ofYear.get(year) ?? [])).filter((r) => provinceCodeOf(r.region.code) === code));
+    memo(`${code}:${year ?? ''}`, () =>
+      coverageOf(provinceName(code), false, divisionsIn.get(code) ?? 0, (year === undefined ? reports : (ofYear.get(year) ?? [])).filter((r) => provinceCodeOf(r.region.code) === code)),
+    );
 
   const report = (code: string, year: number) => byId.get(`${code}-${year}`);
   let cross: Map<string, CrossCheck[]> | undefined;
