@@ -66,7 +66,10 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   // Reading by labels does not add up. Only where the text shows reading order's marks (row labels not
   // found in table order, or crowded rows) is it read again as reading order: a layout text whose own
   // figures do not add up keeps its figures as printed.
-  if (complete && !crowded) return keep(read, byLabels, notes);
+  // All the cells printed after all the labels, in neither row nor column order, is reading order's
+  // mark too: read as reading order, kept only where the whole table then adds up.
+  const afterLabels = byLabels.inferred.some((i) => i.rule.startsWith('cells-after-labels'));
+  if (complete && !crowded && !afterLabels) return keep(read, byLabels, notes);
   // A row whose label is nowhere in the region is no reading-order mark: cutting the cells into the
   // other rows would shift its figures into its neighbours' and the totals would still add up.
   if (!ROWS.filter((d) => !d.group && !d.optional).every((d) => findLabel(stream, d.label, from))) return keep(read, byLabels, notes);

@@ -7,6 +7,7 @@
 import type { Cell } from '../schema.ts';
 import type { RowShape } from './cells.ts';
 import type { RowDef } from './rows.ts';
+import { decodeBlocks } from './blocks.ts';
 import { findLabel, type Stream } from './stream.ts';
 
 export interface OrderedRows {
@@ -261,6 +262,19 @@ export function readInReadingOrder(
       const tail = untangleRows(cells.slice(head), k, shape.width, prefer, (t) => ++checks <= READINGS_CHECKED && accept(readTail(t).values), 3_000, budget);
       if (tail) return readTail(tail);
     }
+  }
+  // The rows printed as a shuffle (blocks read column by column, pairwise, as strips, in any mix):
+  // taken only where exactly one table adds up in every row and passes every identity.
+  const toValues = (table: Cell[][]) => new Map(rows.map((d, r) => [d.path, table[r]!] as const));
+  const decoded = decodeBlocks(cells, rows.length, shape.width, (table) => accept(toValues(table)));
+  if (decoded.table) {
+    const runs = decoded.firstCell.map((start, r) => ({ start, length: shape.width, values: decoded.table[r]! }));
+    const read = reading(runs, cells, 1, 0);
+    return {
+      ...read,
+      rule: `reading-order: ${cells.length} cells decoded into ${rows.length} rows printed interleaved, the one table in which every row and column adds up`,
+      doubt: `the cells of ${rows.length} rows were printed interleaved: the one assignment of them to rows under which every identity of the table holds`,
+    };
   }
   return null;
 }
