@@ -96,7 +96,7 @@ function readOrdered(stream: Stream, from: number): { applications: Applications
     const read = toApplications(new Map([...defs].filter((d) => !d.group && !d.optional).map((d) => [d.path, values.get(d.path) ?? null] as const).concat([...values])), scratch);
     return checkApplications(read).every((c) => c.ok);
   };
-  const ordered = readInReadingOrder(stream, rows, SHAPE, from, accept, placeJumbled);
+  const ordered = readInReadingOrder(stream, rows, SHAPE, from, accept, placeJumbled, columnIdentities(rows));
   if (!ordered) return null;
   const notes = emptyNotes();
   const values = new Map<string, Cell[] | null>();
@@ -117,6 +117,18 @@ function readOrdered(stream: Stream, from: number): { applications: Applications
   // Every cell placed by a rule over the whole table: a person should know, even where it adds up.
   notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${A}: ${ordered.doubt ?? ordered.rule}`, path: A });
   return { applications: toApplications(values, notes), notes };
+}
+
+/**
+ * The table's column identities as weights over `rows`: （七）总计 = the sum of the results rows, and
+ * 一 + 二 = 三（七） + 四 (checks.ts).
+ */
+function columnIdentities(rows: readonly RowDef[]): number[][] {
+  const paths = rows.map((d) => d.path);
+  if (!paths.includes(`${A}.total`)) return [];
+  const results = rows.map((d) => (EDGE.has(d.path) ? 0 : 1) - (d.path === `${A}.total` ? 1 : 0));
+  const balance = paths.map((p) => (p === `${A}.received` || p === `${A}.carriedOver` ? 1 : p === `${A}.total` || p === `${A}.carriedForward` ? -1 : 0));
+  return [results, balance];
 }
 
 const PLACED_BY_TOTALS = 'printed-out-of-order: the row\'s printed figures placed where the table\'s column identities require';

@@ -45,58 +45,171 @@ function readBlock(cells: readonly Cell[], start: number, k: number, cuts: reado
   return { rows, first };
 }
 
+/** Blocks of at most this many rows are also read as any interleaving (not only as strips). */
+export const MAX_SHUFFLED_ROWS = 5;
+/** Steps of the search for interleavings, over all the blocks of one table, at most. */
+export const SHUFFLE_STEPS = 300_000;
+
+/**
+ * The `k` rows starting at cell `start` printed interleaved in any way that keeps each row's cells
+ * left to right and each column's top to bottom (a row's cell is printed after the one above it):
+ * every distinct reading in which each row adds up, or null where the search ran out of steps.
+ */
+export function readShuffled(cells: readonly Cell[], start: number, k: number, width: number, budget: { steps: number }): Partial[] | null {
+  const end = start + k * width;
+  const fills = Array<number>(k).fill(0);
+  const partial = Array<number>(k).fill(0);
+  const rows: Cell[][] = Array.from({ length: k }, () => []);
+  const first = Array<number>(k).fill(-1);
+  const rowOf: number[] = [];
+  const found = new Map<string, Partial>();
+  // States from which no reading completes (the rest depends only on these).
+  const dead = new Set<string>();
+  let completed = 0;
+  // Each open row's total must still come: after its missing cells and after the row above's total.
+  const totalsCanCome = (next: number): boolean => {
+    let cursor = next;
+    for (let r = 0; r < k && fills[r]! > 0; r++) {
+      const f = fills[r]!;
+      if (f === width) continue;
+      let j = Math.max(cursor, next + (width - 1 - f));
+      const p = partial[r]!;
+      while (j < end && (f === width - 1 ? Math.abs((cells[j] ?? 0) - p) > 1e-9 : (cells[j] ?? 0) < p - 1e-9)) j++;
+      if (j >= end) return false;
+      cursor = j + 1;
+    }
+    return true;
+  };
+  const visit = (i: number): boolean => {
+    if (--budget.steps < 0) return false;
+    if (i === end) {
+      completed++;
+      const key = JSON.stringify(rows);
+      if (!found.has(key)) found.set(key, { rows: rows.map((r) => [...r]), first: [...first] });
+      return true;
+    }
+    const state = `${i}|${rowOf[i - 1 - start] ?? -1}|${fills.join(',')}|${partial.join(',')}`;
+    if (dead.has(state)) return true;
+    const before = completed;
+    const v = cells[i]!;
+    for (let r = 0; r < k; r++) {
+      const f = fills[r]!;
+      if (f === width || (r > 0 && fills[r - 1]! <= f)) continue;
+      // Equal figures one after the other: the order putting the upper row first only (the same table).
+      if (i > start && cells[i - 1] === v && rowOf[i - 1 - start]! > r) continue;
+      const last = f === width - 1;
+      if (last && Math.abs(partial[r]! - (v ?? 0)) > 1e-9) continue;
+      fills[r] = f + 1;
+      if (!last) partial[r] = partial[r]! + (v ?? 0);
+      rows[r]!.push(v);
+      rowOf[i - start] = r;
+      if (f === 0) first[r] = i;
+      const go = totalsCanCome(i + 1) ? visit(i + 1) : true;
+      rows[r]!.pop();
+      if (!last) partial[r] = partial[r]! - (v ?? 0);
+      fills[r] = f;
+      if (!go) return false;
+    }
+    if (completed === before) dead.add(state);
+    return true;
+  };
+  return visit(start) ? [...found.values()] : null;
+}
+
+/**
+ * Column identities of a table: each a weight per row such that, in every column, the weighted sum of
+ * the rows' cells is 0 (（七）总计 = the sum of （一） to （六）: weight 1 on those rows, -1 on 总计).
+ */
+export type ColumnIdentity = readonly number[];
+
+interface Bucket {
+  /** The identities' weighted sums over the rows read so far, per identity and column. */
+  sums: number[];
+  /** Distinct readings with these sums (a few: only whether there is one, or more, matters). */
+  readings: Map<string, Partial>;
+  /** More distinct readings had these sums than are kept. */
+  more: boolean;
+}
+
 /**
  * Decodes `cells` (in reading order) into `rows` rows of `width` cells, the last of each the sum of
- * the others (blank cells count 0), printed in blocks of strips. Returns the one table `accept`
- * takes, with the index in `cells` of each row's first cell; else why not.
+ * the others (blank cells count 0), printed in blocks (strips, or any interleaving of a few rows).
+ * Readings are grouped by what they make of the column `identities`, so that only those of the
+ * whole table that satisfy them are compared; `accept` (the table's every check) confirms. Returns
+ * the one table taken, with the index in `cells` of each row's first cell; else why not.
  */
 export function decodeBlocks(
   cells: readonly Cell[],
   rows: number,
   width: number,
   accept: (table: Cell[][]) => boolean,
-  maxReadings = MAX_READINGS,
+  options: { identities?: readonly ColumnIdentity[]; maxReadings?: number; shuffled?: boolean } = {},
 ): BlockDecoding {
+  const identities = options.identities ?? [];
+  const maxReadings = options.maxReadings ?? MAX_READINGS;
+  // Without identities every reading is compared by `accept`; with them, two per group tell enough.
+  const keep = identities.length > 0 ? 2 : maxReadings;
   if (rows === 0 || cells.length !== rows * width) return { table: null, why: 'no-reading', readings: 0 };
   const splits = splitsOf(width);
-  // suffix[r]: the distinct readings of rows r.. (every row adding up), or null past the limit.
-  const suffix: (Map<string, Partial> | null)[] = Array(rows + 1).fill(null);
-  suffix[rows] = new Map([['', { rows: [], first: [] }]]);
+  const budget = { steps: SHUFFLE_STEPS };
+  const rowKey = (row: readonly Cell[]) => row.map((v) => (v === null ? '-' : String(v))).join(',');
+  const sumsOf = (block: Partial, r: number) =>
+    identities.flatMap((w) => Array.from({ length: width }, (_, c) => block.rows.reduce((a, row, i) => a + (w[r + i] ?? 0) * (row[c] ?? 0), 0)));
+  const keyOf = (sums: readonly number[]) => sums.map((x) => Math.round(x * 1e6) / 1e6).join(',');
+  // suffix[r]: the readings of rows r.. (every row adding up), grouped by their identity sums.
+  const suffix: Map<string, Bucket>[] = Array(rows + 1);
+  const none = Array<number>(identities.length * width).fill(0);
+  suffix[rows] = new Map([[keyOf(none), { sums: none, readings: new Map([['', { rows: [], first: [] }]]), more: false }]]);
+  let count = 0;
   for (let r = rows - 1; r >= 0; r--) {
-    const out = new Map<string, Partial>();
-    let over = false;
-    for (let k = 1; k <= rows - r && !over; k++) {
-      const rest = suffix[r + k];
-      if (rest === null) {
-        over = true;
-        break;
-      }
-      if (rest!.size === 0) continue;
+    const out = new Map<string, Bucket>();
+    for (let k = 1; k <= rows - r; k++) {
+      const rest = suffix[r + k]!;
+      if (rest.size === 0) continue;
       const blocks = new Map<string, Partial>();
       // A block of one row reads the same under every split.
       for (const cuts of k === 1 ? [splits[0]!] : splits) {
         const block = readBlock(cells, r * width, k, cuts);
-        if (block.rows.every(addsUp)) blocks.set(JSON.stringify(block.rows), block);
+        if (block.rows.every(addsUp)) blocks.set(block.rows.map(rowKey).join(';'), block);
       }
-      for (const block of blocks.values()) {
-        for (const tail of rest!.values()) {
-          const joined = { rows: [...block.rows, ...tail.rows], first: [...block.first, ...tail.first] };
-          const key = JSON.stringify(joined.rows);
-          if (!out.has(key)) out.set(key, joined);
-          if (out.size > maxReadings) {
-            over = true;
-            break;
+      if (options.shuffled !== false && k >= 2 && k <= MAX_SHUFFLED_ROWS) {
+        const shuffled = readShuffled(cells, r * width, k, width, budget);
+        if (!shuffled) return { table: null, why: 'too-many', readings: count };
+        for (const block of shuffled) blocks.set(block.rows.map(rowKey).join(';'), block);
+      }
+      for (const [bk, block] of blocks) {
+        const own = sumsOf(block, r);
+        for (const tail of rest.values()) {
+          const sums = tail.sums.map((x, i) => x + own[i]!);
+          const key = keyOf(sums);
+          let bucket = out.get(key);
+          if (!bucket) {
+            if (out.size >= maxReadings) return { table: null, why: 'too-many', readings: count };
+            bucket = { sums, readings: new Map(), more: false };
+            out.set(key, bucket);
+          }
+          bucket.more ||= tail.more;
+          for (const [tk, reading] of tail.readings) {
+            const joinedKey = tk ? `${bk};${tk}` : bk;
+            if (bucket.readings.has(joinedKey)) continue;
+            if (bucket.readings.size >= keep) {
+              bucket.more = true;
+              break;
+            }
+            bucket.readings.set(joinedKey, { rows: [...block.rows, ...reading.rows], first: [...block.first, ...reading.first] });
+            count++;
           }
         }
-        if (over) break;
       }
     }
-    suffix[r] = over ? null : out;
-    if (over) return { table: null, why: 'too-many', readings: out.size };
+    suffix[r] = out;
   }
-  const tables = suffix[0]!;
-  const taken = [...tables.values()].filter((p) => accept(p.rows));
-  if (taken.length > 1) return { table: null, why: 'ambiguous', readings: tables.size };
-  if (taken.length === 0) return { table: null, why: 'no-reading', readings: tables.size };
-  return { table: taken[0]!.rows, firstCell: taken[0]!.first, readings: tables.size };
+  // The readings under which every identity holds: their sums are all 0.
+  const bucket = suffix[0]!.get(keyOf(none));
+  const candidates = identities.length > 0 ? [bucket] : [...suffix[0]!.values()];
+  const taken = candidates.flatMap((b) => (b ? [...b.readings.values()].filter((p) => accept(p.rows)) : []));
+  const more = candidates.some((b) => b?.more);
+  if (taken.length > 1 || (taken.length === 1 && more)) return { table: null, why: 'ambiguous', readings: count };
+  if (taken.length === 0) return { table: null, why: more ? 'too-many' : 'no-reading', readings: count };
+  return { table: taken[0]!.rows, firstCell: taken[0]!.first, readings: count };
 }

@@ -7,7 +7,7 @@
 import type { Cell } from '../schema.ts';
 import type { RowShape } from './cells.ts';
 import type { RowDef } from './rows.ts';
-import { decodeBlocks } from './blocks.ts';
+import { decodeBlocks, type ColumnIdentity } from './blocks.ts';
 import { findLabel, type Stream } from './stream.ts';
 
 export interface OrderedRows {
@@ -168,6 +168,8 @@ export function readInReadingOrder(
   from: number,
   accept: (values: Map<string, Cell[]>) => boolean = () => true,
   place?: PlaceJumbled,
+  /** The table's column identities over `rows` (weights per row), for decoding rows printed in blocks. */
+  identities: readonly ColumnIdentity[] = [],
 ): OrderedRows | null {
   if (rows.length === 0) return null;
   const inRegion = stream.cells.filter((c) => c.offset >= from);
@@ -266,7 +268,10 @@ export function readInReadingOrder(
   // The rows printed as a shuffle (blocks read column by column, pairwise, as strips, in any mix):
   // taken only where exactly one table adds up in every row and passes every identity.
   const toValues = (table: Cell[][]) => new Map(rows.map((d, r) => [d.path, table[r]!] as const));
-  const decoded = decodeBlocks(cells, rows.length, shape.width, (table) => accept(toValues(table)));
+  // Strips first (how converters print a band of rows); any interleaving of a few rows only where
+  // strips read nothing at all, never to choose between readings.
+  const byStrips = decodeBlocks(cells, rows.length, shape.width, (table) => accept(toValues(table)), { identities, shuffled: false });
+  const decoded = !byStrips.table && byStrips.why === 'no-reading' ? decodeBlocks(cells, rows.length, shape.width, (table) => accept(toValues(table)), { identities }) : byStrips;
   if (decoded.table) {
     const runs = decoded.firstCell.map((start, r) => ({ start, length: shape.width, values: decoded.table[r]! }));
     const read = reading(runs, cells, 1, 0);
