@@ -98,6 +98,26 @@ describe('decodeBlocks', () => {
   });
 });
 
+describe('decodeBlocks: rows printed out of order', () => {
+  // T = A + B in every column.
+  const identities = [[1, 1, -1]];
+  const B = [1, 1, 2];
+
+  it('places a row that does not add up as printed where the identities put it, if those are its printed figures', () => {
+    const cells = [3, 5, 2, ...B, 3, 4, 7];
+    expect(decodeBlocks(cells, 3, 3, () => true, { identities }).table).toBeNull();
+    expect(decodeBlocks(cells, 3, 3, () => true, { identities, jumbled: 1 }).table).toEqual([[2, 3, 5], B, [3, 4, 7]]);
+    // 3 3 6 adds up in another order, but T - B = 2 3 5 is not its figures: nothing placed.
+    expect(decodeBlocks([3, 6, 3, ...B, 3, 4, 7], 3, 3, () => true, { identities, jumbled: 1 }).table).toBeNull();
+  });
+
+  it('places a row that adds up as printed only where the caller names it as suspect', () => {
+    const cells = [0, 5, 5, ...B, 6, 1, 7];
+    expect(decodeBlocks(cells, 3, 3, () => true, { identities, jumbled: 1 }).table).toBeNull();
+    expect(decodeBlocks(cells, 3, 3, () => true, { identities, jumbled: 1, suspect: 0 }).table).toEqual([[5, 0, 5], B, [6, 1, 7]]);
+  });
+});
+
 describe('table 三 in reading order, printed in blocks of rows', () => {
   const source = readFileSync(new URL('../fixtures/reading-order/synth-a-chromium.txt', import.meta.url), 'utf8');
   const start = source.indexOf('一、本年新收政府信息公开申请数量');
@@ -152,6 +172,41 @@ describe('table 三 in reading order, printed in blocks of rows', () => {
     expect(result.report.findings).toContainEqual(expect.objectContaining({ code: 'cells-inferred', path: 'applications', message: expect.stringContaining('interleaved') }));
     const inferred = result.report.inferred.filter((i) => i.path.startsWith('applications.'));
     expect(inferred).toHaveLength(25 * 7);
+  });
+
+  it('is read back where a row among the blocks is printed out of order (its first figure after the others)', () => {
+    // （六）2. (逾期未按收费通知, printed whole): 59 3 0 0 0 1 63 printed 3 0 0 0 1 63 59.
+    const result = parseReport(
+      report(BLOCKS, (groups) => {
+        const k = groups.findIndex((g) => JSON.stringify(g) === JSON.stringify(results[19]));
+        expect(k).toBeGreaterThan(0);
+        const row = groups[k]!;
+        groups[k] = [...row.slice(1, -1), row.at(-1)!, row[0]!];
+      }),
+      { source: 'blocks.txt' },
+    );
+    if (!result.ok) throw new Error(result.error);
+    const a = result.report.applications!;
+    expect(a.otherHandling.unpaidFees).toEqual(results[19]);
+    expect(a.total).toEqual(total);
+    expect(result.report.consistent).toBe(true);
+  });
+
+  it('places no figure where two tables pass every identity (the identities cannot tell which)', () => {
+    // 1.信访举报投诉类申请 41 1 0 0 0 1 43 printed 1 0 0 0 1 43 41: read with its neighbours as strips,
+    // two tables add up in every row and column; which is meant, nothing printed tells.
+    const result = parseReport(
+      report(BLOCKS, (groups) => {
+        const k = groups.findIndex((g) => JSON.stringify(g) === JSON.stringify(results[13]));
+        expect(k).toBeGreaterThan(0);
+        const row = groups[k]!;
+        groups[k] = [...row.slice(1, -1), row.at(-1)!, row[0]!];
+      }),
+      { source: 'blocks.txt' },
+    );
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.findings.some((f) => /printed interleaved/.test(f.message))).toBe(false);
+    expect(result.report.consistent).toBe(false);
   });
 
   it('places no figure where a figure printed wrong leaves no table that passes every identity', () => {

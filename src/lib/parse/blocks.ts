@@ -15,10 +15,12 @@ export type BlockDecoding =
 /** Distinct readings (tables in which every row adds up) kept for any run of rows, at most. */
 export const MAX_READINGS = 5000;
 
-interface Partial {
+export interface Partial {
   rows: Cell[][];
   /** Index in `cells` of each row's first printed cell. */
   first: number[];
+  /** Rows (by index in the table) printed out of order: their cells as printed, placed at the end. */
+  jumbled?: number[];
 }
 
 const addsUp = (row: readonly Cell[]) => Math.abs(row.slice(0, -1).reduce<number>((a, b) => a + (b ?? 0), 0) - (row.at(-1) ?? 0)) < 1e-9;
@@ -48,7 +50,7 @@ function readBlock(cells: readonly Cell[], start: number, k: number, cuts: reado
 /** Blocks of at most this many rows are also read as any interleaving (not only as strips). */
 export const MAX_SHUFFLED_ROWS = 5;
 /** Steps of the search for interleavings, over all the blocks of one table, at most. */
-export const SHUFFLE_STEPS = 300_000;
+export const SHUFFLE_STEPS = 150_000;
 
 /**
  * The `k` rows starting at cell `start` printed interleaved in any way that keeps each row's cells
@@ -122,6 +124,9 @@ export function readShuffled(cells: readonly Cell[], start: number, k: number, w
  */
 export type ColumnIdentity = readonly number[];
 
+/** Interleavings of blocks of rows found for one table's cells, by first row and rows. */
+export type ShuffleCache = Map<string, Partial[] | null>;
+
 interface Bucket {
   /** The identities' weighted sums over the rows read so far, per identity and column. */
   sums: number[];
@@ -129,6 +134,8 @@ interface Bucket {
   readings: Map<string, Partial>;
   /** More distinct readings had these sums than are kept. */
   more: boolean;
+  /** Rows printed out of order in these readings, left out of `sums`. */
+  jumbled: number[];
 }
 
 /**
@@ -143,7 +150,14 @@ export function decodeBlocks(
   rows: number,
   width: number,
   accept: (table: Cell[][]) => boolean,
-  options: { identities?: readonly ColumnIdentity[]; maxReadings?: number; shuffled?: boolean } = {},
+  /**
+   * `shuffled`: blocks of a few rows in any interleaving too; `jumbled`: at most this many single rows
+   * printed out of order (a tall row's cells in pieces: some cell is the sum of the others, but not
+   * last), their figures then solved from the identities and taken only where they are the ones printed;
+   * `suspect`: a row that may be out of order although it adds up as printed; `cache`: interleavings
+   * already searched for the same cells (decoding them again under other options).
+   */
+  options: { identities?: readonly ColumnIdentity[]; maxReadings?: number; shuffled?: boolean; jumbled?: number; suspect?: number; cache?: ShuffleCache } = {},
 ): BlockDecoding {
   const identities = options.identities ?? [];
   const maxReadings = options.maxReadings ?? MAX_READINGS;
@@ -151,6 +165,7 @@ export function decodeBlocks(
   const keep = identities.length > 0 ? 2 : maxReadings;
   if (rows === 0 || cells.length !== rows * width) return { table: null, why: 'no-reading', readings: 0 };
   const splits = splitsOf(width);
+  const cache = options.cache ?? new Map();
   const budget = { steps: SHUFFLE_STEPS };
   const rowKey = (row: readonly Cell[]) => row.map((v) => (v === null ? '-' : String(v))).join(',');
   const sumsOf = (block: Partial, r: number) =>
@@ -159,7 +174,7 @@ export function decodeBlocks(
   // suffix[r]: the readings of rows r.. (every row adding up), grouped by their identity sums.
   const suffix: Map<string, Bucket>[] = Array(rows + 1);
   const none = Array<number>(identities.length * width).fill(0);
-  suffix[rows] = new Map([[keyOf(none), { sums: none, readings: new Map([['', { rows: [], first: [] }]]), more: false }]]);
+  suffix[rows] = new Map([[`${keyOf(none)}|`, { sums: none, readings: new Map([['', { rows: [], first: [] }]]), more: false, jumbled: [] }]]);
   let count = 0;
   for (let r = rows - 1; r >= 0; r--) {
     const out = new Map<string, Bucket>();
@@ -172,20 +187,30 @@ export function decodeBlocks(
         const block = readBlock(cells, r * width, k, cuts);
         if (block.rows.every(addsUp)) blocks.set(block.rows.map(rowKey).join(';'), block);
       }
+      const row = cells.slice(r * width, r * width + width);
+      // Out of order where it does not add up as printed, or (rows named by the caller) even where it
+      // does (0 0 0 0 0 20 20 for 20 0 0 0 0 0 20).
+      if (k === 1 && (options.jumbled ?? 0) > 0 && identities.length > 0 && couldAddUp(row) && (!addsUp(row) || options.suspect === r)) {
+        blocks.set(`?${rowKey(row)}`, { rows: [row], first: [r * width], jumbled: [r] });
+      }
       if (options.shuffled !== false && k >= 2 && k <= MAX_SHUFFLED_ROWS) {
-        const shuffled = readShuffled(cells, r * width, k, width, budget);
+        const key = `${r}:${k}`;
+        if (!cache.has(key)) cache.set(key, readShuffled(cells, r * width, k, width, budget));
+        const shuffled = cache.get(key)!;
         if (!shuffled) return { table: null, why: 'too-many', readings: count };
         for (const block of shuffled) blocks.set(block.rows.map(rowKey).join(';'), block);
       }
       for (const [bk, block] of blocks) {
-        const own = sumsOf(block, r);
+        const own = block.jumbled ? none : sumsOf(block, r);
         for (const tail of rest.values()) {
+          const jumbled = [...(block.jumbled ?? []), ...tail.jumbled];
+          if (jumbled.length > (options.jumbled ?? 0)) continue;
           const sums = tail.sums.map((x, i) => x + own[i]!);
-          const key = keyOf(sums);
+          const key = `${keyOf(sums)}|${jumbled.join(',')}`;
           let bucket = out.get(key);
           if (!bucket) {
             if (out.size >= maxReadings) return { table: null, why: 'too-many', readings: count };
-            bucket = { sums, readings: new Map(), more: false };
+            bucket = { sums, readings: new Map(), more: false, jumbled };
             out.set(key, bucket);
           }
           bucket.more ||= tail.more;
@@ -204,12 +229,91 @@ export function decodeBlocks(
     }
     suffix[r] = out;
   }
-  // The readings under which every identity holds: their sums are all 0.
-  const bucket = suffix[0]!.get(keyOf(none));
-  const candidates = identities.length > 0 ? [bucket] : [...suffix[0]!.values()];
-  const taken = candidates.flatMap((b) => (b ? [...b.readings.values()].filter((p) => accept(p.rows)) : []));
-  const more = candidates.some((b) => b?.more);
+  // The readings under which every identity holds: their sums are all 0, or the rows printed out of
+  // order make them 0 with their own figures in another order.
+  const tables = new Map<string, Partial>();
+  let more = false;
+  for (const bucket of suffix[0]!.values()) {
+    const solved: Partial[] = [];
+    for (const p of bucket.readings.values()) {
+      if (bucket.jumbled.length === 0) {
+        if (identities.length === 0 || bucket.sums.every((x) => Math.abs(x) < 1e-9)) solved.push(p);
+        continue;
+      }
+      const placed = solveJumbled(p, bucket.sums, bucket.jumbled, identities, width);
+      if (placed) solved.push(...placed);
+      else more = true;
+    }
+    if (solved.length > 0 && bucket.more) more = true;
+    for (const p of solved) tables.set(p.rows.map(rowKey).join(';'), p);
+  }
+  const taken = [...tables.values()].filter((p) => accept(p.rows));
   if (taken.length > 1 || (taken.length === 1 && more)) return { table: null, why: 'ambiguous', readings: count };
   if (taken.length === 0) return { table: null, why: more ? 'too-many' : 'no-reading', readings: count };
   return { table: taken[0]!.rows, firstCell: taken[0]!.first, readings: count };
+}
+
+/** Could these cells add up in another order: is one of them the sum of the others? */
+function couldAddUp(row: readonly Cell[]): boolean {
+  const values = row.map((v) => v ?? 0);
+  const total = values.reduce((a, b) => a + b, 0);
+  return values.some((v) => v > 0 && Math.abs(total - 2 * v) < 1e-9);
+}
+
+/** The distinct orders of `row`'s figures in which its last is the sum of the others. */
+function ordersAddingUp(row: readonly Cell[]): number[][] {
+  const out: number[][] = [];
+  const counts = new Map<number, number>();
+  for (const v of row) counts.set(v ?? 0, (counts.get(v ?? 0) ?? 0) + 1);
+  const walk = (acc: number[]) => {
+    if (acc.length === row.length) {
+      if (addsUp(acc)) out.push([...acc]);
+      return;
+    }
+    for (const [x, c] of counts) {
+      if (c === 0) continue;
+      counts.set(x, c - 1);
+      acc.push(x);
+      walk(acc);
+      acc.pop();
+      counts.set(x, c);
+    }
+  };
+  walk([]);
+  return out;
+}
+
+/** At most this many combinations of orders of the rows printed out of order are tried. */
+const MAX_ORDERS = 20_000;
+
+/**
+ * The readings of `p` in which its rows printed out of order take orders of their own figures that
+ * make every identity hold (`sums`: the identities over the other rows); null past MAX_ORDERS.
+ * A row printing both blank marks and zeros is not placed (which of its zeros were blank is unknown).
+ */
+function solveJumbled(p: Partial, sums: readonly number[], jumbled: readonly number[], identities: readonly ColumnIdentity[], width: number): Partial[] | null {
+  const options = jumbled.map((j) => {
+    const printed = p.rows[j]!;
+    return printed.some((v) => v === null) && printed.some((v) => v === 0) ? [] : ordersAddingUp(printed);
+  });
+  if (options.reduce((a, o) => a * Math.max(1, o.length), 1) > MAX_ORDERS) return null;
+  const out: Partial[] = [];
+  const choose = (i: number, picked: number[][]) => {
+    if (i === jumbled.length) {
+      const holds = identities.every((w, m) =>
+        Array.from({ length: width }, (_, c) => sums[m * width + c]! + jumbled.reduce((a, j, k) => a + (w[j] ?? 0) * picked[k]![c]!, 0)).every((x) => Math.abs(x) < 1e-9),
+      );
+      if (!holds) return;
+      const rows = p.rows.map((row) => [...row]);
+      jumbled.forEach((j, k) => {
+        const blanks = p.rows[j]!.some((v) => v === null);
+        rows[j] = picked[k]!.map((v) => (v === 0 && blanks ? null : v));
+      });
+      out.push({ rows, first: p.first });
+      return;
+    }
+    for (const order of options[i]!) choose(i + 1, [...picked, order]);
+  };
+  choose(0, []);
+  return out;
 }
