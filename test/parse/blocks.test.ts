@@ -188,6 +188,9 @@ describe('table 三 in reading order, printed in blocks of rows', () => {
     if (!result.ok) throw new Error(result.error);
     const a = result.report.applications!;
     expect(a.otherHandling.unpaidFees).toEqual(results[19]);
+    const rules = result.report.inferred.filter((i) => i.path.startsWith('applications.otherHandling.unpaidFees['));
+    expect(rules).toHaveLength(7);
+    expect(rules.map((i) => i.rule.split(':')[0])).toEqual(Array(7).fill('printed-out-of-order'));
     expect(a.total).toEqual(total);
     expect(result.report.consistent).toBe(true);
   });

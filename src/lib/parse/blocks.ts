@@ -9,7 +9,7 @@
 import type { Cell } from '../schema.ts';
 
 export type BlockDecoding =
-  | { table: Cell[][]; firstCell: number[]; readings: number }
+  | { table: Cell[][]; firstCell: number[]; readings: number; /** Rows printed out of order, their figures placed by the identities. */ jumbled: number[] }
   | { table: null; why: 'no-reading' | 'ambiguous' | 'too-many'; readings: number };
 
 /** Distinct readings (tables in which every row adds up) kept for any run of rows, at most. */
@@ -250,7 +250,7 @@ export function decodeBlocks(
   const taken = [...tables.values()].filter((p) => accept(p.rows));
   if (taken.length > 1 || (taken.length === 1 && more)) return { table: null, why: 'ambiguous', readings: count };
   if (taken.length === 0) return { table: null, why: more ? 'too-many' : 'no-reading', readings: count };
-  return { table: taken[0]!.rows, firstCell: taken[0]!.first, readings: count };
+  return { table: taken[0]!.rows, firstCell: taken[0]!.first, readings: count, jumbled: taken[0]!.jumbled ?? [] };
 }
 
 /** Could these cells add up in another order: is one of them the sum of the others? */
@@ -309,7 +309,7 @@ function solveJumbled(p: Partial, sums: readonly number[], jumbled: readonly num
         const blanks = p.rows[j]!.some((v) => v === null);
         rows[j] = picked[k]!.map((v) => (v === 0 && blanks ? null : v));
       });
-      out.push({ rows, first: p.first });
+      out.push({ rows, first: p.first, jumbled: [...jumbled] });
       return;
     }
     for (const order of options[i]!) choose(i + 1, [...picked, order]);

@@ -307,10 +307,13 @@ export function readInReadingOrder(
   if (decoded.table) {
     const runs = decoded.firstCell.map((start, r) => ({ start, length: shape.width, values: decoded.table[r]! }));
     const read = reading(runs, cells, 1, 0);
+    const placed = decoded.jumbled.map((r) => rows[r]!.path);
+    const why = placed.length > 0 ? `; ${placed.length} rows printed out of order, their figures placed where the table's totals require` : '';
     return {
       ...read,
       rule: `reading-order: ${cells.length} cells decoded into ${rows.length} rows printed interleaved, the one table in which every row and column adds up`,
-      doubt: `the cells of ${rows.length} rows were printed interleaved: the one assignment of them to rows under which every identity of the table holds`,
+      doubt: `the cells of ${rows.length} rows were printed interleaved: the one assignment of them to rows under which every identity of the table holds${why}`,
+      ...(placed.length > 0 ? { placed } : {}),
     };
   }
   return null;
