@@ -66,7 +66,10 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   // Reading by labels does not add up. Only where the text shows reading order's marks (row labels not
   // found in table order, or crowded rows) is it read again as reading order: a layout text whose own
   // figures do not add up keeps its figures as printed.
-  if (complete && !crowded) return keep(read, byLabels, notes);
+  // All the cells printed after all the labels, in neither row nor column order, is reading order's
+  // mark too: read as reading order, kept only where the whole table then adds up.
+  const afterLabels = byLabels.inferred.some((i) => i.rule.startsWith('cells-after-labels'));
+  if (complete && !crowded && !afterLabels) return keep(read, byLabels, notes);
   // A row whose label is nowhere in the region is no reading-order mark: cutting the cells into the
   // other rows would shift its figures into its neighbours' and the totals would still add up.
   if (!ROWS.filter((d) => !d.group && !d.optional).every((d) => findLabel(stream, d.label, from))) return keep(read, byLabels, notes);
@@ -93,7 +96,7 @@ function readOrdered(stream: Stream, from: number): { applications: Applications
     const read = toApplications(new Map([...defs].filter((d) => !d.group && !d.optional).map((d) => [d.path, values.get(d.path) ?? null] as const).concat([...values])), scratch);
     return checkApplications(read).every((c) => c.ok);
   };
-  const ordered = readInReadingOrder(stream, rows, SHAPE, from, accept, placeJumbled);
+  const ordered = readInReadingOrder(stream, rows, SHAPE, from, accept, placeJumbled, columnIdentities(rows));
   if (!ordered) return null;
   const notes = emptyNotes();
   const values = new Map<string, Cell[] | null>();
@@ -114,6 +117,18 @@ function readOrdered(stream: Stream, from: number): { applications: Applications
   // Every cell placed by a rule over the whole table: a person should know, even where it adds up.
   notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${A}: ${ordered.doubt ?? ordered.rule}`, path: A });
   return { applications: toApplications(values, notes), notes };
+}
+
+/**
+ * The table's column identities as weights over `rows`: （七）总计 = the sum of the results rows, and
+ * 一 + 二 = 三（七） + 四 (checks.ts).
+ */
+function columnIdentities(rows: readonly RowDef[]): number[][] {
+  const paths = rows.map((d) => d.path);
+  if (!paths.includes(`${A}.total`)) return [];
+  const results = rows.map((d) => (EDGE.has(d.path) ? 0 : 1) - (d.path === `${A}.total` ? 1 : 0));
+  const balance = paths.map((p) => (p === `${A}.received` || p === `${A}.carriedOver` ? 1 : p === `${A}.total` || p === `${A}.carriedForward` ? -1 : 0));
+  return [results, balance];
 }
 
 const PLACED_BY_TOTALS = 'printed-out-of-order: the row\'s printed figures placed where the table\'s column identities require';

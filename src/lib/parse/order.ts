@@ -7,6 +7,7 @@
 import type { Cell } from '../schema.ts';
 import type { RowShape } from './cells.ts';
 import type { RowDef } from './rows.ts';
+import { decodeBlocks, type ColumnIdentity, type ShuffleCache } from './blocks.ts';
 import { findLabel, type Stream } from './stream.ts';
 
 export interface OrderedRows {
@@ -167,6 +168,8 @@ export function readInReadingOrder(
   from: number,
   accept: (values: Map<string, Cell[]>) => boolean = () => true,
   place?: PlaceJumbled,
+  /** The table's column identities over `rows` (weights per row), for decoding rows printed in blocks. */
+  identities: readonly ColumnIdentity[] = [],
 ): OrderedRows | null {
   if (rows.length === 0) return null;
   const inRegion = stream.cells.filter((c) => c.offset >= from);
@@ -261,6 +264,57 @@ export function readInReadingOrder(
       const tail = untangleRows(cells.slice(head), k, shape.width, prefer, (t) => ++checks <= READINGS_CHECKED && accept(readTail(t).values), 3_000, budget);
       if (tail) return readTail(tail);
     }
+  }
+  // The rows printed as a shuffle (blocks read column by column, pairwise, as strips, in any mix):
+  // taken only where exactly one table adds up in every row and passes every identity.
+  const toValues = (table: Cell[][]) => new Map(rows.map((d, r) => [d.path, table[r]!] as const));
+  // Strips first (how converters print a band of rows); each looser reading only where the stricter
+  // read nothing at all, never to choose between readings.
+  const cache: ShuffleCache = new Map();
+  const decode = (options: { shuffled?: boolean; jumbled?: number; suspect?: number }) =>
+    decodeBlocks(cells, rows.length, shape.width, (table) => accept(toValues(table)), { identities, cache, ...options });
+  // A row that adds up as printed may be out of order too (a tall row's first figure printed after
+  // the others: nothing in its first column, a figure in another): each such row in turn, and a
+  // table taken only where exactly one of them gives one.
+  const suspects = rows
+    .map((_, r) => cells.slice(r * shape.width, (r + 1) * shape.width))
+    .flatMap((row, r) => (!row[0] && row.slice(1, -1).some((v) => (v ?? 0) > 0) ? [r] : []));
+  const eachSuspect = (shuffled: boolean): ReturnType<typeof decode> => {
+    const found: ReturnType<typeof decode>[] = [];
+    for (const suspect of suspects) {
+      const attempt = decode({ shuffled, jumbled: 2, suspect });
+      if (attempt.table || attempt.why !== 'no-reading') found.push(attempt);
+      if (found.length > 1) return { table: null, why: 'ambiguous', readings: 0 };
+    }
+    return found[0] ?? { table: null, why: 'no-reading', readings: 0 };
+  };
+  // Strips first, then rows printed out of order among them; then a few rows interleaved in any
+  // order, then with rows out of order. Each looser reading only where the stricter found nothing
+  // (a search given up on among interleavings still lets the stricter readings without them stand).
+  const tiers = [
+    () => decode({ shuffled: false }),
+    () => decode({ shuffled: false, jumbled: 2 }),
+    () => eachSuspect(false),
+    () => decode({}),
+    () => decode({ jumbled: 2 }),
+    () => eachSuspect(true),
+  ];
+  let decoded: ReturnType<typeof decode> = { table: null, why: 'no-reading', readings: 0 };
+  for (const tier of tiers) {
+    decoded = tier();
+    if (decoded.table || decoded.why !== 'no-reading') break;
+  }
+  if (decoded.table) {
+    const runs = decoded.firstCell.map((start, r) => ({ start, length: shape.width, values: decoded.table[r]! }));
+    const read = reading(runs, cells, 1, 0);
+    const placed = decoded.jumbled.map((r) => rows[r]!.path);
+    const why = placed.length > 0 ? `; ${placed.length} rows printed out of order, their figures placed where the table's totals require` : '';
+    return {
+      ...read,
+      rule: `reading-order: ${cells.length} cells decoded into ${rows.length} rows printed interleaved, the one table in which every row and column adds up`,
+      doubt: `the cells of ${rows.length} rows were printed interleaved: the one assignment of them to rows under which every identity of the table holds${why}`,
+      ...(placed.length > 0 ? { placed } : {}),
+    };
   }
   return null;
 }

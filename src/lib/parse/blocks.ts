@@ -1,0 +1,319 @@
+// A table of fixed shape whose rows reading order printed in blocks: runs of neighbouring rows, each
+// run printed whole before the next, and inside a run the columns split into strips, each strip
+// printed row by row (one strip: the rows one after another; a strip per column: the block read
+// column by column, two rows' cells pairwise; a first column beside the wrapped labels and the rest
+// after them: two strips). Which rows make a block and how its columns are split is not printed.
+// Every such reading in which each row adds up to its total is collected; the table's identities
+// (`accept`) must then take exactly one table. Two tables that both pass, or too many readings to
+// check, read nothing: a figure placed by a guess is worse than a figure left unread.
+import type { Cell } from '../schema.ts';
+
+export type BlockDecoding =
+  | { table: Cell[][]; firstCell: number[]; readings: number; /** Rows printed out of order, their figures placed by the identities. */ jumbled: number[] }
+  | { table: null; why: 'no-reading' | 'ambiguous' | 'too-many'; readings: number };
+
+/** Distinct readings (tables in which every row adds up) kept for any run of rows, at most. */
+export const MAX_READINGS = 5000;
+
+export interface Partial {
+  rows: Cell[][];
+  /** Index in `cells` of each row's first printed cell. */
+  first: number[];
+  /** Rows (by index in the table) printed out of order: their cells as printed, placed at the end. */
+  jumbled?: number[];
+}
+
+const addsUp = (row: readonly Cell[]) => Math.abs(row.slice(0, -1).reduce<number>((a, b) => a + (b ?? 0), 0) - (row.at(-1) ?? 0)) < 1e-9;
+
+/** Every split of `width` columns into strips of neighbouring columns, as the strips' first columns and the end. */
+function splitsOf(width: number): number[][] {
+  const out: number[][] = [];
+  for (let mask = 0; mask < 1 << (width - 1); mask++) {
+    const cuts = [0];
+    for (let c = 1; c < width; c++) if (mask & (1 << (c - 1))) cuts.push(c);
+    out.push([...cuts, width]);
+  }
+  return out;
+}
+
+/** The `k` rows starting at cell `start` printed as strips `cuts`: their cells and first cells. */
+function readBlock(cells: readonly Cell[], start: number, k: number, cuts: readonly number[]): Partial {
+  const rows: Cell[][] = Array.from({ length: k }, () => []);
+  const first = Array.from({ length: k }, (_, r) => start + r * cuts[1]!);
+  let i = start;
+  for (let s = 0; s + 1 < cuts.length; s++) {
+    for (let r = 0; r < k; r++) for (let c = cuts[s]!; c < cuts[s + 1]!; c++) rows[r]!.push(cells[i++]!);
+  }
+  return { rows, first };
+}
+
+/** Blocks of at most this many rows are also read as any interleaving (not only as strips). */
+export const MAX_SHUFFLED_ROWS = 5;
+/** Steps of the search for interleavings, over all the blocks of one table, at most. */
+export const SHUFFLE_STEPS = 150_000;
+
+/**
+ * The `k` rows starting at cell `start` printed interleaved in any way that keeps each row's cells
+ * left to right and each column's top to bottom (a row's cell is printed after the one above it):
+ * every distinct reading in which each row adds up, or null where the search ran out of steps.
+ */
+export function readShuffled(cells: readonly Cell[], start: number, k: number, width: number, budget: { steps: number }): Partial[] | null {
+  const end = start + k * width;
+  const fills = Array<number>(k).fill(0);
+  const partial = Array<number>(k).fill(0);
+  const rows: Cell[][] = Array.from({ length: k }, () => []);
+  const first = Array<number>(k).fill(-1);
+  const rowOf: number[] = [];
+  const found = new Map<string, Partial>();
+  // States from which no reading completes (the rest depends only on these).
+  const dead = new Set<string>();
+  let completed = 0;
+  // Each open row's total must still come: after its missing cells and after the row above's total.
+  const totalsCanCome = (next: number): boolean => {
+    let cursor = next;
+    for (let r = 0; r < k && fills[r]! > 0; r++) {
+      const f = fills[r]!;
+      if (f === width) continue;
+      let j = Math.max(cursor, next + (width - 1 - f));
+      const p = partial[r]!;
+      while (j < end && (f === width - 1 ? Math.abs((cells[j] ?? 0) - p) > 1e-9 : (cells[j] ?? 0) < p - 1e-9)) j++;
+      if (j >= end) return false;
+      cursor = j + 1;
+    }
+    return true;
+  };
+  const visit = (i: number): boolean => {
+    if (--budget.steps < 0) return false;
+    if (i === end) {
+      completed++;
+      const key = JSON.stringify(rows);
+      if (!found.has(key)) found.set(key, { rows: rows.map((r) => [...r]), first: [...first] });
+      return true;
+    }
+    const state = `${i}|${rowOf[i - 1 - start] ?? -1}|${fills.join(',')}|${partial.join(',')}`;
+    if (dead.has(state)) return true;
+    const before = completed;
+    const v = cells[i]!;
+    for (let r = 0; r < k; r++) {
+      const f = fills[r]!;
+      if (f === width || (r > 0 && fills[r - 1]! <= f)) continue;
+      // Equal figures one after the other: the order putting the upper row first only (the same table).
+      if (i > start && cells[i - 1] === v && rowOf[i - 1 - start]! > r) continue;
+      const last = f === width - 1;
+      if (last && Math.abs(partial[r]! - (v ?? 0)) > 1e-9) continue;
+      fills[r] = f + 1;
+      if (!last) partial[r] = partial[r]! + (v ?? 0);
+      rows[r]!.push(v);
+      rowOf[i - start] = r;
+      if (f === 0) first[r] = i;
+      const go = totalsCanCome(i + 1) ? visit(i + 1) : true;
+      rows[r]!.pop();
+      if (!last) partial[r] = partial[r]! - (v ?? 0);
+      fills[r] = f;
+      if (!go) return false;
+    }
+    if (completed === before) dead.add(state);
+    return true;
+  };
+  return visit(start) ? [...found.values()] : null;
+}
+
+/**
+ * Column identities of a table: each a weight per row such that, in every column, the weighted sum of
+ * the rows' cells is 0 (（七）总计 = the sum of （一） to （六）: weight 1 on those rows, -1 on 总计).
+ */
+export type ColumnIdentity = readonly number[];
+
+/** Interleavings of blocks of rows found for one table's cells, by first row and rows. */
+export type ShuffleCache = Map<string, Partial[] | null>;
+
+interface Bucket {
+  /** The identities' weighted sums over the rows read so far, per identity and column. */
+  sums: number[];
+  /** Distinct readings with these sums (a few: only whether there is one, or more, matters). */
+  readings: Map<string, Partial>;
+  /** More distinct readings had these sums than are kept. */
+  more: boolean;
+  /** Rows printed out of order in these readings, left out of `sums`. */
+  jumbled: number[];
+}
+
+/**
+ * Decodes `cells` (in reading order) into `rows` rows of `width` cells, the last of each the sum of
+ * the others (blank cells count 0), printed in blocks (strips, or any interleaving of a few rows).
+ * Readings are grouped by what they make of the column `identities`, so that only those of the
+ * whole table that satisfy them are compared; `accept` (the table's every check) confirms. Returns
+ * the one table taken, with the index in `cells` of each row's first cell; else why not.
+ */
+export function decodeBlocks(
+  cells: readonly Cell[],
+  rows: number,
+  width: number,
+  accept: (table: Cell[][]) => boolean,
+  /**
+   * `shuffled`: blocks of a few rows in any interleaving too; `jumbled`: at most this many single rows
+   * printed out of order (a tall row's cells in pieces: some cell is the sum of the others, but not
+   * last), their figures then solved from the identities and taken only where they are the ones printed;
+   * `suspect`: a row that may be out of order although it adds up as printed; `cache`: interleavings
+   * already searched for the same cells (decoding them again under other options).
+   */
+  options: { identities?: readonly ColumnIdentity[]; maxReadings?: number; shuffled?: boolean; jumbled?: number; suspect?: number; cache?: ShuffleCache } = {},
+): BlockDecoding {
+  const identities = options.identities ?? [];
+  const maxReadings = options.maxReadings ?? MAX_READINGS;
+  // Without identities every reading is compared by `accept`; with them, two per group tell enough.
+  const keep = identities.length > 0 ? 2 : maxReadings;
+  if (rows === 0 || cells.length !== rows * width) return { table: null, why: 'no-reading', readings: 0 };
+  const splits = splitsOf(width);
+  const cache = options.cache ?? new Map();
+  const budget = { steps: SHUFFLE_STEPS };
+  const rowKey = (row: readonly Cell[]) => row.map((v) => (v === null ? '-' : String(v))).join(',');
+  const sumsOf = (block: Partial, r: number) =>
+    identities.flatMap((w) => Array.from({ length: width }, (_, c) => block.rows.reduce((a, row, i) => a + (w[r + i] ?? 0) * (row[c] ?? 0), 0)));
+  const keyOf = (sums: readonly number[]) => sums.map((x) => Math.round(x * 1e6) / 1e6).join(',');
+  // suffix[r]: the readings of rows r.. (every row adding up), grouped by their identity sums.
+  const suffix: Map<string, Bucket>[] = Array(rows + 1);
+  const none = Array<number>(identities.length * width).fill(0);
+  suffix[rows] = new Map([[`${keyOf(none)}|`, { sums: none, readings: new Map([['', { rows: [], first: [] }]]), more: false, jumbled: [] }]]);
+  let count = 0;
+  for (let r = rows - 1; r >= 0; r--) {
+    const out = new Map<string, Bucket>();
+    for (let k = 1; k <= rows - r; k++) {
+      const rest = suffix[r + k]!;
+      if (rest.size === 0) continue;
+      const blocks = new Map<string, Partial>();
+      // A block of one row reads the same under every split.
+      for (const cuts of k === 1 ? [splits[0]!] : splits) {
+        const block = readBlock(cells, r * width, k, cuts);
+        if (block.rows.every(addsUp)) blocks.set(block.rows.map(rowKey).join(';'), block);
+      }
+      const row = cells.slice(r * width, r * width + width);
+      // Out of order where it does not add up as printed, or (rows named by the caller) even where it
+      // does (0 0 0 0 0 20 20 for 20 0 0 0 0 0 20).
+      if (k === 1 && (options.jumbled ?? 0) > 0 && identities.length > 0 && couldAddUp(row) && (!addsUp(row) || options.suspect === r)) {
+        blocks.set(`?${rowKey(row)}`, { rows: [row], first: [r * width], jumbled: [r] });
+      }
+      if (options.shuffled !== false && k >= 2 && k <= MAX_SHUFFLED_ROWS) {
+        const key = `${r}:${k}`;
+        if (!cache.has(key)) cache.set(key, readShuffled(cells, r * width, k, width, budget));
+        const shuffled = cache.get(key)!;
+        if (!shuffled) return { table: null, why: 'too-many', readings: count };
+        for (const block of shuffled) blocks.set(block.rows.map(rowKey).join(';'), block);
+      }
+      for (const [bk, block] of blocks) {
+        const own = block.jumbled ? none : sumsOf(block, r);
+        for (const tail of rest.values()) {
+          const jumbled = [...(block.jumbled ?? []), ...tail.jumbled];
+          if (jumbled.length > (options.jumbled ?? 0)) continue;
+          const sums = tail.sums.map((x, i) => x + own[i]!);
+          const key = `${keyOf(sums)}|${jumbled.join(',')}`;
+          let bucket = out.get(key);
+          if (!bucket) {
+            if (out.size >= maxReadings) return { table: null, why: 'too-many', readings: count };
+            bucket = { sums, readings: new Map(), more: false, jumbled };
+            out.set(key, bucket);
+          }
+          bucket.more ||= tail.more;
+          for (const [tk, reading] of tail.readings) {
+            const joinedKey = tk ? `${bk};${tk}` : bk;
+            if (bucket.readings.has(joinedKey)) continue;
+            if (bucket.readings.size >= keep) {
+              bucket.more = true;
+              break;
+            }
+            bucket.readings.set(joinedKey, { rows: [...block.rows, ...reading.rows], first: [...block.first, ...reading.first] });
+            count++;
+          }
+        }
+      }
+    }
+    suffix[r] = out;
+  }
+  // The readings under which every identity holds: their sums are all 0, or the rows printed out of
+  // order make them 0 with their own figures in another order.
+  const tables = new Map<string, Partial>();
+  let more = false;
+  for (const bucket of suffix[0]!.values()) {
+    const solved: Partial[] = [];
+    for (const p of bucket.readings.values()) {
+      if (bucket.jumbled.length === 0) {
+        if (identities.length === 0 || bucket.sums.every((x) => Math.abs(x) < 1e-9)) solved.push(p);
+        continue;
+      }
+      const placed = solveJumbled(p, bucket.sums, bucket.jumbled, identities, width);
+      if (placed) solved.push(...placed);
+      else more = true;
+    }
+    if (solved.length > 0 && bucket.more) more = true;
+    for (const p of solved) tables.set(p.rows.map(rowKey).join(';'), p);
+  }
+  const taken = [...tables.values()].filter((p) => accept(p.rows));
+  if (taken.length > 1 || (taken.length === 1 && more)) return { table: null, why: 'ambiguous', readings: count };
+  if (taken.length === 0) return { table: null, why: more ? 'too-many' : 'no-reading', readings: count };
+  return { table: taken[0]!.rows, firstCell: taken[0]!.first, readings: count, jumbled: taken[0]!.jumbled ?? [] };
+}
+
+/** Could these cells add up in another order: is one of them the sum of the others? */
+function couldAddUp(row: readonly Cell[]): boolean {
+  const values = row.map((v) => v ?? 0);
+  const total = values.reduce((a, b) => a + b, 0);
+  return values.some((v) => v > 0 && Math.abs(total - 2 * v) < 1e-9);
+}
+
+/** The distinct orders of `row`'s figures in which its last is the sum of the others. */
+function ordersAddingUp(row: readonly Cell[]): number[][] {
+  const out: number[][] = [];
+  const counts = new Map<number, number>();
+  for (const v of row) counts.set(v ?? 0, (counts.get(v ?? 0) ?? 0) + 1);
+  const walk = (acc: number[]) => {
+    if (acc.length === row.length) {
+      if (addsUp(acc)) out.push([...acc]);
+      return;
+    }
+    for (const [x, c] of counts) {
+      if (c === 0) continue;
+      counts.set(x, c - 1);
+      acc.push(x);
+      walk(acc);
+      acc.pop();
+      counts.set(x, c);
+    }
+  };
+  walk([]);
+  return out;
+}
+
+/** At most this many combinations of orders of the rows printed out of order are tried. */
+const MAX_ORDERS = 20_000;
+
+/**
+ * The readings of `p` in which its rows printed out of order take orders of their own figures that
+ * make every identity hold (`sums`: the identities over the other rows); null past MAX_ORDERS.
+ * A row printing both blank marks and zeros is not placed (which of its zeros were blank is unknown).
+ */
+function solveJumbled(p: Partial, sums: readonly number[], jumbled: readonly number[], identities: readonly ColumnIdentity[], width: number): Partial[] | null {
+  const options = jumbled.map((j) => {
+    const printed = p.rows[j]!;
+    return printed.some((v) => v === null) && printed.some((v) => v === 0) ? [] : ordersAddingUp(printed);
+  });
+  if (options.reduce((a, o) => a * Math.max(1, o.length), 1) > MAX_ORDERS) return null;
+  const out: Partial[] = [];
+  const choose = (i: number, picked: number[][]) => {
+    if (i === jumbled.length) {
+      const holds = identities.every((w, m) =>
+        Array.from({ length: width }, (_, c) => sums[m * width + c]! + jumbled.reduce((a, j, k) => a + (w[j] ?? 0) * picked[k]![c]!, 0)).every((x) => Math.abs(x) < 1e-9),
+      );
+      if (!holds) return;
+      const rows = p.rows.map((row) => [...row]);
+      jumbled.forEach((j, k) => {
+        const blanks = p.rows[j]!.some((v) => v === null);
+        rows[j] = picked[k]!.map((v) => (v === 0 && blanks ? null : v));
+      });
+      out.push({ rows, first: p.first, jumbled: [...jumbled] });
+      return;
+    }
+    for (const order of options[i]!) choose(i + 1, [...picked, order]);
+  };
+  choose(0, []);
+  return out;
+}
