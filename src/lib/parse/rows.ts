@@ -137,6 +137,19 @@ export function readRows(
     rows.set(def.path, guarded.values);
     notes.findings.push(...guarded.findings, ...droppedFinding(def.path, placed, line));
     for (const { index, rule } of placed.inferred) notes.inferred.push({ path: `${def.path}[${index}]`, rule, line });
+    // A row not found whose figures may be among this row's cells: the next one (its label damaged),
+    // or one whose label stands out of order within this row's reach. Where this row's cells are on
+    // another line than its label (a row printed blank takes the other's figures, every sum holding),
+    // say so on this row.
+    if (tokens.some((t) => t.line !== line)) {
+      // Landmarks stand anywhere by nature: not counted.
+      const next = defs.findIndex((d, k) => k > i && !d.group && !d.landmark);
+      const reach = found[found.indexOf(anchor) + 1]?.start ?? options.until ?? Infinity;
+      const strayed = defs.find((d, k) => !d.group && !d.landmark && !anchors[k] && (k === next || (findLabel(stream, d.label, anchor.end)?.index ?? Infinity) < reach));
+      if (strayed) {
+        notes.findings.push({ severity: 'warning', code: 'cells-of-missing-row', message: `${def.path}: the label of ${strayed.path} was not found in its place; the cells read here may be that row's`, path: def.path, line });
+      }
+    }
     if (placed.doubt && placed.inferred.length === 0 && tokens.some((t) => t.kind === 'number')) {
       // Printed figures that no rule could place: the row is unread, not blank.
       notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${def.path}: ${placed.doubt}`, path: def.path, line, unread: true });
