@@ -1,6 +1,6 @@
 // Reading rows out of a stream by their labels, in the order the table prints them.
 import type { Cell, Finding, Inference } from '../schema.ts';
-import { droppedFinding, guardFigures, placeCells, type RowShape } from './cells.ts';
+import { addsUpToLast, droppedFinding, guardFigures, placeCells, type RowShape } from './cells.ts';
 import { cellsBetween, findLabel, labelStart, type CellToken, type Stream } from './stream.ts';
 
 export interface RowDef {
@@ -48,12 +48,12 @@ export function anchorRows(stream: Stream, defs: readonly RowDef[], from = 0): (
     anchors.push({ def, start: labelStart(stream.text, m.index, cursor), end: m.end });
     if (!def.group && !def.landmark) cursor = m.end;
   }
-  // A landmark counts only where it stands between the rows before and after it.
+  // A landmark counts only where it stands between the rows before and after it. It is searched from
+  // the end of the row before, so only the row after can find it out of place.
   return anchors.map((a, i) => {
     if (!a || !(a.def.group || a.def.landmark)) return a;
-    const before = anchors.slice(0, i).findLast((b) => b && !b.def.group && !b.def.landmark);
     const after = anchors.slice(i + 1).find((b) => b && !b.def.group && !b.def.landmark);
-    return (!before || a.start >= before.end) && (!after || a.end <= after.start) ? a : null;
+    return !after || a.end <= after.start ? a : null;
   });
 }
 
@@ -72,7 +72,7 @@ function cellsAfterLabels(found: readonly Anchor[], tokensOf: Map<Anchor, CellTo
   const { width } = shape;
   const byRow = rows.map((_, r) => cells.slice(r * width, r * width + width));
   const byColumn = rows.map((_, r) => Array.from({ length: width }, (_, c) => cells[c * rows.length + r]!));
-  const addsUp = (table: Cell[][]) => table.filter((row) => Math.abs(row.slice(0, -1).reduce<number>((a, b) => a + (b ?? 0), 0) - (row.at(-1) ?? 0)) < 1e-9).length;
+  const addsUp = (table: Cell[][]) => table.filter(addsUpToLast).length;
   const columnMajor = shape.lastIsTotal === true && addsUp(byColumn) > addsUp(byRow);
   const chosen = columnMajor ? byColumn : byRow;
   const same = JSON.stringify(byRow) === JSON.stringify(byColumn);
