@@ -357,12 +357,25 @@ describe('readRows: cells that may be those of a row not found', () => {
     expect(warnings('甲行', '丁行 4 5 6', '丙行 1 2 3', '戊行 7 8 9')).toEqual([['t.a', message('t.a', 't.c'), 1, 'warning']]);
     // 丁行 nowhere (an optional row left out): none.
     expect(warnings('甲行', '1 2 3', '丙行 1 2 3', '戊行 7 8 9')).toEqual([]);
+    // 丁行 printed last: found there, 戊行 before it is then out of place, within 丙行's reach only.
+    expect(warnings('甲行', '4 5 6', '丙行 1 2 3', '戊行 7 8 9', '丁行')).toEqual([['t.b', message('t.b', 't.d'), 3, 'warning']]);
     // 丁行 out of place but before this row: not this row's.
     expect(warnings('丁行', '甲行', '4 5 6', '丙行 1 2 3', '戊行 7 8 9')).toEqual([]);
   });
 
-  it('a landmark not found in its place is no missing row', () => {
+  it('a landmark or heading not found in its place is no missing row', () => {
     expect(warnings('甲行 1 2 3', '丙行', '4 5 6', '丁行 1 1 1', '戊行 7 8 9 标题')).toEqual([]);
+    // Out of place before this row (after the row after it), its label within this row's reach.
+    const notes = emptyNotes();
+    const landmarkFirst: RowDef[] = [defs[0]!, { path: 't.g', label: /乙组/, group: true }, { path: 't.h', label: /标题/, landmark: true, optional: true }, defs[2]!, defs[5]!];
+    readRows(toStream(lines('甲行 1 2 3', '丙行', '4 5 6', '乙组 标题', '戊行 7 8 9')), landmarkFirst, { width: 3 }, notes);
+    expect(notes.findings).toEqual([]);
+  });
+
+  it('a label not found that starts where the next row starts is that row\'s, not within reach', () => {
+    const notes = emptyNotes();
+    readRows(toStream(lines('甲行', '1 2 3', '丙行 4 5 6')), [defs[0]!, defs[2]!, { path: 't.x', label: /丙/, optional: true }], { width: 3 }, notes);
+    expect(notes.findings).toEqual([]);
   });
 });
 

@@ -106,11 +106,12 @@ export function readRows(
       if (!def.group && !def.optional) rows.set(def.path, null);
       continue;
     }
-    const line = stream.lineAt[anchor.start];
+    // A label found has a line: every character of the stream's text has one.
+    const line = stream.lineAt[anchor.start]!;
     if (block) {
       const values = block.values.get(anchor);
       if (!values) continue;
-      if (line !== undefined) notes.lines[def.path] = line;
+      notes.lines[def.path] = line;
       const guarded = guardFigures(def.path, values, tokensOf.get(found.at(-1)!)!, () => 'count', line);
       notes.findings.push(...guarded.findings);
       rows.set(def.path, guarded.values);
@@ -131,7 +132,7 @@ export function readRows(
       }
       continue;
     }
-    if (line !== undefined) notes.lines[def.path] = line;
+    notes.lines[def.path] = line;
     const placed = placeCells(tokens, shape);
     const guarded = guardFigures(def.path, placed.values, tokens, () => 'count', line);
     rows.set(def.path, guarded.values);
