@@ -3,11 +3,11 @@
 // changed must fail here.
 import { describe, expect, it } from 'vitest';
 import { droppedFinding, guardFigures, implausible, placeCells } from '../../src/lib/parse/cells.ts';
-import { checkApplications, checkOutcomes, failedChecks } from '../../src/lib/parse/checks.ts';
+import { checkApplications, checkDocuments, checkOutcomes, failedChecks } from '../../src/lib/parse/checks.ts';
 import type { Line } from '../../src/lib/parse/lines.ts';
 import { anchorRows, emptyNotes, readRows, type RowDef } from '../../src/lib/parse/rows.ts';
 import { toStream, type CellToken } from '../../src/lib/parse/stream.ts';
-import type { Applications, Check } from '../../src/lib/schema.ts';
+import type { Active, Applications, Check } from '../../src/lib/schema.ts';
 
 const n = (value: number, printed = String(value)): CellToken => ({ kind: 'number', value, line: 1, printed });
 const E: CellToken = { kind: 'blank', line: 1, empty: true };
@@ -63,6 +63,22 @@ describe('placeCells', () => {
     expect(placeCells([n(5)], { width: 7, lastIsTotal: true })).toEqual({ values: [5, null, null, null, null, null, null], inferred: rule('cells-left-aligned', 7), doubt: doubt(1) });
   });
 
+  it('four surplus cells are still placed; five are too many', () => {
+    const r = 'surplus-cells-dropped: 7 cells printed for 3 columns';
+    expect(placeCells([1, 0, 0, 0, 0, 2, 3].map((v) => n(v)), { width: 3, lastIsTotal: true })).toEqual({ values: [1, 2, 3], inferred: rule(r, 3) });
+    expect(placeCells([1, 0, 0, 0, 0, 0, 2, 3].map((v) => n(v)), { width: 3, lastIsTotal: true })).toEqual({ values: [null, null, null], inferred: [], doubt: '8 cells for 3 columns' });
+  });
+
+  it('the two-cells rule takes exactly two cells; the adding-up rule at least two; a sum 1e-9 off does not add up', () => {
+    const doubt = (k: number) => `${k} cells for 7 columns: which columns were left blank is not certain`;
+    // Three cells whose first two are equal: not a count and its total.
+    expect(placeCells([n(5), n(5), n(1)], { width: 7, lastIsTotal: true })).toEqual({ values: [5, 5, 1, null, null, null, null], inferred: rule('cells-left-aligned', 7), doubt: doubt(3) });
+    // One cell 0 (nothing before it adds up to 0): the first column, not the total.
+    expect(placeCells([n(0)], { width: 7, lastIsTotal: true })).toEqual({ values: [0, null, null, null, null, null, null], inferred: rule('cells-left-aligned', 7), doubt: doubt(1) });
+    expect(placeCells([n(1e-9), n(0), n(0)], { width: 7, lastIsTotal: true })).toEqual({ values: [1e-9, 0, 0, null, null, null, null], inferred: rule('cells-left-aligned', 7), doubt: doubt(3) });
+    expect(placeCells([n(5e-10), n(0), n(0)], { width: 7, lastIsTotal: true }).inferred[0]!.rule).toBe('cells-left-aligned-last-as-total');
+  });
+
   it('the finding on dropped figures', () => {
     expect(droppedFinding('a.b', { values: [], inferred: [] }, 3)).toEqual([]);
     expect(droppedFinding('a.b', { values: [], inferred: [], dropped: [1, 2] }, 3)).toEqual([
@@ -93,7 +109,7 @@ describe('implausible figures', () => {
       `p[3]: printed ${'9'.repeat(40)}… (61 characters), larger than any county's figure (100 million cases or more); left blank`,
       `p[4]: printed ${sixty}, larger than any county's figure (100 million cases or more); left blank`,
     ]);
-    expect(guarded.findings.map((f) => [f.severity, f.code, f.path, f.line])).toEqual([0, 1, 3, 4].map((i) => ['error', 'figure-implausible', `p[${i}]`, 7]));
+    expect(guarded.findings.map((f) => [f.severity, f.code, f.path, f.line, f.unread])).toEqual([0, 1, 3, 4].map((i) => ['error', 'figure-implausible', `p[${i}]`, 7, true]));
     // One cell: the path alone; a figure no token printed: its value.
     expect(guardFigures('q', [2.5], [], () => 'count', undefined).findings.map((f) => [f.message, f.path])).toEqual([["q: printed 2.5, a count with a fraction; left blank", 'q']]);
   });
@@ -111,6 +127,25 @@ describe('checks', () => {
   it('the balance alone where only 结转下年度 is printed', () => {
     const checks = checkApplications(apps({ received: null, carriedOver: null, total: null, granted: null, partlyGranted: null, carriedForward: row7(1, 0, 0, 0, 0, 0, 1), denied: {}, unavailable: {}, notProcessed: {}, otherHandling: {} } as never));
     expect(checks.filter((c) => c.identity === 'balance').map((c) => [c.printed, c.computed, c.ok])).toEqual([[1, 0, false], [0, 0, true], [0, 0, true], [0, 0, true], [0, 0, true], [0, 0, true], [1, 0, false]]);
+  });
+
+  it('the balance where only 上年结转 is printed', () => {
+    const checks = checkApplications(apps({ received: null, carriedOver: row7(2, 0, 0, 0, 0, 0, 2), total: null, granted: null, partlyGranted: null, carriedForward: null, denied: {}, unavailable: {}, notProcessed: {}, otherHandling: {} } as never));
+    expect(checks.filter((c) => c.identity === 'balance').map((c) => [c.printed, c.computed, c.ok])).toEqual([[0, 2, false], [0, 0, true], [0, 0, true], [0, 0, true], [0, 0, true], [0, 0, true], [0, 2, false]]);
+  });
+
+  it('documents in force: a row wholly blank is not checked, one partly blank is; in force exactly 制发 − 废止 holds', () => {
+    const active = (regulations: unknown, normativeDocuments: unknown) => ({ regulations, normativeDocuments }) as unknown as Active;
+    expect(checkDocuments(null)).toEqual([]);
+    expect(checkDocuments(active({ issued: null, repealed: null, inForce: null }, null))).toEqual([]);
+    expect(checkDocuments(active({ issued: 5, repealed: null, inForce: null }, { issued: 5, repealed: 2, inForce: 3 }))).toEqual([
+      { identity: 'documentsInForce', where: 'active.regulations', printed: null, computed: 5, ok: false },
+      { identity: 'documentsInForce', where: 'active.normativeDocuments', printed: 3, computed: 3, ok: true },
+    ]);
+    expect(checkDocuments(active({ issued: 4, published: 4, publicTotal: 3 }, { issued: 1, published: 2, publicTotal: 2 })).map((c) => [c.where, c.printed, c.computed, c.ok])).toEqual([
+      ['active.regulations', 3, 4, false],
+      ['active.normativeDocuments', 2, 2, true],
+    ]);
   });
 
   it('a printed figure within 1e-6 of the sum holds, one 1e-6 away does not', () => {
@@ -199,6 +234,151 @@ describe('readRows', () => {
   });
 });
 
+describe('readRows: cells printed after all the labels', () => {
+  const read = (texts: string[], defs: RowDef[], shape: { width: number; lastIsTotal?: boolean }) => {
+    const notes = emptyNotes();
+    const rows = readRows(toStream(lines(...texts)), defs, shape, notes);
+    return { values: [...rows].map(([, v]) => v), notes };
+  };
+  const four: RowDef[] = [
+    { path: 'tab.a', label: /甲行/ },
+    { path: 'tab.g', label: /乙组/, group: true },
+    { path: 'tab.b', label: /丙行/ },
+    { path: 'tab.h', label: /标题/, landmark: true, optional: true },
+    { path: 'tab.c', label: /丁行/ },
+    { path: 'tab.d', label: /戊行/ },
+  ];
+  const ruleOf = (order: 'row' | 'column', k: number) => `cells-after-labels-${order}-major: all ${k} cells printed after the labels`;
+
+  it('a heading and a landmark among the labels are no rows: four rows of cells; the table-level note names the table', () => {
+    const { values, notes } = read(['甲行', '乙组', '丙行', '标题', '丁行', '戊行', '1 2 3 4 5 9 0 0 0 1 1 2'], four, { width: 3, lastIsTotal: true });
+    expect(values).toEqual([[1, 2, 3], [4, 5, 9], [0, 0, 0], [1, 1, 2]]);
+    expect(notes.lines).toEqual({ 'tab.a': 1, 'tab.b': 3, 'tab.c': 5, 'tab.d': 6 });
+    expect(notes.findings).toEqual([{ severity: 'info', code: 'cells-inferred', message: `tab: ${ruleOf('row', 12)}`, path: 'tab' }]);
+    expect(notes.inferred.map((i) => i.path)).toEqual(['a', 'b', 'c', 'd'].flatMap((r) => [0, 1, 2].map((c) => `tab.${r}[${c}]`)));
+  });
+
+  it('a landmark counted as a row where the cells are that many; empty fields are no cells, blank marks are', () => {
+    const { values, notes } = read(['甲行', '丙行', '标题', '丁行', '戊行', '1\t2\t\t3\t4\t5\t9\t0\t0\t0\t1\t1\t2\t无\t无\t无'], four, { width: 3, lastIsTotal: true });
+    // Five rows of three: the landmark is read as a row in its place (the caller decides what it is).
+    expect(values).toEqual([[1, 2, 3], [4, 5, 9], [0, 0, 0], [1, 1, 2], [null, null, null]]);
+    expect(notes.inferred.filter((i) => i.path.startsWith('tab.h')).map((i) => i.path)).toEqual(['tab.h[0]', 'tab.h[1]', 'tab.h[2]']);
+    expect(notes.findings).toEqual([{ severity: 'info', code: 'cells-inferred', message: `tab: ${ruleOf('row', 15)}`, path: 'tab' }]);
+  });
+
+  it('a label before the last with cells of its own: no block; each row its own cells', () => {
+    const { values, notes } = read(['甲行', '丙行 7 7 7', '丁行', '戊行 1 2 3 4 5 9 0 0 0 1 1 2'], four, { width: 3 });
+    expect(values).toEqual([[null, null, null], [7, 7, 7], [null, null, null], [null, null, null]]);
+    expect(notes.findings).toEqual([{ severity: 'warning', code: 'cells-unplaced', message: 'tab.d: 12 cells for 3 columns', path: 'tab.d', line: 4, unread: true }]);
+  });
+
+  it('three labels with a block of nine cells: too few labels to tell, the last row holds them', () => {
+    const { values, notes } = read(['甲行', '丙行', '丁行 1 2 3 4 5 9 0 0 0'], four.slice(0, 5), { width: 3 });
+    expect(values).toEqual([[null, null, null], [null, null, null], [null, null, null]]);
+    expect(notes.findings.map((f) => [f.code, f.path])).toEqual([['cells-unplaced', 'tab.c']]);
+  });
+
+  it('without a total column the order is by row, with a doubt, even where columns would add up', () => {
+    const { values, notes } = read(['甲行', '丙行', '丁行', '戊行', '1 4 0 1 2 5 0 1 3 9 0 2'], four, { width: 3 });
+    expect(values).toEqual([[1, 4, 0], [1, 2, 5], [0, 1, 3], [9, 0, 2]]);
+    expect(notes.findings).toEqual([{ severity: 'warning', code: 'cells-inferred', message: 'tab: the cells were printed after all the labels; their order is not certain', path: 'tab' }]);
+  });
+
+  it('both orders adding up in as many rows: by row, with a doubt; both the same: no doubt', () => {
+    const tie = read(['甲行', '丙行', '丁行', '戊行', '1 2 4 1 2 4 1 2 4 1 2 4'], four, { width: 3, lastIsTotal: true });
+    expect(tie.values).toEqual([[1, 2, 4], [1, 2, 4], [1, 2, 4], [1, 2, 4]]);
+    expect(tie.notes.findings.map((f) => [f.severity, f.message])).toEqual([['warning', 'tab: the cells were printed after all the labels; their order is not certain']]);
+    expect(tie.notes.inferred[0]!.rule).toBe(ruleOf('row', 12));
+    const same = read(['甲行', '丙行', '丁行', '戊行', '0 0 0 0 0 0 0 0 0 0 0 0'], four, { width: 3, lastIsTotal: true });
+    expect(same.notes.findings).toEqual([{ severity: 'info', code: 'cells-inferred', message: `tab: ${ruleOf('row', 12)}`, path: 'tab' }]);
+  });
+
+  it('a figure no count can be in the block: blanked with an error quoting its own printed text', () => {
+    const { values, notes } = read(['甲行', '丙行', '丁行', '戊行', '1 2 3 4 5 9 0 0 0 1 1 2.50'], four, { width: 3 });
+    expect(values).toEqual([[1, 2, 3], [4, 5, 9], [0, 0, 0], [1, 1, null]]);
+    expect(notes.findings[0]).toEqual({ severity: 'error', code: 'figure-implausible', message: 'tab.d[2]: printed 2.50, a count with a fraction; left blank', path: 'tab.d[2]', line: 4, unread: true });
+    expect(notes.findings.length).toBe(2);
+  });
+});
+
+describe('readRows: where it starts, and what it says of rows it cannot place', () => {
+  const defs: RowDef[] = [
+    { path: 't.a', label: /甲行/ },
+    { path: 't.b', label: /丙行/ },
+  ];
+
+  it('reads from `from`: a label printed before it is not the row', () => {
+    const stream = toStream(lines('甲行 9 9 9', '丙行 8 8 8', '正文', '甲行 1 2 3', '丙行 4 5 6'));
+    const from = stream.text.indexOf('正文');
+    expect(from).toBeGreaterThan(0);
+    const rows = readRows(stream, defs, { width: 3 }, emptyNotes(), { from });
+    expect([...rows.values()]).toEqual([[1, 2, 3], [4, 5, 6]]);
+  });
+
+  it('a row of blank marks that no rule places says nothing; one figure among them: unread', () => {
+    const marks = emptyNotes();
+    const rows = readRows(toStream(lines('甲行 无 无 无 无 无 无 无 无', '丙行 1 2 3')), defs, { width: 3 }, marks);
+    expect([...rows.values()]).toEqual([[null, null, null], [1, 2, 3]]);
+    expect(marks.findings).toEqual([]);
+    const one = emptyNotes();
+    readRows(toStream(lines('甲行 无 无 无 无 无 无 无 5', '丙行 1 2 3')), defs, { width: 3 }, one);
+    expect(one.findings).toEqual([{ severity: 'warning', code: 'cells-unplaced', message: 't.a: 8 cells for 3 columns', path: 't.a', line: 1, unread: true }]);
+  });
+});
+
+describe('readRows: cells that may be those of a row not found', () => {
+  const defs: RowDef[] = [
+    { path: 't.a', label: /甲行/ },
+    { path: 't.g', label: /乙组/, group: true },
+    { path: 't.b', label: /丙行/ },
+    { path: 't.h', label: /标题/, landmark: true, optional: true },
+    { path: 't.c', label: /丁行/, optional: true },
+    { path: 't.d', label: /戊行/ },
+  ];
+  const warnings = (...texts: string[]) => {
+    const notes = emptyNotes();
+    readRows(toStream(lines(...texts)), defs, { width: 3 }, notes);
+    return notes.findings.filter((f) => f.code === 'cells-of-missing-row').map((f) => [f.path, f.message, f.line, f.severity]);
+  };
+  const message = (row: string, missing: string) => `${row}: the label of ${missing} was not found in its place; the cells read here may be that row's`;
+
+  it('the next row not found (a group between them skipped) and this row\'s cells on a line of their own: a warning on this row', () => {
+    expect(warnings('甲行', '丙\u3033行 1 2 3', '丁行 4 5 6', '戊行 7 8 9')).toEqual([['t.a', message('t.a', 't.b'), 1, 'warning']]);
+    // The cells on the label's own line: they are this row's.
+    expect(warnings('甲行 0 0 0', '丙\u3033行', '丁行 4 5 6', '戊行 7 8 9')).toEqual([]);
+    // The heading found between them takes the cells (and says so itself).
+    expect(warnings('甲行', '乙组', '丙\u3033行 1 2 3', '丁行 4 5 6', '戊行 7 8 9')).toEqual([]);
+    // Every label found: none.
+    expect(warnings('甲行', '1 2 3', '丙行 1 2 3', '丁行 4 5 6', '戊行 7 8 9')).toEqual([]);
+  });
+
+  it('a row not found further on: only where its label stands out of place within this row\'s reach', () => {
+    // 丁行 printed before 丙行: found in order it is not; its label stands between 甲行 and 丙行.
+    expect(warnings('甲行', '丁行 4 5 6', '丙行 1 2 3', '戊行 7 8 9')).toEqual([['t.a', message('t.a', 't.c'), 1, 'warning']]);
+    // 丁行 nowhere (an optional row left out): none.
+    expect(warnings('甲行', '1 2 3', '丙行 1 2 3', '戊行 7 8 9')).toEqual([]);
+    // 丁行 printed last: found there, 戊行 before it is then out of place, within 丙行's reach only.
+    expect(warnings('甲行', '4 5 6', '丙行 1 2 3', '戊行 7 8 9', '丁行')).toEqual([['t.b', message('t.b', 't.d'), 3, 'warning']]);
+    // 丁行 out of place but before this row: not this row's.
+    expect(warnings('丁行', '甲行', '4 5 6', '丙行 1 2 3', '戊行 7 8 9')).toEqual([]);
+  });
+
+  it('a landmark or heading not found in its place is no missing row', () => {
+    expect(warnings('甲行 1 2 3', '丙行', '4 5 6', '丁行 1 1 1', '戊行 7 8 9 标题')).toEqual([]);
+    // Out of place before this row (after the row after it), its label within this row's reach.
+    const notes = emptyNotes();
+    const landmarkFirst: RowDef[] = [defs[0]!, { path: 't.g', label: /乙组/, group: true }, { path: 't.h', label: /标题/, landmark: true, optional: true }, defs[2]!, defs[5]!];
+    readRows(toStream(lines('甲行 1 2 3', '丙行', '4 5 6', '乙组 标题', '戊行 7 8 9')), landmarkFirst, { width: 3 }, notes);
+    expect(notes.findings).toEqual([]);
+  });
+
+  it('a label not found that starts where the next row starts is that row\'s, not within reach', () => {
+    const notes = emptyNotes();
+    readRows(toStream(lines('甲行', '1 2 3', '丙行 4 5 6')), [defs[0]!, defs[2]!, { path: 't.x', label: /丙/, optional: true }], { width: 3 }, notes);
+    expect(notes.findings).toEqual([]);
+  });
+});
+
 describe('anchorRows', () => {
   const defs: RowDef[] = [
     { path: 'x.a', label: /甲行/ },
@@ -212,6 +392,9 @@ describe('anchorRows', () => {
     expect(after.map((a) => a && a.def.path)).toEqual(['x.a', null, 'x.b']);
     const before = anchorRows(toStream(lines('标题', '甲行 1', '乙行 2')), defs);
     expect(before.map((a) => a && a.def.path)).toEqual(['x.a', null, 'x.b']);
+    // After the row after it, with the row between not found: the row found after it decides.
+    const threeDefs = [...defs, { path: 'x.c', label: /丁行/ }];
+    expect(anchorRows(toStream(lines('甲行 1', '丁行 3', '标题')), threeDefs).map((a) => a && a.def.path)).toEqual(['x.a', null, null, 'x.c']);
     // Alone, with no row found around it, it counts.
     expect(anchorRows(toStream(lines('标题')), defs).map((a) => a && a.def.path)).toEqual([null, 'x.h', null]);
   });

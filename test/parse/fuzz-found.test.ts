@@ -53,6 +53,39 @@ describe('found by the fuzz run', () => {
     expect(bounded.result.report.consistent).toBe(false);
   }, 30_000);
 
+  it("a row whose label was damaged does not lend its figures silently to the blank row before it (fuzz:41682, fuzz:26756, fuzz:5071)", () => {
+    // The Word text of fuzz:41682 (one grid row per line): 2. is printed blank (empty fields) and
+    // characters inserted into 「3.其他」 hide its label, so its figures follow 2.'s empty fields. They
+    // were read as 2.'s with every sum holding (both rows are in （七）总计) and no finding on 2.
+    const text = readFileSync(new URL('../fixtures/fuzz/damaged-label.txt', import.meta.url), 'utf8');
+    const damaged = /^\t\t3\u3033\ufffd\u0088\.其他\t/m;
+    expect(text).toMatch(damaged);
+    const unpaid = text.split('\n').findIndex((l) => l.includes('2.申请人逾期未按收费通知要求缴纳费用')) + 1;
+    expect(text.split('\n')[unpaid - 1]).toMatch(/公开申请\t{7}$/);
+    const report = parse(text);
+    expect(report.consistent).toBe(true);
+    // 2. reads the figures after it (they may be its own), with a warning on it naming why.
+    expect(report.applications?.otherHandling).toEqual({ noCorrection: Array(7).fill(null), unpaidFees: [1, 0, 0, 0, 0, 0, 1], other: null });
+    expect(report.findings.filter((f) => f.path === 'applications.otherHandling.unpaidFees')).toEqual([
+      { severity: 'warning', code: 'cells-of-missing-row', message: "applications.otherHandling.unpaidFees: the label of applications.otherHandling.other was not found in its place; the cells read here may be that row's", path: 'applications.otherHandling.unpaidFees', line: unpaid },
+    ]);
+    // The label as written: each row its own figures, no such warning.
+    const written = parse(text.replace(damaged, '\t\t3.其他\t'));
+    expect(written.applications?.otherHandling).toEqual({ noCorrection: Array(7).fill(null), unpaidFees: Array(7).fill(null), other: [1, 0, 0, 0, 0, 0, 1] });
+    expect(written.findings.filter((f) => f.code === 'cells-of-missing-row')).toEqual([]);
+    // A label out of its place (lines swapped, fuzz:5071): 5. printed before 4., so 5. is not found in
+    // order and its figures follow 3.'s empty fields, within 3.'s reach.
+    const lines = text.replace(damaged, '\t\t3.其他\t').split('\n');
+    const [third, fifth] = [lines.findIndex((l) => l.startsWith('\t\t4.保护第三方')), lines.findIndex((l) => l.startsWith('\t\t5.属于三类内部事务'))];
+    expect([fifth - third, lines[fifth]]).toEqual([1, expect.stringMatching(/\t1\t0\t0\t0\t0\t0\t1$/)]);
+    [lines[third], lines[fifth]] = [lines[fifth]!, lines[third]!];
+    const swapped = parse(lines.join('\n'));
+    expect(swapped.applications?.denied.endangersSafety).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(swapped.findings.filter((f) => f.path === 'applications.denied.endangersSafety').map((f) => [f.code, f.message, f.line])).toEqual([
+      ['cells-of-missing-row', "applications.denied.endangersSafety: the label of applications.denied.internalAffairs was not found in its place; the cells read here may be that row's", third],
+    ]);
+  });
+
   it('cells whose separators an encoding lost (GBK has no U+00A0: Notepad writes ?) are still cells (fuzz:15146)', () => {
     // Every blank between cells of 003's table lines written as ?: today the figures glue to their labels
     // and the whole table reads blank, consistent, with no finding.

@@ -14,8 +14,11 @@ export interface Placed {
 }
 
 const valueOf = (t: CellToken): Cell => (t.kind === 'number' ? t.value : null);
-const sum = (xs: readonly Cell[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
-const close = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+export const sum = (xs: readonly Cell[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
+/** Equal as printed figures (a sum of decimals may differ from its total in the last bits). */
+export const close = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+/** Whether a row's cells before the last add up to the last (blanks as 0). */
+export const addsUpToLast = (row: readonly Cell[]) => close(sum(row.slice(0, -1)), row.at(-1) ?? 0);
 
 const isEmpty = (t: CellToken) => t.kind === 'blank' && t.empty === true;
 
@@ -75,7 +78,7 @@ export function placeCells(tokens: readonly CellToken[], shape: RowShape): Place
     const candidates = new Map<string, { row: Cell[]; keep: number[] }>();
     for (const keep of keepings(cells.length, width)) {
       const row = keep.map((i) => cells[i]!);
-      if (!shape.lastIsTotal || close(sum(row.slice(0, -1)), row.at(-1) ?? 0)) candidates.set(JSON.stringify(row), { row, keep });
+      if (!shape.lastIsTotal || addsUpToLast(row)) candidates.set(JSON.stringify(row), { row, keep });
     }
     const rule = `surplus-cells-dropped: ${cells.length} cells printed for ${width} columns`;
     const inferred = all.map((index) => ({ index, rule }));
@@ -104,7 +107,7 @@ export function placeCells(tokens: readonly CellToken[], shape: RowShape): Place
       doubt: `2 cells for ${width} columns: read as the first column (自然人) and the total`,
     };
   }
-  if (shape.lastIsTotal && cells.length >= 2 && close(sum(cells.slice(0, -1)), cells.at(-1) ?? 0)) {
+  if (shape.lastIsTotal && cells.length >= 2 && addsUpToLast(cells)) {
     const values: Cell[] = Array(width).fill(null);
     cells.slice(0, -1).forEach((v, i) => (values[i] = v));
     values[width - 1] = cells.at(-1)!;

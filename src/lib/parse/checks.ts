@@ -59,7 +59,8 @@ export function checkOutcomes(groups: Record<string, OutcomeRow>): Check[] {
 /**
  * 第二十条第（一）项: documents made this year and not repealed are in force at its end, so
  * 现行有效 >= 制发 − 废止 (2019 format: 对外公开总数量 >= 本年新公开数量). Not a format identity:
- * a failure is a warning and leaves `consistent` alone. Rows left wholly blank are not checked.
+ * a failure is a warning and leaves `consistent` alone. Rows left wholly blank are not checked. The counts
+ * are whole numbers (guardFigures blanks a count with a fraction), so no tolerance.
  */
 export function checkDocuments(active: Active | null): Check[] {
   const out: Check[] = [];
@@ -67,7 +68,7 @@ export function checkDocuments(active: Active | null): Check[] {
     const d: DocumentCounts = active?.[key] ?? null;
     if (!d || Object.values(d).every((v) => v === null)) continue;
     const [total, computed] = 'inForce' in d ? [d.inForce, (d.issued ?? 0) - (d.repealed ?? 0)] : [d.publicTotal, d.published ?? 0];
-    out.push({ identity: 'documentsInForce', where: `active.${key}`, printed: total, computed: round(computed), ok: (total ?? 0) >= computed - 1e-9 });
+    out.push({ identity: 'documentsInForce', where: `active.${key}`, printed: total, computed: round(computed), ok: (total ?? 0) >= computed });
   }
   return out;
 }

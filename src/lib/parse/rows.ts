@@ -1,6 +1,6 @@
 // Reading rows out of a stream by their labels, in the order the table prints them.
 import type { Cell, Finding, Inference } from '../schema.ts';
-import { droppedFinding, guardFigures, placeCells, type RowShape } from './cells.ts';
+import { addsUpToLast, droppedFinding, guardFigures, placeCells, type RowShape } from './cells.ts';
 import { cellsBetween, findLabel, labelStart, type CellToken, type Stream } from './stream.ts';
 
 export interface RowDef {
@@ -48,12 +48,12 @@ export function anchorRows(stream: Stream, defs: readonly RowDef[], from = 0): (
     anchors.push({ def, start: labelStart(stream.text, m.index, cursor), end: m.end });
     if (!def.group && !def.landmark) cursor = m.end;
   }
-  // A landmark counts only where it stands between the rows before and after it.
+  // A landmark counts only where it stands between the rows before and after it. It is searched from
+  // the end of the row before, so only the row after can find it out of place.
   return anchors.map((a, i) => {
     if (!a || !(a.def.group || a.def.landmark)) return a;
-    const before = anchors.slice(0, i).findLast((b) => b && !b.def.group && !b.def.landmark);
     const after = anchors.slice(i + 1).find((b) => b && !b.def.group && !b.def.landmark);
-    return (!before || a.start >= before.end) && (!after || a.end <= after.start) ? a : null;
+    return !after || a.end <= after.start ? a : null;
   });
 }
 
@@ -72,7 +72,7 @@ function cellsAfterLabels(found: readonly Anchor[], tokensOf: Map<Anchor, CellTo
   const { width } = shape;
   const byRow = rows.map((_, r) => cells.slice(r * width, r * width + width));
   const byColumn = rows.map((_, r) => Array.from({ length: width }, (_, c) => cells[c * rows.length + r]!));
-  const addsUp = (table: Cell[][]) => table.filter((row) => Math.abs(row.slice(0, -1).reduce<number>((a, b) => a + (b ?? 0), 0) - (row.at(-1) ?? 0)) < 1e-9).length;
+  const addsUp = (table: Cell[][]) => table.filter(addsUpToLast).length;
   const columnMajor = shape.lastIsTotal === true && addsUp(byColumn) > addsUp(byRow);
   const chosen = columnMajor ? byColumn : byRow;
   const same = JSON.stringify(byRow) === JSON.stringify(byColumn);
@@ -106,11 +106,12 @@ export function readRows(
       if (!def.group && !def.optional) rows.set(def.path, null);
       continue;
     }
-    const line = stream.lineAt[anchor.start];
+    // A label found has a line: every character of the stream's text has one.
+    const line = stream.lineAt[anchor.start]!;
     if (block) {
       const values = block.values.get(anchor);
       if (!values) continue;
-      if (line !== undefined) notes.lines[def.path] = line;
+      notes.lines[def.path] = line;
       const guarded = guardFigures(def.path, values, tokensOf.get(found.at(-1)!)!, () => 'count', line);
       notes.findings.push(...guarded.findings);
       rows.set(def.path, guarded.values);
@@ -131,12 +132,25 @@ export function readRows(
       }
       continue;
     }
-    if (line !== undefined) notes.lines[def.path] = line;
+    notes.lines[def.path] = line;
     const placed = placeCells(tokens, shape);
     const guarded = guardFigures(def.path, placed.values, tokens, () => 'count', line);
     rows.set(def.path, guarded.values);
     notes.findings.push(...guarded.findings, ...droppedFinding(def.path, placed, line));
     for (const { index, rule } of placed.inferred) notes.inferred.push({ path: `${def.path}[${index}]`, rule, line });
+    // A row not found whose figures may be among this row's cells: the next one (its label damaged),
+    // or one whose label stands out of order within this row's reach. Where this row's cells are on
+    // another line than its label (a row printed blank takes the other's figures, every sum holding),
+    // say so on this row.
+    if (tokens.some((t) => t.line !== line)) {
+      // Landmarks stand anywhere by nature: not counted.
+      const next = defs.findIndex((d, k) => k > i && !d.group && !d.landmark);
+      const reach = found[found.indexOf(anchor) + 1]?.start ?? options.until ?? Infinity;
+      const strayed = defs.find((d, k) => !d.group && !d.landmark && !anchors[k] && (k === next || (findLabel(stream, d.label, anchor.end)?.index ?? Infinity) < reach));
+      if (strayed) {
+        notes.findings.push({ severity: 'warning', code: 'cells-of-missing-row', message: `${def.path}: the label of ${strayed.path} was not found in its place; the cells read here may be that row's`, path: def.path, line });
+      }
+    }
     if (placed.doubt && placed.inferred.length === 0 && tokens.some((t) => t.kind === 'number')) {
       // Printed figures that no rule could place: the row is unread, not blank.
       notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${def.path}: ${placed.doubt}`, path: def.path, line, unread: true });
