@@ -94,7 +94,7 @@ export const SEVERITY_LABELS: Record<Finding['severity'], string> = {
 };
 
 /** Chinese wording of the parser's finding codes; unknown codes fall back to a generic sentence. */
-const FINDING_TEXT: Record<string, (where: string) => string> = {
+export const FINDING_TEXT: Record<string, (where: string) => string> = {
   'identity-failed': (w) => `报告自身数字不符：${w}（见数字核对）`,
   'row-missing': (w) => `未能读出此行（报告中未找到）：${w}`,
   'table-missing': (w) => `未能读出此表（报告中未找到）：${w}`,
@@ -103,6 +103,7 @@ const FINDING_TEXT: Record<string, (where: string) => string> = {
   'cells-ignored': (w) => `报告在此印有多余的数字，未读取：${w}`,
   'rows-blank': (w) => `报告只印了标题、没有数字，各行按空白处理：${w}`,
   'sidecar-invalid': () => '来源说明文件（.meta.json）无效，未采用',
+  'cells-of-missing-row': (w) => `下一行的标题未在原处找到，此行读出的数字可能属于该行，请核对原文：${w}`,
   'cells-dropped': (w) => `该行印出的数多于栏数，有不为 0 的数未读取，本行数字可能错位：${w}`,
   'figure-implausible': (w) => `所印数字不可能是此栏的数（位数过多、件数带小数等），按空白处理：${w}`,
   'prose-differs': (w) => `表中数字与报告正文所述不一致：${w}（见数字核对）`,
