@@ -4,12 +4,13 @@
 // entries that are not report files at all (a dotfile, a README, a folder, symbolic links, a folder
 // named like a report, an orphan sidecar) — under a non-root base path so that every link that
 // bypasses the base shows up as broken. Then builds the same inputs a second time from nothing
-// (fresh ingest and Astro cache, another output folder) for the reproducibility check. Writes
+// (fresh ingest and Astro cache, another output folder) for the reproducibility check, and a third
+// time split, with a downloads site (DOWNLOADS_SITE), for the split checks (split.test.ts). Writes
 // .cache/site-test/build-info.json for the tests, with every entry's expected fate declared here.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { BUILD_INFO, CACHE, COLLECTION_LOG_FIXTURE, FIXTURE_REPORTS, SECOND_DIST, TEST_BASE, TEST_REPOSITORY, TEST_SITE, type BuildInfo, type Input } from './paths.ts';
+import { dirname, join } from 'node:path';
+import { BUILD_INFO, CACHE, COLLECTION_LOG_FIXTURE, FIXTURE_REPORTS, SECOND_DIST, SPLIT_DIST, SPLIT_DOWNLOADS, SPLIT_DOWNLOADS_SITE, TEST_BASE, TEST_REPOSITORY, TEST_SITE, type BuildInfo, type Input } from './paths.ts';
 
 const root = process.cwd();
 const samplesDir = join(root, 'content/reports');
@@ -109,5 +110,21 @@ const builtAt = new Date().toISOString();
 // The same inputs again, from nothing: another ingest folder, an empty Astro cache, another output.
 for (const dir of [SECOND_DIST, join(CACHE, 'ingest-2'), join(CACHE, 'astro-cache-2')]) rmSync(dir, { recursive: true, force: true });
 build('second, for reproducibility', { INGEST_DIR: join(CACHE, 'ingest-2'), ASTRO_CACHE_DIR: join(CACHE, 'astro-cache-2') }, ['--outDir', SECOND_DIST]);
-const info: BuildInfo = { base: TEST_BASE, site: TEST_SITE, reportsDir: FIXTURE_REPORTS, inputs, builtAt, secondDist: SECOND_DIST };
+// Split (README, "Publishing on GitHub Pages"): report files and share images on a downloads site.
+const splitDir = dirname(SPLIT_DIST);
+rmSync(splitDir, { recursive: true, force: true });
+build(
+  'split, with a downloads site',
+  { DOWNLOADS_SITE: SPLIT_DOWNLOADS_SITE, DOWNLOADS_OUT_DIR: SPLIT_DOWNLOADS, INGEST_DIR: join(splitDir, 'ingest'), ASTRO_CACHE_DIR: join(splitDir, 'astro-cache') },
+  ['--outDir', SPLIT_DIST],
+);
+const info: BuildInfo = {
+  base: TEST_BASE,
+  site: TEST_SITE,
+  reportsDir: FIXTURE_REPORTS,
+  inputs,
+  builtAt,
+  secondDist: SECOND_DIST,
+  split: { dist: SPLIT_DIST, downloadsOut: SPLIT_DOWNLOADS, downloadsSite: SPLIT_DOWNLOADS_SITE },
+};
 writeFileSync(BUILD_INFO, JSON.stringify(info, null, 2));

@@ -11,6 +11,10 @@ export const BUILD_INFO = join(CACHE, 'build-info.json');
 export const COLLECTION_LOG_FIXTURE = join(CACHE, 'collection-log.json');
 /** The second build of the same inputs, from nothing: dist/ must be byte for byte the same. */
 export const SECOND_DIST = join(CACHE, 'dist-2');
+/** The split build (DOWNLOADS_SITE): the site's output, the downloads site's output and address. */
+export const SPLIT_DIST = join(CACHE, 'split/dist');
+export const SPLIT_DOWNLOADS = join(CACHE, 'split/downloads');
+export const SPLIT_DOWNLOADS_SITE = 'https://downloads.test.example/portal-downloads/';
 /** A base like GitHub Pages' /<repo>/, so that links that skip the base break in the tests. */
 export const TEST_BASE = '/portal-test/';
 export const TEST_SITE = 'https://portal.test.example';
@@ -43,6 +47,8 @@ export interface BuildInfo {
   inputs: Input[];
   builtAt: string;
   secondDist: string;
+  /** A third build of the same inputs with a downloads site (DOWNLOADS_SITE): its two outputs. */
+  split: { dist: string; downloadsOut: string; downloadsSite: string };
 }
 /** The entries that are reports with a page of their own. */
 export const shownReports = (info: BuildInfo) => info.inputs.filter((i) => i.kind === 'sample' || i.kind === 'script-prose' || i.kind === 'crafted');

@@ -1,6 +1,6 @@
 // The share images written by the build: one per county with a report, drawn off the main thread,
 // and on a rebuild only those whose card changed.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,5 +50,13 @@ describe('writeOgImages', () => {
     rmSync(join(outDir, 'og/630222.png'));
     expect(await run(2)).toMatchObject({ made: 1, kept: 1, workers: 1, failed: [] });
     expect(png('630222')).toEqual(inThread);
+  });
+
+  it('removes the image of a county no longer built (in a downloads site output no other clean-up reaches it)', async () => {
+    writeFileSync(join(outDir, 'og/999999.png'), 'stale');
+    const again = await run(0);
+    expect(again).toMatchObject({ cards: 2, removed: 1 });
+    expect(existsSync(join(outDir, 'og/999999.png'))).toBe(false);
+    expect(existsSync(join(outDir, 'og/630222.png'))).toBe(true);
   });
 });

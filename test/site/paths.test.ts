@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paths, reportFileHref } from '../../src/lib/site/view/paths.ts';
+import { ogImageHref, paths, reportFileHref } from '../../src/lib/site/view/paths.ts';
 
 describe('report download addresses', () => {
   const minhe = { code: '630222', name: '民和回族土族自治县' };
@@ -11,5 +11,16 @@ describe('report download addresses', () => {
   it('point at the downloads site when there is one, under its path', () => {
     expect(reportFileHref(minhe, 2021, 'report.json', 'https://owner.github.io/portal-downloads')).toBe('https://owner.github.io/portal-downloads/counties/630222-minhe/2021/report.json');
     expect(reportFileHref(minhe, 2021, 'source.txt', 'https://owner.github.io/portal-downloads/')).toBe('https://owner.github.io/portal-downloads/counties/630222-minhe/2021/source.txt');
+  });
+});
+
+describe('share image addresses', () => {
+  it('sit on this site by default', () => {
+    expect(ogImageHref('630222', undefined)).toBe(`/${paths.ogImage('630222')}`);
+  });
+
+  it('point at the downloads site when there is one (split build), at the same path', () => {
+    expect(ogImageHref('630222', 'https://owner.github.io/portal-downloads')).toBe('https://owner.github.io/portal-downloads/og/630222.png');
+    expect(ogImageHref('630222', 'https://downloads.example.org/')).toBe('https://downloads.example.org/og/630222.png');
   });
 });

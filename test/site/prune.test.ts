@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pruneOutput, routeFiles } from '../../src/lib/site/build/integrations.ts';
+import { downloadsOutput, pruneOutput, routeFiles } from '../../src/lib/site/build/integrations.ts';
 
 describe('pruneOutput', () => {
   it('removes what this build neither wrote nor kept, and the directories left empty', () => {
@@ -44,5 +44,16 @@ describe('routeFiles', () => {
       ['/counties/[county]', [new URL('file:///tmp/site/dist/counties/630222-minhe/index.html')]],
     ]);
     expect(routeFiles(out, assets).sort()).toEqual(['counties/630222-minhe/index.html', 'data/compare/630222.json', 'data/compare/632224.json', 'og/630222.png']);
+  });
+});
+
+describe('downloadsOutput', () => {
+  it('is the site output without a downloads site: report files and share images stay beside the pages', () => {
+    expect(downloadsOutput('/tmp/x/dist', undefined, '/tmp/x/dl')).toBe('/tmp/x/dist');
+  });
+
+  it('is its own output with a downloads site (DOWNLOADS_OUT_DIR, default dist-downloads)', () => {
+    expect(downloadsOutput('/tmp/x/dist', 'https://owner.github.io/dl/', '/tmp/x/dl')).toBe('/tmp/x/dl');
+    expect(downloadsOutput('/tmp/x/dist', 'https://owner.github.io/dl/', undefined)).toBe(resolve('dist-downloads'));
   });
 });

@@ -97,6 +97,15 @@ function downloadsInBackground(options: DownloadOptions, logger: AstroIntegratio
   });
 }
 
+/**
+ * Where the build writes what the downloads site publishes (each report's files, the share images
+ * og/CODE.png): with a downloads site, its own output (DOWNLOADS_OUT_DIR, default dist-downloads);
+ * without, the site's.
+ */
+export function downloadsOutput(outDir: string, downloadsSite: string | undefined, downloadsOutDir: string | undefined): string {
+  return downloadsSite ? resolve(downloadsOutDir || 'dist-downloads') : outDir;
+}
+
 /** A report page at real report lengths (34 KiB median in the bench) and the others, rounded up. */
 const PAGE_BYTES_ESTIMATE = 36 * 1024;
 /** Warn from here: 900 MiB leaves ~5 % of GitHub Pages' 1 GB (10^9 bytes) for what the estimate misses. */
@@ -139,12 +148,12 @@ export function siteOutput(): AstroIntegration {
         }
         // Until this build has finished, its output is not to be trusted.
         rmSync(stampPath(), { force: true });
-        // With a downloads site (paths.ts, DOWNLOADS_SITE) each report's files go to its own output.
-        reportOutDir = DOWNLOADS_SITE ? resolve(process.env.DOWNLOADS_OUT_DIR ?? 'dist-downloads') : outDir;
+        // With a downloads site (paths.ts, DOWNLOADS_SITE) each report's files and the share images go to its own output.
+        reportOutDir = downloadsOutput(outDir, DOWNLOADS_SITE, process.env.DOWNLOADS_OUT_DIR);
         if (DOWNLOADS_SITE) logger.info(`report downloads to ${reportOutDir}, for ${DOWNLOADS_SITE}`);
         downloads = downloadsInBackground({ outDir, reportOutDir, siteUrl, statePath: join(cacheDir, 'site-downloads.json') }, logger);
         // The share images likewise: from the ingest output, drawn in worker threads (ogImages.ts).
-        ogImages = writeOgImages({ outDir, statePath: join(cacheDir, 'site-og.json') }).then((c) => ({ ...c, ms: Date.now() - started }));
+        ogImages = writeOgImages({ outDir: reportOutDir, statePath: join(cacheDir, 'site-og.json') }).then((c) => ({ ...c, ms: Date.now() - started }));
         // Awaited in astro:build:done; a failure is reported there, not as an unhandled rejection.
         downloads.catch(() => undefined);
         ogImages.catch(() => undefined);
@@ -177,9 +186,8 @@ export function siteOutput(): AstroIntegration {
         // Pages by their pathname; endpoints (the compare page's JSON) by the files their routes wrote
         // or kept: a skipped endpoint is in no list of pages.
         const keep = new Set<string>([
-          ...(resolve(reportOutDir) === resolve(out) ? dl.files : []),
+          ...(resolve(reportOutDir) === resolve(out) ? [...dl.files, ...og.files] : []),
           ...dl.bulk,
-          ...og.files,
           ...search.files,
           ...pages.flatMap((p) => pageFiles(p.pathname)),
           ...routeFiles(out, assets),

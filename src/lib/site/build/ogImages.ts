@@ -8,7 +8,7 @@
 // does not already hold it (a state file records, per county, the digest and size written).
 // Cards come from the ingest output, as the site's summaries do; what a card needs of each report
 // is kept in the state by the report file's size and time, so an unchanged report is not read again.
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -41,6 +41,8 @@ export interface OgCounts {
   failed: string[];
   /** Every image, relative to outDir. */
   files: string[];
+  /** Images of counties no longer built, removed from outDir. */
+  removed: number;
 }
 
 /** One image to make: where it goes and its card. */
@@ -180,9 +182,18 @@ export async function writeOgImages(options: OgOptions): Promise<OgCounts> {
   const workers = Math.min(options.workers ?? defaultOgWorkers(), jobs.length);
   const { made, failed } = await drawImages(jobs, cacheDir, workers);
   for (const job of jobs) state.images[job.code] = { key: job.key, size: statSync(job.file).size };
+  // In the downloads site's output (a split build) no pruning of the site's output reaches them.
+  const listed = new Set(files);
+  const ogDir = join(options.outDir, dirname(paths.ogImage('0')));
+  let removed = 0;
+  for (const name of existsSync(ogDir) ? readdirSync(ogDir) : [])
+    if (name.endsWith('.png') && !listed.has(`${dirname(paths.ogImage('0'))}/${name}`)) {
+      unlinkSync(join(ogDir, name));
+      removed++;
+    }
   if (options.statePath) {
     mkdirSync(dirname(options.statePath), { recursive: true });
     writeFileSync(options.statePath, JSON.stringify(state));
   }
-  return { cards: all.length, made, copied: jobs.length - made, kept, workers, failed, files };
+  return { cards: all.length, made, copied: jobs.length - made, kept, workers, failed, files, removed };
 }

@@ -29,10 +29,19 @@ export function slugOf(region: Pick<Region, 'code' | 'name'>): string {
  */
 export const DOWNLOADS_SITE: string | undefined = (typeof process === 'undefined' ? undefined : process.env.DOWNLOADS_SITE) || undefined;
 
+/** A path of what the downloads site publishes when there is one (absolute there), else of this site. */
+function downloadsHref(path: string, downloadsSite: string | undefined): string {
+  return downloadsSite ? new URL(path, downloadsSite.endsWith('/') ? downloadsSite : `${downloadsSite}/`).href : href(path);
+}
+
 /** The address of one of a report's download files, on this site or on the downloads site. */
 export function reportFileHref(region: RegionRef, year: number, file: ReportFileName, downloadsSite = DOWNLOADS_SITE): string {
-  const path = paths.reportFile(region, year, file);
-  return downloadsSite ? new URL(path, downloadsSite.endsWith('/') ? downloadsSite : `${downloadsSite}/`).href : href(path);
+  return downloadsHref(paths.reportFile(region, year, file), downloadsSite);
+}
+
+/** The county's share image: on the downloads site when there is one (~70 MB nationally), else on this site. */
+export function ogImageHref(code: string, downloadsSite = DOWNLOADS_SITE): string {
+  return downloadsHref(paths.ogImage(code), downloadsSite);
 }
 
 /** The pinyin of the county's short name (`minhe`), as in its slug. */
