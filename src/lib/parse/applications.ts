@@ -3,6 +3,7 @@ import type { Applications, ApplicantRow, Cell } from '../schema.ts';
 import { APPLICANT_COLUMNS } from '../schema.ts';
 import type { Line } from './lines.ts';
 import { checkApplications } from './checks.ts';
+import { orderings } from './blocks.ts';
 import { readInReadingOrder, rowsPresent } from './order.ts';
 import { emptyNotes, readRows, type Notes, type RowDef } from './rows.ts';
 import { findFrom, findLabel, toStream, type Stream } from './stream.ts';
@@ -198,26 +199,6 @@ function placeJumbled(values: Map<string, Cell[]>, jumbled: readonly string[]): 
     if (!solve(first, fits[0]!) || !solve(second, rest2)) return null;
   }
   return open.size === 0 ? out : null;
-}
-
-/** The distinct orderings of `xs` (at most 5,040 for a row of seven). */
-function orderings(xs: readonly number[]): number[][] {
-  const out: number[][] = [];
-  const counts = new Map<number, number>();
-  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
-  const walk = (acc: number[]) => {
-    if (acc.length === xs.length) return void out.push([...acc]);
-    for (const [x, c] of counts) {
-      if (c === 0) continue;
-      counts.set(x, c - 1);
-      acc.push(x);
-      walk(acc);
-      acc.pop();
-      counts.set(x, c);
-    }
-  };
-  walk([]);
-  return out;
 }
 
 /** The rows read, as the table's JSON; （六）其他处理 as one row or three, as the rows found say. */

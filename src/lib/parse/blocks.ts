@@ -261,15 +261,15 @@ function couldAddUp(row: readonly Cell[]): boolean {
 }
 
 /** The distinct orders of `row`'s figures in which its last is the sum of the others. */
-function ordersAddingUp(row: readonly Cell[]): number[][] {
+const ordersAddingUp = (row: readonly Cell[]): number[][] => orderings(row.map((v) => v ?? 0)).filter(addsUp);
+
+/** The distinct orderings of `xs` (at most 5,040 for a row of seven). */
+export function orderings(xs: readonly number[]): number[][] {
   const out: number[][] = [];
   const counts = new Map<number, number>();
-  for (const v of row) counts.set(v ?? 0, (counts.get(v ?? 0) ?? 0) + 1);
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
   const walk = (acc: number[]) => {
-    if (acc.length === row.length) {
-      if (addsUp(acc)) out.push([...acc]);
-      return;
-    }
+    if (acc.length === xs.length) return void out.push([...acc]);
     for (const [x, c] of counts) {
       if (c === 0) continue;
       counts.set(x, c - 1);
