@@ -13,13 +13,14 @@ function put(root: string, rel: string, text: string, ageMs = 0): void {
   utimesSync(p, t, t);
 }
 const page = (base: string, chart: string) =>
-  `<html><head><link rel="icon" href="https://dl.example/d/favicon.svg"><link rel="stylesheet" href="${base}_astro/style.abc.css"></head><body>${chart}<script type="module" src="${base}_astro/Chart.x1.js"></script><a href="https://site.example/p/counties/a/2021/" target="_top">back</a></body></html>`;
+  `<html><head><link rel="icon" href="${base}favicon.svg"><link rel="stylesheet" href="${base}_astro/style.abc.css"></head><body>${chart}<script type="module" src="${base}_astro/Chart.x1.js"></script><a href="https://site.example/p/counties/a/2021/" target="_top">back</a></body></html>`;
 
 describe('rehomeEmbedPage', () => {
   it("moves the site's asset addresses to the downloads site's path", () => {
     const html = rehomeEmbedPage(page('/p/', 'c'), '/p/', '/d/');
     expect(html).toContain('href="/d/_astro/style.abc.css"');
     expect(html).toContain('src="/d/_astro/Chart.x1.js"');
+    expect(html).toContain('href="/d/favicon.svg"');
     expect(html).not.toContain('"/p/');
     expect(html).toContain('href="https://site.example/p/counties/a/2021/"');
   });

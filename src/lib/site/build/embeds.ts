@@ -44,16 +44,20 @@ interface State {
   pages: string[];
 }
 
+/** What an embed page loads from its own site: Astro's assets and the favicon (mirrored by publishEmbeds). */
+const LOADED = ['_astro/', 'favicon.svg'];
+
 /**
- * A page of the site made a page of the downloads site: the addresses of the assets Astro wrote
- * (`{base}_astro/…`) become the downloads site's. Everything else on an embed page is absolute
- * (Embed.astro, in a split build); a root-relative address left over would be broken there, so it
- * is an error naming the page.
+ * A page of the site made a page of the downloads site: the addresses of what it loads (`{base}_astro/…`,
+ * `{base}favicon.svg`) become the downloads site's path, so that they stay on the page's own
+ * origin (its CSP says 'self'). Everything else on an embed page is absolute (Embed.astro, in a
+ * split build); a root-relative address left over would be broken there, so it is an error naming the page.
  */
 export function rehomeEmbedPage(html: string, base: string, downloadsBase: string, page = 'an embed page'): string {
-  const rehomed = html.replaceAll(`="${base}_astro/`, `="${downloadsBase}_astro/`);
+  let rehomed = html;
+  for (const p of LOADED) rehomed = rehomed.replaceAll(`="${base}${p}`, `="${downloadsBase}${p}`);
   for (const m of rehomed.matchAll(/\s(?:href|src)="(\/(?!\/)[^"]*)"/g)) {
-    if (!m[1].startsWith(`${downloadsBase}_astro/`))
+    if (!LOADED.some((p) => m[1].startsWith(downloadsBase + p)))
       throw new Error(`${page}: ${m[1]} is an address of the site, which the downloads site does not serve (an embed page links the site by its absolute address: is SITE set?)`);
   }
   return rehomed;

@@ -52,11 +52,6 @@ export function embedHref(region: RegionRef, year: number, chart: string, downlo
   return downloadsHref(paths.embed(region, year, chart), downloadsSite);
 }
 
-/** An address of the downloads site, or of this site when there is none (the embed pages' favicon). */
-export function downloadsSiteHref(path: string, downloadsSite = DOWNLOADS_SITE): string {
-  return downloadsHref(path, downloadsSite);
-}
-
 /** The pinyin of the county's short name (`minhe`), as in its slug. */
 export const pinyinOf = (region: Pick<Region, 'code' | 'name'>): string => slugOf(region).slice(region.code.length + 1);
 
