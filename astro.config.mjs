@@ -32,6 +32,12 @@ export default defineConfig({
   // rebuild after another root's build bundle the dependencies again).
   vite: {
     cacheDir: caches.vite,
+    // Client scripts load (and preload) their chunks relative to themselves, not under the base path:
+    // in a split build the downloads site serves the chart embed pages with the same files
+    // (src/lib/site/build/embeds.ts), under another path.
+    experimental: {
+      renderBuiltUrl: (/** @type {string} */ _file, /** @type {{ hostType: string }} */ { hostType }) => (hostType === 'js' ? { relative: true } : undefined),
+    },
     build: {
       emptyOutDir: false,
       rolldownOptions: {

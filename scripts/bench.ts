@@ -1,4 +1,4 @@
-// npm run bench -- --corpus DIR [--work DIR] [--working-tree] [--skip-baseline] [--skip-rebuild] [--formats txt,html,docx] [--cpu-prof]
+// npm run bench -- --corpus DIR [--work DIR] [--working-tree] [--skip-baseline] [--skip-rebuild] [--formats txt,html,docx] [--cpu-prof] [--split]
 // Builds the whole site from a synthetic corpus (npm run corpus) in one run and prints the figures of
 // issue 4: ingest time and reports/s; `astro build` time and peak memory; a baseline (Astro building as
 // many trivial pages, same run) and the ratio; dist/ size and file count (search index included); median
@@ -17,6 +17,11 @@
 // one dynamic route rendering N pages of a heading and a sentence, N = the number of HTML pages the
 // real build wrote. Same Astro, same machine, same run.
 //
+// --split builds as the workflow does with a downloads repository (DOWNLOADS_SITE, DOWNLOADS_OUT_DIR
+// --work/dist-downloads) and measures the two sites as published: the site as uploaded (dist/ without
+// the chart embed pages, scripts/pages-tree.ts) and the downloads output. Without it, the split is
+// computed from the one site's files by kind.
+//
 // Peak memory: the largest process's maximum RSS from /usr/bin/time -v where present, and the peak
 // of the summed RSS of the whole process tree (astro + pagefind + esbuild …) polled from /proc every
 // 200 ms. A benchmark: it prints figures, it asserts nothing.
@@ -31,6 +36,7 @@ import type { Report } from '../src/lib/schema.ts';
 import { lengthenReport, renderEntry, type CorpusFormat, type CorpusLength } from './corpus.ts';
 import { compareWithTruth, describeMismatches, writeReport, type DocumentOptions, type Layout, type Truth } from './synth/index.ts';
 import { copySite } from './synth/site-copy.ts';
+import { pagesTree } from '../src/lib/site/build/embeds.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Astro's CLI run by this Node (24), not by whatever `node` is first on PATH (its shebang): the bench
@@ -239,9 +245,15 @@ function exactness(corpus: Corpus, reports: readonly Report[]) {
   return { exact, total: corpus.truth.size, wrong, byFormat };
 }
 
+/** The downloads site of a --split bench (an address of its own: the pages link there absolutely). */
+const BENCH_DOWNLOADS_SITE = 'https://downloads.bench.test.example/downloads/';
+let splitBuild = false;
+const downloadsDir = (work: string) => join(work, 'dist-downloads');
+
 function buildEnv(corpus: Corpus, work: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    ...(splitBuild ? { DOWNLOADS_SITE: BENCH_DOWNLOADS_SITE, DOWNLOADS_OUT_DIR: downloadsDir(work) } : { DOWNLOADS_SITE: '', DOWNLOADS_OUT_DIR: '' }),
     REPORTS_DIR: corpus.reportsDir,
     INGEST_DIR: join(work, 'ingest'),
     ASTRO_CACHE_DIR: join(work, 'astro-cache'),
@@ -395,8 +407,11 @@ async function main() {
       // Exactness is printed per format of the corpus's reports (npm run corpus -- --formats …); this
       // names the formats to print even where the corpus has none of them.
       formats: { type: 'string' },
+      // Build split, with a downloads site, and measure both sites as published.
+      split: { type: 'boolean', default: false },
     },
   });
+  splitBuild = args.split;
   if (!args.corpus) throw new Error('--corpus DIR is required (write one with npm run corpus -- --counties N --out DIR)');
   const corpus = readCorpus(resolve(args.corpus));
   const work = resolve(args.work ?? join('/tmp', `bench-${basename(corpus.dir)}`));
@@ -445,38 +460,61 @@ async function main() {
   const distFiles = walk(dist);
   const html = distFiles.filter((f) => f.path.endsWith('.html'));
   const searchIndex = distFiles.filter((f) => f.path.startsWith(join(dist, 'pagefind')));
-  const total = distFiles.reduce((s, f) => s + f.size, 0);
   const searchBytes = searchIndex.reduce((s, f) => s + f.size, 0);
+  // Every file of the site and its downloads, once (relative): in a split build the downloads
+  // output's too, without the embed pages and assets it shares with dist/.
+  const dl = downloadsDir(work);
+  const everyFile = [
+    ...distFiles.map((f) => ({ rel: f.path.slice(dist.length + 1), size: f.size })),
+    ...(splitBuild && existsSync(dl) ? walk(dl).map((f) => ({ rel: f.path.slice(dl.length + 1), size: f.size })).filter((f) => !existsSync(join(dist, f.rel))) : []),
+  ];
+  const total = everyFile.reduce((s, f) => s + f.size, 0);
   figures.build = { seconds: build.seconds, cpuSeconds: build.cpuSeconds, maxRss: build.maxRss, treePeak: build.treePeak, htmlPages: html.length };
-  figures.dist = { bytes: total, files: distFiles.length, searchIndexBytes: searchBytes, searchIndexFiles: searchIndex.length };
+  figures.dist = { bytes: total, files: everyFile.length, searchIndexBytes: searchBytes, searchIndexFiles: searchIndex.length };
   line('astro build', `${secs(build.seconds)} for ${html.length} HTML pages (${(html.length / build.seconds).toFixed(0)} pages/s)${build.cpuSeconds !== null ? `; CPU time ${secs(build.cpuSeconds)}` : ''}`);
   line('  peak memory', `${build.maxRss !== null ? `${mb(build.maxRss)} largest process (/usr/bin/time -v), ` : ''}${mb(build.treePeak)} process tree (polled)`);
-  line('dist/', `${mb(total)} in ${distFiles.length} files (search index ${mb(searchBytes)} in ${searchIndex.length} files)`);
+  line(splitBuild ? 'dist/ and dist-downloads/, once' : 'dist/', `${mb(total)} in ${everyFile.length} files (search index ${mb(searchBytes)} in ${searchIndex.length} files)`);
   // What each kind of file costs, in all and per report: what decides whether one GitHub Pages site
   // (1 GB) holds the site with every download.
-  const reportCount = distFiles.filter((f) => kindOf(f.path.slice(dist.length + 1)) === 'report pages').length;
+  const reportCount = everyFile.filter((f) => kindOf(f.rel) === 'report pages').length;
   const byKind = new Map<string, { bytes: number; files: number }>();
-  for (const f of distFiles) {
-    const k = byKind.get(kindOf(f.path.slice(dist.length + 1))) ?? { bytes: 0, files: 0 };
+  for (const f of everyFile) {
+    const k = byKind.get(kindOf(f.rel)) ?? { bytes: 0, files: 0 };
     k.bytes += f.size;
     k.files++;
-    byKind.set(kindOf(f.path.slice(dist.length + 1)), k);
+    byKind.set(kindOf(f.rel), k);
   }
   const kindSizes: Record<string, unknown> = {};
   for (const [kind, k] of [...byKind].sort((a, b) => b[1].bytes - a[1].bytes)) {
     kindSizes[kind] = { ...k, perReport: k.bytes / Math.max(1, reportCount) };
     line(`  ${kind}`, `${mb(k.bytes)} in ${k.files} files — ${kb(k.bytes / Math.max(1, reportCount))} per report`);
   }
-  const tar = tarBytes(distFiles, countDirs(dist));
-  // What a split build (DOWNLOADS_SITE) writes to the downloads site instead (integrations.ts).
-  const downloadKinds = ['report JSON', 'report CSV', 'report sources', 'other report files', 'share images'];
+  // What a split build (DOWNLOADS_SITE) writes to the downloads site instead (integrations.ts, embeds.ts).
+  const downloadKinds = ['report JSON', 'report CSV', 'report sources', 'other report files', 'share images', 'chart embed pages'];
   const downloadsBytes = downloadKinds.reduce((s, k) => s + (byKind.get(k)?.bytes ?? 0), 0);
   const embedBytes = byKind.get('chart embed pages')?.bytes ?? 0;
-  figures.sizes = { byKind: kindSizes, reports: reportCount, tarBytes: tar, withoutReportFiles: total - downloadsBytes, reportFiles: downloadsBytes, embedBytes };
-  line('  as uploaded (tar)', `${mb(tar)} (GitHub Pages: at most 1 GB = ${mb(1e9)}; target ≤ 900 MiB)`);
-  line('  split (DOWNLOADS_SITE)', `site ${mb(total - downloadsBytes)} + report files and share images ${mb(downloadsBytes)}`);
-  // Not moved yet (README, "What each kind of file costs"): what the split would be with them moved too.
-  line('    with the chart embeds moved too', `site ${mb(total - downloadsBytes - embedBytes)} + ${mb(downloadsBytes + embedBytes)} (computed, not built)`);
+  figures.sizes = { byKind: kindSizes, reports: reportCount, withoutReportFiles: total - downloadsBytes, reportFiles: downloadsBytes - embedBytes, embedBytes };
+  if (!splitBuild) {
+    const tar = tarBytes(distFiles, countDirs(dist));
+    (figures.sizes as Record<string, unknown>).tarBytes = tar;
+    line('  as uploaded (tar)', `${mb(tar)} (GitHub Pages: at most 1 GB = ${mb(1e9)}; target ≤ 900 MiB)`);
+    line('  split (DOWNLOADS_SITE)', `site ${mb(total - downloadsBytes)} + report files, share images and chart embed pages ${mb(downloadsBytes)} (computed; --split builds it)`);
+  } else {
+    // The two sites as the workflow publishes them: the site's upload tree and the downloads output.
+    const tree = join(work, 'dist-pages');
+    pagesTree(dist, tree);
+    const site = walk(tree);
+    const downloads = walk(dl);
+    const bytes = (fs: readonly { size: number }[]) => fs.reduce((s, f) => s + f.size, 0);
+    const measured = {
+      site: { bytes: bytes(site), files: site.length, tarBytes: tarBytes(site, countDirs(tree)) },
+      downloads: { bytes: bytes(downloads), files: downloads.length, tarBytes: tarBytes(downloads, countDirs(dl)) },
+    };
+    rmSync(tree, { recursive: true, force: true });
+    figures.split = measured;
+    line('  split, as built: the site', `${mb(measured.site.bytes)} in ${measured.site.files} files; ${mb(measured.site.tarBytes)} as uploaded (tar; GitHub Pages: at most 1 GB = ${mb(1e9)}; target ≤ 900 MiB)`);
+    line('  split, as built: downloads site', `${mb(measured.downloads.bytes)} in ${measured.downloads.files} files (report files, share images, chart embed pages and their assets)`);
+  }
 
   // 4. Report pages: HTML size and JavaScript.
   const pages = reportPages(dist);

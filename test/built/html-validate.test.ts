@@ -6,6 +6,8 @@ import { DIST, ROOT, loadBuildInfo } from './paths.ts';
 
 const info = loadBuildInfo();
 const pages = listFiles(DIST, ['.html']);
+/** The split build's pages on its downloads site (the chart embed pages, with their addresses there). */
+const downloadsPages = listFiles(info.split.downloadsOut, ['.html']);
 const validator = new HtmlValidate(new FileSystemConfigLoader());
 
 const show = (m: Message) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}${m.selector ? ` (${m.selector})` : ''}`;
@@ -24,7 +26,11 @@ describe('html-validate', () => {
     expect(other.map((f) => urlPathOf(DIST, f, info.base))).toEqual([]);
   });
 
-  it.each(pages.map((f) => [urlPathOf(DIST, f, info.base), f]))('%s has no errors', async (_url, file) => {
+  it('the split build has pages on its downloads site to check', () => {
+    expect(downloadsPages.length).toBeGreaterThan(0);
+  });
+
+  it.each([...pages.map((f) => [urlPathOf(DIST, f, info.base), f]), ...downloadsPages.map((f) => [urlPathOf(info.split.downloadsOut, f, info.split.downloadsSite), f])])('%s has no errors', async (_url, file) => {
     const report = await validator.validateFile(file);
     const errors = report.results.flatMap((r) => r.messages).filter((m) => m.severity === 2);
     expect(errors.map(show)).toEqual([]);

@@ -108,6 +108,21 @@ describe('the deploy workflow', { timeout: 60_000 }, () => {
     const build = steps.find((s) => s.run?.includes('npm run build'));
     expect(build?.env).toMatchObject({ DOWNLOADS_SITE: '${{ steps.downloads.outputs.site }}', DOWNLOADS_OUT_DIR: 'dist-downloads' });
   });
+
+  it('uploads, in a split build, the site without the chart embed pages, and checks the size of what it uploads', () => {
+    const steps = workflow.jobs.build.steps;
+    const site = steps.findIndex((s) => (s as Step & { id?: string }).id === 'site');
+    const upload = steps.findIndex((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+    const size = steps.findIndex((s) => /du -sb/.test(s.run ?? ''));
+    expect(site).toBeGreaterThan(-1);
+    expect(steps[site].run).toMatch(/node scripts\/pages-tree\.ts dist dist-pages/);
+    expect(steps[site].env?.DOWNLOADS_SITE).toBe('${{ steps.downloads.outputs.site }}');
+    expect(size).toBeGreaterThan(site);
+    expect(upload).toBeGreaterThan(size);
+    expect(steps[upload].with?.path).toBe('${{ steps.site.outputs.path }}');
+    expect(steps[size].env?.SITE_DIR).toBe('${{ steps.site.outputs.path }}');
+    expect(steps[size].run).toContain('du -sb "$SITE_DIR"');
+  });
 });
 
 describe('scripts/publish-downloads.sh --url', { timeout: 30_000 }, () => {

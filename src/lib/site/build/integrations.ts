@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { writeDownloads, type DownloadCounts, type DownloadOptions } from './downloads.ts';
+import { EMBED_PAGE, publishEmbeds } from './embeds.ts';
 import { writeOgImages, type OgCounts } from './ogImages.ts';
 import { DOWNLOADS_SITE } from '../view/paths.ts';
 
@@ -108,6 +109,8 @@ export function downloadsOutput(outDir: string, downloadsSite: string | undefine
 
 /** A report page at real report lengths (34 KiB median in the bench) and the others, rounded up. */
 const PAGE_BYTES_ESTIMATE = 36 * 1024;
+/** A chart embed page: 3.5 KiB in the bench (3,500 reports, real length). */
+const EMBED_BYTES_ESTIMATE = 4 * 1024;
 /** Warn from here: 900 MiB leaves ~5 % of GitHub Pages' 1 GB (10^9 bytes) for what the estimate misses. */
 const SITE_BYTES_WARNING = 900 * 2 ** 20;
 
@@ -115,6 +118,7 @@ export function siteOutput(): AstroIntegration {
   let cacheDir = '';
   let root = '';
   let siteUrl: string | undefined;
+  let base = '/';
   let outDir = '';
   let incremental = false;
   let started = 0;
@@ -137,6 +141,7 @@ export function siteOutput(): AstroIntegration {
         incremental = !!config.experimental.incrementalBuild;
         // No SITE: no absolute address anywhere (a report's CSV then names no page address).
         siteUrl = config.site ? new URL(config.base, config.site).href : undefined;
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         if (!building || downloads) return;
         // The downloads need only the ingest output: they start now, beside the content sync and
         // the page rendering, in a worker thread.
@@ -167,7 +172,10 @@ export function siteOutput(): AstroIntegration {
           `downloads of ${dl.reports} reports (${dl.sources} source texts): ${dl.written} written, ${dl.reports - dl.written} unchanged, ${dl.removed} files of reports no longer built removed; bulk files written — ${dl.ms} ms beside the pages, waited ${Date.now() - t} ms`,
         );
         // GitHub Pages publishes at most 1 GB per site: each report page is ~35 KB at real report lengths.
-        const estimate = (resolve(reportOutDir) === resolve(out) ? dl.reportBytes : 0) + pages.length * PAGE_BYTES_ESTIMATE;
+        const split = resolve(reportOutDir) !== resolve(out);
+        const embedPages = pages.filter((p) => EMBED_PAGE.test(pageFiles(p.pathname)[0])).length;
+        // The chart embed pages are small, and in a split build not published here (embeds.ts).
+        const estimate = (split ? 0 : dl.reportBytes + embedPages * EMBED_BYTES_ESTIMATE) + (pages.length - embedPages) * PAGE_BYTES_ESTIMATE;
         if (estimate > SITE_BYTES_WARNING)
           logger.warn(
             `this site will be about ${(estimate / 2 ** 20).toFixed(0)} MiB: near or over GitHub Pages' 1 GB. Set DOWNLOADS_SITE (and DOWNLOADS_OUT_DIR) to publish each report's files on a second site (README, "National scale").`,
@@ -179,6 +187,22 @@ export function siteOutput(): AstroIntegration {
         logger.info(
           `share images of ${og.cards} counties: ${og.made} drawn in ${og.workers} worker thread(s), ${og.copied} from the cache, ${og.kept} unchanged — ${og.ms} ms beside the pages, waited ${Date.now() - t} ms`,
         );
+        if (DOWNLOADS_SITE && split) {
+          // The chart embed pages on the downloads site too (embeds.ts): copied there, left in place here.
+          t = Date.now();
+          const embeds = publishEmbeds({
+            out,
+            downloadsOut: reportOutDir,
+            base,
+            downloadsBase: new URL(DOWNLOADS_SITE).pathname.replace(/\/?$/, '/'),
+            pages: pages.flatMap((p) => pageFiles(p.pathname)).filter((f) => EMBED_PAGE.test(f)),
+            since: started,
+            statePath: join(cacheDir, 'site-embeds.json'),
+          });
+          logger.info(
+            `chart embed pages on the downloads site: ${embeds.written} written, ${embeds.kept} unchanged, ${embeds.removed} of reports no longer built removed; ${embeds.assets} asset files beside them — ${Date.now() - t} ms`,
+          );
+        }
         t = Date.now();
         const search = await indexCounties(out, join(cacheDir, 'site-pagefind.json'), pagefindVersion(root), logger);
         logger.info(`county finder: ${search.indexed === null ? 'county names unchanged, index kept' : `indexed ${search.indexed} county pages`} — ${Date.now() - t} ms`);

@@ -7,6 +7,7 @@ import { readLog } from '../../collect/log.ts';
 import { sniff, type Sniffed } from '../../read/sniff.ts';
 import { counties } from '../../region.ts';
 import { countyDirectory, type CountyDirectory } from '../view/countyYears.ts';
+import { DOWNLOADS_SITE } from '../view/paths.ts';
 import { isShownReport, readManifest, type Manifest } from './manifest.ts';
 import { buildSiteIndex, type SiteIndex } from './siteIndex.ts';
 import type { ReportSummary } from './summary.ts';
@@ -65,10 +66,13 @@ export function getSite(): Promise<Site> {
 
 /**
  * What every page names beyond its data that Astro's incremental cache does not see: the CSS file's
- * name (astro.config.mjs, assetFileNames). Changed, every page is rendered again once, instead of
- * pages restored from the cache naming a file no longer written.
+ * name (astro.config.mjs, assetFileNames), and the downloads site (DOWNLOADS_SITE: the addresses of
+ * report files, share images and chart embed pages; an embed page's link back). Changed, every page
+ * is rendered again once, instead of pages restored from the cache naming a file no longer written
+ * or a site no longer used.
  */
-const PAGE_SCHEME = 'css: _astro/style.[hash].css';
+export const pageScheme = (downloadsSite: string | undefined): string => `css: _astro/style.[hash].css; downloads: ${downloadsSite ?? 'none'}`;
+const PAGE_SCHEME = pageScheme(DOWNLOADS_SITE);
 
 /** A short stable hash of anything a page renders besides its own report (ranks, neighbours). */
 export function keyOf(...parts: unknown[]): string {

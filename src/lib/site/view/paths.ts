@@ -44,6 +44,14 @@ export function ogImageHref(code: string, downloadsSite = DOWNLOADS_SITE): strin
   return downloadsHref(paths.ogImage(code), downloadsSite);
 }
 
+/**
+ * A chart's embed page: on the downloads site when there is one (32,958 pages, ~103 MiB nationally:
+ * the site fits GitHub Pages only without them; build/embeds.ts), else on this site.
+ */
+export function embedHref(region: RegionRef, year: number, chart: string, downloadsSite = DOWNLOADS_SITE): string {
+  return downloadsHref(paths.embed(region, year, chart), downloadsSite);
+}
+
 /** The pinyin of the county's short name (`minhe`), as in its slug. */
 export const pinyinOf = (region: Pick<Region, 'code' | 'name'>): string => slugOf(region).slice(region.code.length + 1);
 
