@@ -1,8 +1,10 @@
 // The PDF engine: PDFium (the PDF reader of Chrome, by Foxit and Google) compiled to WebAssembly, from
 // the npm package @embedpdf/pdfium. It replaced Mozilla's pdf.js here because reading a report's text
-// and drawn lines took pdf.js 150–300 ms (it compiles every embedded font for rendering), PDFium a tenth
-// of that: the national corpus of ~14,000 PDFs must ingest in minutes. Its output is the same as before:
-// per page, text items with their positions and the straight lines drawn, top-left origin, in points.
+// and drawn lines took pdf.js 150–300 ms (it compiles every embedded font for rendering), PDFium a fifth
+// of that (pdf.js 6.5's text alone: 127 ms for huaian-2024.pdf, 204 ms a Chromium-printed report;
+// PDFium's whole reading 24 and 50 ms, nearly all of it inside PDFium; README, Figures): the national
+// corpus of ~14,000 PDFs must ingest in minutes. Its output is the same as before: per page, text items
+// with their positions and the straight lines drawn, top-left origin, in points.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { PageText, PlacedText } from './pdf.ts';
@@ -188,20 +190,19 @@ function textItems(m: Pdfium, page: number, t: Matrix, out: number): PlacedText[
 function drawn(m: Pdfium, page: number, f32: (i: number) => number, device: (x: number, y: number) => [number, number], out: number) {
   const rules: Rule[] = [];
   let images = 0;
-  // Per object, PDFium's own exports (a page has thousands of objects; the wrapper's conversions cost more than the calls).
-  const raw = wasmCalls(m);
+  const call = wasmCalls(m);
   const visit = (obj: number, parent: number[]) => {
-    const type = raw.FPDFPageObj_GetType(obj);
+    const type = call.FPDFPageObj_GetType(obj);
     if (type === OBJ_IMAGE) images++;
     else if (type === OBJ_FORM) {
       const matrix = objectMatrix(m, obj, f32, out, parent);
-      const n = raw.FPDFFormObj_CountObjects(obj);
-      for (let i = 0; i < n; i++) visit(raw.FPDFFormObj_GetObject(obj, i), matrix);
+      const n = call.FPDFFormObj_CountObjects(obj);
+      for (let i = 0; i < n; i++) visit(call.FPDFFormObj_GetObject(obj, i), matrix);
     } else if (type === OBJ_PATH) rules.push(...pathRules(m, obj, f32, device, out, objectMatrix(m, obj, f32, out, parent)));
     else if (type === OBJ_TEXT) return;
   };
-  const n = raw.FPDFPage_CountObjects(page);
-  for (let i = 0; i < n; i++) visit(raw.FPDFPage_GetObject(page, i), [1, 0, 0, 1, 0, 0]);
+  const n = call.FPDFPage_CountObjects(page);
+  for (let i = 0; i < n; i++) visit(call.FPDFPage_GetObject(page, i), [1, 0, 0, 1, 0, 0]);
   return { rules, images };
 }
 
@@ -224,18 +225,18 @@ function objectMatrix(m: Pdfium, obj: number, f32: (i: number) => number, out: n
 /** Axis-aligned edges of a path: each straight segment that is level or plumb, thin filled rectangles as lines. */
 function pathRules(m: Pdfium, obj: number, f32: (i: number) => number, device: (x: number, y: number) => [number, number], out: number, matrix: Matrix): Rule[] {
   // FPDFPath_GetDrawMode: fill mode (0 none) and whether stroked.
-  const raw = wasmCalls(m);
-  raw.FPDFPath_GetDrawMode(obj, out, out + 4);
+  const call = wasmCalls(m);
+  call.FPDFPath_GetDrawMode(obj, out, out + 4);
   const stroke = m.pdfium.HEAP32[(out + 4) >> 2] !== 0;
   const subpaths: { points: [number, number][]; curved: boolean }[] = [];
-  const n = raw.FPDFPath_CountSegments(obj);
+  const n = call.FPDFPath_CountSegments(obj);
   for (let i = 0; i < n; i++) {
-    const seg = raw.FPDFPath_GetPathSegment(obj, i);
-    if (!raw.FPDFPathSegment_GetPoint(seg, out, out + 4)) continue;
+    const seg = call.FPDFPath_GetPathSegment(obj, i);
+    if (!call.FPDFPathSegment_GetPoint(seg, out, out + 4)) continue;
     const x = f32(0);
     const y = f32(1);
     const p = device(matrix[0]! * x + matrix[2]! * y + matrix[4]!, matrix[1]! * x + matrix[3]! * y + matrix[5]!);
-    const type = raw.FPDFPathSegment_GetType(seg);
+    const type = call.FPDFPathSegment_GetType(seg);
     if (type === SEG_MOVETO || subpaths.length === 0) subpaths.push({ points: [p], curved: false });
     else subpaths.at(-1)!.points.push(p);
     // A curve (a rounded corner, a seal): no rule.
