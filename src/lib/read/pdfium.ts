@@ -1,12 +1,14 @@
 // The PDF engine: PDFium (the PDF reader of Chrome, by Foxit and Google) compiled to WebAssembly, from
 // the npm package @embedpdf/pdfium. It replaced Mozilla's pdf.js here because reading a report's text
-// and drawn lines took pdf.js 150–300 ms (it compiles every embedded font for rendering), PDFium a tenth
-// of that: the national corpus of ~14,000 PDFs must ingest in minutes. Its output is the same as before:
-// per page, text items with their positions and the straight lines drawn, top-left origin, in points.
+// and drawn lines took pdf.js 150–300 ms (it compiles every embedded font for rendering), PDFium a fifth
+// of that (pdf.js 6.5's text alone: 127 ms for huaian-2024.pdf, 204 ms a Chromium-printed report;
+// PDFium's whole reading 24 and 50 ms, nearly all of it inside PDFium; README, Figures): the national
+// corpus of ~14,000 PDFs must ingest in minutes. Its output is the same as before: per page, text items
+// with their positions and the straight lines drawn, top-left origin, in points.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { PageText, PlacedText } from './pdf.ts';
-import { foldRadicals } from './radicals.ts';
+import { radicalFolded } from './radicals.ts';
 import type { Rule } from './ruled.ts';
 
 type Pdfium = Awaited<ReturnType<typeof import('@embedpdf/pdfium').init>>;
@@ -46,8 +48,39 @@ const FPDF_ERR_PASSWORD = 4;
 /** Device space: the page as displayed (its rotation applied), y down, in tenths of a point. */
 const SCALE = 10;
 
-/** PDFium's exported C functions, called without the wrapper (numbers and pointers only). */
-const rawExports = (m: Pdfium) => m.pdfium as unknown as Record<string, (...args: number[]) => number>;
+/** The C functions called per page, character, object or segment (numbers and pointers only). */
+type Call =
+  | 'FPDF_GetPageCount'
+  | 'FPDF_LoadPage'
+  | 'FPDF_ClosePage'
+  | 'FPDFPage_GetRotation'
+  | 'FPDF_GetPageWidthF'
+  | 'FPDF_GetPageHeightF'
+  | 'FPDF_PageToDevice'
+  | 'FPDFText_LoadPage'
+  | 'FPDFText_ClosePage'
+  | 'FPDFText_CountChars'
+  | 'FPDFText_IsGenerated'
+  | 'FPDFText_GetUnicode'
+  | 'FPDFText_GetLooseCharBox'
+  | 'FPDFText_GetCharOrigin'
+  | 'FPDFPage_CountObjects'
+  | 'FPDFPage_GetObject'
+  | 'FPDFPageObj_GetType'
+  | 'FPDFPageObj_GetMatrix'
+  | 'FPDFFormObj_CountObjects'
+  | 'FPDFFormObj_GetObject'
+  | 'FPDFPath_GetDrawMode'
+  | 'FPDFPath_CountSegments'
+  | 'FPDFPath_GetPathSegment'
+  | 'FPDFPathSegment_GetPoint'
+  | 'FPDFPathSegment_GetType';
+
+/**
+ * PDFium's C functions as the WebAssembly instance exports them. The package's `_FPDF…` functions wrap
+ * each in a checking closure (argument count, a spread) that costs more than these short calls.
+ */
+const wasmCalls = (m: Pdfium) => (m.pdfium as unknown as { wasmExports: Record<Call, (...args: number[]) => number> }).wasmExports;
 
 /** Every page's text items and rules. Throws PdfOpenError where the document cannot be opened. */
 export async function readPdfPages(bytes: Uint8Array): Promise<PageText[]> {
@@ -57,36 +90,36 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PageText[]> {
   heap.HEAPU8.set(bytes, data);
   // Scratch for out-parameters: four doubles, two ints.
   const out = heap._malloc(48);
-  const f64 = (i: number) => heap.HEAPF64[(out >> 3) + i]!;
   const f32 = (i: number) => heap.HEAPF32[(out >> 2) + i]!;
   const i32 = (i: number) => heap.HEAP32[(out >> 2) + i]!;
   const doc = m.FPDF_LoadMemDocument(data, bytes.length, '');
+  const call = wasmCalls(m);
   try {
     if (!doc) throw new PdfOpenError(m.FPDF_GetLastError() === FPDF_ERR_PASSWORD ? 'password' : 'damaged');
     const pages: PageText[] = [];
-    const count = m.FPDF_GetPageCount(doc);
+    const count = call.FPDF_GetPageCount(doc);
     for (let n = 0; n < count; n++) {
-      const page = m.FPDF_LoadPage(doc, n);
+      const page = call.FPDF_LoadPage(doc, n);
       if (!page) throw new PdfOpenError('damaged');
       try {
-        const rotation = m.FPDFPage_GetRotation(page);
-        const pw = m.FPDF_GetPageWidthF(page);
-        const ph = m.FPDF_GetPageHeightF(page);
+        const rotation = call.FPDFPage_GetRotation(page);
+        const pw = call.FPDF_GetPageWidthF(page);
+        const ph = call.FPDF_GetPageHeightF(page);
         const [width, height] = rotation % 2 === 1 ? [ph, pw] : [pw, ph];
         // Page to device space is affine: found once from three points, then applied per character
         // without a call into PDFium.
         const at = (x: number, y: number): [number, number] => {
-          m.FPDF_PageToDevice(page, 0, 0, Math.round(width * SCALE), Math.round(height * SCALE), rotation, x, y, out + 32, out + 36);
+          call.FPDF_PageToDevice(page, 0, 0, Math.round(width * SCALE), Math.round(height * SCALE), rotation, x, y, out + 32, out + 36);
           return [i32(8) / SCALE, i32(9) / SCALE];
         };
         const [o, ex, ey] = [at(0, 0), at(pw, 0), at(0, ph)];
         const t = [(ex[0] - o[0]) / pw, (ex[1] - o[1]) / pw, (ey[0] - o[0]) / ph, (ey[1] - o[1]) / ph, o[0], o[1]];
         const device = (x: number, y: number): [number, number] => [t[0]! * x + t[2]! * y + t[4]!, t[1]! * x + t[3]! * y + t[5]!];
-        const items = textItems(m, page, f64, device, out);
+        const items = textItems(m, page, t, out);
         const { rules, images } = drawn(m, page, f32, device, out);
         pages.push({ page: n + 1, width, height, items, images, rules });
       } finally {
-        m.FPDF_ClosePage(page);
+        call.FPDF_ClosePage(page);
       }
     }
     return pages;
@@ -101,31 +134,39 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PageText[]> {
  * The page's characters as text items: characters on one baseline that touch, joined (PDFium reports
  * characters one by one, and not always in reading order: Chromium's PDFs interleave them).
  */
-function textItems(m: Pdfium, page: number, f64: (i: number) => number, device: (x: number, y: number) => [number, number], out: number): PlacedText[] {
-  const text = m.FPDFText_LoadPage(page);
+function textItems(m: Pdfium, page: number, t: Matrix, out: number): PlacedText[] {
+  const call = wasmCalls(m);
+  const text = call.FPDFText_LoadPage(page);
   const chars: PlacedText[] = [];
-  const f32at = (address: number) => m.pdfium.HEAPF32[address >> 2]!;
+  const heap = m.pdfium;
   try {
-    const count = m.FPDFText_CountChars(text);
-    // Per character, PDFium's own exports: the wrapper's type conversions cost more than the calls.
-    const raw = rawExports(m);
+    const count = call.FPDFText_CountChars(text);
+    const [a, b, c, d, e, f] = t as [number, number, number, number, number, number];
     for (let k = 0; k < count; k++) {
       // Spaces and line breaks PDFium inserts on its own guess are not the document's.
-      if (raw._FPDFText_IsGenerated!(text, k) === 1) continue;
-      const code = raw._FPDFText_GetUnicode!(text, k);
-      const ch = code > 0 ? foldRadicals(String.fromCodePoint(code)) : '';
+      if (call.FPDFText_IsGenerated(text, k) === 1) continue;
+      const code = call.FPDFText_GetUnicode(text, k);
+      const ch = code > 0 ? radicalFolded(code) : '';
       // The loose box: the glyph's advance across, the font's ascent to descent up (the font size PDFium
       // reports is in the font's own space, not the page's). Glyph boxes are narrower (、 is a dot).
-      if (!raw._FPDFText_GetLooseCharBox!(text, k, out + 32)) continue;
-      const [left, top, right, bottom] = [f32at(out + 32), f32at(out + 36), f32at(out + 40), f32at(out + 44)];
-      raw._FPDFText_GetCharOrigin!(text, k, out, out + 8);
-      const [x1, y] = device(left, f64(1));
-      const [x2] = device(right, f64(1));
+      if (!call.FPDFText_GetLooseCharBox(text, k, out + 32)) continue;
+      const box = (out + 32) >> 2;
+      const f32 = heap.HEAPF32;
+      const left = f32[box]!;
+      const top = f32[box + 1]!;
+      const right = f32[box + 2]!;
+      const bottom = f32[box + 3]!;
+      call.FPDFText_GetCharOrigin(text, k, out, out + 8);
+      const oy = heap.HEAPF64[(out >> 3) + 1]!;
+      // Page to device space (readPdfPages), written out: no arrays per character.
+      const x1 = a * left + c * oy + e;
+      const y = b * left + d * oy + f;
+      const x2 = a * right + c * oy + e;
       // A space the document prints stays as a gap: it keeps two figures apart.
       chars.push({ text: /^[\s\u0000]*$/u.test(ch) ? ' ' : ch, x: Math.min(x1, x2), y, width: Math.abs(x2 - x1), size: Math.abs(top - bottom) });
     }
   } finally {
-    m.FPDFText_ClosePage(text);
+    call.FPDFText_ClosePage(text);
   }
   chars.sort((a, b) => a.y - b.y || a.x - b.x);
   const items: PlacedText[] = [];
@@ -149,20 +190,19 @@ function textItems(m: Pdfium, page: number, f64: (i: number) => number, device: 
 function drawn(m: Pdfium, page: number, f32: (i: number) => number, device: (x: number, y: number) => [number, number], out: number) {
   const rules: Rule[] = [];
   let images = 0;
-  // Per object, PDFium's own exports (a page has thousands of objects; the wrapper's conversions cost more than the calls).
-  const raw = rawExports(m);
+  const call = wasmCalls(m);
   const visit = (obj: number, parent: number[]) => {
-    const type = raw._FPDFPageObj_GetType!(obj);
+    const type = call.FPDFPageObj_GetType(obj);
     if (type === OBJ_IMAGE) images++;
     else if (type === OBJ_FORM) {
       const matrix = objectMatrix(m, obj, f32, out, parent);
-      const n = raw._FPDFFormObj_CountObjects!(obj);
-      for (let i = 0; i < n; i++) visit(raw._FPDFFormObj_GetObject!(obj, i), matrix);
+      const n = call.FPDFFormObj_CountObjects(obj);
+      for (let i = 0; i < n; i++) visit(call.FPDFFormObj_GetObject(obj, i), matrix);
     } else if (type === OBJ_PATH) rules.push(...pathRules(m, obj, f32, device, out, objectMatrix(m, obj, f32, out, parent)));
     else if (type === OBJ_TEXT) return;
   };
-  const n = raw._FPDFPage_CountObjects!(page);
-  for (let i = 0; i < n; i++) visit(raw._FPDFPage_GetObject!(page, i), [1, 0, 0, 1, 0, 0]);
+  const n = call.FPDFPage_CountObjects(page);
+  for (let i = 0; i < n; i++) visit(call.FPDFPage_GetObject(page, i), [1, 0, 0, 1, 0, 0]);
   return { rules, images };
 }
 
@@ -178,25 +218,25 @@ const multiply = (a: Matrix, b: Matrix): Matrix => [
 
 /** An object's matrix within its parent's (a form's objects are placed by the form's matrix). */
 function objectMatrix(m: Pdfium, obj: number, f32: (i: number) => number, out: number, parent: Matrix): Matrix {
-  if (!rawExports(m)._FPDFPageObj_GetMatrix!(obj, out)) return parent;
+  if (!wasmCalls(m).FPDFPageObj_GetMatrix(obj, out)) return parent;
   return multiply([f32(0), f32(1), f32(2), f32(3), f32(4), f32(5)], parent);
 }
 
 /** Axis-aligned edges of a path: each straight segment that is level or plumb, thin filled rectangles as lines. */
 function pathRules(m: Pdfium, obj: number, f32: (i: number) => number, device: (x: number, y: number) => [number, number], out: number, matrix: Matrix): Rule[] {
   // FPDFPath_GetDrawMode: fill mode (0 none) and whether stroked.
-  const raw = rawExports(m);
-  raw._FPDFPath_GetDrawMode!(obj, out, out + 4);
+  const call = wasmCalls(m);
+  call.FPDFPath_GetDrawMode(obj, out, out + 4);
   const stroke = m.pdfium.HEAP32[(out + 4) >> 2] !== 0;
   const subpaths: { points: [number, number][]; curved: boolean }[] = [];
-  const n = raw._FPDFPath_CountSegments!(obj);
+  const n = call.FPDFPath_CountSegments(obj);
   for (let i = 0; i < n; i++) {
-    const seg = raw._FPDFPath_GetPathSegment!(obj, i);
-    if (!raw._FPDFPathSegment_GetPoint!(seg, out, out + 4)) continue;
+    const seg = call.FPDFPath_GetPathSegment(obj, i);
+    if (!call.FPDFPathSegment_GetPoint(seg, out, out + 4)) continue;
     const x = f32(0);
     const y = f32(1);
     const p = device(matrix[0]! * x + matrix[2]! * y + matrix[4]!, matrix[1]! * x + matrix[3]! * y + matrix[5]!);
-    const type = raw._FPDFPathSegment_GetType!(seg);
+    const type = call.FPDFPathSegment_GetType(seg);
     if (type === SEG_MOVETO || subpaths.length === 0) subpaths.push({ points: [p], curved: false });
     else subpaths.at(-1)!.points.push(p);
     // A curve (a rounded corner, a seal): no rule.

@@ -15,3 +15,9 @@ const RADICAL = /[\u2e80-\u2ef3\u2f00-\u2fd5]/gu;
 /** Radicals standing for characters, folded to those characters; everything else unchanged. */
 export const foldRadicals = (text: string): string =>
   text.replace(RADICAL, (c) => SUPPLEMENT[c] ?? (c >= '\u2f00' ? c.normalize('NFKC') : c));
+
+/** One code point as a character, folded as foldRadicals folds it; the regular expression only for radicals (a PDF's text is read a character at a time). */
+export const radicalFolded = (code: number): string => {
+  const ch = String.fromCodePoint(code);
+  return (code >= 0x2e80 && code <= 0x2ef3) || (code >= 0x2f00 && code <= 0x2fd5) ? foldRadicals(ch) : ch;
+};
