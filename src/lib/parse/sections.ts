@@ -14,7 +14,6 @@ export interface Section {
 
 const NUMERALS = '一二三四五六七八九十';
 export function chineseNumeral(s: string): number {
-  if (s === '十') return 10;
   if (s.length === 2 && s[0] === '十') return 10 + NUMERALS.indexOf(s[1]!) + 1;
   if (s.length === 2 && s[1] === '十') return (NUMERALS.indexOf(s[0]!) + 1) * 10;
   return NUMERALS.indexOf(s[0]!) + 1;
