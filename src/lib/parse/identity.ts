@@ -76,7 +76,8 @@ function hitsIn(text: string, index: Map<string, Division[]>): Hit[] {
         first.set(d, { division: d, index: i, length: d.name.length, strength: 3 });
         continue;
       }
-      if (seen || d.shortName === d.name || d.shortName.length < 2 || !text.startsWith(d.shortName, i)) continue;
+      // (A short name that is the full name was tried just above.)
+      if (seen || d.shortName.length < 2 || !text.startsWith(d.shortName, i)) continue;
       // A short name alone is no name (共和 inside 中华人民共和国): it needs its suffix.
       const suffix = text.slice(i + d.shortName.length).match(/^(?:县|区|市|旗|人民政府|政府)/)?.[0];
       if (suffix) first.set(d, { division: d, index: i, length: d.shortName.length + suffix.length, strength: 2 });
