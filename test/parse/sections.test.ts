@@ -46,7 +46,12 @@ describe('findSections: the frame of standard titles', () => {
   });
 
   it('the first of two equal frames, and the first of two equal headings in it', () => {
-    expect(headings([STANDARD[0]!, STANDARD[1]!, '正文。', STANDARD[1]!])).toEqual(['', STANDARD[0], STANDARD[1]]);
+    const twice = findSections(toLines([STANDARD[0]!, STANDARD[1]!, '正文。', STANDARD[1]!].join('\n')));
+    expect(twice.map((s) => [s.heading, s.from, s.to])).toEqual([
+      ['', 0, 0],
+      [STANDARD[0], 1, 1],
+      [STANDARD[1], 2, 4],
+    ]);
     const sections = findSections(toLines([STANDARD[0]!, STANDARD[1]!, '正文。', STANDARD[1]!, STANDARD[2]!].join('\n')));
     expect(sections.map((s) => [s.heading, s.from])).toEqual([
       ['', 0],
@@ -54,6 +59,17 @@ describe('findSections: the frame of standard titles', () => {
       [STANDARD[1], 2],
       [STANDARD[2], 5],
     ]);
+  });
+
+  it('numbers and parts both increase along the frame: a standard title out of step is no part of it', () => {
+    // 依申请公开 numbered 一 after 二 (a sub-heading): not the frame's 三, so the extra section 四 is measured from 二.
+    expect(headings([STANDARD[0]!, STANDARD[1]!, '一、依申请公开工作情况', '四、政府信息公开工作考核情况', STANDARD[4]!])).toEqual(['', STANDARD[0], STANDARD[1], '四、政府信息公开工作考核情况', STANDARD[4]]);
+    // A second 主动公开 title (numbered 五) after the part 主动公开: no part, and too far from 二 to be a section.
+    expect(headings([STANDARD[0]!, STANDARD[1]!, '五、主动公开工作成效情况', '六、收到和处理政府信息公开申请情况'])).toEqual(['', STANDARD[0], STANDARD[1], '六、收到和处理政府信息公开申请情况']);
+  });
+
+  it('numbered lines before the frame: sections where their numbers run below its first, each number once', () => {
+    expect(headings(['一、前言', '一、说明', '二、总体情况', '三、主动公开政府信息情况'])).toEqual(['', '一、前言', '二、总体情况', '三、主动公开政府信息情况']);
   });
 
   it('frame headings stand however far apart their numbers are', () => {
@@ -79,6 +95,8 @@ describe('findSections without a frame: numbers in order, one skipped at most', 
   it('increasing, by one or two', () => {
     expect(headings(['一、概况；说明', '三、工作举措', '二、其他', '三、重复', '六、跳过', '四、保障'])).toEqual(['', '一、概况；说明', '三、工作举措', '四、保障']);
     expect(headings(['三、前言', '二、工作', '四、其他'])).toEqual(['', '二、工作', '四、其他']);
+    // Measured from the last section kept, however many there are.
+    expect(headings(['一、概况', '二、做法', '四、成效', '三、问题'])).toEqual(['', '一、概况', '二、做法', '四、成效']);
   });
 
   it('a numbered line is no heading: over 40 characters, ending as a sentence, or a row of table 三', () => {
@@ -86,6 +104,8 @@ describe('findSections without a frame: numbers in order, one skipped at most', 
     expect(forty).toHaveLength(40);
     expect(headings([forty, `二、${forty.slice(1)}`])).toEqual(['', forty]);
     expect(headings(['一、工作开展情况。', '二、本年新收政府信息公开申请数量', '一、概况'])).toEqual(['', '一、概况']);
+    // 二三 is no numeral.
+    expect(headings(['二三、概况', '一、做法', '二、成效'])).toEqual(['', '一、做法', '二、成效']);
   });
 });
 
