@@ -92,6 +92,8 @@ describe('resolveRegion', () => {
     expect(resolveRegion('承德市承德县人民政府2021年政府信息公开工作年度报告', '')).toMatchObject({ region: { code: '130821' } });
     // A county's short name beside its prefecture's full name is the county.
     expect(resolveRegion('海东市互助人民政府2021年政府信息公开工作年度报告', '')).toMatchObject({ region: { code: '630223' }, issuer: '互助人民政府' });
+    // A prefecture named after the county covers nothing of it.
+    expect(resolveRegion('互助县人民政府（海东市）2021年政府信息公开工作年度报告', '')).toMatchObject({ region: { code: '630223' } });
     // A county-level division sharing its prefecture's full name (嘉峪关市): the county level.
     expect(resolveRegion('嘉峪关市人民政府2021年政府信息公开工作年度报告', '')).toMatchObject({ region: { code: '620201' } });
     // A prefecture's short name is no name, even with its suffix.
