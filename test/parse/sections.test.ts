@@ -39,6 +39,10 @@ describe('findSections: the frame of standard titles', () => {
     const sub = '三、本机关办理的依申请公开政府信息工作的各项情况统计与分析说明及其他事项';
     expect(sub.length - 2).toBe(34);
     expect(headings(['一、总体情况', '二、主动公开政府信息情况', '一、规范开展工作', sub, ...STANDARD.slice(2, 4)])).toEqual(['', ...STANDARD.slice(0, 4)]);
+    // Nor does any other long numbered line: no part, and too far from 一 to be a section of its own.
+    const long = '五、本年度本单位在政府信息公开工作方面所开展的各项具体工作及其取得的主要成效';
+    expect(long.length - 2).toBeGreaterThan(32);
+    expect(headings(['一、总体情况', long, '六、收到和处理政府信息公开申请情况'])).toEqual(['', '一、总体情况', '六、收到和处理政府信息公开申请情况']);
   });
 
   it('总体情况 is part of the frame: a numbered line of the title block before it is no section', () => {
