@@ -76,7 +76,8 @@ function hitsIn(text: string, index: Map<string, Division[]>): Hit[] {
         first.set(d, { division: d, index: i, length: d.name.length, strength: 3 });
         continue;
       }
-      if (seen || d.shortName === d.name || d.shortName.length < 2 || !text.startsWith(d.shortName, i)) continue;
+      // (A short name that is the full name was tried just above; region.ts's shortName has two characters at least.)
+      if (seen || !text.startsWith(d.shortName, i)) continue;
       // A short name alone is no name (共和 inside 中华人民共和国): it needs its suffix.
       const suffix = text.slice(i + d.shortName.length).match(/^(?:县|区|市|旗|人民政府|政府)/)?.[0];
       if (suffix) first.set(d, { division: d, index: i, length: d.shortName.length + suffix.length, strength: 2 });
@@ -121,7 +122,8 @@ export function resolveRegion(titleText: string, wholeText: string): Resolution 
       (context.includes(stripSuffix(h.division.prefecture)) ? 2 : 0) + (context.includes(stripSuffix(h.division.province)) ? 1 : 0);
     const score = Math.max(...candidates.map(mentions));
     const narrowed = candidates.filter((h) => mentions(h) === score);
-    if (score === 0 || narrowed.length > 1) {
+    // Nothing mentioned (every score 0) leaves every candidate: ambiguous too.
+    if (narrowed.length > 1) {
       const names = candidates.map((h) => `${h.division.code} ${h.division.province}${h.division.prefecture}${h.division.name}`).join(', ');
       return { rejected: rejection.ambiguousRegion(candidates[0]!.division.name, names) };
     }

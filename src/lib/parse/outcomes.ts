@@ -1,6 +1,6 @@
 // Section 四 行政复议、行政诉讼情况: fifteen cells, three groups of 结果维持, 结果纠正, 其他结果, 尚未审结, 总计.
 import type { Cell, OutcomeRow } from '../schema.ts';
-import { droppedFinding, guardFigures, placeCells } from './cells.ts';
+import { addsUpToLast, droppedFinding, guardFigures, placeCells } from './cells.ts';
 import type { Line } from './lines.ts';
 import type { Notes } from './rows.ts';
 import { untangleGroups } from './order.ts';
@@ -11,11 +11,12 @@ export type OutcomeGroup = (typeof OUTCOME_GROUPS)[number];
 export type Outcomes = Record<OutcomeGroup, OutcomeRow>;
 
 const WIDTH = 5;
-const sum = (xs: readonly Cell[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
-const addsUp = (g: readonly Cell[]) => Math.abs(sum(g.slice(0, 4)) - (g[4] ?? 0)) < 1e-9;
 
 /** Does this region hold the review and litigation table? */
 export const holdsOutcomes = (text: string) => /行政复议/.test(text) && /(?:维持|纠正|审结)/.test(text);
+
+/** The path of the table's cell `index` (0–14), as in `litigationDirect[2]`. */
+const cellPath = (index: number) => `${OUTCOME_GROUPS[Math.floor(index / WIDTH)]}[${index % WIDTH}]`;
 
 const splitGroups = (values: readonly Cell[]): Outcomes => ({
   review: values.slice(0, 5),
@@ -37,9 +38,10 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
   const stream = toStream(lines);
   if (!holdsOutcomes(stream.text)) return null;
   const tokens = stream.cells.map((c) => c.token);
-  const firstLine = tokens[0]?.line ?? lines[0]?.no;
+  // The region holds the words tested above, so it has a first line.
+  const firstLine = tokens[0]?.line ?? lines[0]!.no;
   const blank = { review: null, litigationDirect: null, litigationAfterReview: null };
-  for (const g of OUTCOME_GROUPS) if (firstLine !== undefined) notes.lines[g] = firstLine;
+  for (const g of OUTCOME_GROUPS) notes.lines[g] = firstLine;
   if (tokens.every((t) => t.kind === 'blank')) {
     const nulls = () => Array<Cell>(WIDTH).fill(null);
     return tokens.length === 0 || tokens.length === 15 ? { review: nulls(), litigationDirect: nulls(), litigationAfterReview: nulls() } : blank;
@@ -47,44 +49,43 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
 
   const placed = placeCells(tokens, { width: 15 });
   notes.findings.push(...droppedFinding('review', placed, firstLine));
+  if (placed.doubt !== undefined && placed.inferred.length === 0) {
+    // Printed figures no rule could place (too many cells): every group unread, not blank.
+    for (const path of OUTCOME_GROUPS) {
+      notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: ${placed.doubt}`, path, line: firstLine, unread: true });
+    }
+    return split(placed.values);
+  }
   if (placed.inferred.length === 0) {
     const read = split(placed.values);
     // Fifteen cells that do not add up, with header words printed among them: reading order may have
     // interleaved the groups. Cells printed together that do not add up are kept as the report has them.
     const apart = new Set(stream.cells.map((c) => c.offset)).size > 1;
-    if (!apart || OUTCOME_GROUPS.every((g) => addsUp(read[g] ?? []))) return read;
+    if (!apart || OUTCOME_GROUPS.every((g) => addsUpToLast(read[g]!))) return read;
     const untangled = untangleGroups(placed.values, 3, WIDTH);
     if (!untangled) return read;
     const rule = `groups-interleaved: the 15 cells read as three groups that each add up${untangled.doubt ? '' : ', in the order printed'}`;
-    for (let i = 0; i < 15; i++) notes.inferred.push({ path: `${OUTCOME_GROUPS[Math.floor(i / 5)]}[${i % 5}]`, rule, line: firstLine });
+    for (let i = 0; i < 15; i++) notes.inferred.push({ path: cellPath(i), rule, line: firstLine });
     notes.findings.push({ severity: untangled.doubt ? 'warning' : 'info', code: 'cells-inferred', message: `section 四: ${untangled.doubt ?? rule}`, path: 'review', line: firstLine });
     return split(untangled.values.flat());
   }
 
-  // Cells left out: one or two whole groups left blank is the common case. Try each choice of
-  // printed groups; keep it if every printed group adds up and only one choice does.
-  const cells = tokens.filter((t) => t.kind === 'number').map((t) => (t.kind === 'number' ? t.value : null));
+  // Cells left out: one or two whole groups left blank is the common case. Nothing printed tells
+  // which groups they are (any group's figures add up as well as another's): read as the first
+  // groups, left-aligned as cells.ts places a short row, and say so.
+  const cells = tokens.flatMap((t) => (t.kind === 'number' ? [t.value] : []));
   if (cells.length % WIDTH === 0 && cells.length < 15) {
-    const printedGroups = cells.length / WIDTH;
-    const choices = OUTCOME_GROUPS.map((_, i) => i);
-    const combos = printedGroups === 1 ? choices.map((i) => [i]) : choices.flatMap((i) => choices.filter((j) => j > i).map((j) => [i, j]));
-    const fits = combos.filter((combo) => combo.every((_, k) => addsUp(cells.slice(k * WIDTH, k * WIDTH + WIDTH))));
-    const chosen = fits.length >= 1 ? fits[0]! : combos[combos.length - 1]!;
+    const chosen = OUTCOME_GROUPS.slice(0, cells.length / WIDTH);
     const values: Cell[] = Array(15).fill(null);
-    chosen.forEach((g, k) => cells.slice(k * WIDTH, k * WIDTH + WIDTH).forEach((v, i) => (values[g * WIDTH + i] = v)));
-    // Groups whose figures all add up cannot tell which was left blank: say so.
-    const rule = `groups-left-blank: ${cells.length} cells for 15, read as ${chosen.map((g) => OUTCOME_GROUPS[g]).join(' + ')}`;
-    for (let i = 0; i < 15; i++) notes.inferred.push({ path: `${OUTCOME_GROUPS[Math.floor(i / 5)]}[${i % 5}]`, rule, line: firstLine });
+    cells.forEach((v, i) => (values[i] = v));
+    const rule = `groups-left-blank: ${cells.length} cells for 15, read as ${chosen.join(' + ')}`;
+    for (let i = 0; i < 15; i++) notes.inferred.push({ path: cellPath(i), rule, line: firstLine });
     notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `section 四: ${rule}; which groups were left blank is not certain`, path: 'review', line: firstLine });
     return split(values);
   }
   for (const { index, rule } of placed.inferred) {
-    notes.inferred.push({ path: `${OUTCOME_GROUPS[Math.floor(index / 5)]}[${index % 5}]`, rule, line: firstLine });
+    notes.inferred.push({ path: cellPath(index), rule, line: firstLine });
   }
-  const unplaced = placed.doubt !== undefined && placed.inferred.length === 0;
-  for (const path of unplaced ? OUTCOME_GROUPS : []) {
-    notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: ${placed.doubt}`, path, line: firstLine, unread: true });
-  }
-  if (!unplaced) notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `section 四: ${placed.doubt ?? placed.inferred[0]!.rule}`, path: 'review', line: firstLine });
+  notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `section 四: ${placed.doubt ?? placed.inferred[0]!.rule}`, path: 'review', line: firstLine });
   return split(placed.values);
 }

@@ -14,13 +14,13 @@ export interface Section {
 
 const NUMERALS = '一二三四五六七八九十';
 export function chineseNumeral(s: string): number {
-  if (s === '十') return 10;
   if (s.length === 2 && s[0] === '十') return 10 + NUMERALS.indexOf(s[1]!) + 1;
   if (s.length === 2 && s[1] === '十') return (NUMERALS.indexOf(s[0]!) + 1) * 10;
   return NUMERALS.indexOf(s[0]!) + 1;
 }
 
-const HEADING = /^([一二三四五六七八九十]{1,2})\s*[、.]\s*(\S.*)$/u;
+// Numbered 一 to 九, 十, 十一 to 十九 or 二十 to 九十: what chineseNumeral reads (not 二三、).
+const HEADING = /^(十[一二三四五六七八九]?|[一二三四五六七八九]十?)\s*[、.]\s*(\S.*)$/u;
 /** Rows of the applications table that are numbered like headings. */
 const TABLE_ROW = /本年新收|结转|办理结果|下年度继续/;
 
@@ -50,7 +50,7 @@ function candidates(lines: readonly Line[]): Candidate[] {
     if (!m || text.length > 40 || /[。;；]$/.test(text) || TABLE_ROW.test(text)) continue;
     const title = m[2]!.replace(/\s+/g, '');
     const part = STANDARD_TITLES.findIndex((re) => re.test(title));
-    out.push({ index: i, number: chineseNumeral(m[1]!), heading: lines[i]!.raw.replace(/\s+/g, ' ').trim(), part: part >= 0 && title.length <= 32 ? part : -1 });
+    out.push({ index: i, number: chineseNumeral(m[1]!), heading: lines[i]!.raw.replace(/\s+/g, ' ').trim(), part: title.length <= 32 ? part : -1 });
   }
   return out;
 }
