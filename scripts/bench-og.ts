@@ -94,5 +94,5 @@ const national = (ms: number) => ((ms / sample) * counties.length) / 1000;
 console.log(`as built: ${workers} worker thread(s) (cores: ${availableParallelism()}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
 console.log(`  from an empty cache           ${fresh.made} drawn in ${(freshMs / 1000).toFixed(1)} s wall (${(freshMs / sample).toFixed(0)} ms per image): national ~${(national(freshMs) / 60).toFixed(1)} min, none of it in the page-rendering thread${fresh.failed.length ? ` (workers failed: ${fresh.failed.join('; ')})` : ''}`);
 console.log(`  rebuild, every card cached    ${cached.made} drawn, ${(cachedMs / 1000).toFixed(2)} s (${(cachedMs / sample).toFixed(1)} ms per image): national ~${national(cachedMs).toFixed(1)} s; an output already holding the image is not written at all`);
-console.log(`  peak memory (whole process)    ${(peakAll / MiB).toFixed(0)} MiB RSS${peakAll > peakOneThread ? ` (${((peakAll - peakOneThread) / MiB).toFixed(0)} MiB over the one-thread drawing: the workers' own heaps and fonts)` : ''}`);
+console.log(`  peak memory (whole process)   ${(peakAll / MiB).toFixed(0)} MiB RSS${peakAll > peakOneThread ? ` (${((peakAll - peakOneThread) / MiB).toFixed(0)} MiB over the one-thread drawing: the workers' own heaps and fonts)` : ''}`);
 process.exit(total <= BUDGET ? 0 : 1);

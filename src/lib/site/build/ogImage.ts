@@ -1,7 +1,7 @@
 // The share image (Open Graph, 1200×630 PNG) of a county: its name, the latest year held, headline
 // figures, and which years the site holds. Made at build time without a browser: satori lays out
-// the card and turns its text into outlines (SVG), resvg (its WebAssembly build) draws the PNG. The CJK font comes from the
-// @fontsource/noto-sans-sc package, which ships Noto Sans SC cut into ~100 unicode-range subsets
+// the card and turns its text into outlines (SVG), resvg (WebAssembly) draws the PNG. The CJK font
+// comes from the @fontsource/noto-sans-sc package, which ships Noto Sans SC cut into ~100 unicode-range subsets
 // (WOFF, which satori reads): only the subsets holding the card's characters are loaded.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -142,7 +142,7 @@ export async function ogSvg(card: OgCard): Promise<string> {
 // pixmaps outside V8's sight, and 2.6.2 kept ~6 MiB of RSS per image drawn, forced GC or not
 // (thx/resvg-js#216; 300 images in one thread: 264 → 2,344 MiB), which took a cold build at 3,500
 // reports to ~6 GB. Here each object is freed as soon as its pixels are copied out, so the
-// instance's linear memory stays at its high-water mark of one card (test/unit/ogImage.test.ts).
+// instance's linear memory stays at its high-water mark of one card (test/site/ogMemory.test.ts).
 let resvgReady: Promise<void> | undefined;
 const resvg = () => (resvgReady ??= initWasm(readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm'))));
 
