@@ -4,6 +4,8 @@
 // county of the GB/T 2260 list. Budget: the whole set within 100 MB. Prints figures; exits 1 over budget.
 // Then as the build makes them (ogImages.ts): the same sample drawn by the worker threads from an
 // empty cache (wall time), and again with every card in the cache (a rebuild with nothing changed).
+// Memory: the process's RSS as images are drawn in this thread (it must not grow with their number:
+// the native resvg kept ~6 MiB an image) and the peak RSS of the whole process, worker threads in it.
 //   node scripts/bench-og.ts [--sample 200] [--out DIR] [--workers N]
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,13 +48,18 @@ await ogPng(card(chosen[0])); // loads the font subsets
 const warm = Date.now() - first;
 const sizes: number[] = [];
 const times: number[] = [];
-for (const c of chosen) {
+const MiB = 2 ** 20;
+const peakRss = () => process.resourceUsage().maxRSS * 1024; // KiB, of the whole process
+const rssAt: { drawn: number; rss: number }[] = [];
+for (const [i, c] of chosen.entries()) {
   const t = performance.now();
   const png = await ogPng(card(c));
   times.push(performance.now() - t);
   sizes.push(png.length);
   if (args.out) writeFileSync(join(args.out, `${c.code}.png`), png);
+  if (i === Math.floor(sample / 4) || i === sample - 1) rssAt.push({ drawn: i + 1, rss: process.memoryUsage().rss });
 }
+const peakOneThread = peakRss();
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const meanSize = sum(sizes) / sizes.length;
@@ -63,6 +70,9 @@ console.log(`  time per image                median ${pct(times, 0.5).toFixed(0)
 console.log(`  size per image                mean ${(meanSize / 1024).toFixed(1)} KiB, largest ${(Math.max(...sizes) / 1024).toFixed(1)} KiB`);
 console.log(`  national set (${counties.length})          ${(total / 1e6).toFixed(1)} MB, about ${((sum(times) / sample) * counties.length / 1000 / 60).toFixed(1)} min to make from nothing (then cached)`);
 console.log(`  budget                        <= 100 MB: ${total <= BUDGET ? 'ok' : 'OVER BUDGET'}`);
+const [quarter, end] = [rssAt[0], rssAt.at(-1)!];
+const perImage = end.drawn > quarter.drawn ? (end.rss - quarter.rss) / (end.drawn - quarter.drawn) : 0;
+console.log(`  memory, this thread           RSS ${(quarter.rss / MiB).toFixed(0)} MiB after ${quarter.drawn} images, ${(end.rss / MiB).toFixed(0)} MiB after ${end.drawn} (${(perImage / MiB).toFixed(2)} MiB an image); peak ${(peakOneThread / MiB).toFixed(0)} MiB`);
 
 // As the build makes them: worker threads, off the thread that renders the pages, cached by digest.
 const workers = args.workers === undefined ? defaultOgWorkers() : Number(args.workers);
@@ -79,8 +89,10 @@ t = performance.now();
 const cached = await drawImages(jobs, join(tmp, 'cache'), workers);
 const cachedMs = performance.now() - t;
 rmSync(tmp, { recursive: true, force: true });
+const peakAll = peakRss();
 const national = (ms: number) => ((ms / sample) * counties.length) / 1000;
 console.log(`as built: ${workers} worker thread(s) (cores: ${availableParallelism()}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
 console.log(`  from an empty cache           ${fresh.made} drawn in ${(freshMs / 1000).toFixed(1)} s wall (${(freshMs / sample).toFixed(0)} ms per image): national ~${(national(freshMs) / 60).toFixed(1)} min, none of it in the page-rendering thread${fresh.failed.length ? ` (workers failed: ${fresh.failed.join('; ')})` : ''}`);
 console.log(`  rebuild, every card cached    ${cached.made} drawn, ${(cachedMs / 1000).toFixed(2)} s (${(cachedMs / sample).toFixed(1)} ms per image): national ~${national(cachedMs).toFixed(1)} s; an output already holding the image is not written at all`);
+console.log(`  peak memory (whole process)   ${(peakAll / MiB).toFixed(0)} MiB RSS${peakAll > peakOneThread ? ` (${((peakAll - peakOneThread) / MiB).toFixed(0)} MiB over the one-thread drawing: the workers' own heaps and fonts)` : ''}`);
 process.exit(total <= BUDGET ? 0 : 1);

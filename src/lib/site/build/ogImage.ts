@@ -1,13 +1,13 @@
 // The share image (Open Graph, 1200×630 PNG) of a county: its name, the latest year held, headline
 // figures, and which years the site holds. Made at build time without a browser: satori lays out
-// the card and turns its text into outlines (SVG), resvg draws the PNG. The CJK font comes from the
-// @fontsource/noto-sans-sc package, which ships Noto Sans SC cut into ~100 unicode-range subsets
+// the card and turns its text into outlines (SVG), resvg (WebAssembly) draws the PNG. The CJK font
+// comes from the @fontsource/noto-sans-sc package, which ships Noto Sans SC cut into ~100 unicode-range subsets
 // (WOFF, which satori reads): only the subsets holding the card's characters are loaded.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, initWasm } from '@resvg/resvg-wasm';
 import satori from 'satori';
 import { formatHeadline } from '../view/format.ts';
 import { indexedPng } from './indexedPng.ts';
@@ -138,10 +138,33 @@ export async function ogSvg(card: OgCard): Promise<string> {
   return satori(cardTree(card, families) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: fonts() });
 }
 
+// resvg's WebAssembly build, not its native one (@resvg/resvg-js): the native objects hold their
+// pixmaps outside V8's sight, and 2.6.2 kept ~6 MiB of RSS per image drawn, forced GC or not
+// (thx/resvg-js#216; 300 images in one thread: 264 → 2,344 MiB), which took a cold build at 3,500
+// reports to ~6 GB. Here each object is freed as soon as its pixels are copied out, so the
+// instance's linear memory stays at its high-water mark of one card (test/site/ogMemory.test.ts).
+let resvgReady: Promise<void> | undefined;
+const resvg = () => (resvgReady ??= initWasm(readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm'))));
+
+/** The card's SVG drawn: RGBA pixels, copied out of the WebAssembly memory, every resvg object freed. */
+export async function drawSvg(svg: string): Promise<{ pixels: Uint8Array; width: number; height: number }> {
+  await resvg();
+  const tree = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH }, font: { loadSystemFonts: false } });
+  try {
+    const img = tree.render();
+    try {
+      return { pixels: img.pixels, width: img.width, height: img.height };
+    } finally {
+      img.free();
+    }
+  } finally {
+    tree.free();
+  }
+}
+
 /** The card as a palette PNG (indexedPng.ts): the national set must stay within 100 MB (`npm run bench:og`). */
 export async function ogPng(card: OgCard): Promise<Buffer> {
-  const svg = await ogSvg(card);
-  const img = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH }, font: { loadSystemFonts: false } }).render();
+  const img = await drawSvg(await ogSvg(card));
   return indexedPng(img.pixels, img.width, img.height);
 }
 
@@ -161,7 +184,7 @@ function drawingVersion(): string {
       hash.update(String(Math.random())); // sources not readable (bundled): never reuse
     }
   }
-  for (const pkg of ['satori', '@resvg/resvg-js', '@fontsource/noto-sans-sc']) hash.update(`${pkg}@${packageVersion(pkg)}`);
+  for (const pkg of ['satori', '@resvg/resvg-wasm', '@fontsource/noto-sans-sc']) hash.update(`${pkg}@${packageVersion(pkg)}`);
   return hash.digest('hex');
 }
 
