@@ -47,7 +47,11 @@ console.log('|---|---|---|---|---|---|---|---|');
 const unmeasured: string[] = [];
 for (const file of files) {
   const name = `${DIR}${file}`;
-  const mutants = report.files[name]?.mutants ?? [];
+  const sample = samples[name];
+  // A sampled file counts the drawn lines' one-line mutants only (earlier runs may have left others).
+  const mutants = (report.files[name]?.mutants ?? []).filter(
+    (m) => !sample || (m.location.start.line === m.location.end.line && sample.lines.includes(m.location.start.line)),
+  );
   const counts = countsOf(mutants);
   if (valid(counts) === 0) {
     unmeasured.push(file);
@@ -55,11 +59,10 @@ for (const file of files) {
   }
   const ignored = mutants.filter((m) => m.status === 'Ignored').length;
   const cells = `${counts.Killed} | ${counts.Timeout} | ${counts.Survived} | ${counts.NoCoverage} | ${ignored}`;
-  const sample = samples[name];
   if (sample) {
     // Drawn lines with results (an interrupted run leaves some without).
     const tested = sample.lines.filter((line) => mutants.some((m) => m.location.start.line === line));
-    const byLine = tested.map((line) => countsOf(mutants.filter((m) => m.location.start.line === line && m.location.end.line === line)));
+    const byLine = tested.map((line) => countsOf(mutants.filter((m) => m.location.start.line === line)));
     const one: Sampled = { lines: byLine.map((c) => ({ detected: detected(c), valid: valid(c) })), scale: sample.frame / tested.length };
     sampled.push(one);
     const interval = bootstrap([one], 0, 0);

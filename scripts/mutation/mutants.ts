@@ -25,7 +25,8 @@ const quiet = { isTraceEnabled: () => false, isDebugEnabled: () => false, isInfo
 export async function mutantsOf(file: string): Promise<MadeMutant[]> {
   const content = readFileSync(file, 'utf8');
   const result = await new Instrumenter(quiet as never).instrument([{ name: file, content, mutate: true }], { plugins: null, excludedMutations: [], ignorers: [], noHeader: false } as never);
-  return result.mutants.map((m) => ({ startLine: m.location.start.line, endLine: m.location.end.line }));
+  // The instrumenter counts lines from 0.
+  return result.mutants.map((m) => ({ startLine: m.location.start.line + 1, endLine: m.location.end.line + 1 }));
 }
 
 /** The lines a sample is drawn from: those holding a mutant that starts and ends on them. A range
