@@ -17,10 +17,17 @@ function chunk(type: string, data: Uint8Array): Buffer {
 /** Opaque RGBA (alpha ignored: the cards have a white ground) as a palette PNG of ≤ 256 colours. */
 export function indexedPng(rgba: Uint8Array, width: number, height: number): Buffer {
   const pixels = width * height;
+  // Counted run by run: a card is mostly runs of one colour, and a Map lookup per pixel was most of
+  // the encoder's time.
+  const colour = new Uint32Array(pixels);
+  for (let i = 0; i < pixels; i++) colour[i] = (rgba[i * 4] << 16) | (rgba[i * 4 + 1] << 8) | rgba[i * 4 + 2];
   const counts = new Map<number, number>();
-  for (let i = 0; i < pixels; i++) {
-    const c = (rgba[i * 4] << 16) | (rgba[i * 4 + 1] << 8) | rgba[i * 4 + 2];
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (let i = 0; i < pixels; ) {
+    const c = colour[i];
+    let j = i + 1;
+    while (j < pixels && colour[j] === c) j++;
+    counts.set(c, (counts.get(c) ?? 0) + j - i);
+    i = j;
   }
   const palette = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 256).map(([c]) => c);
   const index = new Map<number, number>(palette.map((c, i) => [c, i]));
@@ -37,12 +44,14 @@ export function indexedPng(rgba: Uint8Array, width: number, height: number): Buf
   };
   // Each row: filter byte 0, then one palette index per pixel.
   const raw = Buffer.alloc((width + 1) * height);
+  let last = -1;
+  let lastIndex = 0;
   for (let y = 0; y < height; y++) {
     const row = y * (width + 1);
     for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      const c = (rgba[i] << 16) | (rgba[i + 1] << 8) | rgba[i + 2];
-      raw[row + 1 + x] = index.get(c) ?? nearest(c);
+      const c = colour[y * width + x];
+      if (c !== last) [last, lastIndex] = [c, index.get(c) ?? nearest(c)];
+      raw[row + 1 + x] = lastIndex;
     }
   }
   const ihdr = Buffer.alloc(13);
