@@ -4,7 +4,9 @@ import type { Active, Cell, DocumentCounts } from '../schema.ts';
 import { droppedFinding, guardFigures, placeCells, type Measure } from './cells.ts';
 import type { Line } from './lines.ts';
 import type { Notes } from './rows.ts';
-import { findFrom, toStream, type CellToken, type Stream } from './stream.ts';
+import { findFrom, toStream, type Stream } from './stream.ts';
+
+type StreamCell = Stream['cells'][number];
 
 interface Label {
   key: 'regulations' | 'normativeDocuments' | 'licensing' | 'otherServices' | 'punishment' | 'coercion' | 'fees' | 'procurement';
@@ -82,18 +84,31 @@ const CAPTION = /第二十条第?\(([一二三四五六七八九])\)项/g;
 /**
  * The cells of `key` where the text prints a part's labels apart from its cells (reading order): the
  * cells after the part's caption (第二十条第（一）项) up to the next caption, cut into the part's rows
- * present, in table order. Only where the count is exactly rows × width; otherwise null.
+ * present, in table order. A header printed among the cells (处理决定数量 after two columns' cells)
+ * starts a block of columns: each block holds its columns for every row, row after row. Only where
+ * each block's count is whole rows and the blocks' columns add up to the width; otherwise null.
  */
-function partCells(stream: Stream, labels: readonly Found[], key: Label['key'], width: number): CellToken[] | null {
+function partCells(stream: Stream, labels: readonly Found[], key: Label['key'], width: number): StreamCell[] | null {
   const captions = [...stream.text.matchAll(CAPTION)].map((m) => ({ part: m[1]!, start: m.index, end: m.index + m[0].length }));
   const k = captions.findIndex((c) => PART_ROWS[c.part]?.includes(key));
   if (k < 0) return null;
   const rows = PART_ROWS[captions[k]!.part]!.filter((r) => labels.some((l) => l.key === r));
   const end = captions[k + 1]?.start ?? Infinity;
-  const cells = stream.cells.filter((c) => c.offset >= captions[k]!.end && c.offset <= end).map((c) => c.token);
+  const cells = stream.cells.filter((c) => c.offset >= captions[k]!.end && c.offset <= end);
   const r = rows.indexOf(key);
-  if (r < 0 || cells.length !== rows.length * width) return null;
-  return cells.slice(r * width, r * width + width);
+  if (r < 0) return null;
+  const headers = boundaries(stream);
+  const blocks: StreamCell[][] = [];
+  cells.forEach((c, i) => {
+    const before = cells[i - 1];
+    if (!before || headers.some((h) => h >= before.offset && h < c.offset)) blocks.push([]);
+    blocks.at(-1)!.push(c);
+  });
+  if (blocks.some((b) => b.length % rows.length !== 0) || blocks.reduce((n, b) => n + b.length / rows.length, 0) !== width) return null;
+  return blocks.flatMap((b) => {
+    const w = b.length / rows.length;
+    return b.slice(r * w, r * w + w);
+  });
 }
 
 export interface ActiveResult {
@@ -106,10 +121,17 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
   if (!holdsActive(stream.text)) return null;
   const labels = findLabels(stream);
   const stops = [...boundaries(stream), ...labels.map((l) => l.start)].sort((a, b) => a - b);
-  const cellsOf = (f: Found): CellToken[] => {
+  const cellsOf = (f: Found): StreamCell[] => {
     const next = stops.find((s) => s >= f.end) ?? Infinity;
-    return stream.cells.filter((c) => c.offset > f.start && c.offset <= next).map((c) => c.token);
+    return stream.cells.filter((c) => c.offset > f.start && c.offset <= next);
   };
+  // Table 二 has no totals to confirm where its cells go: a row is read for sure only where its cells
+  // stand on its label's own lines. The others were placed by the order of the text (labels apart
+  // from their cells, or cells after their label); they are warned where that order is in doubt
+  // (orderInDoubt, below).
+  const taken = new Set<number>();
+  const byOrder: { path: string; line: number | undefined; apart: boolean }[] = [];
+  const empty: { path: string; line: number | undefined }[] = [];
 
   const row = (key: Label['key'], width: number, rule?: { single: number }): Cell[] | null => {
     const f = labels.find((l) => l.key === key);
@@ -117,15 +139,24 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
     if (!f) return null;
     const line = stream.lineAt[f.start];
     if (line !== undefined) notes.lines[path] = line;
-    let tokens = cellsOf(f);
-    if (!tokens.some((t) => t.kind === 'number')) {
-      // Nothing beside the label: in reading order a part's labels and its cells stand apart.
-      const apart = partCells(stream, labels, key, width);
-      if (apart) {
-        tokens = apart;
+    let cells = cellsOf(f);
+    let apart = false;
+    const [first, last] = [stream.lineAt[f.start]!, stream.lineAt[f.end - 1]!];
+    const besideLabel = (c: StreamCell) => c.token.line >= first && c.token.line <= last;
+    if (!cells.some((c) => c.token.kind === 'number')) {
+      // Nothing beside the label: in reading order a part's labels and its cells stand apart. (A row
+      // printed blank after its label, `规章 - - -`, whose part's cells are its own, is no such row.)
+      const part = partCells(stream, labels, key, width);
+      if (part && !(part.length === cells.length && part.every((c, i) => c.offset === cells[i]!.offset))) {
+        cells = part;
+        apart = true;
         notes.inferred.push({ path, rule: 'reading-order-part: cells read after the part\'s caption, its rows in table order', line });
       }
     }
+    for (const c of cells) taken.add(c.offset);
+    if (cells.length === 0) empty.push({ path, line });
+    else if (apart || !cells.every(besideLabel)) byOrder.push({ path, line, apart });
+    let tokens = cells.map((c) => c.token);
     const yuan = tokens.some((t) => t.kind === 'number' && t.yuan);
     if (yuan && key === 'fees') {
       // The column is in 万元; a cell written in 元 is converted, and says so.
@@ -210,7 +241,35 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
     missing('procurement');
   }
   if (Object.keys(itemCounts).length > 0) active.itemCounts = itemCounts;
+  warnOrderInDoubt(stream, byOrder, taken, notes);
+  // A row with nothing beside its label is blank as printed, unless the table holds figures that no
+  // row took: then its figures are likely among them, and it is unread, not blank.
+  const untaken = stream.cells.filter((c) => c.token.kind === 'number' && !taken.has(c.offset)).length;
+  for (const { path, line } of untaken > 0 ? empty : []) {
+    notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: no cells beside its label, and ${untaken} figure(s) of the table belong to no row`, path, line, unread: true });
+  }
   return { active, format };
+}
+
+/**
+ * Rows placed by the text's order are warned where that order is in doubt: their labels stood apart
+ * from their cells (a guess at which cells are whose), or the table holds cells that no row took,
+ * before its last row's cells (printed before their label, or in another order than label-first).
+ * Without the warning such a row's figures would go to the page and the rankings unmarked: nothing
+ * in table 二 adds up to tell them wrong.
+ */
+function warnOrderInDoubt(stream: Stream, byOrder: readonly { path: string; line: number | undefined; apart: boolean }[], taken: ReadonlySet<number>, notes: Notes): void {
+  if (byOrder.length === 0) return;
+  const lastTaken = Math.max(...taken);
+  const stray = stream.cells.filter((c) => !taken.has(c.offset) && c.offset < lastTaken).length;
+  for (const { path, line, apart } of byOrder) {
+    if (!apart && stray === 0) continue;
+    if (notes.findings.some((f) => f.path === path && f.severity !== 'info')) continue;
+    const why = apart
+      ? 'its label stands apart from its cells; they were taken in table order from the part\'s cells'
+      : `its cells stand on other lines than its label, and ${stray} cell(s) of the table belong to no row: the text's order decided the row`;
+    notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${path}: ${why}`, path, line });
+  }
 }
 
 /** 10亿元: more 行政事业性收费 than a county collects in a year; in 万元 such a figure was likely printed in 元. */

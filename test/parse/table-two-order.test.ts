@@ -1,0 +1,127 @@
+// Table 二 in reading order (text without positions: plain pdftotext, text copied out of a viewer).
+// Nothing in table 二 adds up, so a cell placed in the wrong row would reach the page and the rankings
+// with no identity failing: every row whose cells the text's order placed, where that order is in
+// doubt, carries a warning on its row (reportMarks then marks its figures), and none where it is not.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readActive } from '../../src/lib/parse/active.ts';
+import { parseReport } from '../../src/lib/parse/index.ts';
+import { toLines } from '../../src/lib/parse/lines.ts';
+import { emptyNotes } from '../../src/lib/parse/rows.ts';
+
+const read = (text: string) => {
+  const notes = emptyNotes();
+  const result = readActive(toLines(text), notes);
+  const warned = notes.findings.filter((f) => f.severity !== 'info').map((f) => f.path);
+  return { active: result?.active, warned };
+};
+
+// 2019 format, as LibreOffice's PDF reads without -layout: each part's labels first, then its caption
+// and headers, then the cells of its first two columns row by row, then the header of the third
+// column and its cells (gen-7001-0-libreoffice).
+const blocks = ['第二十条第（五）项', '信息内容', '行政许可', '其他对外管理服务事项', '第二十条第（五）项', '上一年项目数量', '本年增/减', '112', '无', '242', '24', '处理决定数量', '1108', '459',
+  '信息内容', '行政处罚', '行政强制', '第二十条第（六）项', '上一年项目数量', '本年增/减', '193', '36', '79', '-10', '处理决定数量', '54', '11'].join('\n');
+
+describe('table 二 with its labels apart from its cells', () => {
+  it('reads a part printed in blocks of columns, each block row by row', () => {
+    const { active } = read(blocks.replace('第二十条第（五）项\n信息内容', '信息内容'));
+    expect(active).toMatchObject({
+      licensing: 1108,
+      otherServices: 459,
+      punishment: 54,
+      coercion: 11,
+      itemCounts: {
+        licensing: { previousYear: 112, change: null },
+        otherServices: { previousYear: 242, change: 24 },
+        punishment: { previousYear: 193, change: 36 },
+        coercion: { previousYear: 79, change: -10 },
+      },
+    });
+  });
+
+  it('warns on every row whose cells were taken from its part in table order', () => {
+    const { warned } = read(blocks.replace('第二十条第（五）项\n信息内容', '信息内容'));
+    expect(warned).toEqual(expect.arrayContaining(['active.licensing', 'active.otherServices', 'active.punishment', 'active.coercion']));
+  });
+
+  it('leaves a part whose cells make no whole rows unread, not blank', () => {
+    const notes = emptyNotes();
+    const active = readActive(toLines(blocks.replace('第二十条第（五）项\n信息内容', '信息内容').replace('\n459\n', '\n')), notes)?.active;
+    expect([active?.licensing, active?.otherServices]).toEqual([null, null]);
+    const unread = notes.findings.filter((f) => f.unread).map((f) => f.path);
+    expect(unread).toEqual(expect.arrayContaining(['active.licensing', 'active.otherServices']));
+    // The other part's rows, read whole, are not unread.
+    expect(unread).not.toContain('active.punishment');
+  });
+});
+
+describe('table 二 with cells printed before their labels', () => {
+  // gen-7001-4-libreoffice: the cells of a row, then its label: label-first reading gives 规章 the
+  // cells of 规范性文件.
+  const text = ['第二十条第（一）项', '信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量', '0', '0', '325', '规章', '71', '57', '479', '规范性文件',
+    '第二十条第（五）项', '信息内容', '处理决定数量', '行政许可', '745', '第二十条第（六）项', '信息内容', '处理决定数量', '行政处罚', '350', '行政强制', '16'].join('\n');
+  it('warns on the rows the order placed, since cells before them belong to no row', () => {
+    const { warned } = read(text);
+    expect(warned).toContain('active.regulations');
+    expect(warned).toContain('active.licensing');
+  });
+});
+
+describe('no warning where the order is not in doubt', () => {
+  it('one cell a line, every label before its own cells (a row printed blank included)', () => {
+    const text = ['第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '规章', '/', '/', '/', '规范性文件', '5', '0', '29',
+      '第二十条第（五）项', '信息内容', '本年处理决定数量', '行政许可', '847', '第二十条第（六）项', '信息内容', '本年处理决定数量', '行政处罚', '12', '行政强制', '3',
+      '第二十条第（八）项', '信息内容', '本年收费金额（单位：万元）', '行政事业性收费', '1956.00'].join('\n');
+    const { active, warned } = read(text);
+    expect(active).toMatchObject({ regulations: { issued: null, repealed: null, inForce: null }, normativeDocuments: { issued: 5, repealed: 0, inForce: 29 }, licensing: 847, punishment: 12, coercion: 3 });
+    expect(warned).toEqual([]);
+  });
+
+  it('rows with their cells on the label\'s line', () => {
+    const text = ['第二十条第（一）项', '信息内容 本年制发件数 本年废止件数 现行有效件数', '规章 - - -', '规范性文件 22 0 87', '第二十条第（五）项', '信息内容 本年处理决定数量', '行政许可 1',
+      '第二十条第（六）项', '信息内容 本年处理决定数量', '行政处罚 -', '行政强制 6', '第二十条第（八）项', '信息内容 本年收费金额（单位：万元）', '行政事业性收费 1956.00'].join('\n');
+    const { active, warned } = read(text);
+    expect(active).toMatchObject({ normativeDocuments: { issued: 22, repealed: 0, inForce: 87 }, licensing: 1, punishment: null, coercion: 6 });
+    expect(warned).toEqual([]);
+  });
+});
+
+describe('reading-order reports against their truth', () => {
+  // Every figure of table 二 a page would show that differs from the report is warned on its row.
+  const touches = (findingPath: string, row: string) => {
+    const p = findingPath.replace(/\[\d+\]$/, '');
+    return p === row || p.startsWith(`${row}.`) || row.startsWith(`${p}.`);
+  };
+  const figures = (active: Record<string, unknown>): [string, unknown][] =>
+    Object.entries(active).flatMap(([key, v]) =>
+      key === 'itemCounts'
+        ? Object.entries(v as Record<string, Record<string, unknown>>).flatMap(([row, c]) => Object.entries(c).map(([k, x]): [string, unknown] => [`${row}.${k}`, x]))
+        : v !== null && typeof v === 'object'
+          ? Object.entries(v).map(([k, x]): [string, unknown] => [`${key}.${k}`, x])
+          : [[key, v]],
+    );
+  it.each(['reading-order', 'reading-order-heldout'])('test/fixtures/%s: no wrong figure of table 二 without a warning on its row', (set) => {
+    const dir = new URL(`../fixtures/${set}/`, import.meta.url);
+    let compared = 0;
+    let wrong = 0;
+    const silent: string[] = [];
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+      const truth = JSON.parse(readFileSync(new URL(name.replace(/\.txt$/, '.json'), dir), 'utf8'));
+      const result = parseReport(readFileSync(new URL(name, dir), 'utf8'), { source: name });
+      if (!result.ok) continue;
+      const { report } = result;
+      const shown = new Map(figures(report.active as unknown as Record<string, unknown>));
+      for (const [path, value] of figures(truth.active)) {
+        const got = shown.get(path);
+        compared++;
+        if (got === undefined || got === null || got === value) continue;
+        wrong++;
+        const row = `active.${path.split('.')[0]}`;
+        if (!report.findings.some((f) => f.path && f.severity !== 'info' && touches(f.path, row))) silent.push(`${name} ${path}: printed ${String(value)}, read ${String(got)}`);
+      }
+    }
+    console.log(`${set}: ${compared} figures of table 二, ${wrong} read wrong, ${silent.length} of them without a warning`);
+    expect(compared).toBeGreaterThan(200);
+    expect(silent).toEqual([]);
+  });
+});
