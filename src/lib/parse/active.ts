@@ -128,7 +128,7 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
   // Table 二 has no totals to confirm where its cells go: a row is read for sure only where its cells
   // stand on its label's own lines. The others were placed by the order of the text (labels apart
   // from their cells, or cells after their label); they are warned where that order is in doubt
-  // (orderInDoubt, below).
+  // (warnOrderInDoubt, below).
   const taken = new Set<number>();
   const byOrder: { path: string; line: number | undefined; apart: boolean }[] = [];
   const empty: { path: string; line: number | undefined }[] = [];
@@ -260,7 +260,8 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
  */
 function warnOrderInDoubt(stream: Stream, byOrder: readonly { path: string; line: number | undefined; apart: boolean }[], taken: ReadonlySet<number>, notes: Notes): void {
   if (byOrder.length === 0) return;
-  const lastTaken = Math.max(...taken);
+  let lastTaken = -1;
+  for (const offset of taken) if (offset > lastTaken) lastTaken = offset;
   const stray = stream.cells.filter((c) => !taken.has(c.offset) && c.offset < lastTaken).length;
   for (const { path, line, apart } of byOrder) {
     if (!apart && stray === 0) continue;
