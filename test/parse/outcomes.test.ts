@@ -125,10 +125,13 @@ describe('fewer cells than fifteen', () => {
   const leftBlank = (count: number, groups: string) => `groups-left-blank: ${count} cells for 15, read as ${groups}`;
   const warning = (rule: string) => ({ severity: 'warning', code: 'cells-inferred', message: `section 四: ${rule}; which groups were left blank is not certain`, path: 'review', line: 6 });
 
-  it('ten figures: two whole groups, the first two, every cell marked and a warning', () => {
-    const { outcomes, notes } = read('0 0 2 0 2 3 0 0 0 3');
-    expect(outcomes).toEqual({ review: [0, 0, 2, 0, 2], litigationDirect: [3, 0, 0, 0, 3], litigationAfterReview: NULLS });
-    const rule = leftBlank(10, 'review + litigationDirect');
+  it.each([
+    ['ten figures: two whole groups, the first two, every cell marked and a warning', '0 0 2 0 2 3 0 0 0 3', { review: [0, 0, 2, 0, 2], litigationDirect: [3, 0, 0, 0, 3], litigationAfterReview: NULLS }, 'review + litigationDirect'],
+    ['five figures: one group, the first', '2 1 0 0 3', { review: [2, 1, 0, 0, 3], litigationDirect: NULLS, litigationAfterReview: NULLS }, 'review'],
+  ])('%s', (_, text, expected, groups) => {
+    const { outcomes, notes } = read(text);
+    expect(outcomes).toEqual(expected);
+    const rule = leftBlank(text.split(' ').length, groups);
     expect(notes.inferred).toEqual(everyCell(rule, 6));
     expect(notes.findings).toEqual([warning(rule)]);
   });
@@ -137,14 +140,6 @@ describe('fewer cells than fifteen', () => {
     const { outcomes, notes } = read('1 2 3 4 5 6 7 8 9 10');
     expect(outcomes).toEqual({ review: [1, 2, 3, 4, 5], litigationDirect: [6, 7, 8, 9, 10], litigationAfterReview: NULLS });
     expect(rulesOf(notes)).toEqual([leftBlank(10, 'review + litigationDirect')]);
-  });
-
-  it('five figures: one group, the first', () => {
-    const { outcomes, notes } = read('2 1 0 0 3');
-    expect(outcomes).toEqual({ review: [2, 1, 0, 0, 3], litigationDirect: NULLS, litigationAfterReview: NULLS });
-    const rule = leftBlank(5, 'review');
-    expect(notes.inferred).toEqual(everyCell(rule, 6));
-    expect(notes.findings).toEqual([warning(rule)]);
   });
 
   it('blank marks among ten figures: the figures make the groups, the marks are not counted', () => {

@@ -33,11 +33,14 @@ describe('rehomeEmbedPage', () => {
 });
 
 describe('publishEmbeds', () => {
-  it('copies the pages this build wrote, keeps the others, removes those no longer built, and mirrors the assets', () => {
+  /** A site output, a downloads output and a state file, in a folder of their own. */
+  const outputs = () => {
     const dir = mkdtempSync(join(tmpdir(), 'embeds-'));
-    const out = join(dir, 'dist');
-    const dl = join(dir, 'downloads');
-    const statePath = join(dir, 'state.json');
+    return { out: join(dir, 'dist'), dl: join(dir, 'downloads'), statePath: join(dir, 'state.json') };
+  };
+
+  it('copies the pages this build wrote, keeps the others, removes those no longer built, and mirrors the assets', () => {
+    const { out, dl, statePath } = outputs();
     const a = 'counties/a/2021/embed/outcomes/index.html';
     const b = 'counties/a/2021/embed/review/index.html';
     const c = 'counties/b/2022/embed/outcomes/index.html';
@@ -75,10 +78,7 @@ describe('publishEmbeds', () => {
   });
 
   it('writes every copy again for another downloads path, and without a record finds stale copies by walking', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'embeds-'));
-    const out = join(dir, 'dist');
-    const dl = join(dir, 'downloads');
-    const statePath = join(dir, 'state.json');
+    const { out, dl, statePath } = outputs();
     const a = 'counties/a/2021/embed/outcomes/index.html';
     put(out, a, page('/p/', 'A'), HOUR);
     put(dl, 'counties/z/2019/embed/review/index.html', 'stale', HOUR);

@@ -149,7 +149,6 @@ export function publishEmbeds(o: EmbedOptions): EmbedCounts {
   const current = new Set(o.pages);
   let removed = 0;
   for (const page of previous ? previous.pages : embedPagesIn(o.downloadsOut)) if (!current.has(page) && removeUp(join(o.downloadsOut, page), o.downloadsOut)) removed++;
-  rmSync(o.statePath, { force: true });
   writeFileSync(o.statePath, JSON.stringify({ key, pages: [...o.pages] } satisfies State));
   return { written, kept, removed, assets: mirrorAssets(o.out, o.downloadsOut) };
 }
@@ -165,8 +164,9 @@ function mirrorAssets(out: string, downloadsOut: string): number {
     mkdirSync(dirname(join(to, f)), { recursive: true });
     if (mtime(join(to, f)) < 0 || statSync(join(to, f)).ino !== statSync(join(from, f)).ino) linkOrCopy(join(from, f), join(to, f));
   }
-  if (existsSync(join(out, 'favicon.svg'))) linkOrCopy(join(out, 'favicon.svg'), join(downloadsOut, 'favicon.svg'));
-  return files.length + 1;
+  const favicon = existsSync(join(out, 'favicon.svg'));
+  if (favicon) linkOrCopy(join(out, 'favicon.svg'), join(downloadsOut, 'favicon.svg'));
+  return files.length + (favicon ? 1 : 0);
 }
 
 /**

@@ -173,9 +173,9 @@ export function siteOutput(): AstroIntegration {
         );
         // GitHub Pages publishes at most 1 GB per site: each report page is ~35 KB at real report lengths.
         const split = resolve(reportOutDir) !== resolve(out);
-        const embedPages = pages.filter((p) => EMBED_PAGE.test(pageFiles(p.pathname)[0])).length;
+        const embedFiles = pages.flatMap((p) => pageFiles(p.pathname)).filter((f) => EMBED_PAGE.test(f));
         // The chart embed pages are small, and in a split build not published here (embeds.ts).
-        const estimate = (split ? 0 : dl.reportBytes + embedPages * EMBED_BYTES_ESTIMATE) + (pages.length - embedPages) * PAGE_BYTES_ESTIMATE;
+        const estimate = (split ? 0 : dl.reportBytes + embedFiles.length * EMBED_BYTES_ESTIMATE) + (pages.length - embedFiles.length) * PAGE_BYTES_ESTIMATE;
         if (estimate > SITE_BYTES_WARNING)
           logger.warn(
             `this site will be about ${(estimate / 2 ** 20).toFixed(0)} MiB: near or over GitHub Pages' 1 GB. Set DOWNLOADS_SITE (and DOWNLOADS_OUT_DIR) to publish each report's files on a second site (README, "National scale").`,
@@ -195,7 +195,7 @@ export function siteOutput(): AstroIntegration {
             downloadsOut: reportOutDir,
             base,
             downloadsBase: new URL(DOWNLOADS_SITE).pathname.replace(/\/?$/, '/'),
-            pages: pages.flatMap((p) => pageFiles(p.pathname)).filter((f) => EMBED_PAGE.test(f)),
+            pages: embedFiles,
             since: started,
             statePath: join(cacheDir, 'site-embeds.json'),
           });
