@@ -60,7 +60,7 @@ export default defineConfig({
       ? [
           sitemap({
             // The downloads, the 404 and the chart embeds are not pages to list.
-            filter: (page) => !/\/404\/?$/.test(page) && !/\/embed\//.test(page),
+            filter: (page) => !/\/404\/?$/.test(page) && !/\/embed(-shell)?\//.test(page),
           }),
         ]
       : []),

@@ -15,13 +15,12 @@
 //
 // Baseline: a throwaway Astro project under --work/baseline (node_modules symlinked to the project's),
 // one dynamic route rendering N pages of a heading and a sentence, N = the number of HTML pages the
-// real build wrote. Same Astro, same machine, same run. Beside it the site is built again from an empty
+// real build published (with the chart embed pages, which it writes outside Astro). Same Astro, same machine, same run. Beside it the site is built again from an empty
 // output and Astro cache with the share images cached (.cache/og, as the workflow keeps it): the cold
 // build's ratio and that one's are both printed.
 //
 // --split builds as the workflow does with a downloads repository (DOWNLOADS_SITE, DOWNLOADS_OUT_DIR
-// --work/dist-downloads) and measures the two sites as published: the site as uploaded (dist/ without
-// the chart embed pages, scripts/pages-tree.ts) and the downloads output. Without it, the split is
+// --work/dist-downloads) and measures the two sites as published: dist/ and the downloads output. Without it, the split is
 // computed from the one site's files by kind.
 //
 // Peak memory: the largest process's maximum RSS from /usr/bin/time -v where present, and the peak
@@ -38,7 +37,6 @@ import type { Report } from '../src/lib/schema.ts';
 import { lengthenReport, renderEntry, type CorpusFormat, type CorpusLength } from './corpus.ts';
 import { compareWithTruth, describeMismatches, writeReport, type DocumentOptions, type Layout, type Truth } from './synth/index.ts';
 import { copySite } from './synth/site-copy.ts';
-import { pagesTree } from '../src/lib/site/build/embeds.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Astro's CLI run by this Node (24), not by whatever `node` is first on PATH (its shebang): the bench
@@ -460,20 +458,24 @@ async function main() {
     for (const l of profileSummary(profileDir)) console.log(`  ${l}`);
   }
   const distFiles = walk(dist);
-  const html = distFiles.filter((f) => f.path.endsWith('.html'));
+  const dl = downloadsDir(work);
+  const dlFiles = splitBuild && existsSync(dl) ? walk(dl) : [];
+  // Every HTML page the deployment publishes: in a split build the chart embed pages are on the
+  // downloads site (written by the build, not rendered by Astro: src/lib/site/build/embeds.ts).
+  const html = [...distFiles, ...dlFiles].filter((f) => f.path.endsWith('.html'));
+  const embedPages = html.filter((f) => /\/embed\/[^/]+\/index\.html$/.test(f.path)).length;
   const searchIndex = distFiles.filter((f) => f.path.startsWith(join(dist, 'pagefind')));
   const searchBytes = searchIndex.reduce((s, f) => s + f.size, 0);
   // Every file of the site and its downloads, once (relative): in a split build the downloads
-  // output's too, without the embed pages and assets it shares with dist/.
-  const dl = downloadsDir(work);
+  // output's too, without the assets it mirrors from dist/.
   const everyFile = [
     ...distFiles.map((f) => ({ rel: f.path.slice(dist.length + 1), size: f.size })),
-    ...(splitBuild && existsSync(dl) ? walk(dl).map((f) => ({ rel: f.path.slice(dl.length + 1), size: f.size })).filter((f) => !existsSync(join(dist, f.rel))) : []),
+    ...dlFiles.map((f) => ({ rel: f.path.slice(dl.length + 1), size: f.size })).filter((f) => !existsSync(join(dist, f.rel))),
   ];
   const total = everyFile.reduce((s, f) => s + f.size, 0);
-  figures.build = { seconds: build.seconds, cpuSeconds: build.cpuSeconds, maxRss: build.maxRss, treePeak: build.treePeak, htmlPages: html.length };
+  figures.build = { seconds: build.seconds, cpuSeconds: build.cpuSeconds, maxRss: build.maxRss, treePeak: build.treePeak, htmlPages: html.length, embedPages };
   figures.dist = { bytes: total, files: everyFile.length, searchIndexBytes: searchBytes, searchIndexFiles: searchIndex.length };
-  line('astro build', `${secs(build.seconds)} for ${html.length} HTML pages (${(html.length / build.seconds).toFixed(0)} pages/s)${build.cpuSeconds !== null ? `; CPU time ${secs(build.cpuSeconds)}` : ''}`);
+  line('astro build', `${secs(build.seconds)} for ${html.length} HTML pages, ${embedPages} of them chart embed pages written beside Astro's (${(html.length / build.seconds).toFixed(0)} pages/s)${build.cpuSeconds !== null ? `; CPU time ${secs(build.cpuSeconds)}` : ''}`);
   line('  peak memory', `${build.maxRss !== null ? `${mb(build.maxRss)} largest process (/usr/bin/time -v), ` : ''}${mb(build.treePeak)} process tree (polled)`);
   line(splitBuild ? 'dist/ and dist-downloads/, once' : 'dist/', `${mb(total)} in ${everyFile.length} files (search index ${mb(searchBytes)} in ${searchIndex.length} files)`);
   // What each kind of file costs, in all and per report: what decides whether one GitHub Pages site
@@ -502,17 +504,12 @@ async function main() {
     line('  as uploaded (tar)', `${mb(tar)} (GitHub Pages: at most 1 GB = ${mb(1e9)}; target ≤ 900 MiB)`);
     line('  split (DOWNLOADS_SITE)', `site ${mb(total - downloadsBytes)} + report files, share images and chart embed pages ${mb(downloadsBytes)} (computed; --split builds it)`);
   } else {
-    // The two sites as the workflow publishes them: the site's upload tree and the downloads output.
-    const tree = join(work, 'dist-pages');
-    pagesTree(dist, tree);
-    const site = walk(tree);
-    const downloads = walk(dl);
+    // The two sites as the workflow publishes them: dist/ and the downloads output.
     const bytes = (fs: readonly { size: number }[]) => fs.reduce((s, f) => s + f.size, 0);
     const measured = {
-      site: { bytes: bytes(site), files: site.length, tarBytes: tarBytes(site, countDirs(tree)) },
-      downloads: { bytes: bytes(downloads), files: downloads.length, tarBytes: tarBytes(downloads, countDirs(dl)) },
+      site: { bytes: bytes(distFiles), files: distFiles.length, tarBytes: tarBytes(distFiles, countDirs(dist)) },
+      downloads: { bytes: bytes(dlFiles), files: dlFiles.length, tarBytes: tarBytes(dlFiles, countDirs(dl)) },
     };
-    rmSync(tree, { recursive: true, force: true });
     figures.split = measured;
     line('  split, as built: the site', `${mb(measured.site.bytes)} in ${measured.site.files} files; ${mb(measured.site.tarBytes)} as uploaded (tar; GitHub Pages: at most 1 GB = ${mb(1e9)}; target ≤ 900 MiB)`);
     line('  split, as built: downloads site', `${mb(measured.downloads.bytes)} in ${measured.downloads.files} files (report files, share images, chart embed pages and their assets)`);

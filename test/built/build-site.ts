@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { BUILD_INFO, CACHE, COLLECTION_LOG_FIXTURE, FIXTURE_REPORTS, SECOND_DIST, SPLIT_DIST, SPLIT_DOWNLOADS, SPLIT_DOWNLOADS_SITE, SPLIT_PAGES_TREE, TEST_BASE, TEST_REPOSITORY, TEST_SITE, type BuildInfo, type Input } from './paths.ts';
+import { BUILD_INFO, CACHE, COLLECTION_LOG_FIXTURE, FIXTURE_REPORTS, SECOND_DIST, SPLIT_DIST, SPLIT_DOWNLOADS, SPLIT_DOWNLOADS_SITE, TEST_BASE, TEST_REPOSITORY, TEST_SITE, type BuildInfo, type Input } from './paths.ts';
 
 const root = process.cwd();
 const samplesDir = join(root, 'content/reports');
@@ -118,12 +118,6 @@ build(
   { DOWNLOADS_SITE: SPLIT_DOWNLOADS_SITE, DOWNLOADS_OUT_DIR: SPLIT_DOWNLOADS, INGEST_DIR: join(splitDir, 'ingest'), ASTRO_CACHE_DIR: join(splitDir, 'astro-cache') },
   ['--outDir', SPLIT_DIST],
 );
-// What the workflow uploads to GitHub Pages of a split build: dist/ without the chart embed pages.
-const tree = spawnSync(process.execPath, ['scripts/pages-tree.ts', SPLIT_DIST, SPLIT_PAGES_TREE], { stdio: 'inherit' });
-if (tree.status !== 0) {
-  console.error(`test build: scripts/pages-tree.ts failed (exit ${tree.status ?? tree.signal})`);
-  process.exit(1);
-}
 const info: BuildInfo = {
   base: TEST_BASE,
   site: TEST_SITE,
@@ -131,6 +125,6 @@ const info: BuildInfo = {
   inputs,
   builtAt,
   secondDist: SECOND_DIST,
-  split: { dist: SPLIT_DIST, downloadsOut: SPLIT_DOWNLOADS, downloadsSite: SPLIT_DOWNLOADS_SITE, pagesTree: SPLIT_PAGES_TREE },
+  split: { dist: SPLIT_DIST, downloadsOut: SPLIT_DOWNLOADS, downloadsSite: SPLIT_DOWNLOADS_SITE },
 };
 writeFileSync(BUILD_INFO, JSON.stringify(info, null, 2));

@@ -14,8 +14,6 @@ export const SECOND_DIST = join(CACHE, 'dist-2');
 /** The split build (DOWNLOADS_SITE): the site's output, the downloads site's output and address. */
 export const SPLIT_DIST = join(CACHE, 'split/dist');
 export const SPLIT_DOWNLOADS = join(CACHE, 'split/downloads');
-/** The split build's site as the workflow uploads it to GitHub Pages (scripts/pages-tree.ts): dist/ without the chart embed pages. */
-export const SPLIT_PAGES_TREE = join(CACHE, 'split/pages');
 export const SPLIT_DOWNLOADS_SITE = 'https://downloads.test.example/portal-downloads/';
 /** A base like GitHub Pages' /<repo>/, so that links that skip the base break in the tests. */
 export const TEST_BASE = '/portal-test/';
@@ -49,8 +47,8 @@ export interface BuildInfo {
   inputs: Input[];
   builtAt: string;
   secondDist: string;
-  /** A third build of the same inputs with a downloads site (DOWNLOADS_SITE): its two outputs, and the site as uploaded (pagesTree). */
-  split: { dist: string; downloadsOut: string; downloadsSite: string; pagesTree: string };
+  /** A third build of the same inputs with a downloads site (DOWNLOADS_SITE): its two outputs, each a site as uploaded. */
+  split: { dist: string; downloadsOut: string; downloadsSite: string };
 }
 /** The entries that are reports with a page of their own. */
 export const shownReports = (info: BuildInfo) => info.inputs.filter((i) => i.kind === 'sample' || i.kind === 'script-prose' || i.kind === 'crafted');

@@ -119,7 +119,7 @@ const sha1 = (s: string | Buffer) => createHash('sha1').update(s).digest('hex');
  * The code that shapes the downloads: every module of src/lib/site and the schema. Any change to
  * them (a CSV column, a label, a format) invalidates the files of every report.
  */
-function codeVersion(): string {
+export function codeVersion(): string {
   const hash = createHash('sha1');
   try {
     const siteDir = fileURLToPath(new URL('..', import.meta.url));

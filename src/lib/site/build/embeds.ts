@@ -1,56 +1,33 @@
-// The chart embed pages of a split build (DOWNLOADS_SITE): published on the downloads site, not the
-// site. ~32,958 of them at national scale, ~103 MiB: without them the site fits GitHub Pages' 1 GB
-// (README, "What each kind of file costs").
+// The chart embed pages (~32,958 at national scale): written by the build, not rendered by Astro.
+// Through Astro's renderer each cost about what a whole trivial page does (~1.2 ms of the main
+// thread: ~39 s of a national build, README "National scale"); written here from the ingest output
+// into the shell Astro renders once (src/pages/embed-shell/), in worker threads while the county
+// finder is indexed, they cost a few seconds.
 //
-// Astro's incremental build keeps a page only while its file is in the output, so they stay in
-// dist/: the build copies each one it rendered into the downloads output (with the assets it
-// loads there, and a favicon), and the site is uploaded from a tree of dist/ without them
-// (pagesTree). Pages it left in place keep their copy.
+// Where: beside the pages, or, in a split build (DOWNLOADS_SITE), on the downloads site with the
+// site's `_astro/` files and favicon mirrored beside them (their CSP allows only their own origin).
+// Rebuilds: a state file records, per report, its ingest file's size and time and the pages written
+// for it; a report whose file, the shell, the site's code and addresses are unchanged, and whose
+// pages are still there at that size, is not written again.
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join, relative } from 'node:path';
+import type { Report } from '../../schema.ts';
+import { INGEST_DIR } from '../data/reportFiles.ts';
+import { embedPages, fillShell, type EmbedAddresses } from '../view/embedPage.ts';
+import { codeVersion } from './downloads.ts';
+import { inWorkers, shares } from './workers.ts';
 
-/** A chart embed page's file, relative to the output: `counties/{slug}/{year}/embed/{chart}/index.html`. */
-export const EMBED_PAGE = /^counties\/[^/]+\/\d{4}\/embed\/[^/]+\/index\.html$/;
-/** The directory of a report's embed pages, relative to the output. */
-const EMBED_DIR = /^counties\/[^/]+\/\d{4}\/embed$/;
+/** The shell's file in the output, as Astro writes it (removed once read: not a page of the site). */
+export const EMBED_SHELL = 'embed-shell/index.html';
 
-export interface EmbedOptions {
-  /** The site's output (dist/), where Astro wrote the pages. */
-  out: string;
-  /** The downloads site's output (DOWNLOADS_OUT_DIR). */
-  downloadsOut: string;
-  /** The site's base path (`/portal/`) and the downloads site's path (`/portal-downloads/`). */
-  base: string;
-  downloadsBase: string;
-  /** Every embed page this build has (written or left in place), relative to `out`. */
-  pages: readonly string[];
-  /** When the build started: a page modified since was rendered (or restored) by it. */
-  since: number;
-  /** Where the last run recorded what it published (a cache file). */
-  statePath: string;
-}
-
-export interface EmbedCounts {
-  written: number;
-  kept: number;
-  removed: number;
-  /** Files of `_astro/` (and the favicon) in the downloads output. */
-  assets: number;
-}
-
-interface State {
-  /** What the copies were made for: another base or downloads path makes them all stale. */
-  key: string;
-  pages: string[];
-}
-
-/** What an embed page loads from its own site: Astro's assets and the favicon (mirrored by publishEmbeds). */
+/** What an embed page loads from its own site: Astro's assets and the favicon (mirrored by mirrorAssets). */
 const LOADED = ['_astro/', 'favicon.svg'];
 
 /**
  * A page of the site made a page of the downloads site: the addresses of what it loads (`{base}_astro/…`,
  * `{base}favicon.svg`) become the downloads site's path, so that they stay on the page's own
- * origin (its CSP says 'self'). Everything else on an embed page is absolute (Embed.astro, in a
+ * origin (its CSP says 'self'). Everything else on an embed page is absolute (embedPage.ts, in a
  * split build); a root-relative address left over would be broken there, so it is an error naming the page.
  */
 export function rehomeEmbedPage(html: string, base: string, downloadsBase: string, page = 'an embed page'): string {
@@ -63,33 +40,98 @@ export function rehomeEmbedPage(html: string, base: string, downloadsBase: strin
   return rehomed;
 }
 
-const readState = (path: string): State | undefined => {
+/** A page written: its file relative to the output, and its size. */
+interface Written {
+  file: string;
+  size: number;
+}
+
+/** One worker's share: the reports whose pages it writes. */
+export interface EmbedShare {
+  ingestDir: string;
+  out: string;
+  shell: string;
+  addresses: EmbedAddresses;
+  ids: string[];
+}
+
+/** Writes the embed pages of a share's reports (in a worker thread, or here); the pages of each, by id. */
+export function writeEmbedShare(share: EmbedShare): Record<string, Written[]> {
+  const written: Record<string, Written[]> = {};
+  for (const id of share.ids) {
+    const path = join(share.ingestDir, 'reports', `${id}.json`);
+    let report: Report;
+    try {
+      report = JSON.parse(readFileSync(path, 'utf8')) as Report;
+    } catch (e) {
+      throw new Error(`${path}: ${(e as Error).message}`);
+    }
+    written[id] = embedPages(report, share.addresses).map((page) => {
+      const html = fillShell(share.shell, page);
+      const file = join(share.out, page.file);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, html);
+      return { file: page.file, size: Buffer.byteLength(html) };
+    });
+  }
+  return written;
+}
+
+export interface EmbedOptions {
+  ingestDir?: string;
+  /** Where the pages go: the site's output, or in a split build the downloads site's. */
+  out: string;
+  /** The shell as Astro rendered it, its addresses already those of the site that serves the pages. */
+  shell: string;
+  addresses: EmbedAddresses;
+  /** Where the last build recorded what it wrote (a cache file); without it, every page is written. */
+  statePath?: string;
+  /** Worker threads writing the pages (0: in this thread). */
+  workers: number;
+}
+
+export interface EmbedCounts {
+  /** Every embed page of this build, written or kept, relative to `out` (what a clean-up must not remove). */
+  files: string[];
+  written: number;
+  kept: number;
+  /** Pages of reports, or charts, no longer built. */
+  removed: number;
+  /** Why a worker thread failed (its share was written in the main thread). */
+  failed: string[];
+}
+
+interface State {
+  /** The code, shell and addresses the pages were written with: another makes them all stale. */
+  key: string;
+  reports: Record<string, { stat: string; pages: Written[] }>;
+}
+
+const readState = (path: string | undefined): State | undefined => {
+  if (!path) return undefined;
   try {
     const s = JSON.parse(readFileSync(path, 'utf8')) as State;
-    return Array.isArray(s.pages) && typeof s.key === 'string' ? s : undefined;
+    return s.reports && typeof s.key === 'string' ? s : undefined;
   } catch {
     return undefined;
   }
 };
 
-const mtime = (file: string): number => {
+const sizeOf = (file: string): number => {
   try {
-    return statSync(file).mtimeMs;
+    return statSync(file).size;
   } catch {
     return -1;
   }
 };
 
-/** A hard link where the two outputs are on one file system (no bytes twice), else a copy. */
-function linkOrCopy(from: string, to: string): void {
-  rmSync(to, { force: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
-}
+/** A file's size and modification time: the ingest rewrites a report's file only when it changed. */
+const statKey = (file: string): string => {
+  const st = statSync(file);
+  return `${st.size}:${st.mtimeMs}`;
+};
 
+/** Remove a file and the directories it leaves empty below `root`; whether it was there. */
 function removeUp(file: string, root: string): boolean {
   try {
     unlinkSync(file);
@@ -124,37 +166,64 @@ function embedPagesIn(root: string): string[] {
 }
 
 /**
- * Publishes the embed pages in the downloads output: each page this build rendered (or whose copy
- * is missing) rehomed there, the others kept; the copies of pages no longer built removed; the
- * site's `_astro/` files (the CSS and the scripts with the chunks they import: 0.2 MiB) and the
- * favicon mirrored beside them.
+ * Writes the embed pages of every report of the ingest output whose pages are not there as the last
+ * build wrote them, and removes those of reports or charts no longer built.
  */
-export function publishEmbeds(o: EmbedOptions): EmbedCounts {
-  const key = `${o.base}\n${o.downloadsBase}`;
+export async function writeEmbeds(o: EmbedOptions): Promise<EmbedCounts> {
+  const ingestDir = o.ingestDir ?? INGEST_DIR;
+  const key = createHash('sha1').update(`${codeVersion()}\n${JSON.stringify(o.addresses)}\n${o.out}\n${o.shell}`).digest('hex');
   const previous = readState(o.statePath);
   const fresh = previous?.key === key;
-  let written = 0;
+  const ids = readdirSync(join(ingestDir, 'reports'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+  const state: State = { key, reports: {} };
+  const todo: string[] = [];
   let kept = 0;
-  for (const page of o.pages) {
-    const from = join(o.out, page);
-    const to = join(o.downloadsOut, page);
-    if (fresh && mtime(from) < o.since && mtime(to) >= 0) {
-      kept++;
-      continue;
+  for (const id of ids) {
+    const stat = statKey(join(ingestDir, 'reports', `${id}.json`));
+    const last = fresh ? previous.reports[id] : undefined;
+    if (last?.stat === stat && last.pages.every((p) => sizeOf(join(o.out, p.file)) === p.size)) {
+      state.reports[id] = last;
+      kept += last.pages.length;
+    } else {
+      state.reports[id] = { stat, pages: [] };
+      todo.push(id);
     }
-    mkdirSync(dirname(to), { recursive: true });
-    writeFileSync(to, rehomeEmbedPage(readFileSync(from, 'utf8'), o.base, o.downloadsBase, from));
-    written++;
   }
-  const current = new Set(o.pages);
+  const work = shares(todo, o.workers).map((share): EmbedShare => ({ ingestDir, out: o.out, shell: o.shell, addresses: o.addresses, ids: share }));
+  const run = o.workers > 0 ? await inWorkers(new URL('./embedsWorker.ts', import.meta.url), work, (share) => share, async (share) => writeEmbedShare(share)) : { results: work.map(writeEmbedShare), failed: [] };
+  let written = 0;
+  for (const part of run.results)
+    for (const [id, pages] of Object.entries(part)) {
+      state.reports[id].pages = pages;
+      written += pages.length;
+    }
+  const files = Object.values(state.reports).flatMap((r) => r.pages.map((p) => p.file));
+  const current = new Set(files);
+  const before = previous ? Object.values(previous.reports).flatMap((r) => r.pages.map((p) => p.file)) : embedPagesIn(o.out);
   let removed = 0;
-  for (const page of previous ? previous.pages : embedPagesIn(o.downloadsOut)) if (!current.has(page) && removeUp(join(o.downloadsOut, page), o.downloadsOut)) removed++;
-  writeFileSync(o.statePath, JSON.stringify({ key, pages: [...o.pages] } satisfies State));
-  return { written, kept, removed, assets: mirrorAssets(o.out, o.downloadsOut) };
+  for (const file of before) if (!current.has(file) && removeUp(join(o.out, file), o.out)) removed++;
+  if (o.statePath) writeFileSync(o.statePath, JSON.stringify(state));
+  return { files, written, kept, removed, failed: run.failed };
 }
 
-/** `_astro/` of the site as it is now, and its favicon, in the downloads output. */
-function mirrorAssets(out: string, downloadsOut: string): number {
+/** A hard link where the two outputs are on one file system (no bytes twice), else a copy. */
+function linkOrCopy(from: string, to: string): void {
+  rmSync(to, { force: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/**
+ * `_astro/` of the site as it is now (the CSS and the scripts with the chunks they import: 0.2 MiB),
+ * and its favicon, in the downloads output, for the embed pages there. Returns how many files.
+ */
+export function mirrorAssets(out: string, downloadsOut: string): number {
   const from = join(out, '_astro');
   const to = join(downloadsOut, '_astro');
   const files = existsSync(from) ? readdirSync(from, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(from, join(e.parentPath, e.name))) : [];
@@ -162,39 +231,9 @@ function mirrorAssets(out: string, downloadsOut: string): number {
   if (existsSync(to)) for (const e of readdirSync(to, { recursive: true, withFileTypes: true })) if (e.isFile() && !wanted.has(relative(to, join(e.parentPath, e.name)))) removeUp(join(e.parentPath, e.name), downloadsOut);
   for (const f of files) {
     mkdirSync(dirname(join(to, f)), { recursive: true });
-    if (mtime(join(to, f)) < 0 || statSync(join(to, f)).ino !== statSync(join(from, f)).ino) linkOrCopy(join(from, f), join(to, f));
+    if (sizeOf(join(to, f)) < 0 || statSync(join(to, f)).ino !== statSync(join(from, f)).ino) linkOrCopy(join(from, f), join(to, f));
   }
   const favicon = existsSync(join(out, 'favicon.svg'));
   if (favicon) linkOrCopy(join(out, 'favicon.svg'), join(downloadsOut, 'favicon.svg'));
   return files.length + (favicon ? 1 : 0);
-}
-
-/**
- * The site as GitHub Pages gets it in a split build: every file of dist/ hard-linked into `tree`
- * (emptied first) but the chart embed pages, which the downloads site serves. Returns how many
- * files it holds and how many embed pages were left out.
- */
-export function pagesTree(dist: string, tree: string): { files: number; embeds: number } {
-  rmSync(tree, { recursive: true, force: true });
-  mkdirSync(tree, { recursive: true });
-  let files = 0;
-  let embeds = 0;
-  const visit = (dir: string, rel: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        if (EMBED_DIR.test(r)) {
-          embeds += readdirSync(join(dir, e.name)).length;
-          continue;
-        }
-        mkdirSync(join(tree, r));
-        visit(join(dir, e.name), r);
-      } else if (e.isFile()) {
-        linkOrCopy(join(dir, e.name), join(tree, r));
-        files++;
-      }
-    }
-  };
-  visit(dist, '');
-  return { files, embeds };
 }

@@ -9,11 +9,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { writeDownloads, type DownloadCounts, type DownloadOptions } from './downloads.ts';
-import { EMBED_PAGE, publishEmbeds } from './embeds.ts';
+import { EMBED_SHELL, mirrorAssets, rehomeEmbedPage, writeEmbeds } from './embeds.ts';
 import { writeOgImages, type OgCounts } from './ogImages.ts';
 import { DOWNLOADS_SITE } from '../view/paths.ts';
 
@@ -113,11 +114,14 @@ const PAGE_BYTES_ESTIMATE = 36 * 1024;
 const EMBED_BYTES_ESTIMATE = 4 * 1024;
 /** Warn from here: 900 MiB leaves ~5 % of GitHub Pages' 1 GB (10^9 bytes) for what the estimate misses. */
 const SITE_BYTES_WARNING = 900 * 2 ** 20;
+/** Threads writing the chart embed pages while the main thread waits on Pagefind (a process of its own). */
+const EMBED_WORKERS = Math.min(2, availableParallelism());
 
 export function siteOutput(): AstroIntegration {
   let cacheDir = '';
   let root = '';
   let siteUrl: string | undefined;
+  let siteOrigin: string | undefined;
   let base = '/';
   let outDir = '';
   let incremental = false;
@@ -141,6 +145,7 @@ export function siteOutput(): AstroIntegration {
         incremental = !!config.experimental.incrementalBuild;
         // No SITE: no absolute address anywhere (a report's CSV then names no page address).
         siteUrl = config.site ? new URL(config.base, config.site).href : undefined;
+        siteOrigin = config.site;
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         if (!building || downloads) return;
         // The downloads need only the ingest output: they start now, beside the content sync and
@@ -171,15 +176,6 @@ export function siteOutput(): AstroIntegration {
         logger.info(
           `downloads of ${dl.reports} reports (${dl.sources} source texts): ${dl.written} written, ${dl.reports - dl.written} unchanged, ${dl.removed} files of reports no longer built removed; bulk files written — ${dl.ms} ms beside the pages, waited ${Date.now() - t} ms`,
         );
-        // GitHub Pages publishes at most 1 GB per site: each report page is ~35 KB at real report lengths.
-        const split = resolve(reportOutDir) !== resolve(out);
-        const embedFiles = pages.flatMap((p) => pageFiles(p.pathname)).filter((f) => EMBED_PAGE.test(f));
-        // The chart embed pages are small, and in a split build not published here (embeds.ts).
-        const estimate = (split ? 0 : dl.reportBytes + embedFiles.length * EMBED_BYTES_ESTIMATE) + (pages.length - embedFiles.length) * PAGE_BYTES_ESTIMATE;
-        if (estimate > SITE_BYTES_WARNING)
-          logger.warn(
-            `this site will be about ${(estimate / 2 ** 20).toFixed(0)} MiB: near or over GitHub Pages' 1 GB. Set DOWNLOADS_SITE (and DOWNLOADS_OUT_DIR) to publish each report's files on a second site (README, "National scale").`,
-          );
         t = Date.now();
         if (!ogImages) throw new Error('site-output: the share images were not started');
         const og = await ogImages;
@@ -187,30 +183,44 @@ export function siteOutput(): AstroIntegration {
         logger.info(
           `share images of ${og.cards} counties: ${og.made} drawn in ${og.workers} worker thread(s), ${og.copied} from the cache, ${og.kept} unchanged — ${og.ms} ms beside the pages, waited ${Date.now() - t} ms`,
         );
-        if (DOWNLOADS_SITE && split) {
-          // The chart embed pages on the downloads site too (embeds.ts): copied there, left in place here.
-          t = Date.now();
-          const embeds = publishEmbeds({
-            out,
-            downloadsOut: reportOutDir,
-            base,
-            downloadsBase: new URL(DOWNLOADS_SITE).pathname.replace(/\/?$/, '/'),
-            pages: embedFiles,
-            since: started,
-            statePath: join(cacheDir, 'site-embeds.json'),
-          });
-          logger.info(
-            `chart embed pages on the downloads site: ${embeds.written} written, ${embeds.kept} unchanged, ${embeds.removed} of reports no longer built removed; ${embeds.assets} asset files beside them — ${Date.now() - t} ms`,
-          );
-        }
+        // The chart embed pages, into the shell Astro rendered (embeds.ts): on the downloads site in a
+        // split build, written there while the county finder is indexed here; beside the pages otherwise.
+        const split = resolve(reportOutDir) !== resolve(out);
+        const shellFile = join(out, EMBED_SHELL);
+        if (!existsSync(shellFile)) throw new Error(`site-output: ${shellFile} is missing: the chart embed pages have no shell (src/pages/embed-shell/)`);
+        const rendered = readFileSync(shellFile, 'utf8');
+        rmSync(dirname(shellFile), { recursive: true, force: true });
+        const embedsStarted = Date.now();
+        const embeds = writeEmbeds({
+          out: reportOutDir,
+          shell: split ? rehomeEmbedPage(rendered, base, new URL(DOWNLOADS_SITE!).pathname.replace(/\/?$/, '/'), shellFile) : rendered,
+          addresses: { site: siteOrigin, base, downloadsSite: split ? DOWNLOADS_SITE : undefined },
+          statePath: join(cacheDir, 'site-embeds.json'),
+          workers: EMBED_WORKERS,
+        }).then((c) => ({ ...c, ms: Date.now() - embedsStarted, assets: split ? mirrorAssets(out, reportOutDir) : 0 }));
+        embeds.catch(() => undefined);
+        // Pagefind walks the site's output: not while embed pages are being written into it.
+        if (!split) await embeds;
         t = Date.now();
         const search = await indexCounties(out, join(cacheDir, 'site-pagefind.json'), pagefindVersion(root), logger);
         logger.info(`county finder: ${search.indexed === null ? 'county names unchanged, index kept' : `indexed ${search.indexed} county pages`} — ${Date.now() - t} ms`);
         t = Date.now();
+        const em = await embeds;
+        for (const why of em.failed) logger.warn(`chart embed pages: a worker thread failed (${why}); its share was written in the main thread`);
+        logger.info(
+          `chart embed pages${split ? ' on the downloads site' : ''}: ${em.written} written, ${em.kept} unchanged, ${em.removed} of reports no longer built removed${split ? `; ${em.assets} asset files beside them` : ''} — ${em.ms} ms, waited ${Date.now() - t} ms`,
+        );
+        // GitHub Pages publishes at most 1 GB per site: each report page is ~35 KB at real report lengths.
+        const estimate = (split ? 0 : dl.reportBytes + em.files.length * EMBED_BYTES_ESTIMATE) + pages.length * PAGE_BYTES_ESTIMATE;
+        if (estimate > SITE_BYTES_WARNING)
+          logger.warn(
+            `this site will be about ${(estimate / 2 ** 20).toFixed(0)} MiB: near or over GitHub Pages' 1 GB. Set DOWNLOADS_SITE (and DOWNLOADS_OUT_DIR) to publish each report's files on a second site (README, "National scale").`,
+          );
+        t = Date.now();
         // Pages by their pathname; endpoints (the compare page's JSON) by the files their routes wrote
         // or kept: a skipped endpoint is in no list of pages.
         const keep = new Set<string>([
-          ...(resolve(reportOutDir) === resolve(out) ? [...dl.files, ...og.files] : []),
+          ...(split ? [] : [...dl.files, ...og.files, ...em.files]),
           ...dl.bulk,
           ...search.files,
           ...pages.flatMap((p) => pageFiles(p.pathname)),

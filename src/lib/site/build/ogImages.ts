@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { inWorkers, shares } from './workers.ts';
 import type { Report } from '../../schema.ts';
 import { INGEST_DIR } from '../data/reportFiles.ts';
 import { summarise } from '../data/summary.ts';
@@ -110,38 +110,10 @@ export async function drawJobs(jobs: readonly OgJob[], cacheDir: string): Promis
 }
 
 /** The jobs dealt out to `n` worker threads (ogWorker.ts); the number drawn. A failing worker's share is drawn here. */
-function drawInWorkers(jobs: readonly OgJob[], cacheDir: string, n: number, failed: string[]): Promise<number> {
-  const shares = Array.from({ length: n }, (_, i) => jobs.filter((_, k) => k % n === i)).filter((s) => s.length > 0);
-  return Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<number>((resolve, reject) => {
-          let worker: Worker;
-          try {
-            worker = new Worker(new URL('./ogWorker.ts', import.meta.url), { workerData: { jobs: share, cacheDir } });
-          } catch (e) {
-            failed.push((e as Error).message);
-            drawJobs(share, cacheDir).then(resolve, reject);
-            return;
-          }
-          let done = false;
-          worker.once('message', (made: number) => {
-            done = true;
-            resolve(made);
-          });
-          // A worker that cannot run this module (no TypeScript in workers) or that fails: drawn here, where a real fault shows.
-          worker.once('error', (e) => {
-            if (done) return;
-            done = true;
-            failed.push(e.message);
-            drawJobs(share, cacheDir).then(resolve, reject);
-          });
-          worker.once('exit', (code) => {
-            if (!done) reject(new Error(`share image worker stopped (exit ${code}) before it finished`));
-          });
-        }),
-    ),
-  ).then((made) => made.reduce((a, b) => a + b, 0));
+async function drawInWorkers(jobs: readonly OgJob[], cacheDir: string, n: number, failed: string[]): Promise<number> {
+  const run = await inWorkers(new URL('./ogWorker.ts', import.meta.url), shares(jobs, n), (share) => ({ jobs: share, cacheDir }), (share) => drawJobs(share, cacheDir));
+  failed.push(...run.failed);
+  return run.results.reduce((a, b) => a + b, 0);
 }
 
 export const defaultOgWorkers = () => Math.max(1, availableParallelism() - 1);
