@@ -56,11 +56,11 @@ const median = (xs: number[]) => {
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : 0;
 };
 
-function walk(dir: string): { path: string; size: number }[] {
-  const out: { path: string; size: number }[] = [];
+/** Every file under `dir` with its size (one list passed down: a spread of a subtree's list overflowed the stack at 5×). */
+function walk(dir: string, out: { path: string; size: number }[] = []): { path: string; size: number }[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...walk(p));
+    if (e.isDirectory()) walk(p, out);
     else if (e.isFile()) out.push({ path: p, size: statSync(p).size });
   }
   return out;
