@@ -146,7 +146,7 @@ function readState(path: string | undefined): State | undefined {
 }
 
 /** A file's size and modification time: the ingest rewrites a report's file only when it changed. */
-function statKey(file: string): string | undefined {
+export function statKey(file: string): string | undefined {
   try {
     const st = statSync(file);
     return `${st.size}:${st.mtimeMs}`;

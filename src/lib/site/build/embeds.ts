@@ -15,7 +15,7 @@ import { dirname, join, relative } from 'node:path';
 import type { Report } from '../../schema.ts';
 import { INGEST_DIR } from '../data/reportFiles.ts';
 import { embedPages, fillShell, type EmbedAddresses } from '../view/embedPage.ts';
-import { codeVersion } from './downloads.ts';
+import { codeVersion, statKey } from './downloads.ts';
 import { inWorkers, shares } from './workers.ts';
 
 /** The shell's file in the output, as Astro writes it (removed once read: not a page of the site). */
@@ -125,12 +125,6 @@ const sizeOf = (file: string): number => {
   }
 };
 
-/** A file's size and modification time: the ingest rewrites a report's file only when it changed. */
-const statKey = (file: string): string => {
-  const st = statSync(file);
-  return `${st.size}:${st.mtimeMs}`;
-};
-
 /** Remove a file and the directories it leaves empty below `root`; whether it was there. */
 function removeUp(file: string, root: string): boolean {
   try {
@@ -182,9 +176,10 @@ export async function writeEmbeds(o: EmbedOptions): Promise<EmbedCounts> {
   const todo: string[] = [];
   let kept = 0;
   for (const id of ids) {
-    const stat = statKey(join(ingestDir, 'reports', `${id}.json`));
+    // The ingest rewrites a report's file only when it changed: the same size and time, the same report.
+    const stat = statKey(join(ingestDir, 'reports', `${id}.json`)) ?? '';
     const last = fresh ? previous.reports[id] : undefined;
-    if (last?.stat === stat && last.pages.every((p) => sizeOf(join(o.out, p.file)) === p.size)) {
+    if (stat && last?.stat === stat && last.pages.every((p) => sizeOf(join(o.out, p.file)) === p.size)) {
       state.reports[id] = last;
       kept += last.pages.length;
     } else {
