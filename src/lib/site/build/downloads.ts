@@ -13,7 +13,7 @@
 // is checked for the whole output at the start of the build: integrations.ts, trustedStamp.)
 // The bulk files change with any report and are always written.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { gzipSync } from 'node:zlib';
@@ -27,6 +27,7 @@ import type { Report } from '../../schema.ts';
 import { reportToCsv } from './reportCsv.ts';
 import { INGEST_DIR } from '../data/reportFiles.ts';
 import { decodeText } from '../../read/text.ts';
+import { intact, removeEmptyDirs, removeFile, statKey } from './outputFiles.ts';
 import { decodeHtml, readHtml } from '../../read/html.ts';
 import { sniff } from '../../read/sniff.ts';
 
@@ -145,16 +146,6 @@ function readState(path: string | undefined): State | undefined {
   }
 }
 
-/** A file's size and modification time: the ingest rewrites a report's file only when it changed. */
-export function statKey(file: string): string | undefined {
-  try {
-    const st = statSync(file);
-    return `${st.size}:${st.mtimeMs}`;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The bulk JSON (data/reports.json.gz) as gzip members, one per province, concatenated (RFC 1952
  * allows several members in one file; gunzip, zlib and Python read them as one stream). A member
@@ -182,16 +173,6 @@ function bulkPieces(cacheDir: string | undefined, previous: Record<string, strin
       return gz;
     },
   };
-}
-
-/** Whether the file is still there at the size it was written. */
-function intact(file: string, size: number | undefined): boolean {
-  if (size === undefined) return false;
-  try {
-    return statSync(file).size === size;
-  } catch {
-    return false;
-  }
 }
 
 /** A report's download files, relative to the output. */
@@ -250,28 +231,6 @@ function writeReportFilesSync(f: ReportFiles): Written {
   for (const n of oldSources(f.dir)) removeFile(at(n));
   for (const c of [f.source, ...f.others]) if (c) writeFileSync(at(c.name), c.bytes);
   return sizesOf(f);
-}
-
-/** unlink, where the file may not be there (rmSync's checks cost ~0.2 ms a call on this scale); whether it was. */
-function removeFile(file: string): boolean {
-  try {
-    unlinkSync(file);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    return false;
-  }
-}
-
-/** `dir` and its parents below `root`, while they are empty. */
-function removeEmptyDirs(dir: string, root: string): void {
-  for (let d = dir.replace(/\/+$/, ''); d.length > root.length && d.startsWith(root); d = dirname(d)) {
-    try {
-      rmdirSync(d);
-    } catch {
-      return; // not empty, or not there
-    }
-  }
 }
 
 const sizesOf = (f: ReportFiles): Written => ({

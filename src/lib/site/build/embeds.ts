@@ -9,13 +9,14 @@
 // Rebuilds: a state file records, per report, its ingest file's size and time and the pages written
 // for it; a report whose file, the shell, the site's code and addresses are unchanged, and whose
 // pages are still there at that size, is not written again.
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, relative } from 'node:path';
 import type { Report } from '../../schema.ts';
 import { INGEST_DIR } from '../data/reportFiles.ts';
 import { embedPages, fillShell, type EmbedAddresses } from '../view/embedPage.ts';
-import { codeVersion, statKey } from './downloads.ts';
+import { codeVersion } from './downloads.ts';
+import { intact, linkOrCopy, removeUp, statKey } from './outputFiles.ts';
 import { inWorkers, shares } from './workers.ts';
 
 /** The shell's file in the output, as Astro writes it (removed once read: not a page of the site). */
@@ -117,32 +118,6 @@ const readState = (path: string | undefined): State | undefined => {
   }
 };
 
-const sizeOf = (file: string): number => {
-  try {
-    return statSync(file).size;
-  } catch {
-    return -1;
-  }
-};
-
-/** Remove a file and the directories it leaves empty below `root`; whether it was there. */
-function removeUp(file: string, root: string): boolean {
-  try {
-    unlinkSync(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw e;
-  }
-  for (let dir = dirname(file); dir.length > root.length && dir.startsWith(root); dir = dirname(dir)) {
-    try {
-      rmdirSync(dir);
-    } catch {
-      break; // not empty
-    }
-  }
-  return true;
-}
-
 /** Embed pages found in an output by walking `counties/*\/*\/embed/` (when no record says which). */
 function embedPagesIn(root: string): string[] {
   const counties = join(root, 'counties');
@@ -179,7 +154,7 @@ export async function writeEmbeds(o: EmbedOptions): Promise<EmbedCounts> {
     // The ingest rewrites a report's file only when it changed: the same size and time, the same report.
     const stat = statKey(join(ingestDir, 'reports', `${id}.json`)) ?? '';
     const last = fresh ? previous.reports[id] : undefined;
-    if (stat && last?.stat === stat && last.pages.every((p) => sizeOf(join(o.out, p.file)) === p.size)) {
+    if (stat && last?.stat === stat && last.pages.every((p) => intact(join(o.out, p.file), p.size))) {
       state.reports[id] = last;
       kept += last.pages.length;
     } else {
@@ -204,16 +179,6 @@ export async function writeEmbeds(o: EmbedOptions): Promise<EmbedCounts> {
   return { files, written, kept, removed, failed: run.failed };
 }
 
-/** A hard link where the two outputs are on one file system (no bytes twice), else a copy. */
-function linkOrCopy(from: string, to: string): void {
-  rmSync(to, { force: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
-}
-
 /**
  * `_astro/` of the site as it is now (the CSS and the scripts with the chunks they import: 0.2 MiB),
  * and its favicon, in the downloads output, for the embed pages there. Returns how many files.
@@ -226,7 +191,7 @@ export function mirrorAssets(out: string, downloadsOut: string): number {
   if (existsSync(to)) for (const e of readdirSync(to, { recursive: true, withFileTypes: true })) if (e.isFile() && !wanted.has(relative(to, join(e.parentPath, e.name)))) removeUp(join(e.parentPath, e.name), downloadsOut);
   for (const f of files) {
     mkdirSync(dirname(join(to, f)), { recursive: true });
-    if (sizeOf(join(to, f)) < 0 || statSync(join(to, f)).ino !== statSync(join(from, f)).ino) linkOrCopy(join(from, f), join(to, f));
+    if (!existsSync(join(to, f)) || statSync(join(to, f)).ino !== statSync(join(from, f)).ino) linkOrCopy(join(from, f), join(to, f));
   }
   const favicon = existsSync(join(out, 'favicon.svg'));
   if (favicon) linkOrCopy(join(out, 'favicon.svg'), join(downloadsOut, 'favicon.svg'));

@@ -4,8 +4,10 @@
 import { Worker } from 'node:worker_threads';
 
 /** `items` dealt round-robin into at most `n` non-empty shares. */
-export const shares = <T>(items: readonly T[], n: number): T[][] =>
-  Array.from({ length: Math.max(1, n) }, (_, i) => items.filter((_, k) => k % Math.max(1, n) === i)).filter((s) => s.length > 0);
+export function shares<T>(items: readonly T[], n: number): T[][] {
+  const k = Math.max(1, n);
+  return Array.from({ length: k }, (_, i) => items.filter((_, j) => j % k === i)).filter((s) => s.length > 0);
+}
 
 /**
  * Runs `module` in a worker thread per share, with `data(share)` as its workerData; each posts one

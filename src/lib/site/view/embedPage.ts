@@ -6,7 +6,7 @@ import type { Report } from '../../schema.ts';
 import { escapeHtml } from './cellHtml.ts';
 import { chartFigureHtml } from './chartHtml.ts';
 import { reportCharts } from './charts.ts';
-import { paths } from './paths.ts';
+import { embedHref, paths } from './paths.ts';
 import { SITE_NAME } from './site.ts';
 
 /** Where the shell takes each page's title and canonical link, and its content. */
@@ -30,12 +30,6 @@ export interface EmbedPage {
   main: string;
 }
 
-/** The page's own address (as paths.ts embedHref gives it to the report page). */
-function addressOf(path: string, a: EmbedAddresses): string {
-  if (a.downloadsSite) return new URL(path, a.downloadsSite.endsWith('/') ? a.downloadsSite : `${a.downloadsSite}/`).href;
-  return a.base + path;
-}
-
 /** The embed pages of a report: one per chart its page draws (charts.ts, reportCharts). */
 export function embedPages(report: Report, a: EmbedAddresses): EmbedPage[] {
   const { region, year } = report;
@@ -46,7 +40,8 @@ export function embedPages(report: Report, a: EmbedAddresses): EmbedPage[] {
   const context = { source: `${region.name} ${year} 年政府信息公开工作年度报告（${report.issuer}）`, page: permalink, label: `${region.name} ${year} 年` };
   return reportCharts(report).map((spec) => {
     const path = paths.embed(region, year, spec.id);
-    const address = addressOf(path, a);
+    // As the report page links it (paths.ts, embedHref), with this build's base: a worker thread has no import.meta.env.
+    const address = a.downloadsSite ? embedHref(region, year, spec.id, a.downloadsSite) : a.base + path;
     const canonical = a.site ? new URL(address, a.site).href : a.downloadsSite ? address : undefined;
     return {
       file: `${path}index.html`,
