@@ -6,6 +6,7 @@
 // DIR/truth/*.json (the values each was written from; `source` names its report file). `--length real`
 // writes each text report as long as the samples' (9–16.5 KB: more prose in its overview), for the
 // site's size at real report lengths.
+// PDFs are printed several at a time (CORPUS_PRINTS, default 6) by two Chromiums (CORPUS_BROWSERS).
 // Test data only: refuses to write into content/, public/ or dist/.
 import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -51,6 +52,10 @@ export interface CorpusOptions {
 }
 
 export type CorpusLength = 'short' | 'real';
+/** Pages Chromium prints at once (one at a time it idles three quarters of the time). */
+const PRINTS_AT_ONCE = Number(process.env.CORPUS_PRINTS ?? 6);
+/** Chromiums printing side by side (each prints one page at a time, however many it is given). */
+const BROWSERS = Number(process.env.CORPUS_BROWSERS ?? 2);
 /** The samples' text lengths in bytes (content/reports/*.txt: 9,060 to 16,506; mean 12,800). */
 export const REAL_LENGTH = { min: 9_000, max: 16_500 } as const;
 
@@ -189,11 +194,14 @@ export async function writeCorpus(opts: CorpusOptions): Promise<{ reports: numbe
   const byFormat: Record<string, number> = {};
   const picked = pickCounties(createRng(`${opts.seed}:counties`), opts.counties);
   let reports = 0;
-  // One Chromium for every PDF, started only when one is asked for.
-  let launched: Promise<Browser> | undefined;
-  const browser = () => (launched ??= launchChromium());
+  // Chromiums for the PDFs, started only when one is asked for, each given the next PDF in turn.
+  const launched: Promise<Browser>[] = [];
+  let turn = 0;
+  const browser = () => (launched[turn++ % BROWSERS] ??= launchChromium());
   // .doc files are saved by LibreOffice in batches: it takes seconds to start.
   const pendingDoc: { path: string; docx: Uint8Array }[] = [];
+  const printing = new Set<Promise<void>>();
+  let failed: { error: Error } | undefined;
   const saveDocs = () => {
     const batch = pendingDoc.splice(0);
     convertDocxToDoc(batch.map((d) => d.docx)).forEach((doc, k) => writeFileSync(batch[k]!.path, doc));
@@ -209,6 +217,15 @@ export async function writeCorpus(opts: CorpusOptions): Promise<{ reports: numbe
         if (format === 'doc') {
           pendingDoc.push({ path: join(reportsDir, source), docx: await renderReportDocx(entry.truth, documentOptions) });
           if (pendingDoc.length >= 200) saveDocs();
+        } else if (format === 'pdf') {
+          // Chromium waits more than it computes while printing one page: several at once.
+          if (printing.size >= PRINTS_AT_ONCE) await Promise.race(printing);
+          if (failed) throw failed.error;
+          const job: Promise<void> = renderEntry(entry, format, documentOptions, browser)
+            .then((pdf) => writeFileSync(join(reportsDir, source), pdf))
+            .catch((error: unknown) => void (failed ??= { error: new Error(`${source}: ${(error as Error).message}`) }))
+            .finally(() => printing.delete(job));
+          printing.add(job);
         } else writeFileSync(join(reportsDir, source), await renderEntry(entry, format, documentOptions, browser));
         byFormat[format] = (byFormat[format] ?? 0) + 1;
         // Text in a layout can leave rows ambiguous on purpose; documents keep every cell in its place.
@@ -219,8 +236,10 @@ export async function writeCorpus(opts: CorpusOptions): Promise<{ reports: numbe
       }
     }
     if (pendingDoc.length) saveDocs();
+    await Promise.all(printing);
+    if (failed) throw failed.error;
   } finally {
-    if (launched) await (await launched).close();
+    await Promise.all(launched.map(async (b) => (await b).close()));
   }
   writeFileSync(
     join(opts.out, 'corpus.json'),
