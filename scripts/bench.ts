@@ -1,4 +1,4 @@
-// npm run bench -- --corpus DIR [--work DIR] [--working-tree] [--skip-baseline] [--skip-rebuild] [--formats txt,html,docx] [--cpu-prof] [--split]
+// npm run bench -- --corpus DIR [--work DIR] [--working-tree] [--skip-baseline] [--skip-rebuild] [--formats txt,html,docx] [--cpu-prof] [--split] [--ingest-only]
 // Builds the whole site from a synthetic corpus (npm run corpus) in one run and prints the figures of
 // issue 4: ingest time and reports/s; `astro build` time and peak memory; a baseline (Astro building as
 // many trivial pages, same run) and the ratio; dist/ size and file count (search index included); median
@@ -23,6 +23,9 @@
 // --split builds as the workflow does with a downloads repository (DOWNLOADS_SITE, DOWNLOADS_OUT_DIR
 // --work/dist-downloads) and measures the two sites as published: dist/ and the downloads output. Without it, the split is
 // computed from the one site's files by kind.
+//
+// --ingest-only stops after the ingest, its exactness per format and a second ingest with the parse
+// cache warm (for corpora of documents, whose reading is most of the time).
 //
 // Peak memory: the largest process's maximum RSS from /usr/bin/time -v where present, and the peak
 // of the summed RSS of the whole process tree (astro + pagefind + esbuild …) polled from /proc every
@@ -410,6 +413,8 @@ async function main() {
       formats: { type: 'string' },
       // Build split, with a downloads site, and measure both sites as published.
       split: { type: 'boolean', default: false },
+      // Ingest only (cold, then with the parse cache warm) and exactness: no site build.
+      'ingest-only': { type: 'boolean', default: false },
     },
   });
   splitBuild = args.split;
@@ -422,6 +427,7 @@ async function main() {
   const dist = join(work, 'dist');
   const figures: Record<string, unknown> = { corpus: corpus.dir, work, cores: availableParallelism(), memory: totalmem(), node: process.version };
   const line = (label: string, value: string) => console.log(`${label.padEnd(34)} ${value}`);
+  const cpu = (m: Measured) => (m.cpuSeconds !== null ? `; CPU time ${secs(m.cpuSeconds)}` : '');
   // The machine may be shared: its load says how much of the figures is other work.
   const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
   figures.loadAtStart = loadavg();
@@ -436,7 +442,7 @@ async function main() {
   const ing = await runIngest(corpus, work, join(work, 'logs/ingest.log'));
   const files = ing.files;
   figures.ingest = { seconds: ing.seconds, files, rejected: ing.rejected, perSecond: files / ing.seconds, treePeak: ing.treePeak };
-  line('ingest (cold, parse on all cores)', `${secs(ing.seconds)} for ${files} files — ${(files / ing.seconds).toFixed(0)} reports/s (${ing.rejected} rejected), peak ${mb(ing.treePeak)}`);
+  line('ingest (cold, parse on all cores)', `${secs(ing.seconds)} for ${files} files — ${(files / ing.seconds).toFixed(0)} reports/s (${ing.rejected} rejected), peak ${mb(ing.treePeak)}${cpu(ing)}`);
 
   // 2. Parser exactness against the corpus truth.
   const ex = exactness(corpus, ing.reports);
@@ -449,6 +455,14 @@ async function main() {
   }
   figures.exactByFormat = ex.byFormat;
   for (const w of ex.wrong.slice(0, 5)) console.log(`  ${w.replace(/\n/g, '\n  ')}`);
+  if (args['ingest-only']) {
+    // The same ingest again, every file's result in the parse cache (a deployment's usual run).
+    const again = await runIngest(corpus, work, join(work, 'logs/ingest-cached.log'));
+    figures.ingestCached = { seconds: again.seconds, cpuSeconds: again.cpuSeconds, cached: again.cached, parsed: again.parsed };
+    line('ingest (parse cache warm)', `${secs(again.seconds)} for ${again.files} files (${again.cached} from the cache, ${again.parsed} parsed)${cpu(again)}`);
+    writeFileSync(join(work, 'bench.json'), JSON.stringify(figures, null, 2));
+    return;
+  }
 
   // 3. The site build.
   console.log('astro build …');
