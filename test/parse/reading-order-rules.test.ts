@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
+import { FIRST_ROW, holdsApplications } from '../../src/lib/parse/applications.ts';
+import { holdsOutcomes } from '../../src/lib/parse/outcomes.ts';
 import { cutIntoRows, readStrips } from '../../src/lib/parse/order.ts';
 import { findLabel, findWithGaps, toStream } from '../../src/lib/parse/stream.ts';
 import type { Line } from '../../src/lib/parse/lines.ts';
@@ -128,5 +130,30 @@ describe('a header spaced around its figure', () => {
     const [line] = linesOf(['本年收费金额（单位：万元，保留 4 位小数） 12.5000']);
     const numbers = tokenize(line!).filter((t) => t.kind === 'number');
     expect(numbers.map((t) => (t.kind === 'number' ? t.value : null))).toEqual([12.5]);
+  });
+});
+
+describe("section 四's header words broken over lines", () => {
+  it('holds the table by its groups\' header words where 结果维 and 持 stand on two lines', () => {
+    const header = ['行政复议', '行政诉讼', '未经复议', '复议后起诉', '直接起诉', '结果维 结果纠 其他结 尚未审 总', '持 正 果 结 计'];
+    expect(holdsOutcomes(header.join(''))).toBe(true);
+    // Prose that names review and litigation is no table.
+    expect(holdsOutcomes('本年度发生行政复议案件2件，行政诉讼案件1件。')).toBe(false);
+    expect(holdsOutcomes('行政复议结果均已公开')).toBe(false);
+  });
+});
+
+describe('long labels found by their first or last words', () => {
+  it('一、本年 and 新收政府 stand for 本年新收, not 三、本年度', () => {
+    expect(FIRST_ROW.test('一、本年')).toBe(true);
+    expect(FIRST_ROW.test('新收政府信息公开申请数量')).toBe(true);
+    expect(FIRST_ROW.test('三、本年度办理结果')).toBe(false);
+    expect(holdsApplications('一、本年申请人情况新收政府信息公开申请数量二、上年结转')).toBe(true);
+  });
+
+  it('本机关不掌 and 属于国家秘 where the rest of the label stands far away', () => {
+    const stream = toStream(linesOf(['（四）', '1.本机', '无法', '关不掌', '0', '0', '提供', '（五）', '不予', '处理', '（六）', '其他', '处理', '握']));
+    expect(findLabel(stream, /不掌握|本机关不掌/, 0)).not.toBeNull();
+    expect(findLabel(toStream(linesOf(['1.属于', '不予公', '国家秘', '5', '申请人情况', '法人或其他组织', '科研机', '密'])), /国家秘密|属于国家秘/, 0)).not.toBeNull();
   });
 });

@@ -14,7 +14,7 @@ const heldOut = new URL('../fixtures/reading-order-heldout/', import.meta.url);
 const namesIn = (dir: URL) => readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, ''));
 const names = namesIn(tuned);
 // The shares reached (rounded down): raise them with the parser, never lower them.
-const FLOOR_TUNED = 0.78;
+const FLOOR_TUNED = 0.82;
 const FLOOR_HELD_OUT = 0.68;
 const SKIP = new Set(['source', 'consistent', 'region.name', 'region.province', 'region.prefecture']);
 

@@ -9,16 +9,21 @@ import { emptyNotes, readRows, type Notes, type RowDef } from './rows.ts';
 import { findFrom, findLabel, toStream, type Stream } from './stream.ts';
 
 const A = 'applications';
+/**
+ * 一、本年新收: in reading order its words may stand apart (一、本年, the header's words and the row's
+ * cells, then 新收政府信息公开申请数量): its first words or its last.
+ */
+export const FIRST_ROW = /本年新收|(?<=一、)本年(?!度)|新收政府/;
 // Label words, matched on label text without spaces; 査 is a variant of 查 some fonts map to. Long
 // labels also by their first words: in reading order a wrapped label's last line may stand far away.
 const ROWS: RowDef[] = [
-  { path: `${A}.received`, label: /本年新收/ },
+  { path: `${A}.received`, label: FIRST_ROW },
   { path: `${A}.carriedOver`, label: /上年结转/ },
   { path: `${A}.results`, label: /本年度办理结果|办理结果/, group: true },
   { path: `${A}.granted`, label: /予以公开/ },
   { path: `${A}.partlyGranted`, label: /部分公开/ },
   { path: `${A}.denied`, label: /不予公开/, group: true },
-  { path: `${A}.denied.stateSecret`, label: /国家秘密/ },
+  { path: `${A}.denied.stateSecret`, label: /国家秘密|属于国家秘/ },
   { path: `${A}.denied.prohibitedByLaw`, label: /其他法律|法规禁止|禁止公开/ },
   { path: `${A}.denied.endangersSafety`, label: /危及|三安全/ },
   { path: `${A}.denied.thirdPartyRights`, label: /第三方/ },
@@ -27,7 +32,7 @@ const ROWS: RowDef[] = [
   { path: `${A}.denied.enforcementRecords`, label: /执法案卷|行政执法/ },
   { path: `${A}.denied.queryMatters`, label: /[查査]询事项|行政[查査]询/ },
   { path: `${A}.unavailable`, label: /无法提供/, group: true },
-  { path: `${A}.unavailable.notHeld`, label: /不掌握/ },
+  { path: `${A}.unavailable.notHeld`, label: /不掌握|本机关不掌/ },
   { path: `${A}.unavailable.needsCreation`, label: /没有现成|另行制作/ },
   { path: `${A}.unavailable.unclear`, label: /补正后|仍不明确/ },
   { path: `${A}.notProcessed`, label: /不予处理/, group: true },
@@ -50,11 +55,11 @@ const blankRow = (): ApplicantRow => Array(APPLICANT_COLUMNS.length).fill(null);
 const SHAPE = { width: APPLICANT_COLUMNS.length, lastIsTotal: true };
 
 /** Does this region hold the applications table? Its first two rows are unmistakable. */
-export const holdsApplications = (text: string) => /本年新收/.test(text) && /上年结转|予以公开/.test(text);
+export const holdsApplications = (text: string) => /本年新收|新收政府/.test(text) && /上年结转|予以公开/.test(text);
 
 export function readApplications(lines: readonly Line[], notes: Notes): Applications | null {
   const stream = toStream(lines);
-  const first = findFrom(stream.text, /本年新收/, 0);
+  const first = findFrom(stream.text, FIRST_ROW, 0);
   if (!first) return null;
   const from = Math.max(0, first.index - 4);
   const byLabels = emptyNotes();
@@ -78,6 +83,7 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   if (ordered && checkApplications(ordered.applications).every((c) => c.ok)) return keep(ordered.applications, ordered.notes, notes);
   return keep(read, byLabels, notes);
 }
+
 
 function keep(applications: Applications, from: Notes, into: Notes): Applications {
   Object.assign(into.lines, from.lines);

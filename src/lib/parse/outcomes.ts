@@ -12,8 +12,11 @@ export type Outcomes = Record<OutcomeGroup, OutcomeRow>;
 
 const WIDTH = 5;
 
-/** Does this region hold the review and litigation table? */
-export const holdsOutcomes = (text: string) => /行政复议/.test(text) && /(?:维持|纠正|审结)/.test(text);
+/**
+ * Does this region hold the review and litigation table? Its result words, or else its groups' own
+ * header words with 结果: in reading order a narrow header column prints 结果维 and 持 on two lines.
+ */
+export const holdsOutcomes = (text: string) => /行政复议/.test(text) && (/(?:维持|纠正|审结)/.test(text) || (/直接起诉|复议后起诉/.test(text) && /结果/.test(text)));
 
 /** The path of the table's cell `index` (0–14), as in `litigationDirect[2]`. */
 const cellPath = (index: number) => `${OUTCOME_GROUPS[Math.floor(index / WIDTH)]}[${index % WIDTH}]`;
