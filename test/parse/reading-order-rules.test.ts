@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
 import { FIRST_ROW, holdsApplications } from '../../src/lib/parse/applications.ts';
 import { holdsOutcomes } from '../../src/lib/parse/outcomes.ts';
+import { readActive } from '../../src/lib/parse/active.ts';
+import { emptyNotes } from '../../src/lib/parse/rows.ts';
 import { cutIntoRows, readStrips } from '../../src/lib/parse/order.ts';
 import { findLabel, findWithGaps, toStream } from '../../src/lib/parse/stream.ts';
 import type { Line } from '../../src/lib/parse/lines.ts';
@@ -155,5 +157,24 @@ describe('long labels found by their first or last words', () => {
     const stream = toStream(linesOf(['（四）', '1.本机', '无法', '关不掌', '0', '0', '提供', '（五）', '不予', '处理', '（六）', '其他', '处理', '握']));
     expect(findLabel(stream, /不掌握|本机关不掌/, 0)).not.toBeNull();
     expect(findLabel(toStream(linesOf(['1.属于', '不予公', '国家秘', '5', '申请人情况', '法人或其他组织', '科研机', '密'])), /国家秘密|属于国家秘/, 0)).not.toBeNull();
+  });
+});
+
+describe("table 二's rows printed with their cells before their labels", () => {
+  const part = ['第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
+  const tail = ['第二十条第（五）项', '信息内容', '行政许可', '本年处理决定数量', '1868'];
+  it('reads each row of the part from the cells before its label, under a warning', () => {
+    const notes = emptyNotes();
+    const read = readActive(linesOf([...part, '3', '0', '6', '规章', '0', '3', '15', '规范性文件', ...tail]), notes)!;
+    expect(read.active.regulations).toEqual({ issued: 3, repealed: 0, inForce: 6 });
+    expect(read.active.normativeDocuments).toEqual({ issued: 0, repealed: 3, inForce: 15 });
+    expect(notes.findings.some((f) => f.path === 'active.regulations' && f.severity === 'warning')).toBe(true);
+  });
+
+  it('not where the last row has cells after its label (cells after labels), nor where a count is not the width', () => {
+    const after = readActive(linesOf([...part, '规章 3 0 6', '规范性文件 0 3 15', ...tail]), emptyNotes())!;
+    expect(after.active.regulations).toEqual({ issued: 3, repealed: 0, inForce: 6 });
+    const short = readActive(linesOf([...part, '3', '0', '规章', '0', '3', '15', '规范性文件', ...tail]), emptyNotes())!;
+    expect(short.active.regulations).not.toEqual({ issued: 3, repealed: 0, inForce: 6 });
   });
 });
