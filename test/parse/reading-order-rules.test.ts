@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
-import { FIRST_ROW, holdsApplications } from '../../src/lib/parse/applications.ts';
+import { FIRST_ROW, holdsApplications, withoutTableTwoCells } from '../../src/lib/parse/applications.ts';
 import { holdsOutcomes } from '../../src/lib/parse/outcomes.ts';
 import { readActive } from '../../src/lib/parse/active.ts';
 import { emptyNotes } from '../../src/lib/parse/rows.ts';
@@ -176,5 +176,12 @@ describe("table 二's rows printed with their cells before their labels", () => 
     expect(after.active.regulations).toEqual({ issued: 3, repealed: 0, inForce: 6 });
     const short = readActive(linesOf([...part, '3', '0', '规章', '0', '3', '15', '规范性文件', ...tail]), emptyNotes())!;
     expect(short.active.regulations).not.toEqual({ issued: 3, repealed: 0, inForce: 6 });
+  });
+});
+
+describe("table 二's last figures printed among table 三's labels", () => {
+  it('a figure right after 采购总金额 or 收费金额 is not a cell of table 三', () => {
+    const stream = withoutTableTwoCells(toStream(linesOf(['一、本年新收政府信息公开', '2.其他', '采购总金额', '9037', '申请人情况', '1249', '本年收费金额（单位：万元）', '0.5', '自然人', '0'])));
+    expect(stream.cells.map((c) => (c.token.kind === 'number' ? c.token.value : null))).toEqual([1249, 0]);
   });
 });

@@ -15,7 +15,7 @@ const namesIn = (dir: URL) => readdirSync(dir).filter((f) => f.endsWith('.txt'))
 const names = namesIn(tuned);
 // The shares reached (rounded down): raise them with the parser, never lower them.
 const FLOOR_TUNED = 0.82;
-const FLOOR_HELD_OUT = 0.68;
+const FLOOR_HELD_OUT = 0.74;
 const SKIP = new Set(['source', 'consistent', 'region.name', 'region.province', 'region.prefecture']);
 
 function leaves(value: unknown, path = ''): [string, unknown][] {

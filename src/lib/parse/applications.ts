@@ -57,8 +57,20 @@ const SHAPE = { width: APPLICANT_COLUMNS.length, lastIsTotal: true };
 /** Does this region hold the applications table? Its first two rows are unmistakable. */
 export const holdsApplications = (text: string) => /本年新收|新收政府/.test(text) && /上年结转|予以公开/.test(text);
 
+/**
+ * Table 二's last header words: a figure right after them in table 三's region is table 二's (reading
+ * order printed table 二's last part after section 三's heading, among table 三's labels).
+ */
+const TABLE_TWO_HEADER = /(?:采购总金额|采购项目数量|收费金额.{0,16}|第二十条第?[(（][一二三四五六七八九][)）]项)$/u;
+
+/** The stream without the figures printed right after table 二's header words. */
+export function withoutTableTwoCells(stream: Stream): Stream {
+  const cells = stream.cells.filter((c) => !TABLE_TWO_HEADER.test(stream.text.slice(Math.max(0, c.offset - 24), c.offset)));
+  return cells.length === stream.cells.length ? stream : { ...stream, cells };
+}
+
 export function readApplications(lines: readonly Line[], notes: Notes): Applications | null {
-  const stream = toStream(lines);
+  const stream = withoutTableTwoCells(toStream(lines));
   const first = findFrom(stream.text, FIRST_ROW, 0);
   if (!first) return null;
   const from = Math.max(0, first.index - 4);
