@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
-import { FIRST_ROW, holdsApplications, withoutTableTwoCells } from '../../src/lib/parse/applications.ts';
+import { FIRST_ROW, holdsApplications, unreadUnbalanced, withoutTableTwoCells } from '../../src/lib/parse/applications.ts';
+import type { Applications } from '../../src/lib/schema.ts';
 import { holdsOutcomes } from '../../src/lib/parse/outcomes.ts';
 import { readActive } from '../../src/lib/parse/active.ts';
 import { emptyNotes } from '../../src/lib/parse/rows.ts';
@@ -183,5 +184,38 @@ describe("table 二's last figures printed among table 三's labels", () => {
   it('a figure right after 采购总金额 or 收费金额 is not a cell of table 三', () => {
     const stream = withoutTableTwoCells(toStream(linesOf(['一、本年新收政府信息公开', '2.其他', '采购总金额', '9037', '申请人情况', '1249', '本年收费金额（单位：万元）', '0.5', '自然人', '0'])));
     expect(stream.cells.map((c) => (c.token.kind === 'number' ? c.token.value : null))).toEqual([1249, 0]);
+  });
+});
+
+describe('reading-order text that no reading makes add up', () => {
+  const row = (...xs: number[]) => xs;
+  const table = (): Applications => ({
+    received: row(10, 0, 0, 0, 0, 0, 10),
+    carriedOver: row(0, 0, 0, 0, 0, 0, 0),
+    granted: row(6, 0, 0, 0, 0, 0, 6),
+    partlyGranted: row(4, 0, 0, 0, 0, 0, 4),
+    denied: Object.fromEntries(['stateSecret', 'prohibitedByLaw', 'endangersSafety', 'thirdPartyRights', 'internalAffairs', 'processInformation', 'enforcementRecords', 'queryMatters'].map((k) => [k, row(0, 0, 0, 0, 0, 0, 0)])) as Applications['denied'],
+    unavailable: { notHeld: row(0, 0, 0, 0, 0, 0, 0), needsCreation: row(0, 0, 0, 0, 0, 0, 0), unclear: row(0, 0, 0, 0, 0, 0, 0) },
+    notProcessed: Object.fromEntries(['complaints', 'repeated', 'publications', 'excessive', 'confirmation'].map((k) => [k, row(0, 0, 0, 0, 0, 0, 0)])) as Applications['notProcessed'],
+    otherHandling: { total: row(0, 0, 0, 0, 0, 0, 0) },
+    total: row(10, 0, 0, 0, 0, 0, 10),
+    carriedForward: row(0, 0, 0, 0, 0, 0, 0),
+  });
+
+  it('leaves unread the cells whose row and column identities both fail, with a finding', () => {
+    const read = table();
+    read.partlyGranted = row(3, 0, 0, 0, 0, 0, 4); // 4 read as 3: neither the row nor column 自然人 adds up
+    const notes = emptyNotes();
+    const out = unreadUnbalanced(read, notes);
+    expect(out.partlyGranted).toEqual([null, 0, 0, 0, 0, 0, 4]);
+    // A row that adds up is not touched, though its column fails (no identity tells which row is off).
+    expect(out.granted).toEqual(row(6, 0, 0, 0, 0, 0, 6));
+    expect(notes.findings.map((f) => [f.code, f.path, f.unread])).toEqual([['cells-unplaced', 'applications.partlyGranted', true]]);
+    expect(read.partlyGranted).toEqual(row(3, 0, 0, 0, 0, 0, 4));
+  });
+
+  it('keeps a table whose rows all add up as read', () => {
+    const read = table();
+    expect(unreadUnbalanced(read, emptyNotes())).toBe(read);
   });
 });

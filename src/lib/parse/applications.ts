@@ -2,7 +2,7 @@
 import type { Applications, ApplicantRow, Cell } from '../schema.ts';
 import { APPLICANT_COLUMNS } from '../schema.ts';
 import type { Line } from './lines.ts';
-import { checkApplications } from './checks.ts';
+import { applicantRows, checkApplications } from './checks.ts';
 import { orderings } from './blocks.ts';
 import { readInReadingOrder, rowsPresent } from './order.ts';
 import { emptyNotes, readRows, type Notes, type RowDef } from './rows.ts';
@@ -50,6 +50,9 @@ const ROWS: RowDef[] = [
   { path: `${A}.carriedForward`, label: /结转下年度|下年度继续/ },
 ];
 
+const COLUMN_NAMES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
+const BALANCE_ROWS = new Set([`${A}.received`, `${A}.carriedOver`, `${A}.carriedForward`]);
+
 const blankRow = (): ApplicantRow => Array(APPLICANT_COLUMNS.length).fill(null);
 
 const SHAPE = { width: APPLICANT_COLUMNS.length, lastIsTotal: true };
@@ -93,7 +96,38 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   if (!ROWS.filter((d) => !d.group && !d.optional).every((d) => findLabel(stream, d.label, from))) return keep(read, byLabels, notes);
   const ordered = readOrdered(stream, from);
   if (ordered && checkApplications(ordered.applications).every((c) => c.ok)) return keep(ordered.applications, ordered.notes, notes);
-  return keep(read, byLabels, notes);
+  // Neither reading adds up, in text that shows reading order's marks: a cell no identity vouches for
+  // was likely cut from other rows' figures. Unread, not wrong.
+  return keep(unreadUnbalanced(read, byLabels), byLabels, notes);
+}
+
+/**
+ * The table with the cells that no identity vouches for left unread (null): a cell whose row does not
+ * add up to its 总计 and whose column's identity over that row (（七）总计 = （一）..（六）, or
+ * 一 + 二 = 三（七） + 四) fails too. Each row touched gets a finding. Only for reading-order text that
+ * no reading makes add up: there such a cell was cut from the wrong figures; a layout text's own
+ * arithmetic errors are kept as printed.
+ */
+export function unreadUnbalanced(read: Applications, notes: Notes): Applications {
+  const checks = checkApplications(read);
+  const rowsOff = new Set(checks.filter((c) => c.identity === 'rowTotal' && !c.ok).map((c) => c.where));
+  if (rowsOff.size === 0) return read;
+  const column = (identity: string, c: number) => checks.find((k) => k.identity === identity && k.where === `applications[${COLUMN_NAMES[c]}]`)?.ok ?? true;
+  const out: Applications = structuredClone(read);
+  for (const [path, row] of applicantRows(out)) {
+    if (!row || !rowsOff.has(path)) continue;
+    const identity = BALANCE_ROWS.has(path) ? 'balance' : 'columnTotal';
+    const cleared: number[] = [];
+    row.forEach((v, c) => {
+      if (v === null || column(identity, c) && (path !== `${A}.total` || column('balance', c))) return;
+      row[c] = null;
+      cleared.push(c);
+    });
+    if (cleared.length === 0) continue;
+    notes.inferred = notes.inferred.filter((i) => !cleared.some((c) => i.path === `${path}[${c}]`));
+    notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: its figures do not add up to its total and columns ${cleared.join(', ')} fail the table's identities (text printed in reading order); those cells left unread`, path, unread: true });
+  }
+  return out;
 }
 
 
