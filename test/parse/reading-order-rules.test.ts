@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
 import { FIRST_ROW, holdsApplications, unreadUnbalanced, withoutTableTwoCells } from '../../src/lib/parse/applications.ts';
 import type { Applications } from '../../src/lib/schema.ts';
-import { holdsOutcomes } from '../../src/lib/parse/outcomes.ts';
+import { holdsOutcomes, readOutcomes, unreadGroupsNotAddingUp } from '../../src/lib/parse/outcomes.ts';
 import { readActive } from '../../src/lib/parse/active.ts';
 import { emptyNotes } from '../../src/lib/parse/rows.ts';
 import { cutIntoRows, readStrips } from '../../src/lib/parse/order.ts';
@@ -217,5 +217,21 @@ describe('reading-order text that no reading makes add up', () => {
   it('keeps a table whose rows all add up as read', () => {
     const read = table();
     expect(unreadUnbalanced(read, emptyNotes())).toBe(read);
+  });
+});
+
+describe("section 四's groups that do not add up, where the cells' placing was in doubt", () => {
+  it('a group that does not add up is unread, with a finding; a group that adds up is kept', () => {
+    const notes = emptyNotes();
+    const out = unreadGroupsNotAddingUp({ review: [0, 0, 0, 0, 4], litigationDirect: [1, 0, 0, 0, 1], litigationAfterReview: [null, null, null, null, null] }, notes, 3);
+    expect(out).toEqual({ review: [null, null, null, null, null], litigationDirect: [1, 0, 0, 0, 1], litigationAfterReview: [null, null, null, null, null] });
+    expect(notes.findings.map((f) => [f.path, f.unread])).toEqual([['review', true]]);
+  });
+
+  it('three cells for fifteen that add up in no group are not placed as figures', () => {
+    const notes = emptyNotes();
+    const out = readOutcomes(linesOf(['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果维持 结果纠正 其他结果 尚未审结 总计', '4', '2', '6']), notes)!;
+    expect(out.review).toEqual([null, null, null, null, null]);
+    expect(notes.findings.some((f) => f.path === 'review' && f.unread)).toBe(true);
   });
 });
