@@ -113,11 +113,13 @@ describe('cells printed apart, with header words among them', () => {
     ]);
   });
 
-  it('no reading adds up: as printed, for the checks to flag', () => {
+  it('no reading adds up: the groups that add up as printed, the others unread (cut from other groups\' figures)', () => {
     const { outcomes, notes } = apart('1 0 0 0 1', '2 0 0 0 3 0 0 0 0 0');
-    expect(outcomes).toEqual({ review: [1, 0, 0, 0, 1], litigationDirect: [2, 0, 0, 0, 3], litigationAfterReview: [0, 0, 0, 0, 0] });
+    expect(outcomes).toEqual({ review: [1, 0, 0, 0, 1], litigationDirect: [null, null, null, null, null], litigationAfterReview: [0, 0, 0, 0, 0] });
     expect(notes.inferred).toEqual([]);
-    expect(notes.findings).toEqual([]);
+    expect(notes.findings).toEqual([
+      { severity: 'warning', code: 'cells-unplaced', message: 'litigationDirect: its figures do not add up to its 总计 in cells printed apart; left unread', path: 'litigationDirect', line: 6, unread: true },
+    ]);
   });
 });
 

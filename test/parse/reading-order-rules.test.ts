@@ -5,6 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
+import { FIRST_ROW, holdsApplications, unreadUnbalanced, withoutTableTwoCells } from '../../src/lib/parse/applications.ts';
+import type { Applications } from '../../src/lib/schema.ts';
+import { holdsOutcomes, readOutcomes, unreadGroupsNotAddingUp } from '../../src/lib/parse/outcomes.ts';
+import { readActive } from '../../src/lib/parse/active.ts';
+import { emptyNotes } from '../../src/lib/parse/rows.ts';
 import { cutIntoRows, readStrips } from '../../src/lib/parse/order.ts';
 import { findLabel, findWithGaps, toStream } from '../../src/lib/parse/stream.ts';
 import type { Line } from '../../src/lib/parse/lines.ts';
@@ -128,5 +133,105 @@ describe('a header spaced around its figure', () => {
     const [line] = linesOf(['本年收费金额（单位：万元，保留 4 位小数） 12.5000']);
     const numbers = tokenize(line!).filter((t) => t.kind === 'number');
     expect(numbers.map((t) => (t.kind === 'number' ? t.value : null))).toEqual([12.5]);
+  });
+});
+
+describe("section 四's header words broken over lines", () => {
+  it('holds the table by its groups\' header words where 结果维 and 持 stand on two lines', () => {
+    const header = ['行政复议', '行政诉讼', '未经复议', '复议后起诉', '直接起诉', '结果维 结果纠 其他结 尚未审 总', '持 正 果 结 计'];
+    expect(holdsOutcomes(header.join(''))).toBe(true);
+    // Prose that names review and litigation is no table.
+    expect(holdsOutcomes('本年度发生行政复议案件2件，行政诉讼案件1件。')).toBe(false);
+    expect(holdsOutcomes('行政复议结果均已公开')).toBe(false);
+  });
+});
+
+describe('long labels found by their first or last words', () => {
+  it('一、本年 and 新收政府 stand for 本年新收, not 三、本年度', () => {
+    expect(FIRST_ROW.test('一、本年')).toBe(true);
+    expect(FIRST_ROW.test('新收政府信息公开申请数量')).toBe(true);
+    expect(FIRST_ROW.test('三、本年度办理结果')).toBe(false);
+    expect(holdsApplications('一、本年申请人情况新收政府信息公开申请数量二、上年结转')).toBe(true);
+  });
+
+  it('本机关不掌 and 属于国家秘 where the rest of the label stands far away', () => {
+    const stream = toStream(linesOf(['（四）', '1.本机', '无法', '关不掌', '0', '0', '提供', '（五）', '不予', '处理', '（六）', '其他', '处理', '握']));
+    expect(findLabel(stream, /不掌握|本机关不掌/, 0)).not.toBeNull();
+    expect(findLabel(toStream(linesOf(['1.属于', '不予公', '国家秘', '5', '申请人情况', '法人或其他组织', '科研机', '密'])), /国家秘密|属于国家秘/, 0)).not.toBeNull();
+  });
+});
+
+describe("table 二's rows printed with their cells before their labels", () => {
+  const part = ['第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
+  const tail = ['第二十条第（五）项', '信息内容', '行政许可', '本年处理决定数量', '1868'];
+  it('reads each row of the part from the cells before its label, under a warning', () => {
+    const notes = emptyNotes();
+    const read = readActive(linesOf([...part, '3', '0', '6', '规章', '0', '3', '15', '规范性文件', ...tail]), notes)!;
+    expect(read.active.regulations).toEqual({ issued: 3, repealed: 0, inForce: 6 });
+    expect(read.active.normativeDocuments).toEqual({ issued: 0, repealed: 3, inForce: 15 });
+    expect(notes.findings.some((f) => f.path === 'active.regulations' && f.severity === 'warning')).toBe(true);
+  });
+
+  it('not where the last row has cells after its label (cells after labels), nor where a count is not the width', () => {
+    const after = readActive(linesOf([...part, '规章 3 0 6', '规范性文件 0 3 15', ...tail]), emptyNotes())!;
+    expect(after.active.regulations).toEqual({ issued: 3, repealed: 0, inForce: 6 });
+    const short = readActive(linesOf([...part, '3', '0', '规章', '0', '3', '15', '规范性文件', ...tail]), emptyNotes())!;
+    expect(short.active.regulations).not.toEqual({ issued: 3, repealed: 0, inForce: 6 });
+  });
+});
+
+describe("table 二's last figures printed among table 三's labels", () => {
+  it('a figure right after 采购总金额 or 收费金额 is not a cell of table 三', () => {
+    const stream = withoutTableTwoCells(toStream(linesOf(['一、本年新收政府信息公开', '2.其他', '采购总金额', '9037', '申请人情况', '1249', '本年收费金额（单位：万元）', '0.5', '自然人', '0'])));
+    expect(stream.cells.map((c) => (c.token.kind === 'number' ? c.token.value : null))).toEqual([1249, 0]);
+  });
+});
+
+describe('reading-order text that no reading makes add up', () => {
+  const row = (...xs: number[]) => xs;
+  const table = (): Applications => ({
+    received: row(10, 0, 0, 0, 0, 0, 10),
+    carriedOver: row(0, 0, 0, 0, 0, 0, 0),
+    granted: row(6, 0, 0, 0, 0, 0, 6),
+    partlyGranted: row(4, 0, 0, 0, 0, 0, 4),
+    denied: Object.fromEntries(['stateSecret', 'prohibitedByLaw', 'endangersSafety', 'thirdPartyRights', 'internalAffairs', 'processInformation', 'enforcementRecords', 'queryMatters'].map((k) => [k, row(0, 0, 0, 0, 0, 0, 0)])) as Applications['denied'],
+    unavailable: { notHeld: row(0, 0, 0, 0, 0, 0, 0), needsCreation: row(0, 0, 0, 0, 0, 0, 0), unclear: row(0, 0, 0, 0, 0, 0, 0) },
+    notProcessed: Object.fromEntries(['complaints', 'repeated', 'publications', 'excessive', 'confirmation'].map((k) => [k, row(0, 0, 0, 0, 0, 0, 0)])) as Applications['notProcessed'],
+    otherHandling: { total: row(0, 0, 0, 0, 0, 0, 0) },
+    total: row(10, 0, 0, 0, 0, 0, 10),
+    carriedForward: row(0, 0, 0, 0, 0, 0, 0),
+  });
+
+  it('leaves unread the cells whose row and column identities both fail, with a finding', () => {
+    const read = table();
+    read.partlyGranted = row(3, 0, 0, 0, 0, 0, 4); // 4 read as 3: neither the row nor column 自然人 adds up
+    const notes = emptyNotes();
+    const out = unreadUnbalanced(read, notes);
+    expect(out.partlyGranted).toEqual([null, 0, 0, 0, 0, 0, 4]);
+    // A row that adds up is not touched, though its column fails (no identity tells which row is off).
+    expect(out.granted).toEqual(row(6, 0, 0, 0, 0, 0, 6));
+    expect(notes.findings.map((f) => [f.code, f.path, f.unread])).toEqual([['cells-unplaced', 'applications.partlyGranted', true]]);
+    expect(read.partlyGranted).toEqual(row(3, 0, 0, 0, 0, 0, 4));
+  });
+
+  it('keeps a table whose rows all add up as read', () => {
+    const read = table();
+    expect(unreadUnbalanced(read, emptyNotes())).toBe(read);
+  });
+});
+
+describe("section 四's groups that do not add up, where the cells' placing was in doubt", () => {
+  it('a group that does not add up is unread, with a finding; a group that adds up is kept', () => {
+    const notes = emptyNotes();
+    const out = unreadGroupsNotAddingUp({ review: [0, 0, 0, 0, 4], litigationDirect: [1, 0, 0, 0, 1], litigationAfterReview: [null, null, null, null, null] }, notes, 3);
+    expect(out).toEqual({ review: [null, null, null, null, null], litigationDirect: [1, 0, 0, 0, 1], litigationAfterReview: [null, null, null, null, null] });
+    expect(notes.findings.map((f) => [f.path, f.unread])).toEqual([['review', true]]);
+  });
+
+  it('three cells for fifteen that add up in no group are not placed as figures', () => {
+    const notes = emptyNotes();
+    const out = readOutcomes(linesOf(['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果维持 结果纠正 其他结果 尚未审结 总计', '4', '2', '6']), notes)!;
+    expect(out.review).toEqual([null, null, null, null, null]);
+    expect(notes.findings.some((f) => f.path === 'review' && f.unread)).toBe(true);
   });
 });

@@ -13,9 +13,10 @@ const tuned = new URL('../fixtures/reading-order/', import.meta.url);
 const heldOut = new URL('../fixtures/reading-order-heldout/', import.meta.url);
 const namesIn = (dir: URL) => readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, ''));
 const names = namesIn(tuned);
-// The shares reached (rounded down): raise them with the parser, never lower them.
-const FLOOR_TUNED = 0.78;
-const FLOOR_HELD_OUT = 0.68;
+// The shares reached (rounded down): raise them with the parser, never lower them for more cells read;
+// lowered only once, for fewer wrong cells (unreadUnbalanced: held-out 74.0% -> 72.7%, wrong 42 -> 22).
+const FLOOR_TUNED = 0.82;
+const FLOOR_HELD_OUT = 0.72;
 const SKIP = new Set(['source', 'consistent', 'region.name', 'region.province', 'region.prefecture']);
 
 function leaves(value: unknown, path = ''): [string, unknown][] {

@@ -111,6 +111,30 @@ function partCells(stream: Stream, labels: readonly Found[], key: Label['key'], 
   });
 }
 
+/**
+ * The cells of `key` where its part prints each row's cells before the row's label (a word
+ * processor's export read in reading order: `3 0 6 规章 0 3 15 规范性文件`): every row of the part
+ * present has exactly `width` cells between the last stop before its label and the label, none of
+ * them on a label's own lines, and the part's last row has no cell after its label. Else null.
+ */
+function cellsBeforeLabel(stream: Stream, labels: readonly Found[], stops: readonly number[], key: Label['key'], width: number): StreamCell[] | null {
+  const part = Object.values(PART_ROWS).find((keys) => keys.includes(key));
+  if (!part) return null;
+  const rows = labels.filter((l) => part.includes(l.key));
+  const lineOf = (f: Found) => [stream.lineAt[f.start]!, stream.lineAt[f.end - 1]!] as const;
+  const onLabel = (c: StreamCell) => labels.some((l) => c.token.line >= lineOf(l)[0] && c.token.line <= lineOf(l)[1]);
+  const before = (f: Found) => {
+    const stop = stops.filter((x) => x < f.start).at(-1) ?? -1;
+    return stream.cells.filter((c) => c.offset > stop && c.offset <= f.start);
+  };
+  const last = rows.at(-1);
+  if (!last) return null;
+  const next = stops.find((x) => x >= last.end) ?? Infinity;
+  if (stream.cells.some((c) => c.offset > last.start && c.offset <= next)) return null;
+  if (!rows.every((f) => before(f).length === width && !before(f).some(onLabel))) return null;
+  return before(rows.find((f) => f.key === key)!);
+}
+
 export interface ActiveResult {
   active: Active;
   format: '2021' | '2019';
@@ -132,6 +156,8 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
   const taken = new Set<number>();
   const byOrder: { path: string; line: number | undefined; apart: boolean }[] = [];
   const empty: { path: string; line: number | undefined }[] = [];
+  // A part printed its cells before its labels: the other rows' label-first reading is in doubt too.
+  let cellsFirst = false;
 
   const row = (key: Label['key'], width: number, rule?: { single: number }): Cell[] | null => {
     const f = labels.find((l) => l.key === key);
@@ -141,9 +167,16 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
     if (line !== undefined) notes.lines[path] = line;
     let cells = cellsOf(f);
     let apart = false;
+    const printedBefore = cellsBeforeLabel(stream, labels, stops, key, width);
+    if (printedBefore) {
+      cells = printedBefore;
+      apart = true;
+      cellsFirst = true;
+      notes.inferred.push({ path, rule: 'cells-before-label: each row of the part printed its cells before its label', line });
+    }
     const [first, last] = [stream.lineAt[f.start]!, stream.lineAt[f.end - 1]!];
     const besideLabel = (c: StreamCell) => c.token.line >= first && c.token.line <= last;
-    if (!cells.some((c) => c.token.kind === 'number')) {
+    if (!printedBefore && !cells.some((c) => c.token.kind === 'number')) {
       // Nothing beside the label: in reading order a part's labels and its cells stand apart. (A row
       // printed blank after its label, `规章 - - -`, whose part's cells are its own, is no such row.)
       const part = partCells(stream, labels, key, width);
@@ -241,7 +274,7 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
     missing('procurement');
   }
   if (Object.keys(itemCounts).length > 0) active.itemCounts = itemCounts;
-  warnOrderInDoubt(stream, byOrder, taken, notes);
+  warnOrderInDoubt(stream, byOrder, taken, notes, cellsFirst);
   // A row with nothing beside its label is blank as printed, unless the table holds figures that no
   // row took: then its figures are likely among them, and it is unread, not blank.
   const untaken = stream.cells.filter((c) => c.token.kind === 'number' && !taken.has(c.offset)).length;
@@ -254,21 +287,24 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
 /**
  * Rows placed by the text's order are warned where that order is in doubt: their labels stood apart
  * from their cells (a guess at which cells are whose), or the table holds cells that no row took,
- * before its last row's cells (printed before their label, or in another order than label-first).
+ * before its last row's cells (printed before their label, or in another order than label-first), or a
+ * part printed its cells before its labels (cellsFirst).
  * Without the warning such a row's figures would go to the page and the rankings unmarked: nothing
  * in table 二 adds up to tell them wrong.
  */
-function warnOrderInDoubt(stream: Stream, byOrder: readonly { path: string; line: number | undefined; apart: boolean }[], taken: ReadonlySet<number>, notes: Notes): void {
+function warnOrderInDoubt(stream: Stream, byOrder: readonly { path: string; line: number | undefined; apart: boolean }[], taken: ReadonlySet<number>, notes: Notes, cellsFirst = false): void {
   if (byOrder.length === 0) return;
   let lastTaken = -1;
   for (const offset of taken) if (offset > lastTaken) lastTaken = offset;
   const stray = stream.cells.filter((c) => !taken.has(c.offset) && c.offset < lastTaken).length;
   for (const { path, line, apart } of byOrder) {
-    if (!apart && stray === 0) continue;
+    if (!apart && stray === 0 && !cellsFirst) continue;
     if (notes.findings.some((f) => f.path === path && f.severity !== 'info')) continue;
     const why = apart
       ? 'its label stands apart from its cells; they were taken in table order from the part\'s cells'
-      : `its cells stand on other lines than its label, and ${stray} cell(s) of the table belong to no row: the text's order decided the row`;
+      : stray > 0
+        ? `its cells stand on other lines than its label, and ${stray} cell(s) of the table belong to no row: the text's order decided the row`
+        : 'its cells stand on other lines than its label, and another part of the table printed its cells before its labels: the text\'s order decided the row';
     notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${path}: ${why}`, path, line });
   }
 }

@@ -2,23 +2,28 @@
 import type { Applications, ApplicantRow, Cell } from '../schema.ts';
 import { APPLICANT_COLUMNS } from '../schema.ts';
 import type { Line } from './lines.ts';
-import { checkApplications } from './checks.ts';
+import { applicantRows, checkApplications } from './checks.ts';
 import { orderings } from './blocks.ts';
 import { readInReadingOrder, rowsPresent } from './order.ts';
 import { emptyNotes, readRows, type Notes, type RowDef } from './rows.ts';
 import { findFrom, findLabel, toStream, type Stream } from './stream.ts';
 
 const A = 'applications';
+/**
+ * 一、本年新收: in reading order its words may stand apart (一、本年, the header's words and the row's
+ * cells, then 新收政府信息公开申请数量): its first words or its last.
+ */
+export const FIRST_ROW = /本年新收|(?<=一、)本年(?!度)|新收政府/;
 // Label words, matched on label text without spaces; 査 is a variant of 查 some fonts map to. Long
 // labels also by their first words: in reading order a wrapped label's last line may stand far away.
 const ROWS: RowDef[] = [
-  { path: `${A}.received`, label: /本年新收/ },
+  { path: `${A}.received`, label: FIRST_ROW },
   { path: `${A}.carriedOver`, label: /上年结转/ },
   { path: `${A}.results`, label: /本年度办理结果|办理结果/, group: true },
   { path: `${A}.granted`, label: /予以公开/ },
   { path: `${A}.partlyGranted`, label: /部分公开/ },
   { path: `${A}.denied`, label: /不予公开/, group: true },
-  { path: `${A}.denied.stateSecret`, label: /国家秘密/ },
+  { path: `${A}.denied.stateSecret`, label: /国家秘密|属于国家秘/ },
   { path: `${A}.denied.prohibitedByLaw`, label: /其他法律|法规禁止|禁止公开/ },
   { path: `${A}.denied.endangersSafety`, label: /危及|三安全/ },
   { path: `${A}.denied.thirdPartyRights`, label: /第三方/ },
@@ -27,7 +32,7 @@ const ROWS: RowDef[] = [
   { path: `${A}.denied.enforcementRecords`, label: /执法案卷|行政执法/ },
   { path: `${A}.denied.queryMatters`, label: /[查査]询事项|行政[查査]询/ },
   { path: `${A}.unavailable`, label: /无法提供/, group: true },
-  { path: `${A}.unavailable.notHeld`, label: /不掌握/ },
+  { path: `${A}.unavailable.notHeld`, label: /不掌握|本机关不掌/ },
   { path: `${A}.unavailable.needsCreation`, label: /没有现成|另行制作/ },
   { path: `${A}.unavailable.unclear`, label: /补正后|仍不明确/ },
   { path: `${A}.notProcessed`, label: /不予处理/, group: true },
@@ -45,16 +50,31 @@ const ROWS: RowDef[] = [
   { path: `${A}.carriedForward`, label: /结转下年度|下年度继续/ },
 ];
 
+const COLUMN_NAMES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
+const BALANCE_ROWS = new Set([`${A}.received`, `${A}.carriedOver`, `${A}.carriedForward`]);
+
 const blankRow = (): ApplicantRow => Array(APPLICANT_COLUMNS.length).fill(null);
 
 const SHAPE = { width: APPLICANT_COLUMNS.length, lastIsTotal: true };
 
 /** Does this region hold the applications table? Its first two rows are unmistakable. */
-export const holdsApplications = (text: string) => /本年新收/.test(text) && /上年结转|予以公开/.test(text);
+export const holdsApplications = (text: string) => /本年新收|新收政府/.test(text) && /上年结转|予以公开/.test(text);
+
+/**
+ * Table 二's last header words: a figure right after them in table 三's region is table 二's (reading
+ * order printed table 二's last part after section 三's heading, among table 三's labels).
+ */
+const TABLE_TWO_HEADER = /(?:采购总金额|采购项目数量|收费金额(?:[(（][^)）]{0,16}[)）])?|第二十条第?[(（][一二三四五六七八九][)）]项)$/u;
+
+/** The stream without the figures printed right after table 二's header words. */
+export function withoutTableTwoCells(stream: Stream): Stream {
+  const cells = stream.cells.filter((c) => !TABLE_TWO_HEADER.test(stream.text.slice(Math.max(0, c.offset - 24), c.offset)));
+  return cells.length === stream.cells.length ? stream : { ...stream, cells };
+}
 
 export function readApplications(lines: readonly Line[], notes: Notes): Applications | null {
-  const stream = toStream(lines);
-  const first = findFrom(stream.text, /本年新收/, 0);
+  const stream = withoutTableTwoCells(toStream(lines));
+  const first = findFrom(stream.text, FIRST_ROW, 0);
   if (!first) return null;
   const from = Math.max(0, first.index - 4);
   const byLabels = emptyNotes();
@@ -76,8 +96,40 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   if (!ROWS.filter((d) => !d.group && !d.optional).every((d) => findLabel(stream, d.label, from))) return keep(read, byLabels, notes);
   const ordered = readOrdered(stream, from);
   if (ordered && checkApplications(ordered.applications).every((c) => c.ok)) return keep(ordered.applications, ordered.notes, notes);
-  return keep(read, byLabels, notes);
+  // Neither reading adds up, in text that shows reading order's marks: a cell no identity vouches for
+  // was likely cut from other rows' figures. Unread, not wrong.
+  return keep(unreadUnbalanced(read, byLabels), byLabels, notes);
 }
+
+/**
+ * The table with the cells that no identity vouches for left unread (null): a cell whose row does not
+ * add up to its 总计 and whose column's identity over that row (（七）总计 = （一）..（六）, or
+ * 一 + 二 = 三（七） + 四) fails too. Each row touched gets a finding. Only for reading-order text that
+ * no reading makes add up: there such a cell was cut from the wrong figures; a layout text's own
+ * arithmetic errors are kept as printed.
+ */
+export function unreadUnbalanced(read: Applications, notes: Notes): Applications {
+  const checks = checkApplications(read);
+  const rowsOff = new Set(checks.filter((c) => c.identity === 'rowTotal' && !c.ok).map((c) => c.where));
+  if (rowsOff.size === 0) return read;
+  const column = (identity: string, c: number) => checks.find((k) => k.identity === identity && k.where === `applications[${COLUMN_NAMES[c]}]`)?.ok ?? true;
+  const out: Applications = structuredClone(read);
+  for (const [path, row] of applicantRows(out)) {
+    if (!row || !rowsOff.has(path)) continue;
+    const identity = BALANCE_ROWS.has(path) ? 'balance' : 'columnTotal';
+    const cleared: number[] = [];
+    row.forEach((v, c) => {
+      if (v === null || column(identity, c) && (path !== `${A}.total` || column('balance', c))) return;
+      row[c] = null;
+      cleared.push(c);
+    });
+    if (cleared.length === 0) continue;
+    notes.inferred = notes.inferred.filter((i) => !cleared.some((c) => i.path === `${path}[${c}]`));
+    notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: its figures do not add up to its total and columns ${cleared.join(', ')} fail the table's identities (text printed in reading order); those cells left unread`, path, unread: true });
+  }
+  return out;
+}
+
 
 function keep(applications: Applications, from: Notes, into: Notes): Applications {
   Object.assign(into.lines, from.lines);

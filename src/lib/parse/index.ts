@@ -2,7 +2,7 @@
 // lines → sections → tables (by content) → rows (by label) → cells → checks; prose beside them.
 import type { Finding, Origin, ProseSection, Report, SourceFormat } from '../schema.ts';
 import { readActive, holdsActive } from './active.ts';
-import { holdsApplications, readApplications } from './applications.ts';
+import { FIRST_ROW, holdsApplications, readApplications } from './applications.ts';
 import { checkApplications, checkDocuments, checkOutcomes, consistentOf, failedChecks } from './checks.ts';
 import { regionByCode, resolveAlias, resolveRegion, signatureOf, titleBlock, titleOf, yearOf, type Resolution } from './identity.ts';
 import { toLines, unreadable, type Line } from './lines.ts';
@@ -36,7 +36,7 @@ export function locateTables(lines: readonly Line[], sections: readonly Section[
     if (kind && !found[kind] && holds[kind](compact(lines.slice(s.from, s.to)))) found[kind] = { from: s.from, to: s.to };
   }
   // Without a heading: from the first line that only the table has, to the next heading or table.
-  const starts: Record<TableKind, RegExp> = { active: /第二十条/, applications: /本年新收/, outcomes: /行政复议/ };
+  const starts: Record<TableKind, RegExp> = { active: /第二十条/, applications: FIRST_ROW, outcomes: /行政复议/ };
   for (const kind of ['active', 'applications', 'outcomes'] as const) {
     if (found[kind]) continue;
     const after = kind === 'outcomes' ? (found.applications?.from ?? 0) : 0;
@@ -67,7 +67,7 @@ function activeLines(lines: readonly Line[], tables: Partial<Record<TableKind, R
   const active = lines.slice(tables.active!.from, tables.active!.to);
   const next = tables.applications;
   if (!next || next.from < tables.active!.to) return active;
-  const firstRow = lines.findIndex((l, i) => i >= next.from && i < next.to && /本年新收/.test(l.text.replace(/\s+/g, '')));
+  const firstRow = lines.findIndex((l, i) => i >= next.from && i < next.to && FIRST_ROW.test(l.text.replace(/\s+/g, '')));
   if (firstRow < 0) return active;
   const before = lines.slice(next.from, firstRow);
   return before.some((l) => /第二十条/.test(l.text)) ? [...active, ...before] : active;

@@ -12,8 +12,11 @@ export type Outcomes = Record<OutcomeGroup, OutcomeRow>;
 
 const WIDTH = 5;
 
-/** Does this region hold the review and litigation table? */
-export const holdsOutcomes = (text: string) => /行政复议/.test(text) && /(?:维持|纠正|审结)/.test(text);
+/**
+ * Does this region hold the review and litigation table? Its result words, or else its groups' own
+ * header words with 结果: in reading order a narrow header column prints 结果维 and 持 on two lines.
+ */
+export const holdsOutcomes = (text: string) => /行政复议/.test(text) && (/(?:维持|纠正|审结)/.test(text) || (/直接起诉|复议后起诉/.test(text) && /结果/.test(text)));
 
 /** The path of the table's cell `index` (0–14), as in `litigationDirect[2]`. */
 const cellPath = (index: number) => `${OUTCOME_GROUPS[Math.floor(index / WIDTH)]}[${index % WIDTH}]`;
@@ -47,6 +50,10 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
     return tokens.length === 0 || tokens.length === 15 ? { review: nulls(), litigationDirect: nulls(), litigationAfterReview: nulls() } : blank;
   }
 
+  // Cells printed apart (text between them) or each on a line of its own: where a group placed with
+  // doubt does not add up, it was cut from other groups' figures and is unread. A row of cells printed
+  // together keeps them as printed, for the checks to flag.
+  const separate = new Set(stream.cells.map((c) => c.offset)).size > 1 || (tokens.length > 1 && new Set(tokens.map((t) => t.line)).size === tokens.length);
   const placed = placeCells(tokens, { width: 15 });
   notes.findings.push(...droppedFinding('review', placed, firstLine));
   if (placed.doubt !== undefined && placed.inferred.length === 0) {
@@ -59,11 +66,12 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
   if (placed.inferred.length === 0) {
     const read = split(placed.values);
     // Fifteen cells that do not add up, with header words printed among them: reading order may have
-    // interleaved the groups. Cells printed together that do not add up are kept as the report has them.
+    // interleaved the groups. Cells printed together that do not add up are kept as the report has them;
+    // printed apart, a group that no reading makes add up is unread.
     const apart = new Set(stream.cells.map((c) => c.offset)).size > 1;
     if (!apart || OUTCOME_GROUPS.every((g) => addsUpToLast(read[g]!))) return read;
     const untangled = untangleGroups(placed.values, 3, WIDTH);
-    if (!untangled) return read;
+    if (!untangled) return unreadGroupsNotAddingUp(read, notes, firstLine);
     const rule = `groups-interleaved: the 15 cells read as three groups that each add up${untangled.doubt ? '' : ', in the order printed'}`;
     for (let i = 0; i < 15; i++) notes.inferred.push({ path: cellPath(i), rule, line: firstLine });
     notes.findings.push({ severity: untangled.doubt ? 'warning' : 'info', code: 'cells-inferred', message: `section 四: ${untangled.doubt ?? rule}`, path: 'review', line: firstLine });
@@ -81,11 +89,28 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
     const rule = `groups-left-blank: ${cells.length} cells for 15, read as ${chosen.join(' + ')}`;
     for (let i = 0; i < 15; i++) notes.inferred.push({ path: cellPath(i), rule, line: firstLine });
     notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `section 四: ${rule}; which groups were left blank is not certain`, path: 'review', line: firstLine });
-    return split(values);
+    return separate ? unreadGroupsNotAddingUp(split(values), notes, firstLine) : split(values);
   }
   for (const { index, rule } of placed.inferred) {
     notes.inferred.push({ path: cellPath(index), rule, line: firstLine });
   }
   notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `section 四: ${placed.doubt ?? placed.inferred[0]!.rule}`, path: 'review', line: firstLine });
-  return split(placed.values);
+  // Placed with doubt (cells left out or dropped): a group that does not add up was placed wrong.
+  return placed.doubt && separate ? unreadGroupsNotAddingUp(split(placed.values), notes, firstLine) : split(placed.values);
+}
+
+/**
+ * Groups whose four figures do not add up to their 总计, in cells printed apart (reading order) that
+ * no reading makes add up: cut from other groups' figures, so unread (null), each with a finding.
+ */
+export function unreadGroupsNotAddingUp(read: Outcomes, notes: Notes, line: number | undefined): Outcomes {
+  const out = { ...read };
+  for (const g of OUTCOME_GROUPS) {
+    const values = out[g];
+    if (!values || addsUpToLast(values)) continue;
+    out[g] = Array<Cell>(WIDTH).fill(null);
+    notes.inferred = notes.inferred.filter((i) => !i.path.startsWith(`${g}[`));
+    notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${g}: its figures do not add up to its 总计 in cells printed apart; left unread`, path: g, line, unread: true });
+  }
+  return out;
 }
