@@ -1,0 +1,207 @@
+// Fonts as the text layer needs them: how a string's bytes split into character codes, each code's
+// advance width and Unicode text, and the font's ascent and descent, all as PDFium reads them (widths
+// and metrics truncated to integers, 1/1000 of the font size). Fonts whose text PDFium would find some
+// other way (Type3, CMaps other than Identity-H, codes without a mapping) decline.
+import type { PdfFile } from './file.ts';
+import { decline, Lexer, Name, Op, PdfString, EOF, Stream, type Dict, type PdfObject } from './objects.ts';
+
+export interface Font {
+  /** Two-byte codes (Identity-H) or one byte. */
+  readonly twoByte: boolean;
+  /** Advance width in 1/1000 of the font size. */
+  width(code: number): number;
+  /** The code's text; declines where PDFium would guess it. */
+  text(code: number): string;
+  readonly ascent: number;
+  readonly descent: number;
+}
+
+/** ToUnicode CMap: code → text (bfchar and bfrange, array destinations, multi-character destinations). */
+export function parseToUnicode(data: Uint8Array): Map<number, string> {
+  const map = new Map<number, string>();
+  const lx = new Lexer(data);
+  const code = (o: unknown): number => {
+    if (!(o instanceof PdfString) || o.bytes.length === 0 || o.bytes.length > 4) return decline('a bad ToUnicode code');
+    let v = 0;
+    for (const b of o.bytes) v = v * 256 + b;
+    return v;
+  };
+  for (;;) {
+    const t = lx.object(false);
+    if (t === EOF) break;
+    if (!(t instanceof Op)) continue;
+    if (t.op === 'usecmap') decline('a ToUnicode CMap that uses another');
+    if (t.op === 'beginbfchar') {
+      for (;;) {
+        const src = lx.object(false);
+        if (src instanceof Op && src.op === 'endbfchar') break;
+        map.set(code(src), destination(lx.object(false)));
+      }
+    } else if (t.op === 'beginbfrange') {
+      for (;;) {
+        const lo = lx.object(false);
+        if (lo instanceof Op && lo.op === 'endbfrange') break;
+        const low = code(lo);
+        const high = code(lx.object(false));
+        const dst = lx.object(false);
+        if (high < low || high - low > 0xffff) decline('a bad ToUnicode range');
+        if (Array.isArray(dst)) {
+          for (let c = low; c <= high; c++) map.set(c, destination(dst[c - low]));
+        } else {
+          const first = destination(dst);
+          // The last character counts up through the range.
+          const head = first.slice(0, -1);
+          const last = first.charCodeAt(first.length - 1);
+          if (last + (high - low) > 0xffff) decline('a ToUnicode range past U+FFFF');
+          for (let c = low; c <= high; c++) map.set(c, head + String.fromCharCode(last + c - low));
+        }
+      }
+    } else if (t.op === 'begincidrange' || t.op === 'begincidchar' || t.op === 'beginnotdefrange') decline('a ToUnicode CMap with CID mappings');
+  }
+  return map;
+}
+
+/** A destination: UTF-16BE; surrogates and empty ones decline (PDFium keeps them as separate units). */
+function destination(o: unknown): string {
+  if (!(o instanceof PdfString) || o.bytes.length === 0 || o.bytes.length % 2 !== 0) return decline('a bad ToUnicode destination');
+  let s = '';
+  for (let i = 0; i < o.bytes.length; i += 2) {
+    const u = (o.bytes[i]! << 8) | o.bytes[i + 1]!;
+    if (u >= 0xd800 && u <= 0xdfff) decline('a ToUnicode destination beyond the BMP');
+    s += String.fromCharCode(u);
+  }
+  return s;
+}
+
+/** Glyph names whose character is certain: ASCII's, and uniXXXX. */
+const ASCII_NAMES =
+  'space exclam quotedbl numbersign dollar percent ampersand quotesingle parenleft parenright asterisk plus comma hyphen period slash zero one two three four five six seven eight nine colon semicolon less equal greater question at A B C D E F G H I J K L M N O P Q R S T U V W X Y Z bracketleft backslash bracketright asciicircum underscore grave a b c d e f g h i j k l m n o p q r s t u v w x y z braceleft bar braceright asciitilde'.split(' ');
+const NAME_TEXT = new Map<string, string>(ASCII_NAMES.map((n, i) => [n, String.fromCharCode(32 + i)]));
+
+export function glyphText(name: string): string | null {
+  const known = NAME_TEXT.get(name);
+  if (known) return known;
+  const m = /^uni([0-9A-F]{4})$/.exec(name);
+  if (m) {
+    const u = parseInt(m[1]!, 16);
+    if (u >= 0xd800 && u <= 0xdfff) return null;
+    return String.fromCharCode(u);
+  }
+  return null;
+}
+
+/** A base encoding's names for codes 32–126 (WinAnsi and Standard differ only at ' and `). */
+function baseEncoding(name: string): (string | null)[] {
+  const names: (string | null)[] = new Array(256).fill(null);
+  for (let c = 32; c <= 126; c++) names[c] = ASCII_NAMES[c - 32]!;
+  if (name === 'StandardEncoding') {
+    names[39] = 'quoteright';
+    names[96] = 'quoteleft';
+  } else if (name !== 'WinAnsiEncoding') return decline(`a base encoding this reader does not read: ${name}`);
+  return names;
+}
+
+const STANDARD_QUOTES: Record<string, string> = { quoteright: '\u2019', quoteleft: '\u2018' };
+
+/** FontDescriptor metrics as PDFium keeps them: integers. */
+function metrics(file: PdfFile, descriptor: Dict | null): { ascent: number; descent: number } {
+  if (!descriptor) return decline('a font without a descriptor');
+  const ascent = Math.trunc(file.number(descriptor, 'Ascent') ?? 0);
+  const descent = Math.trunc(file.number(descriptor, 'Descent') ?? 0);
+  // Both zero: PDFium measures glyphs of the font program instead. A positive descent it flips.
+  if (ascent === descent || descent > 0) decline('a font without usable ascent and descent');
+  return { ascent, descent };
+}
+
+export function loadFont(file: PdfFile, dict: Dict): Font {
+  const subtype = file.name(dict, 'Subtype');
+  const toUnicodeStream = file.get(dict, 'ToUnicode');
+  const toUnicode = toUnicodeStream instanceof Stream ? parseToUnicode(file.decode(toUnicodeStream)) : null;
+  if (subtype === 'Type0') return cidFont(file, dict, toUnicode);
+  if (subtype === 'TrueType' || subtype === 'Type1' || subtype === 'MMType1') return simpleFont(file, dict, toUnicode);
+  return decline(`a ${subtype} font`);
+}
+
+function cidFont(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | null): Font {
+  if (file.name(dict, 'Encoding') !== 'Identity-H') decline('a CID font not encoded Identity-H');
+  const descendants = file.array(dict, 'DescendantFonts');
+  const cid = descendants && file.resolve(descendants[0]);
+  if (!(cid instanceof Map)) return decline('a Type0 font without its CID font');
+  if (!toUnicode) return decline('a CID font without ToUnicode');
+  const { ascent, descent } = metrics(file, file.dict(cid, 'FontDescriptor'));
+  const dw = Math.trunc(file.number(cid, 'DW') ?? 1000);
+  const widths = new Map<number, number>();
+  const w = file.array(cid, 'W') ?? [];
+  for (let i = 0; i < w.length; ) {
+    const first = file.resolve(w[i]);
+    const next = file.resolve(w[i + 1]);
+    if (typeof first !== 'number') return decline('a malformed /W');
+    if (Array.isArray(next)) {
+      next.forEach((v, k) => {
+        const n = file.resolve(v);
+        if (typeof n !== 'number') decline('a malformed /W');
+        if (!widths.has(first + k)) widths.set(first + k, Math.trunc(n as number));
+      });
+      i += 2;
+    } else {
+      const width = file.resolve(w[i + 2]);
+      if (typeof next !== 'number' || typeof width !== 'number') return decline('a malformed /W');
+      for (let c = first; c <= next; c++) if (!widths.has(c)) widths.set(c, Math.trunc(width));
+      i += 3;
+    }
+  }
+  return {
+    twoByte: true,
+    ascent,
+    descent,
+    width: (code) => widths.get(code) ?? dw,
+    text: (code) => toUnicode.get(code) ?? decline(`code ${code} has no ToUnicode entry`),
+  };
+}
+
+function simpleFont(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | null): Font {
+  const descriptor = file.dict(dict, 'FontDescriptor');
+  const { ascent, descent } = metrics(file, descriptor);
+  const widthsArray = file.array(dict, 'Widths');
+  if (!widthsArray) return decline('a simple font without /Widths');
+  const widths: (number | null)[] = new Array(256).fill(null);
+  const missing = descriptor && file.number(descriptor, 'MissingWidth');
+  if (missing !== null && missing !== undefined) widths.fill(Math.trunc(missing));
+  const first = Math.trunc(file.number(dict, 'FirstChar') ?? 0);
+  for (let i = 0; i < widthsArray.length && first + i <= 255; i++) {
+    const v = file.resolve(widthsArray[i]);
+    if (typeof v !== 'number') return decline('a malformed /Widths');
+    if (first + i >= 0) widths[first + i] = Math.trunc(v);
+  }
+  let names: (string | null)[] | null = null;
+  if (!toUnicode) {
+    const flags = (descriptor && file.number(descriptor, 'Flags')) ?? 0;
+    if (flags & 4) decline('a symbolic simple font without ToUnicode');
+    const enc = file.get(dict, 'Encoding');
+    if (enc instanceof Name) names = baseEncoding(enc.name);
+    else if (enc instanceof Map) {
+      names = baseEncoding(file.name(enc, 'BaseEncoding') ?? decline('Differences without a base encoding'));
+      let at = 0;
+      for (const d of file.array(enc, 'Differences') ?? []) {
+        const v = file.resolve(d);
+        if (typeof v === 'number') at = v;
+        else if (v instanceof Name && at >= 0 && at <= 255) names[at++] = v.name;
+        else decline('malformed Differences');
+      }
+    } else decline('a simple font without ToUnicode or a named encoding');
+  }
+  return {
+    twoByte: false,
+    ascent,
+    descent,
+    width: (code) => widths[code] ?? decline(`code ${code} has no width in /Widths`),
+    text: (code) => {
+      if (toUnicode) return toUnicode.get(code) ?? decline(`code ${code} has no ToUnicode entry`);
+      const name = names![code];
+      const text = name ? (STANDARD_QUOTES[name] ?? glyphText(name)) : null;
+      return text ?? decline(`code ${code} has no certain character`);
+    },
+  };
+}
+
+export type { PdfObject };
