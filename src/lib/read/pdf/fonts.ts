@@ -106,6 +106,8 @@ const STANDARD_QUOTES: Record<string, string> = { quoteright: '\u2019', quotelef
 /** FontDescriptor metrics as PDFium keeps them: integers. */
 function metrics(file: PdfFile, descriptor: Dict | null): { ascent: number; descent: number } {
   if (!descriptor) return decline('a font without a descriptor');
+  // A font not embedded: PDFium measures the font it substitutes (other ascent, descent and widths).
+  if (!['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor.has(k))) decline('a font not embedded');
   const ascent = Math.trunc(file.number(descriptor, 'Ascent') ?? 0);
   const descent = Math.trunc(file.number(descriptor, 'Descent') ?? 0);
   // Both zero: PDFium measures glyphs of the font program instead. A positive descent it flips.
