@@ -1,10 +1,12 @@
-// The PDF engine: PDFium (the PDF reader of Chrome, by Foxit and Google) compiled to WebAssembly, from
-// the npm package @embedpdf/pdfium. It replaced Mozilla's pdf.js here because reading a report's text
-// and drawn lines took pdf.js 150–300 ms (it compiles every embedded font for rendering), PDFium a fifth
-// of that (pdf.js 6.5's text alone: 127 ms for huaian-2024.pdf, 204 ms a Chromium-printed report;
-// PDFium's whole reading 24 and 50 ms, nearly all of it inside PDFium; README, Figures): the national
-// corpus of ~14,000 PDFs must ingest in minutes. Its output is the same as before: per page, text items
-// with their positions and the straight lines drawn, top-left origin, in points.
+// The fallback PDF engine: PDFium (the PDF reader of Chrome, by Foxit and Google) compiled to
+// WebAssembly, from the npm package @embedpdf/pdfium. Our own reader (pdfFast.ts) reads the common,
+// well-formed files first and declines the rest; PDFium reads those: encrypted, damaged and scanned
+// files (and rejects them as before), fonts not embedded, Type3 fonts, fonts without usable metrics,
+// filters other than FlateDecode. It replaced Mozilla's pdf.js here because reading a report's text and
+// drawn lines took pdf.js 150–300 ms (it compiles every embedded font for rendering), PDFium a fifth of
+// that; but PDFium's FPDF_LoadPage alone costs ~39 ms a document (README, Figures). Its output is what
+// the fast reader matches: per page, text items with their positions and the straight lines drawn,
+// top-left origin, in points.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { PageText, PlacedText } from './pdf.ts';
