@@ -149,8 +149,8 @@ export function pagesToLines(pages: readonly PageText[]): { text: string; origin
 const GARBLED = /[\ue000-\uf8ff\ufffd\u0000-\u0008]/gu;
 
 /**
- * Every page's text items, rules and images: our own reader where it reads the file exactly (most
- * files, in a tenth of the time), PDFium where it declines; PDF_READER=pdfium forces PDFium.
+ * Every page's text items, rules and images: our own reader where it reads the file exactly (no
+ * FPDF_LoadPage to pay for), PDFium where it declines; PDF_READER=pdfium forces PDFium.
  */
 export async function readPdfPagesEither(bytes: Uint8Array): Promise<PageText[]> {
   if (process.env.PDF_READER !== 'pdfium') {
