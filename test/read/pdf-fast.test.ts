@@ -8,6 +8,7 @@ import { parseBytes } from '../../src/lib/ingest/read.ts';
 import type { PageText } from '../../src/lib/read/pdf.ts';
 import { readPdfPagesFast, Unsupported } from '../../src/lib/read/pdfFast.ts';
 import { readPdfPages } from '../../src/lib/read/pdfium.ts';
+import { isBlank } from '../../src/lib/read/pdf/content.ts';
 import { parseToUnicode } from '../../src/lib/read/pdf/fonts.ts';
 import { multiply } from '../../src/lib/read/pdf/layout.ts';
 import { EOF, Lexer, Name, Op, PdfString, Ref } from '../../src/lib/read/pdf/objects.ts';
@@ -196,6 +197,25 @@ describe('the pieces', () => {
     const map = parseToUnicode(new Uint8Array(Buffer.from(cmap, 'latin1')));
     expect(Object.fromEntries(map)).toEqual({ 3: ' ', 16: '人', 32: 'A', 33: 'B', 34: 'C', 48: '民', 49: 'fi' });
     expect(() => parseToUnicode(new Uint8Array(Buffer.from('1 beginbfchar <01> <D83D> endbfchar', 'latin1')))).toThrow(Unsupported);
+  });
+
+  it('operators and short names are the same objects however often read; #-escaped names are not cached wrongly', () => {
+    const ops = all('q Q BT ET Tj TJ scn SCN BDC q q BDC') as Op[];
+    expect(ops.map((o) => o.op)).toEqual(['q', 'Q', 'BT', 'ET', 'Tj', 'TJ', 'scn', 'SCN', 'BDC', 'q', 'q', 'BDC']);
+    expect(ops[0]).toBe(ops[9]);
+    expect(ops[8]).toBe(ops[11]);
+    expect(all('true false null beginbfchar')).toEqual([true, false, null, Op.of('beginbfchar')]);
+    expect(all('/F1 /F1 /F#31 /Span /Spans')).toEqual([Name.of('F1'), Name.of('F1'), Name.of('F1'), Name.of('Span'), Name.of('Spans')]);
+  });
+
+  it('white space as the content reader tests it: exactly what \\s matches', () => {
+    for (let u = 0; u < 65536; u++) {
+      const ch = String.fromCharCode(u);
+      if (isBlank(ch) !== /^\s*$/u.test(ch)) throw new Error(`U+${u.toString(16)}`);
+    }
+    expect(isBlank('')).toBe(true);
+    expect(isBlank(' \u3000\t')).toBe(true);
+    expect(isBlank(' a')).toBe(false);
   });
 
   it('matrices compose with the first applied first', () => {

@@ -44,6 +44,10 @@ export interface PageContent {
 
 const MAX_FORM_DEPTH = 12;
 
+/** The content operators this reader knows, numbered: a switch on numbers, not on strings. */
+const K = { q: 1, Q: 2, cm: 3, BT: 4, ET: 5, Tf: 6, Tc: 7, Tw: 8, Tz: 9, TL: 10, Ts: 11, Td: 12, TD: 13, Tm: 14, "T*": 15, Tj: 16, "'": 17, '"': 18, TJ: 19, Tr: 20, w: 21, J: 22, j: 23, M: 24, d: 25, ri: 26, i: 27, CS: 28, cs: 29, SC: 30, SCN: 31, sc: 32, scn: 33, G: 34, g: 35, RG: 36, rg: 37, K: 38, k: 39, sh: 40, MP: 41, DP: 42, BMC: 43, EMC: 44, BX: 45, EX: 46, W: 47, "W*": 48, gs: 49, BDC: 50, m: 51, l: 52, c: 53, v: 54, y: 55, h: 56, re: 57, S: 58, s: 59, f: 60, F: 61, "f*": 62, B: 63, "B*": 64, b: 65, "b*": 66, n: 67, Do: 68, BI: 69, d0: 70, d1: 71 } as const;
+for (const [op, kind] of Object.entries(K)) Op.of(op).kind = kind;
+
 export class ContentReader {
   private readonly chars: PlacedText[] = [];
   private readonly rules: Rule[] = [];
@@ -77,23 +81,30 @@ export class ContentReader {
     let tm: Matrix = IDENTITY;
     let tlm: Matrix = IDENTITY;
     let path: PathPoint[] = [];
-    let start = { x: 0, y: 0 };
-    let current = { x: 0, y: 0 };
+    let startX = 0;
+    let startY = 0;
+    let currentX = 0;
+    let currentY = 0;
     const shown: ShownText[] = [];
     const lx = new Lexer(data);
+    // The operands before an operator: a reused array and a count (no reallocation per operator).
     const args: PdfObject[] = [];
+    let nargs = 0;
+    const arg = (i: number): PdfObject | undefined => (i < nargs ? args[i] : undefined);
     const num = (i: number): number => {
-      const v = args[i];
+      const v = arg(i);
       return typeof v === 'number' ? v : decline('an operator without its numbers');
     };
 
     const addPoint = (x: number, y: number, kind: PathPoint['kind'], close = false) => {
       // PDFium's AddPathPoint: a move after an open move replaces it; a line with no move is dropped.
       const last = path.at(-1);
-      if (kind === 'move' && last && !last.closed && last.kind === 'move' && current.x === x && current.y === y && !close) return;
-      current = { x, y };
+      if (kind === 'move' && last && !last.closed && last.kind === 'move' && currentX === x && currentY === y && !close) return;
+      currentX = x;
+      currentY = y;
       if (kind === 'move') {
-        start = { x, y };
+        startX = x;
+        startY = y;
         if (last && last.kind === 'move' && !last.closed) {
           last.x = x;
           last.y = y;
@@ -104,7 +115,7 @@ export class ContentReader {
     };
     const closePath = () => {
       if (path.length === 0) return;
-      if (start.x !== current.x || start.y !== current.y) addPoint(start.x, start.y, 'line', true);
+      if (startX !== currentX || startY !== currentY) addPoint(startX, startY, 'line', true);
       else path.at(-1)!.closed = true;
     };
     const paint = (fill: boolean, stroke: boolean) => {
@@ -124,69 +135,103 @@ export class ContentReader {
       this.rules.push(...subpathRules(subpaths, stroke));
     };
 
+    // Reused by every show operator: the codes shown and their origins.
+    let codes = new Uint16Array(256);
+    let xs = new Float64Array(256);
+    let ys = new Float64Array(256);
+    let texts: string[] = new Array<string>(256).fill('');
     const show = (s: PdfObject, strings: PdfObject[] | null) => {
       const font = gs.font ?? decline('text shown without a font');
       const size = gs.fontSize;
-      const codes: number[] = [];
-      const placed: { code: number; x: number; y: number }[] = [];
+      let n = 0;
+      // The text matrix, moved along the baseline as the glyphs advance (a copy: tm may be shared).
+      const m = tm.slice();
+      const c = gs.ctm;
+      const step = font.twoByte ? 2 : 1;
       const parts = strings ?? [s];
       for (let i = 0; i < parts.length; i++) {
         const part = parts[i];
         if (typeof part === 'number') {
-          tm = translate(tm, (-part / 1000) * size);
+          const tx = (-part / 1000) * size;
+          m[4] = m[4]! + tx * m[0]!;
+          m[5] = m[5]! + tx * m[1]!;
           continue;
         }
         if (!(part instanceof PdfString)) return decline('a show operator without a string');
         const b = part.bytes;
         if (font.twoByte && b.length % 2 !== 0) decline('an odd number of bytes in a two-byte font');
-        const step = font.twoByte ? 2 : 1;
-        const c = gs.ctm;
         for (let k = 0; k < b.length; k += step) {
           const code = font.twoByte ? (b[k]! << 8) | b[k + 1]! : b[k]!;
           // The origin: (0, rise) in text space, through the text matrix and the CTM.
-          const tx = tm[2]! * gs.rise + tm[4]!;
-          const ty = tm[3]! * gs.rise + tm[5]!;
-          codes.push(code);
-          placed.push({ code, x: c[0]! * tx + c[2]! * ty + c[4]!, y: c[1]! * tx + c[3]! * ty + c[5]! });
+          const tx = m[2]! * gs.rise + m[4]!;
+          const ty = m[3]! * gs.rise + m[5]!;
+          if (n === codes.length) {
+            const grown = new Uint16Array(n * 2);
+            grown.set(codes);
+            codes = grown;
+            const gx = new Float64Array(n * 2);
+            gx.set(xs);
+            xs = gx;
+            const gy = new Float64Array(n * 2);
+            gy.set(ys);
+            ys = gy;
+            texts = texts.concat(new Array<string>(n).fill(''));
+          }
+          codes[n] = code;
+          xs[n] = c[0]! * tx + c[2]! * ty + c[4]!;
+          ys[n++] = c[1]! * tx + c[3]! * ty + c[5]!;
           const w = font.width(code);
-          tm = translate(tm, (w / 1000) * size + gs.charSpace + (code === 32 && !font.twoByte ? gs.wordSpace : 0));
+          const adv = (w / 1000) * size + gs.charSpace + (code === 32 && !font.twoByte ? gs.wordSpace : 0);
+          m[4] = m[4]! + adv * m[0]!;
+          m[5] = m[5]! + adv * m[1]!;
         }
       }
-      if (placed.length === 0) return;
-      const trm = multiply(tm, gs.ctm);
-      const a = trm[0]!;
+      tm = m;
+      if (n === 0) return;
+      const a = m[0]! * c[0]! + m[1]! * c[2]!;
       // A text object of one blank glyph has an empty box: PDFium's text page skips it.
-      const texts = placed.map((p) => font.text(p.code));
-      if (placed.length === 1 && /^\s*$/u.test(texts[0]!)) return;
-      if (placed.length > 1 && texts.every((t) => /^\s*$/u.test(t)) && placed.every((p) => p.x === placed[0]!.x && p.y === placed[0]!.y)) return;
+      let allBlank = true;
+      let samePlace = true;
+      for (let i = 0; i < n; i++) {
+        const t = font.text(codes[i]!);
+        texts[i] = t;
+        if (allBlank && !isBlank(t)) allBlank = false;
+        if (xs[i] !== xs[0] || ys[i] !== ys[0]) samePlace = false;
+      }
+      if (allBlank && (n === 1 || samePlace)) return;
       const em = Math.abs(a * size) || Math.abs(size);
-      const key = String.fromCharCode(...codes);
+      const key = n <= 4096 ? String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]) : Array.from(codes.subarray(0, n), (u) => String.fromCharCode(u)).join('');
       // PDFium's text page skips a text object that repeats one of the five before it within 0.9 of its
       // last advance at the (unscaled) font size, their glyph boxes overlapping by half or more
       // (IsSameAsPreTextObject): so at most half a box apart. Decline wherever that might hold, taking
       // the box as the advances plus a quarter em for glyphs that overhang.
-      const last = placed.at(-1)!;
-      const extent = Math.abs(last.x - placed[0]!.x) + (em * font.width(last.code)) / 1000 + em / 4;
-      const reach = Math.min(0.95 * (font.width(last.code) || 1000) * (Math.abs(size) / 1000), extent / 2);
-      const rise = em * codes.length;
-      for (const prev of shown.slice(-5)) {
-        if (prev.font === font && prev.codes === key && Math.abs(prev.x - placed[0]!.x) <= reach && Math.abs(prev.y - placed[0]!.y) <= rise) decline(`a text object drawn twice (fake bold): ${texts.join('')}`);
+      const x0 = xs[0]!;
+      const y0 = ys[0]!;
+      const lastCode = codes[n - 1]!;
+      const extent = Math.abs(xs[n - 1]! - x0) + (em * font.width(lastCode)) / 1000 + em / 4;
+      const reach = Math.min(0.95 * (font.width(lastCode) || 1000) * (Math.abs(size) / 1000), extent / 2);
+      const rise = em * n;
+      for (let i = Math.max(0, shown.length - 5); i < shown.length; i++) {
+        const prev = shown[i]!;
+        if (prev.font === font && prev.codes === key && Math.abs(prev.x - x0) <= reach && Math.abs(prev.y - y0) <= rise) decline(`a text object drawn twice (fake bold): ${texts.slice(0, n).join('')}`);
       }
-      shown.push({ font, codes: key, x: placed[0]!.x, y: placed[0]!.y });
-      const [t0, t1, t2, t3, t4, t5] = this.device as [number, number, number, number, number, number];
+      shown.push({ font, codes: key, x: x0, y: y0 });
+      const dv = this.device;
+      const t0 = dv[0]!, t1 = dv[1]!, t2 = dv[2]!, t3 = dv[3]!, t4 = dv[4]!, t5 = dv[5]!;
       const size2 = Math.abs(((a * size) / 1000) * (font.ascent - font.descent));
-      for (let i = 0; i < placed.length; i++) {
-        const { code, x: ox, y: oy } = placed[i]!;
+      for (let i = 0; i < n; i++) {
+        const code = codes[i]!;
+        const ox = xs[i]!;
+        const oy = ys[i]!;
         this.checkDuplicate(font, code, ox, oy, em);
         const width = (a * font.width(code) * size) / 1000;
         const x1 = t0 * ox + t2 * oy + t4;
         const y = t1 * ox + t3 * oy + t5;
         const x2 = t0 * (ox + width) + t2 * oy + t4;
         const text = texts[i]!;
-        for (let u = 0; u < text.length; u++) {
-          const c = text.charCodeAt(u);
-          this.chars.push({ text: charText(c > 0 ? radicalFolded(c) : ''), x: Math.min(x1, x2), y, width: Math.abs(x2 - x1), size: size2 });
-        }
+        const x = Math.min(x1, x2);
+        const w = Math.abs(x2 - x1);
+        for (let u = 0; u < text.length; u++) this.chars.push({ text: unitText(text.charCodeAt(u)), x, y, width: w, size: size2 });
       }
     };
     const nextLine = () => {
@@ -199,27 +244,27 @@ export class ContentReader {
       if (t === EOF) break;
       if (!(t instanceof Op)) {
         if (t === ']' || t === '>>') decline('an unbalanced array or dictionary in content');
-        args.push(t as PdfObject);
+        args[nargs++] = t as PdfObject;
         continue;
       }
-      switch (t.op) {
-        case 'q':
+      switch (t.kind) {
+        case K.q:
           stack.push(gs);
           gs = { ...gs };
           break;
-        case 'Q':
+        case K.Q:
           gs = stack.pop() ?? gs;
           break;
-        case 'cm':
+        case K.cm:
           gs.ctm = multiply([num(0), num(1), num(2), num(3), num(4), num(5)], gs.ctm);
           break;
-        case 'BT':
+        case K.BT:
           tm = tlm = IDENTITY;
           break;
-        case 'ET':
+        case K.ET:
           break;
-        case 'Tf': {
-          const name = args[0];
+        case K.Tf: {
+          const name = arg(0);
           if (!(name instanceof Name)) return decline('Tf without a font name');
           const dict = resources && file.dict(resources, 'Font');
           const fontDict = dict && file.get(dict, name.name);
@@ -230,94 +275,94 @@ export class ContentReader {
           gs.fontSize = num(1);
           break;
         }
-        case 'Tc':
+        case K.Tc:
           gs.charSpace = num(0);
           break;
-        case 'Tw':
+        case K.Tw:
           gs.wordSpace = num(0);
           break;
-        case 'Tz':
+        case K.Tz:
           if (num(0) !== 100) decline('horizontal scaling');
           break;
-        case 'TL':
+        case K.TL:
           gs.leading = num(0);
           break;
-        case 'Ts':
+        case K.Ts:
           gs.rise = num(0);
           break;
-        case 'Td':
+        case K.Td:
           tlm = multiply([1, 0, 0, 1, num(0), num(1)], tlm);
           tm = tlm;
           break;
-        case 'TD':
+        case K.TD:
           gs.leading = -num(1);
           tlm = multiply([1, 0, 0, 1, num(0), num(1)], tlm);
           tm = tlm;
           break;
-        case 'Tm':
+        case K.Tm:
           tlm = tm = [num(0), num(1), num(2), num(3), num(4), num(5)];
           break;
-        case 'T*':
+        case K["T*"]:
           nextLine();
           break;
-        case 'Tj':
-          show(args[0] ?? null, null);
+        case K.Tj:
+          show(arg(0) ?? null, null);
           break;
-        case "'":
+        case K["'"]:
           nextLine();
-          show(args[0] ?? null, null);
+          show(arg(0) ?? null, null);
           break;
-        case '"':
+        case K['"']:
           gs.wordSpace = num(0);
           gs.charSpace = num(1);
           nextLine();
-          show(args[2] ?? null, null);
+          show(arg(2) ?? null, null);
           break;
-        case 'TJ': {
-          const arr = args[0];
+        case K.TJ: {
+          const arr = arg(0);
           if (!Array.isArray(arr)) return decline('TJ without an array');
           show(null, arr);
           break;
         }
-        case 'Tr':
-        case 'w':
-        case 'J':
-        case 'j':
-        case 'M':
-        case 'd':
-        case 'ri':
-        case 'i':
-        case 'CS':
-        case 'cs':
-        case 'SC':
-        case 'SCN':
-        case 'sc':
-        case 'scn':
-        case 'G':
-        case 'g':
-        case 'RG':
-        case 'rg':
-        case 'K':
-        case 'k':
-        case 'sh':
-        case 'MP':
-        case 'DP':
-        case 'BMC':
-        case 'EMC':
-        case 'BX':
-        case 'EX':
-        case 'W':
-        case 'W*':
+        case K.Tr:
+        case K.w:
+        case K.J:
+        case K.j:
+        case K.M:
+        case K.d:
+        case K.ri:
+        case K.i:
+        case K.CS:
+        case K.cs:
+        case K.SC:
+        case K.SCN:
+        case K.sc:
+        case K.scn:
+        case K.G:
+        case K.g:
+        case K.RG:
+        case K.rg:
+        case K.K:
+        case K.k:
+        case K.sh:
+        case K.MP:
+        case K.DP:
+        case K.BMC:
+        case K.EMC:
+        case K.BX:
+        case K.EX:
+        case K.W:
+        case K["W*"]:
           break;
-        case 'gs': {
-          const name = args[0];
+        case K.gs: {
+          const name = arg(0);
           const states = resources && file.dict(resources, 'ExtGState');
           const state = name instanceof Name && states ? file.get(states, name.name) : null;
           if (state instanceof Map && state.has('Font')) decline('a font set by an ExtGState');
           break;
         }
-        case 'BDC': {
-          let props = args[1];
+        case K.BDC: {
+          let props = arg(1);
           if (props instanceof Name) {
             const all = resources && file.dict(resources, 'Properties');
             props = all ? file.get(all, props.name) : null;
@@ -325,33 +370,32 @@ export class ContentReader {
           if (props instanceof Map && props.has('ActualText')) decline('marked content with /ActualText');
           break;
         }
-        case 'm':
+        case K.m:
           addPoint(num(0), num(1), 'move');
           break;
-        case 'l':
+        case K.l:
           addPoint(num(0), num(1), 'line');
           break;
-        case 'c':
+        case K.c:
           addPoint(num(0), num(1), 'curve');
           addPoint(num(2), num(3), 'curve');
           addPoint(num(4), num(5), 'curve');
           break;
-        case 'v': {
-          const { x, y } = current;
-          addPoint(x, y, 'curve');
+        case K.v: {
+          addPoint(currentX, currentY, 'curve');
           addPoint(num(0), num(1), 'curve');
           addPoint(num(2), num(3), 'curve');
           break;
         }
-        case 'y':
+        case K.y:
           addPoint(num(0), num(1), 'curve');
           addPoint(num(2), num(3), 'curve');
           addPoint(num(2), num(3), 'curve');
           break;
-        case 'h':
+        case K.h:
           closePath();
           break;
-        case 're': {
+        case K.re: {
           const [x, y, w, h] = [num(0), num(1), num(2), num(3)];
           addPoint(x, y, 'move');
           addPoint(x + w, y, 'line');
@@ -360,44 +404,44 @@ export class ContentReader {
           addPoint(x, y, 'line', true);
           break;
         }
-        case 'S':
+        case K.S:
           paint(false, true);
           break;
-        case 's':
+        case K.s:
           closePath();
           paint(false, true);
           break;
-        case 'f':
-        case 'F':
-        case 'f*':
+        case K.f:
+        case K.F:
+        case K["f*"]:
           paint(true, false);
           break;
-        case 'B':
-        case 'B*':
+        case K.B:
+        case K["B*"]:
           paint(true, true);
           break;
-        case 'b':
-        case 'b*':
+        case K.b:
+        case K["b*"]:
           closePath();
           paint(true, true);
           break;
-        case 'n':
+        case K.n:
           paint(false, false);
           break;
-        case 'Do':
-          this.xobject(args[0] ?? null, resources, gs);
+        case K.Do:
+          this.xobject(arg(0) ?? null, resources, gs);
           break;
-        case 'BI':
+        case K.BI:
           this.skipInlineImage(lx);
           this.images++;
           break;
-        case 'd0':
-        case 'd1':
+        case K.d0:
+        case K.d1:
           break;
         default:
           decline(`an unknown operator ${t.op}`);
       }
-      args.length = 0;
+      nargs = 0;
     }
   }
 
@@ -463,5 +507,21 @@ export class ContentReader {
   }
 }
 
-/** The text matrix moved along the baseline by tx (text space units). */
-const translate = (tm: Matrix, tx: number): Matrix => [tm[0]!, tm[1]!, tm[2]!, tm[3]!, tm[4]! + tx * tm[0]!, tm[5]! + tx * tm[1]!];
+/** Code units JavaScript's \\s matches (white space and line terminators). */
+const SPACE_UNITS = [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
+const SPACE = new Uint8Array(65536);
+for (const u of SPACE_UNITS) SPACE[u] = 1;
+
+/** Whether text is all white space (/^\\s*$/u without the regular expression). */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (SPACE[text.charCodeAt(i)] !== 1) return false;
+  return true;
+}
+
+/** Each code unit's text as an item holds it (radicals folded, spaces and NUL as a space), made once. */
+const UNIT_TEXT: (string | undefined)[] = new Array<string | undefined>(65536).fill(undefined);
+export function unitText(u: number): string {
+  let t = UNIT_TEXT[u];
+  if (t === undefined) UNIT_TEXT[u] = t = charText(u > 0 ? radicalFolded(u) : '');
+  return t;
+}

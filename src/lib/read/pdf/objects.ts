@@ -48,6 +48,8 @@ export class Ref {
 export class Op {
   private static readonly known = new Map<string, Op>();
   readonly op: string;
+  /** A number the content reader gives the operators it knows (0: unknown), to switch on. */
+  kind = 0;
   private constructor(op: string) {
     this.op = op;
   }
@@ -79,6 +81,12 @@ const DELIM = new Uint8Array(256);
 for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1;
 export const isWhite = (c: number) => WHITE[c] === 1;
 const isRegular = (c: number) => WHITE[c] === 0 && DELIM[c] === 0;
+
+/** Operators of up to three bytes by their bytes packed into a number (one or two bytes: an array). */
+const WORDS_2: (Op | undefined)[] = new Array<Op | undefined>(65536).fill(undefined);
+const WORDS_3 = new Map<number, Op>();
+/** Names of up to four bytes without escapes, by their bytes packed into a number. */
+const SHORT_NAMES = new Map<number, Name>();
 
 const hexValue = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
 
@@ -137,13 +145,28 @@ export class Lexer {
     }
     if (c === 123 || c === 125 || c === 41) decline(`unexpected ${String.fromCharCode(c)}`);
     let e = p;
-    while (e < d.length && isRegular(d[e]!)) e++;
+    // Operators are short: up to three bytes make a key (regular bytes are never 0), no string built.
+    let key = 0;
+    while (e < d.length && WHITE[d[e]!] === 0 && DELIM[d[e]!] === 0) {
+      if (e - p < 3) key = (key << 8) | d[e]!;
+      e++;
+    }
     this.pos = e;
+    if (e - p <= 2) {
+      const known = WORDS_2[key];
+      if (known !== undefined) return known;
+    } else if (e - p === 3) {
+      const known = WORDS_3.get(key);
+      if (known !== undefined) return known;
+    }
     const word = latin1.decode(d.subarray(p, e));
     if (word === 'true') return true;
     if (word === 'false') return false;
     if (word === 'null') return null;
-    return Op.of(word);
+    const op = Op.of(word);
+    if (e - p <= 2) WORDS_2[key] = op;
+    else if (e - p === 3) WORDS_3.set(key, op);
+    return op;
   }
 
   /** A number (7.3.3): integer or real, sign and point allowed, no exponent. */
@@ -187,10 +210,25 @@ export class Lexer {
     let p = this.pos + 1;
     let s = '';
     const start = p;
-    while (p < d.length && isRegular(d[p]!)) p++;
-    const raw = d.subarray(start, p);
+    let key = 0;
+    let escaped = false;
+    while (p < d.length && WHITE[d[p]!] === 0 && DELIM[d[p]!] === 0) {
+      if (d[p] === 35) escaped = true;
+      key = key * 256 + d[p]!;
+      p++;
+    }
     this.pos = p;
-    if (!raw.includes(35)) return Name.of(latin1.decode(raw));
+    const short = !escaped && p - start <= 4;
+    if (short) {
+      const known = SHORT_NAMES.get(key);
+      if (known !== undefined) return known;
+    }
+    const raw = d.subarray(start, p);
+    if (!escaped) {
+      const n = Name.of(latin1.decode(raw));
+      if (short) SHORT_NAMES.set(key, n);
+      return n;
+    }
     for (let i = 0; i < raw.length; i++) {
       const h = raw[i] === 35 ? (hexValue(raw[i + 1]!) << 4) | hexValue(raw[i + 2]!) : -1;
       if (h >= 0) {
@@ -241,24 +279,25 @@ export class Lexer {
   hexString(): PdfString {
     const d = this.data;
     let p = this.pos + 1;
-    const out: number[] = [];
+    const end = d.indexOf(62, p);
+    if (end < 0) return decline('an unterminated hex string');
+    const out = new Uint8Array((end - p + 1) >> 1);
+    let n = 0;
     let high = -1;
-    for (;;) {
-      if (p >= d.length) decline('an unterminated hex string');
-      const c = d[p++]!;
-      if (c === 62) break;
+    for (; p < end; p++) {
+      const c = d[p]!;
       if (WHITE[c]) continue;
       const v = hexValue(c);
       if (v < 0) decline('a bad hex digit');
       if (high < 0) high = v;
       else {
-        out.push((high << 4) | v);
+        out[n++] = (high << 4) | v;
         high = -1;
       }
     }
-    if (high >= 0) out.push(high << 4);
-    this.pos = p;
-    return new PdfString(Uint8Array.from(out));
+    if (high >= 0) out[n++] = high << 4;
+    this.pos = end + 1;
+    return new PdfString(n === out.length ? out : out.subarray(0, n));
   }
 
   /**
