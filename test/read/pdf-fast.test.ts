@@ -1,15 +1,17 @@
 // The fast PDF reader (pdfFast.ts) against PDFium: on every PDF the tests have, it either gives exactly
 // PDFium's pages or declines; the report parsed is the same either way; what it must not read it
-// declines (encrypted, cut short, Type3 fonts, filters it does not know), and the public path still
+// declines (encrypted, cut short, Type3 fonts it cannot measure, filters it does not know), and the public path still
 // gives today's answer for those. Then its small pure pieces.
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseBytes } from '../../src/lib/ingest/read.ts';
 import type { PageText } from '../../src/lib/read/pdf.ts';
 import { readPdfPagesFast, Unsupported } from '../../src/lib/read/pdfFast.ts';
 import { readPdfPages } from '../../src/lib/read/pdfium.ts';
-import { isBlank } from '../../src/lib/read/pdf/content.ts';
-import { parseToUnicode } from '../../src/lib/read/pdf/fonts.ts';
+import { actualText, isBlank } from '../../src/lib/read/pdf/content.ts';
+import { d1Box, parseToUnicode } from '../../src/lib/read/pdf/fonts.ts';
+import { inflateZlib } from '../../src/lib/read/pdf/inflate.ts';
 import { multiply } from '../../src/lib/read/pdf/layout.ts';
 import { EOF, Lexer, Name, Op, PdfString, Ref } from '../../src/lib/read/pdf/objects.ts';
 import { chromiumPdfs, huaian, libreOfficePdfs, type SamplePdf } from './pdf-samples.ts';
@@ -88,6 +90,8 @@ describe('the fast reader against PDFium', () => {
       expect(await parseBytes(bytes, name), name).toEqual(await parseWithPdfium(bytes, name));
     }
     expect(outcomes[0]).toBe('huaian-2024.pdf: read');
+    // Chromium's PDFs (Type 3 fonts, /ActualText over radicals and variants) are read too.
+    expect(outcomes.filter((o) => o.startsWith('chromium'))).toEqual(['chromium-0.pdf: read', 'chromium-1.pdf: read']);
     expect(outcomes).toHaveLength(5);
   });
 });
@@ -144,7 +148,29 @@ describe('hand-made PDFs', () => {
     expect(pages[0]!.items.every((i) => Math.abs(i.size - (10 * 1117) / 1000) < 1e-9)).toBe(true);
   });
 
-  it('an encrypted PDF, one cut short, a Type3 font, an unknown filter: declined, and the public path answers as before', async () => {
+  it('Type 3 glyphs as PDFium measures them: advance and FontBBox, widened to the glyph box; a space of nothing; /ActualText by the glyph box', async () => {
+    const toUnicode = '/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF> endcodespacerange 4 beginbfchar <41> <4EBA> <42> <6C11> <43> <0020> <44> <0020> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end';
+    const proc = (s: string) => `<< /Length ${s.length} >>\nstream\n${s}\nendstream`;
+    const font = (matrix: string, bbox: string) =>
+      `<< /Type /Font /Subtype /Type3 /FontBBox [${bbox}] /FontMatrix [${matrix}] /CharProcs << /a 7 0 R /b 8 0 R /sp 9 0 R /nil 10 0 R >> /Encoding << /Type /Encoding /Differences [65 /a /b /sp /nil] >> /FirstChar 65 /LastChar 68 /Widths [1000 900 250 0] /ToUnicode 6 0 R >>`;
+    const glyphs = [proc(toUnicode), proc('1000 0 50 -120 960 880 d1 0 0 m 1 1 l S'), proc('900 0 -40 -200 1100 700 d1 0 0 m 1 1 l S'), proc('250 0 0 0 0 0 d1'), proc('0 0 0 0 0 0 d1')];
+    const content = 'BT /F1 12 Tf 20 150 Td <41424344> Tj 0 -30 Td <41> Tj /Span << /ActualText <FEFF6C11> >> BDC 20 0 Td <42> Tj EMC ET BT 1 0 0 -1 0 100 Tm /F2 10 Tf <4142> Tj ET';
+    const bytes = makePdf(content, '<< /Font << /F1 5 0 R /F2 11 0 R >> >>', [font('0.001 0 0 0.001 0 0', '-40 -200 1100 880'), ...glyphs, font('0.001 0 0 -0.001 0 0', '-40 880 1100 -880')]);
+    const fast = readPdfPagesFast(bytes);
+    expect(differences(fast, await readPdfPages(bytes))).toEqual([]);
+    expect(fast[0]!.items.map((i) => i.text).join('|')).toContain('民');
+  });
+
+  it('Type 3 fonts it cannot measure decline: a glyph procedure starting with d0, no ToUnicode', () => {
+    const bytes = makePdf('BT /F1 12 Tf 20 150 Td <41> Tj ET', '<< /Font << /F1 5 0 R >> >>', [
+      '<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << /a 7 0 R >> /Encoding << /Differences [65 /a] >> /FirstChar 65 /LastChar 65 /Widths [1000] /ToUnicode 6 0 R >>',
+      '<< /Length 53 >>\nstream\nbegincmap 1 beginbfchar <41> <4EBA> endbfchar endcmap\nendstream',
+      '<< /Length 9 >>\nstream\n1000 0 d0\nendstream',
+    ]);
+    expect(() => readPdfPagesFast(bytes)).toThrow(/d1/);
+  });
+
+  it('an encrypted PDF, one cut short, a Type3 font without ToUnicode, an unknown filter: declined, and the public path answers as before', async () => {
     const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/documents/${name}`, import.meta.url)));
     const type3 = makePdf('BT /F1 12 Tf 20 150 Td (a) Tj ET', '<< /Font << /F1 5 0 R >> >>', ['<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << /a 6 0 R >> /Encoding << /Differences [97 /a] >> /FirstChar 97 /LastChar 97 /Widths [1000] >>', '<< /Length 24 >>\nstream\n1000 0 0 0 1000 1000 d1\nendstream']);
     const lzw = makePdf('', '<< >>').slice();
@@ -216,6 +242,42 @@ describe('the pieces', () => {
     expect(isBlank('')).toBe(true);
     expect(isBlank(' \u3000\t')).toBe(true);
     expect(isBlank(' a')).toBe(false);
+  });
+
+  it('inflates what zlib deflates, all of it or its first bytes; damaged data throws', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (const size of [0, 1, 100, 5000, 70000]) {
+      // Text-like data (repeats for back-references) with some noise.
+      const text = Array.from({ length: size }, (_, i) => (random() < 0.1 ? Math.floor(random() * 256) : 'begincmap <0041> <4EBA> endbfchar '.charCodeAt(i % 34)));
+      const raw = new Uint8Array(text);
+      for (const level of [0, 1, 9]) {
+        const z = new Uint8Array(deflateSync(raw, { level }));
+        expect(Buffer.from(inflateZlib(z)).equals(Buffer.from(raw)), `${size} at level ${level}`).toBe(true);
+        const head = inflateZlib(z, 64);
+        expect(head.length).toBeGreaterThanOrEqual(Math.min(64, size));
+        expect(Buffer.from(head).equals(Buffer.from(raw.subarray(0, head.length)))).toBe(true);
+      }
+    }
+    const z = new Uint8Array(deflateSync(Buffer.from('1000 0 50 -120 960 880 d1 0 0 m 1 1 l S'.repeat(20))));
+    expect(() => inflateZlib(z.subarray(0, z.length - 6))).toThrow();
+    const bad = z.slice();
+    bad[bad.length - 1]! ^= 1;
+    expect(() => inflateZlib(bad)).toThrow(/checksum/);
+    expect(() => inflateZlib(new Uint8Array([0x78, 0x9c, 0xff, 0xff]))).toThrow();
+  });
+
+  it('a glyph procedure d1 box, /ActualText', () => {
+    const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
+    expect(d1Box(bytes('1000 0 100 -880.4 900 120.5 d1\n100 120 m'))).toEqual([1000, 100, -880, 900, 121]);
+    // Cut short after the operator or before it: not known yet.
+    expect(d1Box(bytes('1000 0 100 -880 900 120 d1'))).toBeNull();
+    expect(d1Box(bytes('1000 0 100 -880 900 120 d1'), true)).toEqual([1000, 100, -880, 900, 120]);
+    expect(d1Box(bytes('1000 0 100 -88'))).toBeNull();
+    expect(() => d1Box(bytes('1000 0 d0 '))).toThrow(Unsupported);
+    expect(actualText(new Uint8Array([0xfe, 0xff, 0x62, 0x37]))).toBe('户');
+    expect(actualText(bytes('fi'))).toBe('fi');
+    expect(() => actualText(new Uint8Array([0xfe, 0xff, 0xd8, 0x3d, 0xde, 0x00]))).toThrow(Unsupported);
   });
 
   it('matrices compose with the first applied first', () => {

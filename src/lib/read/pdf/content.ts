@@ -19,6 +19,14 @@ interface GraphicsState {
   wordSpace: number;
   leading: number;
   rise: number;
+  /** Text rendering mode (Tr). */
+  render: number;
+}
+
+/** An open marked-content sequence: its /ActualText, if any, and whether text has been shown in it. */
+interface Mark {
+  actualText: string | null;
+  shown: boolean;
 }
 
 interface PathPoint {
@@ -76,7 +84,7 @@ export class ContentReader {
     let gs: GraphicsState = inherited
       ? // PDFium starts a form with the caller's font and spacing but resets leading and rise.
         { ...inherited, ctm, leading: 0, rise: 0 }
-      : { ctm, font: null, fontSize: 0, charSpace: 0, wordSpace: 0, leading: 0, rise: 0 };
+      : { ctm, font: null, fontSize: 0, charSpace: 0, wordSpace: 0, leading: 0, rise: 0, render: 0 };
     const stack: GraphicsState[] = [];
     let tm: Matrix = IDENTITY;
     let tlm: Matrix = IDENTITY;
@@ -86,6 +94,12 @@ export class ContentReader {
     let currentX = 0;
     let currentY = 0;
     const shown: ShownText[] = [];
+    const marks: Mark[] = [];
+    /** The innermost open sequence with /ActualText. */
+    const actualTextMark = (): Mark | null => {
+      for (let i = marks.length - 1; i >= 0; i--) if (marks[i]!.actualText !== null) return marks[i]!;
+      return null;
+    };
     const lx = new Lexer(data);
     // The operands before an operator: a reused array and a count (no reallocation per operator).
     const args: PdfObject[] = [];
@@ -198,7 +212,32 @@ export class ContentReader {
         if (allBlank && !isBlank(t)) allBlank = false;
         if (xs[i] !== xs[0] || ys[i] !== ys[0]) samePlace = false;
       }
-      if (allBlank && (n === 1 || samePlace)) return;
+      const glyphBox = font.glyphBox;
+      // (Not so a Type 3 font's space: PDFium keeps it, as a box of nothing at its origin.)
+      if (!glyphBox && allBlank && (n === 1 || samePlace)) return;
+      const mark = actualTextMark();
+      if (mark) {
+        // PDFium gives /ActualText in place of the glyphs' text, measured by the text object's box: the
+        // same as the glyph's own when the object is one Type 3 glyph, upright, not stroked, whose text
+        // is the replacement. A second object in the sequence it drops. Anything else declines.
+        if (!glyphBox || n !== 1 || mark.shown || (gs.render !== 0 && gs.render !== 3 && gs.render !== 4 && gs.render !== 7)) decline('/ActualText over text this reader does not place as PDFium does');
+        // Its characters as PDFium's ProcessMarkedContent keeps them: controls as spaces, U+FFFD and up dropped.
+        let replacement = '';
+        let printable = false;
+        for (const ch of mark.actualText!) {
+          let u = ch.charCodeAt(0);
+          if (u >= 0xfffd) continue;
+          if (u <= 0x80 && (u < 0x20 || u > 0x7e)) u = 0x20;
+          else printable = true;
+          replacement += String.fromCharCode(u);
+        }
+        // No printable character: PDFium drops the text object. Empty: it reads the glyphs' own text.
+        if (mark.actualText !== '' && !printable) decline('/ActualText without a printable character');
+        if (mark.actualText !== '') {
+          texts[0] = replacement;
+        }
+        mark.shown = true;
+      }
       const em = Math.abs(a * size) || Math.abs(size);
       const key = n <= 4096 ? String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]) : Array.from(codes.subarray(0, n), (u) => String.fromCharCode(u)).join('');
       // PDFium's text page skips a text object that repeats one of the five before it within 0.9 of its
@@ -219,19 +258,54 @@ export class ContentReader {
       const dv = this.device;
       const t0 = dv[0]!, t1 = dv[1]!, t2 = dv[2]!, t3 = dv[3]!, t4 = dv[4]!, t5 = dv[5]!;
       const size2 = Math.abs(((a * size) / 1000) * (font.ascent - font.descent));
+      if (glyphBox && (m[0]! * c[1]! + m[1]! * c[3]! !== 0 || m[2]! * c[0]! + m[3]! * c[2]! !== 0)) decline('a rotated or skewed Type3 text');
+      // PDFium's box of a Type 3 character (found by experiment on Chromium's PDFs): the advance across,
+      // the font's ascent to descent (its FontBBox) up, widened to the glyph's box where that reaches
+      // further left or right; without an advance, nothing at the origin; under /ActualText, the glyph's
+      // box alone (the text object's).
+      const replaced = mark !== null && mark.actualText !== '';
       for (let i = 0; i < n; i++) {
         const code = codes[i]!;
         const ox = xs[i]!;
         const oy = ys[i]!;
         this.checkDuplicate(font, code, ox, oy, em);
-        const width = (a * font.width(code) * size) / 1000;
-        const x1 = t0 * ox + t2 * oy + t4;
-        const y = t1 * ox + t3 * oy + t5;
-        const x2 = t0 * (ox + width) + t2 * oy + t4;
+        let left = ox;
+        let right = ox + (a * font.width(code) * size) / 1000;
+        let charSize = size2;
+        if (glyphBox) {
+          const [gl, gb, gr, gt] = glyphBox(code);
+          const w = font.width(code);
+          const empty = gl === 0 && gb === 0 && gr === 0 && gt === 0;
+          // A glyph that draws nothing must be blank and the reverse (PDFium's other cases are not read here).
+          if (empty !== isBlank(texts[i]!)) decline('a blank Type3 glyph that draws, or one that does not and is not blank');
+          if (w === 0) {
+            // No advance: a box of nothing at the origin.
+            if (!empty) decline('a Type3 glyph that draws without an advance');
+            right = left;
+            charSize = 0;
+          } else if (empty) {
+            // Under /ActualText the text object's box, of nothing.
+            if (replaced) {
+              right = left;
+              charSize = 0;
+            }
+          } else if (replaced) {
+            left = ox + (a * gl * size) / 1000;
+            right = ox + (a * gr * size) / 1000;
+            charSize = Math.abs(((a * size) / 1000) * (gt - gb));
+          } else {
+            if (gt > font.ascent || gb < font.descent) decline(`a Type3 glyph outside its font box: ${[gl, gb, gr, gt, font.ascent, font.descent].join(' ')}`);
+            left = ox + (a * Math.min(0, gl) * size) / 1000;
+            right = ox + (a * Math.max(w, gr) * size) / 1000;
+          }
+        }
+        const x1 = t0 * left + t2 * oy + t4;
+        const y = t1 * left + t3 * oy + t5;
+        const x2 = t0 * right + t2 * oy + t4;
         const text = texts[i]!;
         const x = Math.min(x1, x2);
         const w = Math.abs(x2 - x1);
-        for (let u = 0; u < text.length; u++) this.chars.push({ text: unitText(text.charCodeAt(u)), x, y, width: w, size: size2 });
+        for (let u = 0; u < text.length; u++) this.chars.push({ text: unitText(text.charCodeAt(u)), x, y, width: w, size: charSize });
       }
     };
     const nextLine = () => {
@@ -325,6 +399,8 @@ export class ContentReader {
           break;
         }
         case K.Tr:
+          gs.render = num(0);
+          break;
         case K.w:
         case K.J:
         case K.j:
@@ -347,8 +423,6 @@ export class ContentReader {
         case K.sh:
         case K.MP:
         case K.DP:
-        case K.BMC:
-        case K.EMC:
         case K.BX:
         case K.EX:
         case K.W:
@@ -367,9 +441,19 @@ export class ContentReader {
             const all = resources && file.dict(resources, 'Properties');
             props = all ? file.get(all, props.name) : null;
           }
-          if (props instanceof Map && props.has('ActualText')) decline('marked content with /ActualText');
+          const actual = props instanceof Map ? file.get(props, 'ActualText') : null;
+          if (actual !== null && !(actual instanceof PdfString)) decline('a malformed /ActualText');
+          // PDFium takes the innermost sequence's text and the dictionary of the innermost with one: one level only.
+          if (marks.some((m) => m.actualText !== null)) decline('nested /ActualText');
+          marks.push({ actualText: actual instanceof PdfString ? actualText(actual.bytes) : null, shown: false });
           break;
         }
+        case K.BMC:
+          marks.push({ actualText: null, shown: false });
+          break;
+        case K.EMC:
+          marks.pop();
+          break;
         case K.m:
           addPoint(num(0), num(1), 'move');
           break;
@@ -429,6 +513,7 @@ export class ContentReader {
           paint(false, false);
           break;
         case K.Do:
+          if (actualTextMark()) decline('a form inside /ActualText');
           this.xobject(arg(0) ?? null, resources, gs);
           break;
         case K.BI:
@@ -524,4 +609,20 @@ export function unitText(u: number): string {
   let t = UNIT_TEXT[u];
   if (t === undefined) UNIT_TEXT[u] = t = charText(u > 0 ? radicalFolded(u) : '');
   return t;
+}
+
+/** /ActualText's characters: UTF-16BE after its mark (surrogates decline), else ASCII only. */
+export function actualText(bytes: Uint8Array): string {
+  let s = '';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    if (bytes.length % 2 !== 0) return decline('a malformed /ActualText');
+    for (let i = 2; i < bytes.length; i += 2) {
+      const u = (bytes[i]! << 8) | bytes[i + 1]!;
+      if (u >= 0xd800 && u <= 0xdfff) decline('/ActualText beyond the BMP');
+      s += String.fromCharCode(u);
+    }
+    return s;
+  }
+  for (const b of bytes) s += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : decline('/ActualText in PDFDocEncoding');
+  return s;
 }

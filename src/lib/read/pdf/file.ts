@@ -2,7 +2,11 @@
 // updates), objects in object streams, and stream data decoded (FlateDecode, PNG predictors). Whatever
 // is damaged or unusual declines: PDFium repairs or rejects it.
 import { inflateSync } from 'node:zlib';
+import { inflateZlib } from './inflate.ts';
 import { decline, EOF, isWhite, Lexer, Name, Op, PdfString, Ref, Stream, keywordAt, type Dict, type PdfObject } from './objects.ts';
+
+/** Compressed streams up to this size are inflated by inflate.ts, larger ones by node:zlib. */
+const SMALL_STREAM = Number(process.env.PDF_SMALL_STREAM ?? 2048);
 
 type Entry = { kind: 'offset'; offset: number; gen: number } | { kind: 'compressed'; stream: number; index: number };
 
@@ -121,21 +125,30 @@ export class PdfFile {
     return value as PdfObject;
   }
 
-  /** A stream's data with its filters undone; only FlateDecode (with predictors) is read here. */
-  decode(s: Stream): Uint8Array {
+  /**
+   * A stream's data with its filters undone; only FlateDecode (with predictors) is read here. With
+   * `limit`: at least its first `limit` bytes where it has that many, maybe no more (a glyph
+   * procedure's first operator).
+   */
+  decode(s: Stream, limit = Infinity): Uint8Array {
     const filter = this.get(s.dict, 'Filter');
     const filters = (Array.isArray(filter) ? filter.map((f) => this.resolve(f)) : filter === null ? [] : [filter]) as PdfObject[];
     if (filters.length === 0) return s.raw;
     if (filters.length > 1 || !(filters[0] instanceof Name) || (filters[0].name !== 'FlateDecode' && filters[0].name !== 'Fl')) return decline(`a stream filter this reader does not read: ${String((filters[0] as Name)?.name)}`);
     let data: Uint8Array;
     try {
-      data = inflateSync(s.raw);
+      // Node's zlib costs ~20 µs a call before any work: small streams (a Chromium-printed PDF has a
+      // ToUnicode for each of its ~170 Type 3 fonts) inflate faster in JavaScript.
+      data = s.raw.length <= SMALL_STREAM || Number.isFinite(limit) ? inflateZlib(s.raw, limit) : inflateSync(s.raw);
     } catch {
       return decline('a damaged compressed stream');
     }
     let parms = this.get(s.dict, 'DecodeParms');
     if (Array.isArray(parms)) parms = this.resolve(parms[0]);
-    if (parms instanceof Map) data = unpredict(data, this, parms);
+    if (parms instanceof Map) {
+      if (Number.isFinite(limit)) return this.decode(s);
+      data = unpredict(data, this, parms);
+    }
     return data;
   }
 

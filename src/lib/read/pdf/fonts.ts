@@ -14,6 +14,11 @@ export interface Font {
   text(code: number): string;
   readonly ascent: number;
   readonly descent: number;
+  /**
+   * A Type 3 font's glyph box from its procedure's d1, in glyph units (1/1000 of the font size, y up):
+   * [left, bottom, right, top], all 0 for an empty one. PDFium measures Type 3 characters by it.
+   */
+  glyphBox?(code: number): readonly [number, number, number, number];
 }
 
 /** ToUnicode CMap: code → text (bfchar and bfrange, array destinations, multi-character destinations). */
@@ -121,7 +126,110 @@ export function loadFont(file: PdfFile, dict: Dict): Font {
   const toUnicode = toUnicodeStream instanceof Stream ? parseToUnicode(file.decode(toUnicodeStream)) : null;
   if (subtype === 'Type0') return cidFont(file, dict, toUnicode);
   if (subtype === 'TrueType' || subtype === 'Type1' || subtype === 'MMType1') return simpleFont(file, dict, toUnicode);
+  if (subtype === 'Type3') return type3Font(file, dict, toUnicode);
   return decline(`a ${subtype} font`);
+}
+
+const f32 = Math.fround;
+/** PDFium's FXSYS_roundf on a float: halves away from zero. */
+const roundf = (v: number) => Math.sign(v) * Math.round(Math.abs(v));
+
+/**
+ * A Type 3 font as PDFium reads it: /Widths through the FontMatrix into glyph units (rounded); as ascent
+ * and descent the top and bottom of the FontBBox through the FontMatrix; and each glyph's box from its
+ * procedure's d1 (only that first operator is read), through the FontMatrix, rounded to glyph units
+ * (found by experiment against PDFium on Chromium's PDFs: content.ts measures the characters by these).
+ * Codes without a ToUnicode entry, procedures that start otherwise (d0: coloured glyphs, measured by
+ * what they paint), a width only in the procedure, a rotated FontMatrix decline.
+ */
+function type3Font(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | null): Font {
+  if (!toUnicode) return decline('a Type3 font without ToUnicode');
+  const numbers = (key: string) => {
+    const v = (file.array(dict, key) ?? decline(`a Type3 font without a ${key}`)).map((x) => file.resolve(x));
+    if (v.length !== (key === 'FontMatrix' ? 6 : 4) || !v.every((x) => typeof x === 'number')) return decline(`a malformed ${key}`);
+    return (v as number[]).map(f32);
+  };
+  const [a, b, c, d] = numbers('FontMatrix') as [number, number, number, number];
+  if (b !== 0 || c !== 0 || a === 0 || d === 0) decline('a skewed or rotated Type3 FontMatrix');
+  const bbox = numbers('FontBBox');
+  // The box's y through the matrix's scale, in glyph units (PDFium's TextUnitRectToGlyphUnitRect).
+  const ys = [f32(f32(bbox[1]! * d) * 1000), f32(f32(bbox[3]! * d) * 1000)];
+  const ascent = Math.trunc(Math.max(...ys));
+  const descent = Math.trunc(Math.min(...ys));
+  if (ascent === descent) decline('a Type3 FontBBox without height');
+  const widths = new Array<number>(256).fill(0);
+  const first = Math.trunc(file.number(dict, 'FirstChar') ?? 0);
+  const widthsArray = file.array(dict, 'Widths') ?? [];
+  if (first < 0 || first > 255) decline('a Type3 FirstChar out of range');
+  for (let i = 0; i < widthsArray.length && first + i <= 255; i++) {
+    const v = file.resolve(widthsArray[i]);
+    if (typeof v !== 'number') return decline('a malformed /Widths');
+    widths[first + i] = roundf(f32(f32(f32(v) * a) * 1000));
+  }
+  // The glyph names by code: /Differences over no base encoding (PDFium's LoadPDFEncoding).
+  const names: (string | null)[] = new Array(256).fill(null);
+  const enc = file.get(dict, 'Encoding');
+  if (!(enc instanceof Map) || enc.has('BaseEncoding')) return decline('a Type3 font without its own Differences');
+  let at = 0;
+  for (const x of file.array(enc, 'Differences') ?? []) {
+    const v = file.resolve(x);
+    if (typeof v === 'number') at = v;
+    else if (v instanceof Name && at >= 0 && at <= 255) names[at++] = v.name;
+    else decline('malformed Differences');
+  }
+  const procs = file.dict(dict, 'CharProcs') ?? decline('a Type3 font without CharProcs');
+  const boxes = new Map<number, readonly [number, number, number, number]>();
+  const glyphBox = (code: number) => {
+    let box = boxes.get(code);
+    if (box) return box;
+    const name = names[code] ?? decline(`Type3 code ${code} has no glyph name`);
+    const proc = file.get(procs, name);
+    if (!(proc instanceof Stream)) return decline(`Type3 glyph ${name} has no procedure`);
+    // Only the procedure's first bytes are inflated; all of it where the operator runs past them.
+    const [wx, l, bt, r, t] = d1Box(file.decode(proc, 64)) ?? d1Box(file.decode(proc), true) ?? decline(`Type3 glyph ${name} is cut short`);
+    // A code without a width in /Widths PDFium measures by the procedure's: only none at all is read here.
+    if (widths[code] === 0 && wx !== 0) decline(`Type3 code ${code} has its width only in its procedure`);
+    if (r <= l || bt >= t) {
+      // An empty box (a space): only one of nothing at all is read here.
+      if (l !== 0 || bt !== 0 || r !== 0 || t !== 0) decline(`Type3 glyph ${name} has an empty box`);
+      boxes.set(code, (box = [0, 0, 0, 0] as const));
+      return box;
+    }
+    // Through the FontMatrix (a box: its corners, ordered), back to glyph units.
+    const xs = [f32(f32(f32(l) * a) * 1000), f32(f32(f32(r) * a) * 1000)];
+    const ys = [f32(f32(f32(bt) * d) * 1000), f32(f32(f32(t) * d) * 1000)];
+    box = [roundf(Math.min(...xs)), roundf(Math.min(...ys)), roundf(Math.max(...xs)), roundf(Math.max(...ys))] as const;
+    boxes.set(code, box);
+    return box;
+  };
+  return {
+    twoByte: false,
+    ascent,
+    descent,
+    glyphBox,
+    // A width of 0 PDFium takes from the glyph procedure (glyphBox declines unless that gives 0 too).
+    width: (code) => widths[code]!,
+    text: (code) => toUnicode.get(code) ?? decline(`code ${code} has no ToUnicode entry`),
+  };
+}
+
+/**
+ * A glyph procedure's d1 width and box (the box rounded as PDFium rounds it); anything else first declines
+ * (d0: a coloured glyph, measured by what it paints). Null where the data ends before the operator and
+ * a byte after it, unless `whole` (it may be the first bytes only).
+ */
+export function d1Box(proc: Uint8Array, whole = false): [number, number, number, number, number] | null {
+  const lx = new Lexer(proc);
+  const operands: number[] = [];
+  for (;;) {
+    const t = lx.object(false);
+    if (t === EOF) return null;
+    if (typeof t === 'number' && operands.length < 6) operands.push(t);
+    else if (t instanceof Op && t.op === 'd1' && operands.length === 6) {
+      if (lx.pos >= proc.length && !whole) return null;
+      return [operands[0]!, roundf(f32(operands[2]!)), roundf(f32(operands[3]!)), roundf(f32(operands[4]!)), roundf(f32(operands[5]!))];
+    } else return decline('a Type3 glyph procedure that does not start with d1');
+  }
 }
 
 function cidFont(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | null): Font {

@@ -85,7 +85,7 @@ const isRegular = (c: number) => WHITE[c] === 0 && DELIM[c] === 0;
 /** Operators of up to three bytes by their bytes packed into a number (one or two bytes: an array). */
 const WORDS_2: (Op | undefined)[] = new Array<Op | undefined>(65536).fill(undefined);
 const WORDS_3 = new Map<number, Op>();
-/** Names of up to four bytes without escapes, by their bytes packed into a number. */
+/** Names of up to six bytes without escapes, by their bytes packed into a number (exact up to 2^53). */
 const SHORT_NAMES = new Map<number, Name>();
 
 const hexValue = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
@@ -218,7 +218,7 @@ export class Lexer {
       p++;
     }
     this.pos = p;
-    const short = !escaped && p - start <= 4;
+    const short = !escaped && p - start <= 6;
     if (short) {
       const known = SHORT_NAMES.get(key);
       if (known !== undefined) return known;
