@@ -157,15 +157,19 @@ function type3Font(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | n
   const ascent = Math.trunc(Math.max(...ys));
   const descent = Math.trunc(Math.min(...ys));
   if (ascent === descent) decline('a Type3 FontBBox without height');
-  const widths = new Array<number>(256).fill(0);
+  // Widths read as codes are met (a font has up to 256, a document ~170 fonts).
+  const widths = new Array<number>(256).fill(-1);
   const first = Math.trunc(file.number(dict, 'FirstChar') ?? 0);
   const widthsArray = file.array(dict, 'Widths') ?? [];
   if (first < 0 || first > 255) decline('a Type3 FirstChar out of range');
-  for (let i = 0; i < widthsArray.length && first + i <= 255; i++) {
-    const v = file.resolve(widthsArray[i]);
+  const width = (code: number): number => {
+    let w = widths[code]!;
+    if (w >= 0) return w;
+    const v = code >= first && code - first < widthsArray.length ? file.resolve(widthsArray[code - first]) : 0;
     if (typeof v !== 'number') return decline('a malformed /Widths');
-    widths[first + i] = roundf(f32(f32(f32(v) * a) * 1000));
-  }
+    widths[code] = w = roundf(f32(f32(f32(v) * a) * 1000));
+    return w;
+  };
   // The glyph names by code: /Differences over no base encoding (PDFium's LoadPDFEncoding).
   const names: (string | null)[] = new Array(256).fill(null);
   const enc = file.get(dict, 'Encoding');
@@ -188,7 +192,7 @@ function type3Font(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | n
     // Only the procedure's first bytes are inflated; all of it where the operator runs past them.
     const [wx, l, bt, r, t] = d1Box(file.decode(proc, 64)) ?? d1Box(file.decode(proc), true) ?? decline(`Type3 glyph ${name} is cut short`);
     // A code without a width in /Widths PDFium measures by the procedure's: only none at all is read here.
-    if (widths[code] === 0 && wx !== 0) decline(`Type3 code ${code} has its width only in its procedure`);
+    if (width(code) === 0 && wx !== 0) decline(`Type3 code ${code} has its width only in its procedure`);
     if (r <= l || bt >= t) {
       // An empty box (a space): only one of nothing at all is read here.
       if (l !== 0 || bt !== 0 || r !== 0 || t !== 0) decline(`Type3 glyph ${name} has an empty box`);
@@ -208,7 +212,7 @@ function type3Font(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | n
     descent,
     glyphBox,
     // A width of 0 PDFium takes from the glyph procedure (glyphBox declines unless that gives 0 too).
-    width: (code) => widths[code]!,
+    width,
     text: (code) => toUnicode.get(code) ?? decline(`code ${code} has no ToUnicode entry`),
   };
 }

@@ -8,6 +8,10 @@
 class Code {
   readonly counts = new Uint16Array(16);
   readonly symbols: Uint16Array;
+  /** Codes of up to FAST_BITS bits by the next FAST_BITS bits of input: symbol << 4 | length (0: longer). */
+  readonly fast = new Uint16Array(1 << FAST_BITS);
+  /** Whether `fast` is built (worth it only for codes that decode much). */
+  hasFast = false;
   constructor(size: number) {
     this.symbols = new Uint16Array(size);
   }
@@ -16,7 +20,7 @@ class Code {
    * From code lengths. As zlib: over-subscribed lengths throw, and so does an incomplete code, except
    * one of a single one-bit code (not for the code-length code) or of none at all.
    */
-  build(lengths: Uint8Array, offset: number, count: number, codeLengths = false, fixed = false): this {
+  build(lengths: Uint8Array, offset: number, count: number, codeLengths = false, fixed = false, withFast = false): this {
     const counts = this.counts;
     counts.fill(0);
     let max = 0;
@@ -32,15 +36,34 @@ class Code {
       if (left < 0) throw new Error('inflate: over-subscribed code');
     }
     if (!fixed && max > 0 && left > 0 && (codeLengths || max !== 1)) throw new Error('inflate: incomplete code');
-    const offs = new Uint16Array(16);
+    const offs = OFFSETS.fill(0);
     for (let len = 1; len < 15; len++) offs[len + 1] = offs[len]! + counts[len]!;
     for (let i = 0; i < count; i++) {
       const len = lengths[offset + i]!;
       if (len) this.symbols[offs[len]!++] = i;
     }
+    this.hasFast = withFast;
+    if (!withFast) return this;
+    // The lookup table: canonical codes in order, bits reversed (the stream holds them last bit first).
+    const fast = this.fast;
+    fast.fill(0);
+    let code = 0;
+    let index = 0;
+    for (let len = 1; len <= FAST_BITS; len++) {
+      for (let k = 0; k < counts[len]!; k++, code++, index++) {
+        let rev = 0;
+        for (let b = 0; b < len; b++) rev |= ((code >> b) & 1) << (len - 1 - b);
+        const entry = (this.symbols[index]! << 4) | len;
+        for (let j = rev; j < 1 << FAST_BITS; j += 1 << len) fast[j] = entry;
+      }
+      code <<= 1;
+    }
     return this;
   }
 }
+
+const FAST_BITS = 9;
+const OFFSETS = new Uint16Array(16);
 
 const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
 const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
@@ -51,9 +74,14 @@ const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2
 const FIXED_LITERALS = (() => {
   const l = new Uint8Array(288);
   l.fill(8, 0, 144).fill(9, 144, 256).fill(7, 256, 280).fill(8, 280, 288);
-  return new Code(288).build(l, 0, 288, false, true);
+  return new Code(288).build(l, 0, 288, false, true, true);
 })();
-const FIXED_DISTANCES = new Code(30).build(new Uint8Array(30).fill(5), 0, 30, false, true);
+const FIXED_DISTANCES = new Code(30).build(new Uint8Array(30).fill(5), 0, 30, false, true, true);
+
+const LITERALS = new Code(288);
+const DISTANCES = new Code(30);
+const CODE_LENGTHS = new Code(19);
+const LENGTHS = new Uint8Array(288 + 32);
 
 class Inflater {
   private readonly data: Uint8Array;
@@ -62,40 +90,68 @@ class Inflater {
   private count = 0;
   out: Uint8Array;
   length = 0;
-  private readonly literals = new Code(288);
-  private readonly distances = new Code(30);
-  private readonly lengths = new Uint8Array(288 + 32);
+  // Shared by every inflater (one runs at a time): nothing to allocate per stream.
+  private readonly literals = LITERALS;
+  private readonly distances = DISTANCES;
+  private readonly lengths = LENGTHS;
+
+  /** How many bytes are expected out (a guess, or the limit). */
+  private readonly expected: number;
 
   constructor(data: Uint8Array, pos: number, sizeHint: number) {
     this.data = data;
     this.pos = pos;
+    this.expected = sizeHint;
     this.out = new Uint8Array(Math.max(64, sizeHint));
   }
 
-  private bit(): number {
-    if (this.count === 0) {
-      if (this.pos >= this.data.length) throw new Error('inflate: unexpected end of data');
-      this.bits = this.data[this.pos++]!;
-      this.count = 8;
+  /** At least `n` (<= 24) bits in the buffer; past the end of the data, zeros (checked in `used`). */
+  private need(n: number): void {
+    while (this.count < n) {
+      this.bits |= (this.pos < this.data.length ? this.data[this.pos]! : 0) << this.count;
+      this.pos++;
+      this.count += 8;
     }
-    const b = this.bits & 1;
-    this.bits >>>= 1;
-    this.count--;
-    return b;
+  }
+
+  /** Bytes of the data read so far; reading past its end throws. */
+  private used(): number {
+    const used = this.pos - (this.count >> 3);
+    if (used > this.data.length) throw new Error('inflate: unexpected end of data');
+    return used;
+  }
+
+  private bit(): number {
+    return this.read(1);
   }
 
   private read(n: number): number {
-    let v = 0;
-    for (let i = 0; i < n; i++) v |= this.bit() << i;
+    if (n === 0) return 0;
+    this.need(n);
+    const v = this.bits & ((1 << n) - 1);
+    this.bits >>>= n;
+    this.count -= n;
     return v;
   }
 
   private symbol(code: Code): number {
+    this.need(FAST_BITS);
+    const entry = code.hasFast ? code.fast[this.bits & ((1 << FAST_BITS) - 1)]! : 0;
+    if (entry !== 0) {
+      const len = entry & 15;
+      this.bits >>>= len;
+      this.count -= len;
+      return entry >> 4;
+    }
+    // A longer code: bit by bit.
+    this.need(15);
     let first = 0;
     let index = 0;
     let value = 0;
     for (let len = 1; len < 16; len++) {
-      value |= this.bit();
+      value |= this.bits & 1;
+      this.bits >>>= 1;
+      this.count--;
       const n = code.counts[len]!;
       if (value - first < n) return code.symbols[index + value - first]!;
       index += n;
@@ -103,6 +159,13 @@ class Inflater {
       value <<= 1;
     }
     throw new Error('inflate: bad code');
+  }
+
+  /** To the next byte boundary, the buffered whole bytes given back. */
+  private align(): void {
+    this.pos = this.used();
+    this.bits = 0;
+    this.count = 0;
   }
 
   private ensure(n: number): void {
@@ -123,13 +186,14 @@ class Inflater {
         this.dynamic();
         this.codes(this.literals, this.distances, limit);
       } else throw new Error('inflate: bad block type');
+      this.used();
       if (this.length >= limit) return false;
       if (last) return true;
     }
   }
 
   private stored(): void {
-    this.count = 0;
+    this.align();
     const d = this.data;
     if (this.pos + 4 > d.length) throw new Error('inflate: unexpected end of data');
     const len = d[this.pos]! | (d[this.pos + 1]! << 8);
@@ -151,7 +215,7 @@ class Inflater {
     const lengths = this.lengths;
     lengths.fill(0, 0, 19);
     for (let i = 0; i < hclen; i++) lengths[CODE_LENGTH_ORDER[i]!] = this.read(3);
-    const clc = new Code(19).build(lengths, 0, 19, true);
+    const clc = CODE_LENGTHS.build(lengths, 0, 19, true);
     for (let n = 0; n < hlit + hdist; ) {
       const sym = this.symbol(clc);
       if (sym < 16) lengths[n++] = sym;
@@ -169,8 +233,10 @@ class Inflater {
       }
     }
     if (lengths[256] === 0) throw new Error('inflate: no end-of-block code');
-    this.literals.build(lengths, 0, hlit);
-    this.distances.build(lengths, hlit, hdist);
+    // Lookup tables only where much will be decoded (not for a glyph procedure's first bytes).
+    const withFast = this.expected > 512;
+    this.literals.build(lengths, 0, hlit, false, false, withFast);
+    this.distances.build(lengths, hlit, hdist, false, false, withFast);
   }
 
   private codes(lit: Code, dist: Code, limit: number): void {
@@ -198,7 +264,7 @@ class Inflater {
 
   /** The Adler-32 after the data, checked. */
   checkAdler(): void {
-    this.count = 0;
+    this.align();
     const d = this.data;
     if (this.pos + 4 > d.length) throw new Error('inflate: no checksum');
     let a = 1;
