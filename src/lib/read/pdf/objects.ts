@@ -122,6 +122,10 @@ export class Lexer {
     this.skipWhite();
     const d = this.data;
     const p = this.pos;
+    if (p === this.peekAt) {
+      this.pos = this.peekEnd;
+      return this.peekValue;
+    }
     if (p >= d.length) return EOF;
     const c = d[p]!;
     if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) return this.number();
@@ -357,9 +361,17 @@ export class Lexer {
     const start = p;
     while (d[p]! >= 48 && d[p]! <= 57) v = v * 10 + d[p++]! - 48;
     if (p === start || (p < d.length && isRegular(d[p]!))) return null;
+    // Remembered: where no R follows, this integer is the next token (arrays of numbers: each read once).
+    this.peekAt = start;
+    this.peekEnd = p;
+    this.peekValue = v;
     this.pos = p;
     return v;
   }
+
+  private peekAt = -1;
+  private peekEnd = 0;
+  private peekValue = 0;
 }
 
 const ESCAPES: Record<number, number> = { 110: 10, 114: 13, 116: 9, 98: 8, 102: 12, 40: 40, 41: 41, 92: 92 };
