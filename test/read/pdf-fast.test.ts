@@ -225,13 +225,23 @@ describe('the pieces', () => {
     expect(() => parseToUnicode(new Uint8Array(Buffer.from('1 beginbfchar <01> <D83D> endbfchar', 'latin1')))).toThrow(Unsupported);
   });
 
-  it('operators and short names are the same objects however often read; #-escaped names are not cached wrongly', () => {
+  it('operators and names are the same objects however often read; #-escaped names are not cached wrongly', () => {
     const ops = all('q Q BT ET Tj TJ scn SCN BDC q q BDC') as Op[];
     expect(ops.map((o) => o.op)).toEqual(['q', 'Q', 'BT', 'ET', 'Tj', 'TJ', 'scn', 'SCN', 'BDC', 'q', 'q', 'BDC']);
     expect(ops[0]).toBe(ops[9]);
     expect(ops[8]).toBe(ops[11]);
     expect(all('true false null beginbfchar')).toEqual([true, false, null, Op.of('beginbfchar')]);
     expect(all('/F1 /F1 /F#31 /Span /Spans')).toEqual([Name.of('F1'), Name.of('F1'), Name.of('F1'), Name.of('Span'), Name.of('Spans')]);
+    // Longer ones too (by a hash, their bytes compared).
+    expect(all('findresource findresource findresourcf /CIDSystemInfo /CIDSystemInfo /CIDSystemInfp /CIDSystem#49nfo')).toEqual([
+      Op.of('findresource'),
+      Op.of('findresource'),
+      Op.of('findresourcf'),
+      Name.of('CIDSystemInfo'),
+      Name.of('CIDSystemInfo'),
+      Name.of('CIDSystemInfp'),
+      Name.of('CIDSystemInfo'),
+    ]);
   });
 
   it('white space as the content reader tests it: exactly what \\s matches', () => {

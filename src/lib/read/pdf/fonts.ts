@@ -31,6 +31,20 @@ export function parseToUnicode(data: Uint8Array): Map<number, string> {
     for (const b of o.bytes) v = v * 256 + b;
     return v;
   };
+  // Hexadecimal strings (nearly every token inside the mappings) read without allocating.
+  const scratch = new Uint8Array(512);
+  const nextCode = (): number | EndOrOther => {
+    const n = lx.hexInto(scratch);
+    if (n < 0) return lx.object(false) as EndOrOther;
+    if (n === 0 || n > 4) return decline('a bad ToUnicode code');
+    let v = 0;
+    for (let i = 0; i < n; i++) v = v * 256 + scratch[i]!;
+    return v;
+  };
+  const nextDestination = (): string => {
+    const n = lx.hexInto(scratch);
+    return n < 0 ? destination(lx.object(false)) : destination(scratch.subarray(0, n));
+  };
   for (;;) {
     const t = lx.object(false);
     if (t === EOF) break;
@@ -38,17 +52,19 @@ export function parseToUnicode(data: Uint8Array): Map<number, string> {
     if (t.op === 'usecmap') decline('a ToUnicode CMap that uses another');
     if (t.op === 'beginbfchar') {
       for (;;) {
-        const src = lx.object(false);
+        const src = nextCode();
         if (src instanceof Op && src.op === 'endbfchar') break;
-        map.set(code(src), destination(lx.object(false)));
+        map.set(typeof src === 'number' ? src : code(src), nextDestination());
       }
     } else if (t.op === 'beginbfrange') {
       for (;;) {
-        const lo = lx.object(false);
+        const lo = nextCode();
         if (lo instanceof Op && lo.op === 'endbfrange') break;
-        const low = code(lo);
-        const high = code(lx.object(false));
-        const dst = lx.object(false);
+        const low = typeof lo === 'number' ? lo : code(lo);
+        const hi = nextCode();
+        const high = typeof hi === 'number' ? hi : code(hi);
+        const n = lx.hexInto(scratch);
+        const dst = n < 0 ? lx.object(false) : scratch.slice(0, n);
         if (high < low || high - low > 0xffff) decline('a bad ToUnicode range');
         if (Array.isArray(dst)) {
           for (let c = low; c <= high; c++) map.set(c, destination(dst[c - low]));
@@ -66,12 +82,15 @@ export function parseToUnicode(data: Uint8Array): Map<number, string> {
   return map;
 }
 
-/** A destination: UTF-16BE; surrogates and empty ones decline (PDFium keeps them as separate units). */
+type EndOrOther = Exclude<ReturnType<Lexer['object']>, number>;
+
+/** A destination (a string, or its bytes): UTF-16BE; surrogates and empty ones decline (PDFium keeps them as separate units). */
 function destination(o: unknown): string {
-  if (!(o instanceof PdfString) || o.bytes.length === 0 || o.bytes.length % 2 !== 0) return decline('a bad ToUnicode destination');
+  const bytes = o instanceof Uint8Array ? o : o instanceof PdfString ? o.bytes : null;
+  if (!bytes || bytes.length === 0 || bytes.length % 2 !== 0) return decline('a bad ToUnicode destination');
   let s = '';
-  for (let i = 0; i < o.bytes.length; i += 2) {
-    const u = (o.bytes[i]! << 8) | o.bytes[i + 1]!;
+  for (let i = 0; i < bytes.length; i += 2) {
+    const u = (bytes[i]! << 8) | bytes[i + 1]!;
     if (u >= 0xd800 && u <= 0xdfff) decline('a ToUnicode destination beyond the BMP');
     s += String.fromCharCode(u);
   }

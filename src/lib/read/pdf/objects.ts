@@ -85,6 +85,15 @@ const isRegular = (c: number) => WHITE[c] === 0 && DELIM[c] === 0;
 /** Operators of up to three bytes by their bytes packed into a number (one or two bytes: an array). */
 const WORDS_2: (Op | undefined)[] = new Array<Op | undefined>(65536).fill(undefined);
 const WORDS_3 = new Map<number, Op>();
+const LONG_WORDS = new Map<number, Op>();
+const LONG_NAMES = new Map<number, Name>();
+
+/** Whether bytes [p, e) are the characters of `text`. */
+function sameText(d: Uint8Array, p: number, e: number, text: string): boolean {
+  if (text.length !== e - p) return false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== d[p + i]) return false;
+  return true;
+}
 /** Names of up to six bytes without escapes, by their bytes packed into a number (exact up to 2^53). */
 const SHORT_NAMES = new Map<number, Name>();
 
@@ -151,8 +160,10 @@ export class Lexer {
     let e = p;
     // Operators are short: up to three bytes make a key (regular bytes are never 0), no string built.
     let key = 0;
+    let hash = 0;
     while (e < d.length && WHITE[d[e]!] === 0 && DELIM[d[e]!] === 0) {
       if (e - p < 3) key = (key << 8) | d[e]!;
+      hash = (Math.imul(hash, 31) + d[e]!) | 0;
       e++;
     }
     this.pos = e;
@@ -162,6 +173,10 @@ export class Lexer {
     } else if (e - p === 3) {
       const known = WORDS_3.get(key);
       if (known !== undefined) return known;
+    } else {
+      // Longer words (a CMap's findresource, begincodespacerange…) by a hash, their bytes compared.
+      const known = LONG_WORDS.get(hash);
+      if (known !== undefined && sameText(d, p, e, known.op)) return known;
     }
     const word = latin1.decode(d.subarray(p, e));
     if (word === 'true') return true;
@@ -170,6 +185,7 @@ export class Lexer {
     const op = Op.of(word);
     if (e - p <= 2) WORDS_2[key] = op;
     else if (e - p === 3) WORDS_3.set(key, op);
+    else LONG_WORDS.set(hash, op);
     return op;
   }
 
@@ -215,10 +231,12 @@ export class Lexer {
     let s = '';
     const start = p;
     let key = 0;
+    let hash = 0;
     let escaped = false;
     while (p < d.length && WHITE[d[p]!] === 0 && DELIM[d[p]!] === 0) {
       if (d[p] === 35) escaped = true;
-      key = key * 256 + d[p]!;
+      if (p - start < 6) key = key * 256 + d[p]!;
+      hash = (Math.imul(hash, 31) + d[p]!) | 0;
       p++;
     }
     this.pos = p;
@@ -226,11 +244,15 @@ export class Lexer {
     if (short) {
       const known = SHORT_NAMES.get(key);
       if (known !== undefined) return known;
+    } else if (!escaped) {
+      const known = LONG_NAMES.get(hash);
+      if (known !== undefined && sameText(d, start, p, known.name)) return known;
     }
     const raw = d.subarray(start, p);
     if (!escaped) {
       const n = Name.of(latin1.decode(raw));
       if (short) SHORT_NAMES.set(key, n);
+      else LONG_NAMES.set(hash, n);
       return n;
     }
     for (let i = 0; i < raw.length; i++) {
@@ -277,6 +299,36 @@ export class Lexer {
     }
     this.pos = p;
     return new PdfString(Uint8Array.from(out));
+  }
+
+  /**
+   * A hexadecimal string's bytes into `out`, read as hexString reads them, returning how many; -1 (and
+   * nothing read) where the next token is not one or is longer than `out` (a CMap's many short strings
+   * read without allocating).
+   */
+  hexInto(out: Uint8Array): number {
+    this.skipWhite();
+    const d = this.data;
+    let p = this.pos;
+    if (d[p] !== 60 || d[p + 1] === 60) return -1;
+    const end = d.indexOf(62, p + 1);
+    if (end < 0 || (end - p) >> 1 > out.length) return -1;
+    let n = 0;
+    let high = -1;
+    for (p++; p < end; p++) {
+      const c = d[p]!;
+      if (WHITE[c]) continue;
+      const v = hexValue(c);
+      if (v < 0) decline('a bad hex digit');
+      if (high < 0) high = v;
+      else {
+        out[n++] = (high << 4) | v;
+        high = -1;
+      }
+    }
+    if (high >= 0) out[n++] = high << 4;
+    this.pos = end + 1;
+    return n;
   }
 
   /** A hexadecimal string (7.3.4.3): white space ignored, an odd last digit followed by 0. */
