@@ -215,7 +215,7 @@ class Inflater {
     const lengths = this.lengths;
     lengths.fill(0, 0, 19);
     for (let i = 0; i < hclen; i++) lengths[CODE_LENGTH_ORDER[i]!] = this.read(3);
-    const clc = CODE_LENGTHS.build(lengths, 0, 19, true);
+    const clc = CODE_LENGTHS.build(lengths, 0, 19, true, false, true);
     for (let n = 0; n < hlit + hdist; ) {
       const sym = this.symbol(clc);
       if (sym < 16) lengths[n++] = sym;

@@ -94,7 +94,7 @@ function sameText(d: Uint8Array, p: number, e: number, text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== d[p + i]) return false;
   return true;
 }
-/** Names of up to six bytes without escapes, by their bytes packed into a number (exact up to 2^53). */
+/** Names of up to three bytes without escapes, by their bytes packed into a small integer; longer ones by a hash. */
 const SHORT_NAMES = new Map<number, Name>();
 
 const hexValue = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
@@ -235,12 +235,12 @@ export class Lexer {
     let escaped = false;
     while (p < d.length && WHITE[d[p]!] === 0 && DELIM[d[p]!] === 0) {
       if (d[p] === 35) escaped = true;
-      if (p - start < 6) key = key * 256 + d[p]!;
+      if (p - start < 3) key = (key << 8) | d[p]!;
       hash = (Math.imul(hash, 31) + d[p]!) | 0;
       p++;
     }
     this.pos = p;
-    const short = !escaped && p - start <= 6;
+    const short = !escaped && p - start <= 3;
     if (short) {
       const known = SHORT_NAMES.get(key);
       if (known !== undefined) return known;
