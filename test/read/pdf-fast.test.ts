@@ -161,13 +161,15 @@ describe('hand-made PDFs', () => {
     expect(fast[0]!.items.map((i) => i.text).join('|')).toContain('民');
   });
 
-  it('Type 3 fonts it cannot measure decline: a glyph procedure starting with d0, no ToUnicode', () => {
+  it('Type 3 fonts it cannot measure decline: a glyph procedure starting with d0, a translated FontMatrix', () => {
     const bytes = makePdf('BT /F1 12 Tf 20 150 Td <41> Tj ET', '<< /Font << /F1 5 0 R >> >>', [
       '<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << /a 7 0 R >> /Encoding << /Differences [65 /a] >> /FirstChar 65 /LastChar 65 /Widths [1000] /ToUnicode 6 0 R >>',
       '<< /Length 53 >>\nstream\nbegincmap 1 beginbfchar <41> <4EBA> endbfchar endcmap\nendstream',
       '<< /Length 9 >>\nstream\n1000 0 d0\nendstream',
     ]);
     expect(() => readPdfPagesFast(bytes)).toThrow(/d1/);
+    const translated = Buffer.from(bytes).toString('latin1').replace('/FontMatrix [0.001 0 0 0.001 0 0]', '/FontMatrix [0.001 0 0 0.001 0 5]');
+    expect(() => readPdfPagesFast(new Uint8Array(Buffer.from(translated, 'latin1')))).toThrow(/translated/);
   });
 
   it('an encrypted PDF, one cut short, a Type3 font without ToUnicode, an unknown filter: declined, and the public path answers as before', async () => {

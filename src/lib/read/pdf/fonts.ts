@@ -168,8 +168,9 @@ function type3Font(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | n
     if (v.length !== (key === 'FontMatrix' ? 6 : 4) || !v.every((x) => typeof x === 'number')) return decline(`a malformed ${key}`);
     return (v as number[]).map(f32);
   };
-  const [a, b, c, d] = numbers('FontMatrix') as [number, number, number, number];
-  if (b !== 0 || c !== 0 || a === 0 || d === 0) decline('a skewed or rotated Type3 FontMatrix');
+  const [a, b, c, d, e, f] = numbers('FontMatrix') as [number, number, number, number, number, number];
+  // Glyph boxes go through the whole matrix, the FontBBox through its scale only: a translation would part them (not read here).
+  if (b !== 0 || c !== 0 || a <= 0 || d === 0 || e !== 0 || f !== 0) decline('a skewed, rotated, mirrored or translated Type3 FontMatrix');
   const bbox = numbers('FontBBox');
   // The box's y through the matrix's scale, in glyph units (PDFium's TextUnitRectToGlyphUnitRect).
   const ys = [f32(f32(bbox[1]! * d) * 1000), f32(f32(bbox[3]! * d) * 1000)];
