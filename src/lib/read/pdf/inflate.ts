@@ -8,12 +8,16 @@
 class Code {
   readonly counts = new Uint16Array(16);
   readonly symbols: Uint16Array;
-  /** Codes of up to FAST_BITS bits by the next FAST_BITS bits of input: symbol << 4 | length (0: longer). */
-  readonly fast = new Uint16Array(1 << FAST_BITS);
+  /** Codes of up to `fastBits` bits by the next `fastBits` bits of input: symbol << 4 | length (0: longer). */
+  readonly fast: Uint16Array;
+  /** FAST_BITS, or 7 for the code-length code (whose codes are at most 7 bits long: a smaller table). */
+  readonly fastBits: number;
   /** Whether `fast` is built (worth it only for codes that decode much). */
   hasFast = false;
-  constructor(size: number) {
+  constructor(size: number, fastBits = FAST_BITS) {
     this.symbols = new Uint16Array(size);
+    this.fastBits = fastBits;
+    this.fast = new Uint16Array(1 << fastBits);
   }
 
   /**
@@ -49,12 +53,13 @@ class Code {
     fast.fill(0);
     let code = 0;
     let index = 0;
-    for (let len = 1; len <= FAST_BITS; len++) {
+    const bits = this.fastBits;
+    for (let len = 1; len <= bits; len++) {
       for (let k = 0; k < counts[len]!; k++, code++, index++) {
         let rev = 0;
         for (let b = 0; b < len; b++) rev |= ((code >> b) & 1) << (len - 1 - b);
         const entry = (this.symbols[index]! << 4) | len;
-        for (let j = rev; j < 1 << FAST_BITS; j += 1 << len) fast[j] = entry;
+        for (let j = rev; j < 1 << bits; j += 1 << len) fast[j] = entry;
       }
       code <<= 1;
     }
@@ -80,7 +85,7 @@ const FIXED_DISTANCES = new Code(30).build(new Uint8Array(30).fill(5), 0, 30, fa
 
 const LITERALS = new Code(288);
 const DISTANCES = new Code(30);
-const CODE_LENGTHS = new Code(19);
+const CODE_LENGTHS = new Code(19, 7);
 const LENGTHS = new Uint8Array(288 + 32);
 
 class Inflater {
@@ -135,8 +140,8 @@ class Inflater {
   }
 
   private symbol(code: Code): number {
-    this.need(FAST_BITS);
-    const entry = code.hasFast ? code.fast[this.bits & ((1 << FAST_BITS) - 1)]! : 0;
+    this.need(code.fastBits);
+    const entry = code.hasFast ? code.fast[this.bits & ((1 << code.fastBits) - 1)]! : 0;
     if (entry !== 0) {
       const len = entry & 15;
       this.bits >>>= len;

@@ -368,7 +368,14 @@ export class Lexer {
   private complete(t: Token, allowRefs: boolean): Item {
     if (t === '[') {
       const items: PdfObject[] = [];
+      const d = this.data;
       for (;;) {
+        // Names (a font's /Differences) straight away: nothing to look ahead for.
+        this.skipWhite();
+        if (d[this.pos] === 47 && this.pos !== this.peekAt) {
+          items.push(this.name());
+          continue;
+        }
         const v = this.object(allowRefs);
         if (v === EOF) decline('an unterminated array');
         if (v === ']') break;
