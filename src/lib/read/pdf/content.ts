@@ -1,8 +1,8 @@
 // A page's content streams run for what the text layer and the ruled tables need: each character
-// placed as PDFium's text page places it (origin, advance, the font's ascent to descent), the straight
-// edges of painted paths, and the images painted, through forms too. Where PDFium's text page would
-// do something this does not (drop a duplicated character of fake bold, replace text by /ActualText,
-// a stretched font), it declines.
+// placed as PDFium's text page places it (origin, advance, the font's ascent to descent; Type 3 glyphs
+// widened to their boxes), the straight edges of painted paths, and the images painted, through forms
+// too. Where PDFium's text page would do something this does not (drop a duplicated character of fake
+// bold, replace text by /ActualText other than over one Type 3 glyph, a stretched font), it declines.
 import { radicalFolded } from '../radicals.ts';
 import type { PlacedText } from '../pdf.ts';
 import type { Rule } from '../ruled.ts';

@@ -1,7 +1,8 @@
 // Fonts as the text layer needs them: how a string's bytes split into character codes, each code's
 // advance width and Unicode text, and the font's ascent and descent, all as PDFium reads them (widths
-// and metrics truncated to integers, 1/1000 of the font size). Fonts whose text PDFium would find some
-// other way (Type3, CMaps other than Identity-H, codes without a mapping) decline.
+// and metrics truncated to integers, 1/1000 of the font size); for Type 3 fonts each glyph's d1 box too.
+// Fonts whose text or boxes PDFium would find some other way (CMaps other than Identity-H, codes
+// without a mapping, Type 3 glyphs starting with d0) decline.
 import type { PdfFile } from './file.ts';
 import { decline, Lexer, Name, Op, PdfString, EOF, Stream, type Dict, type PdfObject } from './objects.ts';
 
