@@ -1,11 +1,12 @@
-// The PDF front stage: each page's text items and drawn lines with their positions (pdfium.ts reads
-// them), rebuilt into the intermediate form: ruled tables as grid rows (ruled.ts), the rest as lines of
+// The PDF front stage: each page's text items and drawn lines with their positions (pdfFast.ts reads
+// them where it can, pdfium.ts the rest), rebuilt into the intermediate form: ruled tables as grid rows (ruled.ts), the rest as lines of
 // text as a layout converter would print them (`pdftotext -layout`), each line with its page and position.
 import type { Origin } from '../schema.ts';
 import { rejection, type Rejection } from '../parse/rejections.ts';
 import { isBlankMark, parseNumberToken } from '../parse/tokens.ts';
 import { gridRows, type CellLine, type PlacedCell } from './columns.ts';
 import { fromLines, type ReadResult } from './document.ts';
+import { readPdfPagesFast } from './pdfFast.ts';
 import { PdfOpenError, readPdfPages } from './pdfium.ts';
 import { ruledTables, type Rule } from './ruled.ts';
 
@@ -147,10 +148,25 @@ export function pagesToLines(pages: readonly PageText[]): { text: string; origin
 /** Characters that no font's text layer should yield: private use, replacement, control. */
 const GARBLED = /[\ue000-\uf8ff\ufffd\u0000-\u0008]/gu;
 
+/**
+ * Every page's text items, rules and images: our own reader where it reads the file exactly (no
+ * FPDF_LoadPage to pay for), PDFium where it declines; PDF_READER=pdfium forces PDFium.
+ */
+export async function readPdfPagesEither(bytes: Uint8Array): Promise<PageText[]> {
+  if (process.env.PDF_READER !== 'pdfium') {
+    try {
+      return readPdfPagesFast(bytes);
+    } catch {
+      // Declined (or a fault of the fast reader's): PDFium reads the file, and rejects it if it must.
+    }
+  }
+  return readPdfPages(bytes);
+}
+
 export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
   let pages: PageText[];
   try {
-    pages = await readPdfPages(bytes);
+    pages = await readPdfPagesEither(bytes);
   } catch (e) {
     if (e instanceof PdfOpenError && e.code === 'password') return { ok: false, ...rejection.pdfEncrypted() };
     return { ok: false, ...rejection.pdfDamaged((e as Error).message) };

@@ -1,13 +1,16 @@
-// The PDF engine: PDFium (the PDF reader of Chrome, by Foxit and Google) compiled to WebAssembly, from
-// the npm package @embedpdf/pdfium. It replaced Mozilla's pdf.js here because reading a report's text
-// and drawn lines took pdf.js 150–300 ms (it compiles every embedded font for rendering), PDFium a fifth
-// of that (pdf.js 6.5's text alone: 127 ms for huaian-2024.pdf, 204 ms a Chromium-printed report;
-// PDFium's whole reading 24 and 50 ms, nearly all of it inside PDFium; README, Figures): the national
-// corpus of ~14,000 PDFs must ingest in minutes. Its output is the same as before: per page, text items
-// with their positions and the straight lines drawn, top-left origin, in points.
+// The fallback PDF engine: PDFium (the PDF reader of Chrome, by Foxit and Google) compiled to
+// WebAssembly, from the npm package @embedpdf/pdfium. Our own reader (pdfFast.ts) reads the common,
+// well-formed files first and declines the rest; PDFium reads those: encrypted, damaged and scanned
+// files (and rejects them as before), fonts not embedded, Type3 fonts, fonts without usable metrics,
+// filters other than FlateDecode. It replaced Mozilla's pdf.js here because reading a report's text and
+// drawn lines took pdf.js 150–300 ms (it compiles every embedded font for rendering), PDFium a fifth of
+// that; but PDFium's FPDF_LoadPage alone costs ~39 ms a document (README, Figures). Its output is what
+// the fast reader matches: per page, text items with their positions and the straight lines drawn,
+// top-left origin, in points.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { PageText, PlacedText } from './pdf.ts';
+import { charText, joinRuns, multiply, subpathRules, type Matrix, type Subpath } from './pdf/layout.ts';
 import { radicalFolded } from './radicals.ts';
 import type { Rule } from './ruled.ts';
 
@@ -163,27 +166,12 @@ function textItems(m: Pdfium, page: number, t: Matrix, out: number): PlacedText[
       const y = b * left + d * oy + f;
       const x2 = a * right + c * oy + e;
       // A space the document prints stays as a gap: it keeps two figures apart.
-      chars.push({ text: /^[\s\u0000]*$/u.test(ch) ? ' ' : ch, x: Math.min(x1, x2), y, width: Math.abs(x2 - x1), size: Math.abs(top - bottom) });
+      chars.push({ text: charText(ch), x: Math.min(x1, x2), y, width: Math.abs(x2 - x1), size: Math.abs(top - bottom) });
     }
   } finally {
     call.FPDFText_ClosePage(text);
   }
-  chars.sort((a, b) => a.y - b.y || a.x - b.x);
-  const items: PlacedText[] = [];
-  let run: PlacedText | null = null;
-  for (const c of chars) {
-    const joins = run && c.text !== ' ' && run.text.at(-1) !== ' ' && Math.abs(run.y - c.y) < c.size * 0.2 && Math.abs(c.x - (run.x + run.width)) < c.size * 0.3;
-    if (run && joins) {
-      run.text += c.text;
-      run.width = Math.max(run.width, c.x + c.width - run.x);
-      run.size = Math.max(run.size, c.size);
-    } else {
-      if (run && run.text.trim() !== '') items.push(run);
-      run = { ...c };
-    }
-  }
-  if (run && run.text.trim() !== '') items.push(run);
-  return items;
+  return joinRuns(chars);
 }
 
 /** The straight lines drawn on the page (and in its forms), and how many images it paints. */
@@ -206,15 +194,6 @@ function drawn(m: Pdfium, page: number, f32: (i: number) => number, device: (x: 
   return { rules, images };
 }
 
-type Matrix = number[];
-const multiply = (a: Matrix, b: Matrix): Matrix => [
-  a[0]! * b[0]! + a[1]! * b[2]!,
-  a[0]! * b[1]! + a[1]! * b[3]!,
-  a[2]! * b[0]! + a[3]! * b[2]!,
-  a[2]! * b[1]! + a[3]! * b[3]!,
-  a[4]! * b[0]! + a[5]! * b[2]! + b[4]!,
-  a[4]! * b[1]! + a[5]! * b[3]! + b[5]!,
-];
 
 /** An object's matrix within its parent's (a form's objects are placed by the form's matrix). */
 function objectMatrix(m: Pdfium, obj: number, f32: (i: number) => number, out: number, parent: Matrix): Matrix {
@@ -228,7 +207,7 @@ function pathRules(m: Pdfium, obj: number, f32: (i: number) => number, device: (
   const call = wasmCalls(m);
   call.FPDFPath_GetDrawMode(obj, out, out + 4);
   const stroke = m.pdfium.HEAP32[(out + 4) >> 2] !== 0;
-  const subpaths: { points: [number, number][]; curved: boolean }[] = [];
+  const subpaths: Subpath[] = [];
   const n = call.FPDFPath_CountSegments(obj);
   for (let i = 0; i < n; i++) {
     const seg = call.FPDFPath_GetPathSegment(obj, i);
@@ -242,24 +221,5 @@ function pathRules(m: Pdfium, obj: number, f32: (i: number) => number, device: (
     // A curve (a rounded corner, a seal): no rule.
     if (type === SEG_BEZIER) subpaths.at(-1)!.curved = true;
   }
-  const rules: Rule[] = [];
-  for (const { points, curved } of subpaths) {
-    if (points.length < 2 || curved) continue;
-    const xs = points.map((p) => p[0]);
-    const ys = points.map((p) => p[1]);
-    const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    if (!stroke) {
-      if (y2 - y1 < 3 && x2 - x1 > 3) rules.push({ x1, x2, y1: (y1 + y2) / 2, y2: (y1 + y2) / 2 });
-      else if (x2 - x1 < 3 && y2 - y1 > 3) rules.push({ x1: (x1 + x2) / 2, x2: (x1 + x2) / 2, y1, y2 });
-      continue;
-    }
-    const closed = [...points, points[0]!];
-    for (let k = 1; k < closed.length; k++) {
-      const [ax, ay] = closed[k - 1]!;
-      const [bx, by] = closed[k]!;
-      if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) > 1) rules.push({ x1: Math.min(ax, bx), x2: Math.max(ax, bx), y1: ay, y2: ay });
-      else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) > 1) rules.push({ x1: ax, x2: ax, y1: Math.min(ay, by), y2: Math.max(ay, by) });
-    }
-  }
-  return rules;
+  return subpathRules(subpaths, stroke);
 }

@@ -1,0 +1,77 @@
+// What both PDF readers (the fast one and PDFium) make of the characters and paths they find: runs of
+// touching characters on one baseline as text items, and axis-aligned path edges as rules. One copy,
+// so the two readers cannot drift apart.
+import type { PlacedText } from '../pdf.ts';
+import type { Rule } from '../ruled.ts';
+
+/** An affine matrix [a b c d e f] (x' = a x + c y + e, y' = b x + d y + f). */
+export type Matrix = number[];
+
+/** a then b (row vectors: a point is transformed by a first). */
+export const multiply = (a: Matrix, b: Matrix): Matrix => [
+  a[0]! * b[0]! + a[1]! * b[2]!,
+  a[0]! * b[1]! + a[1]! * b[3]!,
+  a[2]! * b[0]! + a[3]! * b[2]!,
+  a[2]! * b[1]! + a[3]! * b[3]!,
+  a[4]! * b[0]! + a[5]! * b[2]! + b[4]!,
+  a[4]! * b[1]! + a[5]! * b[3]! + b[5]!,
+];
+
+export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/**
+ * Characters into text items: characters on one baseline that touch, joined (readers report characters
+ * one by one, and not always in reading order: Chromium's PDFs interleave them).
+ */
+export function joinRuns(chars: PlacedText[]): PlacedText[] {
+  chars.sort((a, b) => a.y - b.y || a.x - b.x);
+  const items: PlacedText[] = [];
+  let run: PlacedText | null = null;
+  for (const c of chars) {
+    const joins = run && c.text !== ' ' && run.text.at(-1) !== ' ' && Math.abs(run.y - c.y) < c.size * 0.2 && Math.abs(c.x - (run.x + run.width)) < c.size * 0.3;
+    if (run && joins) {
+      run.text += c.text;
+      run.width = Math.max(run.width, c.x + c.width - run.x);
+      run.size = Math.max(run.size, c.size);
+    } else {
+      if (run && run.text.trim() !== '') items.push(run);
+      run = { ...c };
+    }
+  }
+  if (run && run.text.trim() !== '') items.push(run);
+  return items;
+}
+
+/** A character's text as an item holds it: a space the document prints stays as a gap (it keeps two figures apart). */
+export const charText = (ch: string): string => (/^[\s\u0000]*$/u.test(ch) ? ' ' : ch);
+
+export interface Subpath {
+  /** Every point of the subpath in device space, curve control points too. */
+  points: [number, number][];
+  curved: boolean;
+}
+
+/** Axis-aligned edges of a painted path: each straight segment that is level or plumb, thin filled rectangles as lines. */
+export function subpathRules(subpaths: readonly Subpath[], stroke: boolean): Rule[] {
+  const rules: Rule[] = [];
+  for (const { points, curved } of subpaths) {
+    // A curve (a rounded corner, a seal): no rule.
+    if (points.length < 2 || curved) continue;
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    if (!stroke) {
+      if (y2 - y1 < 3 && x2 - x1 > 3) rules.push({ x1, x2, y1: (y1 + y2) / 2, y2: (y1 + y2) / 2 });
+      else if (x2 - x1 < 3 && y2 - y1 > 3) rules.push({ x1: (x1 + x2) / 2, x2: (x1 + x2) / 2, y1, y2 });
+      continue;
+    }
+    const closed = [...points, points[0]!];
+    for (let k = 1; k < closed.length; k++) {
+      const [ax, ay] = closed[k - 1]!;
+      const [bx, by] = closed[k]!;
+      if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) > 1) rules.push({ x1: Math.min(ax, bx), x2: Math.max(ax, bx), y1: ay, y2: ay });
+      else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) > 1) rules.push({ x1: ax, x2: ax, y1: Math.min(ay, by), y2: Math.max(ay, by) });
+    }
+  }
+  return rules;
+}
