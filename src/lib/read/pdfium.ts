@@ -1,8 +1,8 @@
 // The fallback PDF engine: PDFium (the PDF reader of Chrome, by Foxit and Google) compiled to
 // WebAssembly, from the npm package @embedpdf/pdfium. Our own reader (pdfFast.ts) reads the common,
 // well-formed files first and declines the rest; PDFium reads those: encrypted, damaged and scanned
-// files (and rejects them as before), fonts not embedded, Type3 fonts, fonts without usable metrics,
-// filters other than FlateDecode. It replaced Mozilla's pdf.js here because reading a report's text and
+// files (and rejects them as before), fonts not embedded or without usable metrics (LibreOffice's
+// exports), Type 3 glyphs it cannot measure, filters other than FlateDecode. It replaced Mozilla's pdf.js here because reading a report's text and
 // drawn lines took pdf.js 150–300 ms (it compiles every embedded font for rendering), PDFium a fifth of
 // that; but PDFium's FPDF_LoadPage alone costs ~39 ms a document (README, Figures). Its output is what
 // the fast reader matches: per page, text items with their positions and the straight lines drawn,
@@ -193,7 +193,6 @@ function drawn(m: Pdfium, page: number, f32: (i: number) => number, device: (x: 
   for (let i = 0; i < n; i++) visit(call.FPDFPage_GetObject(page, i), [1, 0, 0, 1, 0, 0]);
   return { rules, images };
 }
-
 
 /** An object's matrix within its parent's (a form's objects are placed by the form's matrix). */
 function objectMatrix(m: Pdfium, obj: number, f32: (i: number) => number, out: number, parent: Matrix): Matrix {
