@@ -54,7 +54,8 @@ for (const file of files) {
     if (silent.includes('fast')) tally.silentFast++;
     if (silent.includes('PDFium')) tally.silentPdfium++;
     if (silent.length) notes.push(`${basename(file)} #${i} (${ops.join(', ')}): consistent and another figure than the undamaged file's: ${silent.join(' and ')}`);
-    const same = fast.ok && slow.ok && [...figures(fast)].every(([k, v]) => figures(slow).get(k) === v);
+    const slowFigures = slow.ok ? figures(slow) : null;
+    const same = fast.ok && slowFigures !== null && [...figures(fast)].every(([k, v]) => slowFigures.get(k) === v);
     if (!same) {
       tally.readDifferently++;
       notes.push(`${basename(file)} #${i} (${ops.join(', ')}): fast ${fast.ok ? `read, consistent ${fast.report.consistent}` : 'rejected'}; PDFium ${slow.ok ? `read, consistent ${slow.report.consistent}` : 'rejected'}`);

@@ -2,7 +2,7 @@
 import type { Applications, ApplicantRow, Cell } from '../schema.ts';
 import { APPLICANT_COLUMNS } from '../schema.ts';
 import type { Line } from './lines.ts';
-import { applicantRows, checkApplications } from './checks.ts';
+import { applicantRows, checkApplications, columnWhere } from './checks.ts';
 import { orderings } from './blocks.ts';
 import { readInReadingOrder, rowsPresent } from './order.ts';
 import { emptyNotes, readRows, type Notes, type RowDef } from './rows.ts';
@@ -50,7 +50,6 @@ const ROWS: RowDef[] = [
   { path: `${A}.carriedForward`, label: /结转下年度|下年度继续/ },
 ];
 
-const COLUMN_NAMES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
 const BALANCE_ROWS = new Set([`${A}.received`, `${A}.carriedOver`, `${A}.carriedForward`]);
 
 const blankRow = (): ApplicantRow => Array(APPLICANT_COLUMNS.length).fill(null);
@@ -112,7 +111,7 @@ export function unreadUnbalanced(read: Applications, notes: Notes): Applications
   const checks = checkApplications(read);
   const rowsOff = new Set(checks.filter((c) => c.identity === 'rowTotal' && !c.ok).map((c) => c.where));
   if (rowsOff.size === 0) return read;
-  const column = (identity: string, c: number) => checks.find((k) => k.identity === identity && k.where === `applications[${COLUMN_NAMES[c]}]`)?.ok ?? true;
+  const column = (identity: string, c: number) => checks.find((k) => k.identity === identity && k.where === columnWhere(c))?.ok ?? true;
   const out: Applications = structuredClone(read);
   for (const [path, row] of applicantRows(out)) {
     if (!row || !rowsOff.has(path)) continue;
@@ -129,7 +128,6 @@ export function unreadUnbalanced(read: Applications, notes: Notes): Applications
   }
   return out;
 }
-
 
 function keep(applications: Applications, from: Notes, into: Notes): Applications {
   Object.assign(into.lines, from.lines);

@@ -3,6 +3,8 @@ import type { Active, Applications, ApplicantRow, Cell, Check, DocumentCounts, F
 import { APPLICANT_COLUMNS, FORMAT_IDENTITIES } from '../schema.ts';
 
 const COLUMN_NAMES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
+/** Where a check over section 三's column `c` is reported: `applications[自然人]` … */
+export const columnWhere = (c: number) => `applications[${COLUMN_NAMES[c]}]`;
 const sum = (xs: readonly Cell[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 const check = (identity: Check['identity'], where: string, printed: Cell, computed: number): Check => ({
@@ -39,7 +41,7 @@ export function checkApplications(a: Applications): Check[] {
   }
   const cell = (row: ApplicantRow, c: number) => row?.[c] ?? null;
   for (let c = 0; c <= last; c++) {
-    const column = `applications[${COLUMN_NAMES[c]}]`;
+    const column = columnWhere(c);
     if (a.total) checks.push(check('columnTotal', column, cell(a.total, c), sum(resultRows(a).map(([, r]) => cell(r, c)))));
     if (a.received || a.carriedOver || a.total || a.carriedForward) {
       // 一 + 二 = 三（七） + 四: what the table says was handled and carried forward, against what came in.

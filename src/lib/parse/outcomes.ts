@@ -53,7 +53,8 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
   // Cells printed apart (text between them) or each on a line of its own: where a group placed with
   // doubt does not add up, it was cut from other groups' figures and is unread. A row of cells printed
   // together keeps them as printed, for the checks to flag.
-  const separate = new Set(stream.cells.map((c) => c.offset)).size > 1 || (tokens.length > 1 && new Set(tokens.map((t) => t.line)).size === tokens.length);
+  const apart = new Set(stream.cells.map((c) => c.offset)).size > 1;
+  const separate = apart || (tokens.length > 1 && new Set(tokens.map((t) => t.line)).size === tokens.length);
   const placed = placeCells(tokens, { width: 15 });
   notes.findings.push(...droppedFinding('review', placed, firstLine));
   if (placed.doubt !== undefined && placed.inferred.length === 0) {
@@ -68,7 +69,6 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
     // Fifteen cells that do not add up, with header words printed among them: reading order may have
     // interleaved the groups. Cells printed together that do not add up are kept as the report has them;
     // printed apart, a group that no reading makes add up is unread.
-    const apart = new Set(stream.cells.map((c) => c.offset)).size > 1;
     if (!apart || OUTCOME_GROUPS.every((g) => addsUpToLast(read[g]!))) return read;
     const untangled = untangleGroups(placed.values, 3, WIDTH);
     if (!untangled) return unreadGroupsNotAddingUp(read, notes, firstLine);

@@ -195,13 +195,7 @@ function type3Font(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | n
   const names: (string | null)[] = new Array(256).fill(null);
   const enc = file.get(dict, 'Encoding');
   if (!(enc instanceof Map) || enc.has('BaseEncoding')) return decline('a Type3 font without its own Differences');
-  let at = 0;
-  for (const x of file.array(enc, 'Differences') ?? []) {
-    const v = file.resolve(x);
-    if (typeof v === 'number') at = v;
-    else if (v instanceof Name && at >= 0 && at <= 255) names[at++] = v.name;
-    else decline('malformed Differences');
-  }
+  applyDifferences(file, enc, names);
   const procs = file.dict(dict, 'CharProcs') ?? decline('a Type3 font without CharProcs');
   const boxes = new Map<number, readonly [number, number, number, number]>();
   const glyphBox = (code: number) => {
@@ -316,13 +310,7 @@ function simpleFont(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | 
     if (enc instanceof Name) names = baseEncoding(enc.name);
     else if (enc instanceof Map) {
       names = baseEncoding(file.name(enc, 'BaseEncoding') ?? decline('Differences without a base encoding'));
-      let at = 0;
-      for (const d of file.array(enc, 'Differences') ?? []) {
-        const v = file.resolve(d);
-        if (typeof v === 'number') at = v;
-        else if (v instanceof Name && at >= 0 && at <= 255) names[at++] = v.name;
-        else decline('malformed Differences');
-      }
+      applyDifferences(file, enc, names);
     } else decline('a simple font without ToUnicode or a named encoding');
   }
   return {
@@ -340,3 +328,14 @@ function simpleFont(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | 
 }
 
 export type { PdfObject };
+
+/** An encoding's /Differences written over `names` (glyph names by code): a code, then names from it on. */
+function applyDifferences(file: PdfFile, encoding: Dict, names: (string | null)[]): void {
+  let at = 0;
+  for (const x of file.array(encoding, 'Differences') ?? []) {
+    const v = file.resolve(x);
+    if (typeof v === 'number') at = v;
+    else if (v instanceof Name && at >= 0 && at <= 255) names[at++] = v.name;
+    else decline('malformed Differences');
+  }
+}

@@ -99,6 +99,25 @@ const SHORT_NAMES = new Map<number, Name>();
 
 const hexValue = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
 
+/** The hex digits of d[from, end) as bytes into `out` (white space ignored, an odd last digit followed by 0); how many. */
+function hexDigits(d: Uint8Array, from: number, end: number, out: Uint8Array): number {
+  let n = 0;
+  let high = -1;
+  for (let p = from; p < end; p++) {
+    const c = d[p]!;
+    if (WHITE[c]) continue;
+    const v = hexValue(c);
+    if (v < 0) decline('a bad hex digit');
+    if (high < 0) high = v;
+    else {
+      out[n++] = (high << 4) | v;
+      high = -1;
+    }
+  }
+  if (high >= 0) out[n++] = high << 4;
+  return n;
+}
+
 const latin1 = new TextDecoder('latin1');
 
 /** Marks where the lexer hit the end of its data. */
@@ -309,24 +328,11 @@ export class Lexer {
   hexInto(out: Uint8Array): number {
     this.skipWhite();
     const d = this.data;
-    let p = this.pos;
+    const p = this.pos;
     if (d[p] !== 60 || d[p + 1] === 60) return -1;
     const end = d.indexOf(62, p + 1);
     if (end < 0 || (end - p) >> 1 > out.length) return -1;
-    let n = 0;
-    let high = -1;
-    for (p++; p < end; p++) {
-      const c = d[p]!;
-      if (WHITE[c]) continue;
-      const v = hexValue(c);
-      if (v < 0) decline('a bad hex digit');
-      if (high < 0) high = v;
-      else {
-        out[n++] = (high << 4) | v;
-        high = -1;
-      }
-    }
-    if (high >= 0) out[n++] = high << 4;
+    const n = hexDigits(d, p + 1, end, out);
     this.pos = end + 1;
     return n;
   }
@@ -334,24 +340,11 @@ export class Lexer {
   /** A hexadecimal string (7.3.4.3): white space ignored, an odd last digit followed by 0. */
   hexString(): PdfString {
     const d = this.data;
-    let p = this.pos + 1;
+    const p = this.pos + 1;
     const end = d.indexOf(62, p);
     if (end < 0) return decline('an unterminated hex string');
     const out = new Uint8Array((end - p + 1) >> 1);
-    let n = 0;
-    let high = -1;
-    for (; p < end; p++) {
-      const c = d[p]!;
-      if (WHITE[c]) continue;
-      const v = hexValue(c);
-      if (v < 0) decline('a bad hex digit');
-      if (high < 0) high = v;
-      else {
-        out[n++] = (high << 4) | v;
-        high = -1;
-      }
-    }
-    if (high >= 0) out[n++] = high << 4;
+    const n = hexDigits(d, p, end, out);
     this.pos = end + 1;
     return new PdfString(n === out.length ? out : out.subarray(0, n));
   }
