@@ -128,7 +128,7 @@ export class PdfFile {
   /**
    * A stream's data with its filters undone; only FlateDecode (with predictors) is read here. With
    * `limit`: at least its first `limit` bytes where it has that many, maybe no more (a glyph
-   * procedure's first operator).
+   * procedure's first operator), in a buffer the next inflate reuses: read them at once.
    */
   decode(s: Stream, limit = Infinity): Uint8Array {
     const filter = this.get(s.dict, 'Filter');

@@ -87,6 +87,11 @@ const LITERALS = new Code(288);
 const DISTANCES = new Code(30);
 const CODE_LENGTHS = new Code(19, 7);
 const LENGTHS = new Uint8Array(288 + 32);
+/**
+ * Where small streams are inflated: no buffer allocated per stream (a Chromium PDF has hundreds; the
+ * allocations and their collection cost more than the inflating). Whole streams are copied out at the end.
+ */
+const SCRATCH = new Uint8Array(4096);
 
 class Inflater {
   private readonly data: Uint8Array;
@@ -107,7 +112,7 @@ class Inflater {
     this.data = data;
     this.pos = pos;
     this.expected = sizeHint;
-    this.out = new Uint8Array(Math.max(64, sizeHint));
+    this.out = sizeHint <= SCRATCH.length ? SCRATCH : new Uint8Array(sizeHint);
   }
 
   /** At least `n` (<= 24) bits in the buffer; past the end of the data, zeros (checked in `used`). */
@@ -291,7 +296,8 @@ class Inflater {
 
 /**
  * zlib data (RFC 1950) inflated: all of it, its checksum checked, or (with `limit`) at least its first
- * `limit` bytes where it has that many (the data after them not read). Throws on malformed data.
+ * `limit` bytes where it has that many (the data after them not read), in a buffer the next call reuses.
+ * Throws on malformed data.
  */
 export function inflateZlib(data: Uint8Array, limit = Infinity): Uint8Array {
   if (data.length < 2) throw new Error('inflate: no zlib header');
@@ -301,5 +307,7 @@ export function inflateZlib(data: Uint8Array, limit = Infinity): Uint8Array {
   const inflater = new Inflater(data, 2, Number.isFinite(limit) ? limit + 258 : data.length * 4);
   const finished = inflater.run(limit);
   if (finished) inflater.checkAdler();
+  // Whole streams are kept by the caller: copied out of the shared buffer.
+  if (inflater.out === SCRATCH && finished) return SCRATCH.slice(0, inflater.length);
   return inflater.out.subarray(0, inflater.length);
 }
