@@ -216,6 +216,13 @@ describe('the pieces', () => {
     expect(() => all('(unterminated')).toThrow(Unsupported);
   });
 
+  it('arrays of integers (a /Widths) with references among them, as single objects read them', () => {
+    const [widths] = all('[1000 0 0 12 0 R 7 % a comment\n 2 R 3.5 -4 9 0 10 R 11] ') as [unknown[]];
+    // Read left to right: "9 0 10 R" is 9, then the reference 0 10 R.
+    expect(widths).toEqual([1000, 0, 0, new Ref(12, 0), new Ref(7, 2), 3.5, -4, 9, new Ref(0, 10), 11]);
+    expect(() => all('[1000 0a]')).toThrow(Unsupported);
+  });
+
   it('a ToUnicode CMap: bfchar, bfrange with a start and with an array, several characters to one code', () => {
     const cmap = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap
       1 begincodespacerange <0000> <FFFF> endcodespacerange
@@ -277,6 +284,14 @@ describe('the pieces', () => {
     bad[bad.length - 1]! ^= 1;
     expect(() => inflateZlib(bad)).toThrow(/checksum/);
     expect(() => inflateZlib(new Uint8Array([0x78, 0x9c, 0xff, 0xff]))).toThrow();
+  });
+
+  it('a whole stream inflated stays as it is when the next is inflated (small ones share a buffer)', () => {
+    const first = Buffer.from('/CIDInit /ProcSet findresource begin 12 dict begin begincmap');
+    const kept = inflateZlib(new Uint8Array(deflateSync(first)));
+    inflateZlib(new Uint8Array(deflateSync(Buffer.from('1000 0 50 -120 960 880 d1 0 0 m 1 1 l S'))));
+    inflateZlib(new Uint8Array(deflateSync(Buffer.from('x'.repeat(200)))), 64);
+    expect(Buffer.from(kept).toString('latin1')).toBe(first.toString('latin1'));
   });
 
   it('a glyph procedure d1 box, /ActualText', () => {

@@ -365,9 +365,20 @@ export class Lexer {
       for (;;) {
         // Names (a font's /Differences) straight away: nothing to look ahead for.
         this.skipWhite();
-        if (d[this.pos] === 47 && this.pos !== this.peekAt) {
-          items.push(this.name());
-          continue;
+        if (this.pos !== this.peekAt) {
+          const c = d[this.pos]!;
+          if (c === 47) {
+            items.push(this.name());
+            continue;
+          }
+          // Unsigned integers (a Type 3 font's /Widths: hundreds) straight away, as object() reads them.
+          if (c >= 48 && c <= 57) {
+            const v = this.integerItem(allowRefs);
+            if (v !== null) {
+              items.push(v);
+              continue;
+            }
+          }
         }
         const v = this.object(allowRefs);
         if (v === EOF) decline('an unterminated array');
@@ -403,6 +414,37 @@ export class Lexer {
       this.pos = save;
     }
     return t;
+  }
+
+  /**
+   * The unsigned integer at pos, or with `allowRefs` the reference "num gen R" it starts, as object()
+   * reads them; null (nothing read) where the token is something else (a real, a malformed number).
+   */
+  private integerItem(allowRefs: boolean): number | Ref | null {
+    const d = this.data;
+    const start = this.pos;
+    let p = start;
+    let v = 0;
+    while (d[p]! >= 48 && d[p]! <= 57) v = v * 10 + d[p++]! - 48;
+    if (p < d.length && isRegular(d[p]!)) return null;
+    this.pos = p;
+    if (!allowRefs) return v;
+    // "gen R" looked for without the lookahead cache (the next integer is read again as an item).
+    this.skipWhite();
+    let q = this.pos;
+    let g = 0;
+    const genStart = q;
+    while (d[q]! >= 48 && d[q]! <= 57) g = g * 10 + d[q++]! - 48;
+    if (q > genStart && (q >= d.length || !isRegular(d[q]!))) {
+      this.pos = q;
+      this.skipWhite();
+      if (d[this.pos] === 82 && (this.pos + 1 >= d.length || !isRegular(d[this.pos + 1]!))) {
+        this.pos++;
+        return new Ref(v, g);
+      }
+    }
+    this.pos = p;
+    return v;
   }
 
   private peekInteger(): number | null {
