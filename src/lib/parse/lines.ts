@@ -23,11 +23,14 @@ export const isPageNumber = (text: string): boolean => PAGE_NUMBER.test(text);
 export function isLetterhead(text: string): boolean {
   // Cheap exits first: this runs on every line.
   if (text.length > 40 || (!text.includes('文件') && !text.includes(' '))) return false;
-  const compact = text.replace(/\s+/g, '');
-  if (/文件$/u.test(compact) && /人民政府|办公室|委员会/u.test(compact) && !/[，。；：]/u.test(compact)) return true;
-  if (/人民政府办公室文件/u.test(compact)) return true;
-  // 自 治 县: two to five single characters separated by spaces.
-  return /^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,4}$/u.test(text) && /[县区市旗州]$/u.test(compact);
+  // The banner ends in 文件, which white space may split but not its 件.
+  if (text.includes('件')) {
+    const compact = text.replace(/\s+/g, '');
+    if (/文件$/u.test(compact) && /人民政府|办公室|委员会/u.test(compact) && !/[，。；：]/u.test(compact)) return true;
+    if (/人民政府办公室文件/u.test(compact)) return true;
+  }
+  // 自 治 县: two to five single characters separated by spaces (the last one is the line's last character).
+  return /^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,4}$/u.test(text) && /[县区市旗州]$/u.test(text);
 }
 
 /**
@@ -35,9 +38,10 @@ export function isLetterhead(text: string): boolean {
  * title repeated. In prose such a line may be the signature, so only tables skip it.
  */
 export function isRunningHead(text: string): boolean {
-  if (text.length > 40) return false;
+  // Cheap exits first: this runs on every line of every table. Both need 府 (white space cannot split a character).
+  if (text.length > 40 || !text.includes('府')) return false;
   const compact = text.replace(/\s+/g, '');
-  return /^[\u4e00-\u9fff]{2,24}(?:人民政府|人民政府办公室|人民政府办公厅)$/u.test(compact) || /^\S{0,24}\d{4}年度?政府信息公开工作年度报告/u.test(compact);
+  return /^[\u4e00-\u9fff]{2,24}(?:人民政府|人民政府办公室|人民政府办公厅)$/u.test(compact) || (compact.includes('年度报告') && /^\S{0,24}\d{4}年度?政府信息公开工作年度报告/u.test(compact));
 }
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/gu;

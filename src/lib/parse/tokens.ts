@@ -20,6 +20,9 @@ export const isBlankMark = (word: string) => BLANK.test(word);
 const toNumber = (s: string) => Number(s.replace(/,/g, ''));
 
 export function parseNumberToken(word: string): { value: number; yuan?: boolean } | null {
+  // Every figure starts with a digit or a sign: a label's word is told apart without the patterns.
+  const c = word.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 0x2212)) return null;
   if (NUMBER.test(word)) return { value: toNumber(word) };
   if (SIGNED.test(word)) return { value: -toNumber(word.slice(1)) };
   const u = word.match(WITH_UNIT);
@@ -92,7 +95,7 @@ function splitWords(text: string): string[] {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    if (/^\d{1,2}[.、]$/u.test(w) && next !== undefined && /^[\u4e00-\u9fff]/u.test(next)) {
+    if (w.length <= 3 && /^\d{1,2}[.、]$/u.test(w) && next !== undefined && /^[\u4e00-\u9fff]/u.test(next)) {
       merged.push(w + next);
       i++;
     } else merged.push(w);
