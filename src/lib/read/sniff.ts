@@ -5,15 +5,16 @@ export type Sniffed = 'pdf' | 'docx' | 'doc' | 'html' | 'txt' | 'zip' | 'ole' | 
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
 
-const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+const PDF = Buffer.from('%PDF-', 'latin1');
 const ZIP = [0x50, 0x4b, 0x03, 0x04]; // PK\3\4: .docx is a zip
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // compound file: .doc (and .xls, .ppt)
 
 /** The ASCII text of the first bytes, for looking at markup; UTF-16 zeros dropped. */
 function head(bytes: Uint8Array, length = 2048): string {
-  let s = '';
-  for (let i = 0; i < Math.min(bytes.length, length); i++) if (bytes[i]! > 0 && bytes[i]! < 0x80) s += String.fromCharCode(bytes[i]!);
-  return s.toLowerCase();
+  const ascii = new Uint8Array(Math.min(bytes.length, length));
+  let n = 0;
+  for (let i = 0; i < ascii.length; i++) if (bytes[i]! > 0 && bytes[i]! < 0x80) ascii[n++] = bytes[i]!;
+  return Buffer.from(ascii.buffer, 0, n).toString('latin1').toLowerCase();
 }
 
 /** Whether the bytes hold `name` (a zip's entry names and an OLE directory's stream names are stored plainly). */
@@ -33,7 +34,7 @@ function holdsFib(bytes: Uint8Array): boolean {
 
 export function sniff(bytes: Uint8Array): Sniffed {
   // A PDF may have junk before its header (the spec allows 1,024 bytes).
-  const pdfAt = bytes.subarray(0, 1024).findIndex((_, i) => startsWith(bytes, PDF, i));
+  const pdfAt = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024 + PDF.length - 1)).indexOf(PDF);
   if (pdfAt >= 0) return 'pdf';
   if (startsWith(bytes, ZIP)) return holds(bytes, 'word/document.xml') ? 'docx' : 'zip';
   if (startsWith(bytes, OLE)) return holds(bytes, WORD_STREAM) || holdsFib(bytes) ? 'doc' : 'ole';
