@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readActive } from '../../src/lib/parse/active.ts';
 import { placeCells } from '../../src/lib/parse/cells.ts';
 import { resolveRegion, yearOf } from '../../src/lib/parse/identity.ts';
-import { isLetterhead, toLines } from '../../src/lib/parse/lines.ts';
+import { isLetterhead, isRunningHead, toLines } from '../../src/lib/parse/lines.ts';
 import { escapeMarkdown, paragraphs } from '../../src/lib/parse/prose.ts';
 import { emptyNotes } from '../../src/lib/parse/rows.ts';
 import { findSections } from '../../src/lib/parse/sections.ts';
@@ -41,6 +41,18 @@ describe('lines', () => {
     expect(isLetterhead('人民政府办公室文件民和回族土族')).toBe(true);
     expect(isLetterhead('自 治 县')).toBe(true);
     expect(isLetterhead('规章 1 0 1')).toBe(false);
+    // White space inside the banner or between the characters, of any kind.
+    expect(isLetterhead('民和县人民政府办公室文 件')).toBe(true);
+    expect(isLetterhead('自 治\t县')).toBe(true);
+    expect(isLetterhead('行政许可 12 3')).toBe(false);
+  });
+  it('recognises running heads in tables: the body alone, the title repeated', () => {
+    expect(isRunningHead('民和回族土族自治县人民 政府')).toBe(true);
+    expect(isRunningHead('民和县 2023 年政府信息公开工作年度报告')).toBe(true);
+    expect(isRunningHead('行政许可 12 3')).toBe(false);
+  });
+  it('collapses runs of spaces and no-break spaces, drops lines of tabs only', () => {
+    expect(toLines('a  \u00a0 b\n\t\t\nc\td').map((l) => [l.no, l.text])).toEqual([[1, 'a b'], [3, 'c\td']]);
   });
 });
 

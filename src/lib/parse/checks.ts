@@ -40,9 +40,10 @@ export function checkApplications(a: Applications): Check[] {
     if (row) checks.push(check('rowTotal', path, row[last]!, sum(row.slice(0, last))));
   }
   const cell = (row: ApplicantRow, c: number) => row?.[c] ?? null;
+  const results = resultRows(a);
   for (let c = 0; c <= last; c++) {
     const column = columnWhere(c);
-    if (a.total) checks.push(check('columnTotal', column, cell(a.total, c), sum(resultRows(a).map(([, r]) => cell(r, c)))));
+    if (a.total) checks.push(check('columnTotal', column, cell(a.total, c), sum(results.map(([, r]) => cell(r, c)))));
     if (a.received || a.carriedOver || a.total || a.carriedForward) {
       // 一 + 二 = 三（七） + 四: what the table says was handled and carried forward, against what came in.
       const incoming = (cell(a.received, c) ?? 0) + (cell(a.carriedOver, c) ?? 0);

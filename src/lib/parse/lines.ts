@@ -30,7 +30,7 @@ export function isLetterhead(text: string): boolean {
     if (/人民政府办公室文件/u.test(compact)) return true;
   }
   // 自 治 县: two to five single characters separated by spaces (the last one is the line's last character).
-  return /^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,4}$/u.test(text) && /[县区市旗州]$/u.test(text);
+  return /\s/u.test(text.charAt(1)) && /^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,4}$/u.test(text) && /[县区市旗州]$/u.test(text);
 }
 
 /**
@@ -71,8 +71,9 @@ export function toLines(text: string): Line[] {
   const lines: Line[] = [];
   for (let i = 0; i < parts.length; i++) {
     const raw = trimSpaces(parts[i]!);
-    if (raw === '' || /^\t*$/.test(raw)) continue;
-    const text = trimSpaces(normalised[i]!).replace(/[ \u00a0]+/g, ' ');
+    if (raw === '' || (raw.charCodeAt(0) === 9 && /^\t*$/.test(raw))) continue;
+    const trimmed = trimSpaces(normalised[i]!);
+    const text = trimmed.includes('  ') || trimmed.includes('\u00a0') ? trimmed.replace(/[ \u00a0]+/g, ' ') : trimmed;
     // Page numbers are never content; dropped here, they cannot land in a table's cells.
     if (text.length <= 16 && isPageNumber(text.trim())) continue;
     lines.push({ no: i + 1, raw, text });

@@ -17,7 +17,7 @@ const UNIT = /^(?:万元|万|元|件|个|项|条|次|人次)$/u;
 /** A cell that marks a blank (`/`, `-`, `无` …) rather than a figure. */
 export const isBlankMark = (word: string) => BLANK.test(word);
 
-const toNumber = (s: string) => Number(s.replace(/,/g, ''));
+const toNumber = (s: string) => Number(s.includes(',') ? s.replace(/,/g, '') : s);
 
 export function parseNumberToken(word: string): { value: number; yuan?: boolean } | null {
   // Every figure starts with a digit or a sign: a label's word is told apart without the patterns.
