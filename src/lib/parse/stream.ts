@@ -50,9 +50,13 @@ export function labelStart(text: string, index: number, floor: number): number {
   return start;
 }
 
+/** Each pattern's global copy (lastIndex is set before every use), made once. */
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+
 /** First match of `pattern` in `text` at or after `from`. */
 export function findFrom(text: string, pattern: RegExp, from: number): { index: number; end: number } | null {
-  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  let re = GLOBAL.get(pattern);
+  if (!re) GLOBAL.set(pattern, (re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g')));
   re.lastIndex = from;
   const m = re.exec(text);
   return m ? { index: m.index, end: m.index + m[0].length } : null;
@@ -69,6 +73,12 @@ export function cellsBetween(stream: Stream, start: number, end: number): CellTo
  * or the pattern is more than that.
  */
 export function labelWords(pattern: RegExp): string[] | null {
+  if (!LABEL_WORDS.has(pattern)) LABEL_WORDS.set(pattern, wordsOf(pattern));
+  return LABEL_WORDS.get(pattern)!;
+}
+const LABEL_WORDS = new WeakMap<RegExp, string[] | null>();
+
+function wordsOf(pattern: RegExp): string[] | null {
   const words: string[] = [];
   for (const alternative of pattern.source.split('|')) {
     let expanded = [''];
@@ -82,6 +92,9 @@ export function labelWords(pattern: RegExp): string[] | null {
   }
   return words.length > 0 ? words : null;
 }
+
+/** Each stream's pieces by where they start, made once (a stream is not changed once made). */
+const PIECE_AT = new WeakMap<Stream, Map<number, number>>();
 
 /** At most this many printed pieces skipped inside one label, each at most this long. */
 const MAX_SKIPPED = 3;
@@ -97,7 +110,8 @@ export function findWithGaps(stream: Stream, pattern: RegExp, from: number): { i
   const words = labelWords(pattern);
   if (!words) return null;
   const { text, pieces } = stream;
-  const pieceAt = new Map(pieces.map((start, k) => [start, k] as const));
+  let pieceAt = PIECE_AT.get(stream);
+  if (!pieceAt) PIECE_AT.set(stream, (pieceAt = new Map(pieces.map((start, k) => [start, k] as const))));
   const pieceEnd = (k: number) => pieces[k + 1] ?? text.length;
   let best: { index: number; end: number } | null = null;
   for (const word of words) {
