@@ -11,6 +11,7 @@ import { holdsOutcomes, readOutcomes, unreadGroupsNotAddingUp } from '../../src/
 import { readActive } from '../../src/lib/parse/active.ts';
 import { emptyNotes } from '../../src/lib/parse/rows.ts';
 import { cutIntoRows, readStrips } from '../../src/lib/parse/order.ts';
+import { decodeBlocks } from '../../src/lib/parse/blocks.ts';
 import { findLabel, findWithGaps, toStream } from '../../src/lib/parse/stream.ts';
 import type { Line } from '../../src/lib/parse/lines.ts';
 
@@ -233,5 +234,27 @@ describe("section 四's groups that do not add up, where the cells' placing was 
     const out = readOutcomes(linesOf(['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果维持 结果纠正 其他结果 尚未审结 总计', '4', '2', '6']), notes)!;
     expect(out.review).toEqual([null, null, null, null, null]);
     expect(notes.findings.some((f) => f.path === 'review' && f.unread)).toBe(true);
+  });
+});
+
+describe('rows interleaved with no order between their columns', () => {
+  // 上年结转 15 … 15 and 予以公开 207 … 214: the upper row's total printed after the whole lower row
+  // (Chromium's PDF, its rows of unequal height), then the 总计 row.
+  const upper = [15, 0, 15];
+  const lower = [207, 7, 214];
+  const total = [222, 7, 229];
+  const cells = [15, 0, 207, 7, 214, 15, ...total];
+  const identities = [[1, 1, -1]];
+
+  it('are read where each row starts after the one above, and the table adds up', () => {
+    expect(decodeBlocks(cells, 3, 3, () => true, { identities }).table).toBeNull();
+    expect(decodeBlocks(cells, 3, 3, () => true, { identities, loose: true }).table).toEqual([upper, lower, total]);
+  });
+
+  it('as the reading with the fewest switches between rows: rows printed one after another stay so', () => {
+    // Read in pieces, 4 1 5 | 4 0 4 | 5 0 5 could also be 4 1 5 | 5 0 5 | 4 0 4: both add up.
+    const rows = [[4, 1, 5], [4, 0, 4], [5, 0, 5], [13, 1, 14]];
+    const decoded = decodeBlocks(rows.flat(), 4, 3, () => true, { identities: [[1, 1, 1, -1]], loose: true });
+    expect(decoded.table).toEqual(rows);
   });
 });

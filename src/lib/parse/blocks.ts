@@ -49,6 +49,8 @@ function readBlock(cells: readonly Cell[], start: number, k: number, cuts: reado
 
 /** Blocks of at most this many rows are also read as any interleaving (not only as strips). */
 export const MAX_SHUFFLED_ROWS = 5;
+/** Blocks of at most this many rows are also read with no order between the rows' columns. */
+export const MAX_LOOSE_ROWS = 3;
 /** Steps of the search for interleavings, over all the blocks of one table, at most. */
 export const SHUFFLE_STEPS = 150_000;
 
@@ -56,8 +58,11 @@ export const SHUFFLE_STEPS = 150_000;
  * The `k` rows starting at cell `start` printed interleaved in any way that keeps each row's cells
  * left to right and each column's top to bottom (a row's cell is printed after the one above it):
  * every distinct reading in which each row adds up, or null where the search ran out of steps.
+ * `loose`: the columns in no order between rows, only each row started after the one above (Chromium
+ * prints a short row's last cells after the whole of a taller row below it); of those readings, the
+ * ones with the fewest switches between rows (else rows with equal figures trade them freely).
  */
-export function readShuffled(cells: readonly Cell[], start: number, k: number, width: number, budget: { steps: number }): Partial[] | null {
+export function readShuffled(cells: readonly Cell[], start: number, k: number, width: number, budget: { steps: number }, loose = false): Partial[] | null {
   const end = start + k * width;
   const fills = Array<number>(k).fill(0);
   const partial = Array<number>(k).fill(0);
@@ -68,13 +73,13 @@ export function readShuffled(cells: readonly Cell[], start: number, k: number, w
   // States from which no reading completes (the rest depends only on these).
   const dead = new Set<string>();
   let completed = 0;
-  // Each open row's total must still come: after its missing cells and after the row above's total.
+  // Each open row's total must still come: after its missing cells and (not loose) after the row above's total.
   const totalsCanCome = (next: number): boolean => {
     let cursor = next;
     for (let r = 0; r < k && fills[r]! > 0; r++) {
       const f = fills[r]!;
       if (f === width) continue;
-      let j = Math.max(cursor, next + (width - 1 - f));
+      let j = loose ? next + (width - 1 - f) : Math.max(cursor, next + (width - 1 - f));
       const p = partial[r]!;
       while (j < end && (f === width - 1 ? Math.abs((cells[j] ?? 0) - p) > 1e-9 : (cells[j] ?? 0) < p - 1e-9)) j++;
       if (j >= end) return false;
@@ -82,23 +87,32 @@ export function readShuffled(cells: readonly Cell[], start: number, k: number, w
     }
     return true;
   };
-  const visit = (i: number): boolean => {
+  // Loose: of the readings, those with the fewest switches from one row to another (a figure read into
+  // a row other than the one before it): rows printed apart before rows printed in pieces.
+  let fewest = Infinity;
+  const visit = (i: number, switches: number): boolean => {
     if (--budget.steps < 0) return false;
+    if (loose && switches > fewest) return true;
     if (i === end) {
       completed++;
+      if (loose && switches < fewest) {
+        fewest = switches;
+        found.clear();
+      }
       const key = JSON.stringify(rows);
       if (!found.has(key)) found.set(key, { rows: rows.map((r) => [...r]), first: [...first] });
       return true;
     }
-    const state = `${i}|${rowOf[i - 1 - start] ?? -1}|${fills.join(',')}|${partial.join(',')}`;
+    const previous = rowOf[i - 1 - start] ?? -1;
+    const state = `${i}|${previous}|${fills.join(',')}|${partial.join(',')}${loose ? `|${switches}` : ''}`;
     if (dead.has(state)) return true;
     const before = completed;
     const v = cells[i]!;
     for (let r = 0; r < k; r++) {
       const f = fills[r]!;
-      if (f === width || (r > 0 && fills[r - 1]! <= f)) continue;
+      if (f === width || (r > 0 && (loose ? fills[r - 1] === 0 : fills[r - 1]! <= f))) continue;
       // Equal figures one after the other: the order putting the upper row first only (the same table).
-      if (i > start && cells[i - 1] === v && rowOf[i - 1 - start]! > r) continue;
+      if (!loose && i > start && cells[i - 1] === v && previous > r) continue;
       const last = f === width - 1;
       if (last && Math.abs(partial[r]! - (v ?? 0)) > 1e-9) continue;
       fills[r] = f + 1;
@@ -106,7 +120,7 @@ export function readShuffled(cells: readonly Cell[], start: number, k: number, w
       rows[r]!.push(v);
       rowOf[i - start] = r;
       if (f === 0) first[r] = i;
-      const go = totalsCanCome(i + 1) ? visit(i + 1) : true;
+      const go = totalsCanCome(i + 1) ? visit(i + 1, switches + (previous >= 0 && previous !== r ? 1 : 0)) : true;
       rows[r]!.pop();
       if (!last) partial[r] = partial[r]! - (v ?? 0);
       fills[r] = f;
@@ -115,7 +129,7 @@ export function readShuffled(cells: readonly Cell[], start: number, k: number, w
     if (completed === before) dead.add(state);
     return true;
   };
-  return visit(start) ? [...found.values()] : null;
+  return visit(start, 0) ? [...found.values()] : null;
 }
 
 /**
@@ -154,10 +168,11 @@ export function decodeBlocks(
    * `shuffled`: blocks of a few rows in any interleaving too; `jumbled`: at most this many single rows
    * printed out of order (a tall row's cells in pieces: some cell is the sum of the others, but not
    * last), their figures then solved from the identities and taken only where they are the ones printed;
-   * `suspect`: a row that may be out of order although it adds up as printed; `cache`: interleavings
+   * `suspect`: a row that may be out of order although it adds up as printed; `loose`: blocks of up to
+   * MAX_LOOSE_ROWS rows interleaved with no order between their columns (readShuffled); `cache`: interleavings
    * already searched for the same cells (decoding them again under other options).
    */
-  options: { identities?: readonly ColumnIdentity[]; maxReadings?: number; shuffled?: boolean; jumbled?: number; suspect?: number; cache?: ShuffleCache } = {},
+  options: { identities?: readonly ColumnIdentity[]; maxReadings?: number; shuffled?: boolean; loose?: boolean; jumbled?: number; suspect?: number; cache?: ShuffleCache } = {},
 ): BlockDecoding {
   const identities = options.identities ?? [];
   const maxReadings = options.maxReadings ?? MAX_READINGS;
@@ -194,8 +209,9 @@ export function decodeBlocks(
         blocks.set(`?${rowKey(row)}`, { rows: [row], first: [r * width], jumbled: [r] });
       }
       if (options.shuffled !== false && k >= 2 && k <= MAX_SHUFFLED_ROWS) {
-        const key = `${r}:${k}`;
-        if (!cache.has(key)) cache.set(key, readShuffled(cells, r * width, k, width, budget));
+        const loose = options.loose === true && k <= MAX_LOOSE_ROWS;
+        const key = `${r}:${k}${loose ? ':loose' : ''}`;
+        if (!cache.has(key)) cache.set(key, readShuffled(cells, r * width, k, width, budget, loose));
         const shuffled = cache.get(key)!;
         if (!shuffled) return { table: null, why: 'too-many', readings: count };
         for (const block of shuffled) blocks.set(block.rows.map(rowKey).join(';'), block);

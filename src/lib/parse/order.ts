@@ -271,7 +271,7 @@ export function readInReadingOrder(
   // Strips first (how converters print a band of rows); each looser reading only where the stricter
   // read nothing at all, never to choose between readings.
   const cache: ShuffleCache = new Map();
-  const decode = (options: { shuffled?: boolean; jumbled?: number; suspect?: number }) =>
+  const decode = (options: { shuffled?: boolean; loose?: boolean; jumbled?: number; suspect?: number }) =>
     decodeBlocks(cells, rows.length, shape.width, (table) => accept(toValues(table)), { identities, cache, ...options });
   // A row that adds up as printed may be out of order too (a tall row's first figure printed after
   // the others: nothing in its first column, a figure in another): each such row in turn, and a
@@ -289,8 +289,9 @@ export function readInReadingOrder(
     return found[0] ?? { table: null, why: 'no-reading', readings: 0 };
   };
   // Strips first, then rows printed out of order among them; then a few rows interleaved in any
-  // order, then with rows out of order. Each looser reading only where the stricter found nothing
-  // (a search given up on among interleavings still lets the stricter readings without them stand).
+  // order, then with rows out of order; last, a few rows interleaved with no order between their
+  // columns. Each looser reading only where the stricter found nothing (a search given up on among
+  // interleavings still lets the stricter readings without them stand).
   const tiers = [
     () => decode({ shuffled: false }),
     () => decode({ shuffled: false, jumbled: 2 }),
@@ -298,6 +299,7 @@ export function readInReadingOrder(
     () => decode({}),
     () => decode({ jumbled: 2 }),
     () => eachSuspect(true),
+    () => decode({ loose: true }),
   ];
   let decoded: ReturnType<typeof decode> = { table: null, why: 'no-reading', readings: 0 };
   for (const tier of tiers) {
