@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
-import { FIRST_ROW, holdsApplications, unreadUnbalanced, withoutTableTwoCells } from '../../src/lib/parse/applications.ts';
+import { FIRST_ROW, holdsApplications, readWithSpilledCells, unreadUnbalanced, withoutTableTwoCells } from '../../src/lib/parse/applications.ts';
 import type { Applications } from '../../src/lib/schema.ts';
 import { holdsOutcomes, readOutcomes, unreadGroupsNotAddingUp } from '../../src/lib/parse/outcomes.ts';
 import { readActive } from '../../src/lib/parse/active.ts';
@@ -119,6 +119,23 @@ describe('a table continued past the next heading', () => {
     expect(report.applications!.total).toEqual(truth.applications.total);
     expect(report.applications!.carriedForward).toEqual(truth.applications.carriedForward);
     expect([report.review, report.litigationDirect, report.litigationAfterReview]).toEqual([truth.review, truth.litigationDirect, truth.litigationAfterReview]);
+  });
+
+  it("table 三's last cells printed among section 四's figures: read as table 三's end where it then adds up", () => {
+    // LibreOffice: 四's header, its first figures, then 三's last three rows' last columns (0 0 0 … 723 2500 2).
+    const { truth, report } = read('gen-7001-1-libreoffice');
+    expect(report.applications).toEqual(truth.applications);
+    expect(report.findings).toContainEqual(expect.objectContaining({ code: 'cells-inferred', path: 'applications', message: expect.stringContaining("among section 四's figures") }));
+  });
+
+  it("not where the last figure taken is not the table's last cell: a middle row's figures would add up anywhere among rows of 0", () => {
+    const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '（二）部分公开', '1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项', '1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确', '1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息', '（六）其他处理', '（七）总计', '四、结转下年度继续办理'];
+    const zeros = '0 0 0 0 0 0 0';
+    // All labels, then all figures; 本机关不掌握's last three (0 1 1) printed in section 四.
+    const figures = ['0 0 0 0 0 4 4', zeros, '0 0 0 0 0 3 3', ...Array(9).fill(zeros), '0 0 0 0', ...Array(8).fill(zeros), '0 0 0 0 0 4 4', zeros];
+    const table = linesOf(['三、收到和处理政府信息公开申请情况', ...labels, ...figures]);
+    const section4 = ['0', '1', '1'].map((text, i) => ({ no: 100 + i, text, raw: text }) as Line);
+    expect(readWithSpilledCells(table, [section4])).toBeNull();
   });
 
   it("table 二's last items printed after section 三's heading, before table 三's first row: table 二's", () => {
