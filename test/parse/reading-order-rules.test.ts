@@ -11,7 +11,7 @@ import { holdsOutcomes, readOutcomes, unreadGroupsNotAddingUp } from '../../src/
 import { readActive } from '../../src/lib/parse/active.ts';
 import { emptyNotes } from '../../src/lib/parse/rows.ts';
 import { cutIntoRows, readStrips } from '../../src/lib/parse/order.ts';
-import { decodeBlocks } from '../../src/lib/parse/blocks.ts';
+import { decodeBlocks, readShuffled } from '../../src/lib/parse/blocks.ts';
 import { findLabel, findWithGaps, toStream } from '../../src/lib/parse/stream.ts';
 import type { Line } from '../../src/lib/parse/lines.ts';
 
@@ -273,5 +273,26 @@ describe('rows interleaved with no order between their columns', () => {
     const rows = [[4, 1, 5], [4, 0, 4], [5, 0, 5], [13, 1, 14]];
     const decoded = decodeBlocks(rows.flat(), 4, 3, () => true, { identities: [[1, 1, 1, -1]], loose: true });
     expect(decoded.table).toEqual(rows);
+  });
+});
+
+describe('rows interleaved among blank rows', () => {
+  it('a row prints its empty cells one way: of readings that both add up, the one with no row mixing blank marks and 0s', () => {
+    // A blank row (- - -) and 1 0 1 read column by column: - 1 - 0 - 1 reads as those two rows, or as
+    // - - 0 and 1 - 1, which add up as well.
+    const cells = [null, 1, null, 0, null, 1, 1, 0, 1];
+    const identities = [[1, 1, -1]];
+    expect(decodeBlocks(cells, 3, 3, () => true, { identities })).toMatchObject({ table: null, why: 'ambiguous' });
+    expect(decodeBlocks(cells, 3, 3, () => true, { identities, unmixed: true }).table).toEqual([[null, null, null], [1, 0, 1], [1, 0, 1]]);
+  });
+
+  it('each state of the search for interleavings is searched once: five rows of small figures and 0s within 100,000 steps', () => {
+    const rows = [[9, 0, 0, 0, 0, 0, 9], [11, 1, 0, 0, 0, 0, 12], [13, 0, 0, 0, 0, 0, 13], [33, 0, 0, 0, 0, 0, 33], [21, 0, 0, 0, 0, 0, 21]];
+    expect(readShuffled(rows.flat(), 0, 5, 7, { steps: 100_000 })?.map((p) => p.rows)).toEqual([rows]);
+  });
+
+  it('joining blocks into tables stops where the work given for the table runs out', () => {
+    const cells = [null, 1, null, 0, null, 1, 1, 0, 1];
+    expect(decodeBlocks(cells, 3, 3, () => true, { identities: [[1, 1, -1]], unmixed: true, work: { steps: 0 } })).toMatchObject({ table: null, why: 'too-many' });
   });
 });

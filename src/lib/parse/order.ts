@@ -154,6 +154,11 @@ function placeRun(run: readonly Cell[], width: number): Cell[] {
 
 /** How many complete readings of interleaved rows are checked against the whole table, at most. */
 const READINGS_CHECKED = 500;
+/**
+ * Readings of blocks joined into readings of the whole table, over all the tries of decodeBlocks for
+ * one table (a table read so needs a few thousand; a text of many small equal figures, millions).
+ */
+const DECODE_STEPS = 60_000;
 /** Steps of the search for interleaved rows, over all the tries for one table. */
 const SEARCH_STEPS = 200_000;
 
@@ -271,8 +276,9 @@ export function readInReadingOrder(
   // Strips first (how converters print a band of rows); each looser reading only where the stricter
   // read nothing at all, never to choose between readings.
   const cache: ShuffleCache = new Map();
-  const decode = (options: { shuffled?: boolean; loose?: boolean; jumbled?: number; suspect?: number }) =>
-    decodeBlocks(cells, rows.length, shape.width, (table) => accept(toValues(table)), { identities, cache, ...options });
+  const work = { steps: DECODE_STEPS };
+  const decode = (options: { shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number }) =>
+    decodeBlocks(cells, rows.length, shape.width, (table) => accept(toValues(table)), { identities, cache, work, ...options });
   // A row that adds up as printed may be out of order too (a tall row's first figure printed after
   // the others: nothing in its first column, a figure in another): each such row in turn, and a
   // table taken only where exactly one of them gives one.
@@ -289,13 +295,15 @@ export function readInReadingOrder(
     return found[0] ?? { table: null, why: 'no-reading', readings: 0 };
   };
   // Strips first, then rows printed out of order among them; then a few rows interleaved in any
-  // order, then with rows out of order; last, a few rows interleaved with no order between their
-  // columns. Each looser reading only where the stricter found nothing (a search given up on among
-  // interleavings still lets the stricter readings without them stand).
+  // order (first with no row mixing blank marks and 0s), then with rows out of order; last, a few
+  // rows interleaved with no order between their columns. Each looser reading only where the
+  // stricter found nothing (a search given up on among interleavings still lets the stricter
+  // readings without them stand).
   const tiers = [
     () => decode({ shuffled: false }),
     () => decode({ shuffled: false, jumbled: 2 }),
     () => eachSuspect(false),
+    () => decode({ unmixed: true }),
     () => decode({}),
     () => decode({ jumbled: 2 }),
     () => eachSuspect(true),
