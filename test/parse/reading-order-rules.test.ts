@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
-import { FIRST_ROW, holdsApplications, readWithSpilledCells, unreadUnbalanced, withoutTableTwoCells } from '../../src/lib/parse/applications.ts';
+import { FIRST_ROW, holdsApplications, readApplications, readWithSpilledCells, unreadUnbalanced, withoutTableTwoCells } from '../../src/lib/parse/applications.ts';
 import type { Applications } from '../../src/lib/schema.ts';
 import { holdsOutcomes, readOutcomes, unreadGroupsNotAddingUp } from '../../src/lib/parse/outcomes.ts';
 import { readActive } from '../../src/lib/parse/active.ts';
@@ -230,6 +230,23 @@ describe('reading-order text that no reading makes add up', () => {
     expect(out.granted).toEqual(row(6, 0, 0, 0, 0, 0, 6));
     expect(notes.findings.map((f) => [f.code, f.path, f.unread])).toEqual([['cells-unplaced', 'applications.partlyGranted', true]]);
     expect(read.partlyGranted).toEqual(row(3, 0, 0, 0, 0, 0, 4));
+  });
+
+  const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '（二）部分公开', '1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项', '1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确', '1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息', '（六）其他处理', '（七）总计', '四、结转下年度继续办理'];
+  const figures = ['10 0 0 0 0 0 10', '0 0 0 0 0 0 0', '6 0 0 0 0 0 6', '3 0 0 0 0 0 4', ...Array(17).fill('0 0 0 0 0 0 0'), '10 0 0 0 0 0 10', '0 0 0 0 0 0 0'];
+
+  it('where most figures stand on lines of their own (reading order), not kept as printed', () => {
+    const text = ['三、收到和处理政府信息公开申请情况', ...labels.flatMap((l, i) => [l, figures[i]!])];
+    const notes = emptyNotes();
+    const read = readApplications(linesOf(text), notes)!;
+    expect(read.partlyGranted).toEqual([null, 0, 0, 0, 0, 0, 4]);
+    expect(notes.findings).toContainEqual(expect.objectContaining({ code: 'cells-unplaced', path: 'applications.partlyGranted', unread: true }));
+  });
+
+  it("where the figures stand on their labels' lines (layout text), kept as printed", () => {
+    const text = ['三、收到和处理政府信息公开申请情况', ...labels.map((l, i) => `${l} ${figures[i]!}`)];
+    const read = readApplications(linesOf(text), emptyNotes())!;
+    expect(read.partlyGranted).toEqual([3, 0, 0, 0, 0, 0, 4]);
   });
 
   it('keeps a table whose rows all add up as read', () => {
