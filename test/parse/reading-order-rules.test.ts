@@ -249,6 +249,14 @@ describe('reading-order text that no reading makes add up', () => {
     expect(read.partlyGranted).toEqual([3, 0, 0, 0, 0, 0, 4]);
   });
 
+  it('a table whose rows mostly printed nothing, its few figures cut into rows several ways: no row guessed', () => {
+    // All labels, then five rows of figures one per line: which five of the 23 rows they are is open.
+    const text = ['三、收到和处理政府信息公开申请情况', ...labels, ...['3 0 0 0 0 0 3', '1 0 0 0 0 0 1', '1 0 0 0 0 0 1', '1 0 0 0 0 0 1', '3 0 0 0 0 0 3'].flatMap((r) => r.split(' '))];
+    const read = readApplications(linesOf(text), emptyNotes())!;
+    expect(read.carriedOver).toEqual(Array(7).fill(null));
+    expect(read.granted).toEqual(Array(7).fill(null));
+  });
+
   it('keeps a table whose rows all add up as read', () => {
     const read = table();
     expect(unreadUnbalanced(read, emptyNotes())).toBe(read);

@@ -212,21 +212,24 @@ export function readInReadingOrder(
     };
   };
 
+  // Where most rows printed nothing (blank rows without marks) and the cells can be cut several ways,
+  // which rows the figures are is open: the identities over so few figures do not tell.
+  const open = (c: { ways: number }) => c.ways > 1 && cells.length * 2 < rows.length * shape.width;
   const cut = cutIntoRows(cells, rows.length, shape);
-  if (cut) {
+  if (cut && !open(cut)) {
     const read = reading(cut.runs, cells, cut.ways, 0);
     if (accept(read.values)) return read;
   }
   // Blocks of rows printed as vertical strips anywhere in the table.
   const stripCut = cutIntoRows(cells, rows.length, shape, true);
-  if (stripCut && stripCut.tangled > 0) {
+  if (stripCut && stripCut.tangled > 0 && !open(stripCut)) {
     const read = reading(stripCut.runs, cells, stripCut.ways, stripCut.tangled);
     if (accept(read.values)) return read;
   }
   // Rows printed out of order (a tall row's figures in pieces): placed by the table's identities.
   const jumbledCut = place ? cutIntoRows(cells, rows.length, shape, true, true) : null;
   const jumbled = jumbledCut ? jumbledCut.runs.flatMap((run, r) => (run.jumbled ? [rows[r]!.path] : [])) : [];
-  if (jumbledCut && jumbled.length > 0) {
+  if (jumbledCut && jumbled.length > 0 && !open(jumbledCut)) {
     const read = reading(jumbledCut.runs, cells, jumbledCut.ways, jumbledCut.tangled);
     const values = place!(read.values, jumbled);
     if (values && accept(values)) {
@@ -237,7 +240,7 @@ export function readInReadingOrder(
   // A row that adds up as printed may still be printed out of order (its figures in other columns):
   // where the identities fail, each full row in turn is placed by them instead.
   const best = jumbledCut ?? stripCut ?? cut;
-  if (place && best) {
+  if (place && best && !open(best)) {
     const read = reading(best.runs, cells, best.ways, best.tangled ?? 0);
     const found: OrderedRows[] = [];
     for (const [r, run] of best.runs.entries()) {
@@ -262,7 +265,7 @@ export function readInReadingOrder(
     const head = cells.length - k * shape.width;
     if (head < 0) break;
     const before = cutIntoRows(cells.slice(0, head), rows.length - k, shape);
-    if (!before) continue;
+    if (!before || open(before)) continue;
     const runs = [...before.runs, ...Array.from({ length: k }, (_, r) => ({ start: head + r * shape.width, length: shape.width }))];
     const readTail = (tail: Cell[][]) => reading(runs, [...cells.slice(0, head), ...tail.flat()], before.ways, k);
     for (const prefer of ['row', 'column'] as const) {
