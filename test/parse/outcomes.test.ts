@@ -83,6 +83,12 @@ describe('no figures printed', () => {
     expect(outcomes).toEqual({ review: null, litigationDirect: null, litigationAfterReview: null });
     expect(notes).toEqual({ lines: linesAt(6), inferred: [], findings: [] });
   });
+
+  it('blank marks for a third of the cells or more and no figure anywhere (blank cells not printed): every group blank, under a warning', () => {
+    const { outcomes, notes } = read('- - - - - -');
+    expect(outcomes).toEqual({ review: NULLS, litigationDirect: NULLS, litigationAfterReview: NULLS });
+    expect(notes.findings).toEqual([expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'review' })]);
+  });
 });
 
 // Reading order may interleave the groups where header words are printed among the cells (PDF).

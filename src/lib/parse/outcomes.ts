@@ -47,7 +47,12 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
   for (const g of OUTCOME_GROUPS) notes.lines[g] = firstLine;
   if (tokens.every((t) => t.kind === 'blank')) {
     const nulls = () => Array<Cell>(WIDTH).fill(null);
-    return tokens.length === 0 || tokens.length === 15 ? { review: nulls(), litigationDirect: nulls(), litigationAfterReview: nulls() } : blank;
+    if (tokens.length === 0 || tokens.length === 15) return { review: nulls(), litigationDirect: nulls(), litigationAfterReview: nulls() };
+    // Blank marks for a third of the cells or more and no figure anywhere: the other blank cells were
+    // not printed (reading order drops them); a few marks alone say too little.
+    if (tokens.length < WIDTH) return blank;
+    notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `section 四: ${tokens.length} blank marks for 15 cells and no figure: every cell read as blank`, path: 'review', line: firstLine });
+    return { review: nulls(), litigationDirect: nulls(), litigationAfterReview: nulls() };
   }
 
   // Cells printed apart (text between them) or each on a line of its own: where a group placed with
