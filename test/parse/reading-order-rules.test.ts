@@ -203,6 +203,11 @@ describe("table 二's last figures printed among table 三's labels", () => {
     const stream = withoutTableTwoCells(toStream(linesOf(['一、本年新收政府信息公开', '2.其他', '采购总金额', '9037', '申请人情况', '1249', '本年收费金额（单位：万元）', '0.5', '自然人', '0'])));
     expect(stream.cells.map((c) => (c.token.kind === 'number' ? c.token.value : null))).toEqual([1249, 0]);
   });
+
+  it('nor one right after the 2019 format\'s 上一年项目数量 or 本年增/减', () => {
+    const stream = withoutTableTwoCells(toStream(linesOf(['第二十条第（八）项', '上一年项', '目数量', '5', '申请人情况', '本年增/减', '0', '总计', '一、本年新收政府信息', '67'])));
+    expect(stream.cells.map((c) => (c.token.kind === 'number' ? c.token.value : null))).toEqual([67]);
+  });
 });
 
 describe('reading-order text that no reading makes add up', () => {

@@ -64,7 +64,7 @@ export const holdsApplications = (text: string) => /本年新收|新收政府/.t
  * Table 二's last header words: a figure right after them in table 三's region is table 二's (reading
  * order printed table 二's last part after section 三's heading, among table 三's labels).
  */
-const TABLE_TWO_HEADER = /(?:采购总金额|采购项目数量|收费金额(?:[(（][^)）]{0,16}[)）])?|第二十条第?[(（][一二三四五六七八九][)）]项)$/u;
+const TABLE_TWO_HEADER = /(?:采购总金额|项目数量|本年增\/?减|收费金额(?:[(（][^)）]{0,16}[)）])?|第二十条第?[(（][一二三四五六七八九][)）]项)$/u;
 
 /** The stream without the figures printed right after table 二's header words. */
 export function withoutTableTwoCells(stream: Stream): Stream {
