@@ -138,6 +138,11 @@ describe('a table continued past the next heading', () => {
     expect(readWithSpilledCells(table, [section4])).toBeNull();
   });
 
+  it("table 二's last header and figure (本年增/减 1) among section 三's header, with no 第二十条 caption: table 二's", () => {
+    const { truth, report } = read('gen-7001-2-libreoffice');
+    expect(report.active!.itemCounts!.fees).toEqual(truth.active.itemCounts.fees);
+  });
+
   it("table 二's last items printed after section 三's heading, before table 三's first row: table 二's", () => {
     const { truth, report } = read('gen-7001-1-libreoffice');
     expect([report.active!.punishment, report.active!.coercion]).toEqual([truth.active.punishment, truth.active.coercion]);

@@ -58,10 +58,13 @@ function trimAtProse(lines: readonly Line[], region: Region, after: RegExp): Lin
   return end < 0 ? slice : slice.slice(0, end);
 }
 
+/** Words only table 二's captions and headers hold. */
+const TABLE_TWO_WORDS = /第二十条|件数|项目数量|增\/减|处理决定|收费金额|采购|对外公开|新公开|新制作/;
+
 /**
  * Table 二's lines. In reading order the heading of section 三 may come before table 二's last items
  * (a page whose text a converter takes in two blocks): lines of section 三 before its table's first
- * row that hold a 第二十条 caption belong to table 二 too.
+ * row that hold a 第二十条 caption or table 二's header words (本年增/减 …) belong to table 二 too.
  */
 function activeLines(lines: readonly Line[], tables: Partial<Record<TableKind, Region>>): Line[] {
   const active = lines.slice(tables.active!.from, tables.active!.to);
@@ -70,7 +73,7 @@ function activeLines(lines: readonly Line[], tables: Partial<Record<TableKind, R
   const firstRow = lines.findIndex((l, i) => i >= next.from && i < next.to && FIRST_ROW.test(l.text.replace(/\s+/g, '')));
   if (firstRow < 0) return active;
   const before = lines.slice(next.from, firstRow);
-  return before.some((l) => /第二十条/.test(l.text)) ? [...active, ...before] : active;
+  return before.some((l) => TABLE_TWO_WORDS.test(l.text)) ? [...active, ...before] : active;
 }
 
 /**
