@@ -144,6 +144,16 @@ describe('fewer cells than fifteen', () => {
     expect(notes.findings).toEqual([warning(rule)]);
   });
 
+  it('five figures printed apart (reading order, header words among them): no group guessed, all unread', () => {
+    const { outcomes, notes } = read('2 0 2 0\n行政诉讼\n4');
+    expect(outcomes).toEqual({ review: NULLS, litigationDirect: NULLS, litigationAfterReview: NULLS });
+    expect(notes.findings.map((f) => [f.code, f.path, f.unread])).toEqual([
+      ['cells-unplaced', 'review', true],
+      ['cells-unplaced', 'litigationDirect', true],
+      ['cells-unplaced', 'litigationAfterReview', true],
+    ]);
+  });
+
   it('ten figures that do not add up: placed the same way (the checks flag the sums)', () => {
     const { outcomes, notes } = read('1 2 3 4 5 6 7 8 9 10');
     expect(outcomes).toEqual({ review: [1, 2, 3, 4, 5], litigationDirect: [6, 7, 8, 9, 10], litigationAfterReview: NULLS });

@@ -84,9 +84,16 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
   }
 
   // Cells left out: one or two whole groups left blank is the common case. Nothing printed tells
-  // which groups they are (any group's figures add up as well as another's): read as the first
-  // groups, left-aligned as cells.ts places a short row, and say so.
+  // which groups they are (any group's figures add up as well as another's): printed apart, unread;
+  // printed together, read as the first groups, left-aligned as cells.ts places a short row, and say so.
   const cells = tokens.flatMap((t) => (t.kind === 'number' ? [t.value] : []));
+  // Printed apart (reading order), the groups' figures may stand anywhere among the header words:
+  // nothing tells which groups they are, and taking the first would put figures in the wrong group.
+  if (cells.length % WIDTH === 0 && cells.length < 15 && separate) {
+    const nulls = () => Array<Cell>(WIDTH).fill(null);
+    for (const path of OUTCOME_GROUPS) notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: ${cells.length} cells for 15 printed apart: which groups they are is not known`, path, line: firstLine, unread: true });
+    return { review: nulls(), litigationDirect: nulls(), litigationAfterReview: nulls() };
+  }
   if (cells.length % WIDTH === 0 && cells.length < 15) {
     const chosen = OUTCOME_GROUPS.slice(0, cells.length / WIDTH);
     const values: Cell[] = Array(15).fill(null);
