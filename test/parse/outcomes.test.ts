@@ -83,6 +83,12 @@ describe('no figures printed', () => {
     expect(outcomes).toEqual({ review: null, litigationDirect: null, litigationAfterReview: null });
     expect(notes).toEqual({ lines: linesAt(6), inferred: [], findings: [] });
   });
+
+  it('blank marks for a third of the cells or more and no figure anywhere (blank cells not printed): every group blank, under a warning', () => {
+    const { outcomes, notes } = read('- - - - - -');
+    expect(outcomes).toEqual({ review: NULLS, litigationDirect: NULLS, litigationAfterReview: NULLS });
+    expect(notes.findings).toEqual([expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'review' })]);
+  });
 });
 
 // Reading order may interleave the groups where header words are printed among the cells (PDF).
@@ -136,6 +142,16 @@ describe('fewer cells than fifteen', () => {
     const rule = leftBlank(text.split(' ').length, groups);
     expect(notes.inferred).toEqual(everyCell(rule, 6));
     expect(notes.findings).toEqual([warning(rule)]);
+  });
+
+  it('five figures printed apart (reading order, header words among them): no group guessed, all unread', () => {
+    const { outcomes, notes } = read('2 0 2 0\n行政诉讼\n4');
+    expect(outcomes).toEqual({ review: NULLS, litigationDirect: NULLS, litigationAfterReview: NULLS });
+    expect(notes.findings.map((f) => [f.code, f.path, f.unread])).toEqual([
+      ['cells-unplaced', 'review', true],
+      ['cells-unplaced', 'litigationDirect', true],
+      ['cells-unplaced', 'litigationAfterReview', true],
+    ]);
   });
 
   it('ten figures that do not add up: placed the same way (the checks flag the sums)', () => {

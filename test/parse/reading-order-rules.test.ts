@@ -5,12 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
-import { FIRST_ROW, holdsApplications, unreadUnbalanced, withoutTableTwoCells } from '../../src/lib/parse/applications.ts';
+import { FIRST_ROW, holdsApplications, readApplications, readWithSpilledCells, unreadUnbalanced, withoutTableTwoCells } from '../../src/lib/parse/applications.ts';
 import type { Applications } from '../../src/lib/schema.ts';
 import { holdsOutcomes, readOutcomes, unreadGroupsNotAddingUp } from '../../src/lib/parse/outcomes.ts';
 import { readActive } from '../../src/lib/parse/active.ts';
 import { emptyNotes } from '../../src/lib/parse/rows.ts';
 import { cutIntoRows, readStrips } from '../../src/lib/parse/order.ts';
+import { decodeBlocks, readShuffled } from '../../src/lib/parse/blocks.ts';
 import { findLabel, findWithGaps, toStream } from '../../src/lib/parse/stream.ts';
 import type { Line } from '../../src/lib/parse/lines.ts';
 
@@ -120,6 +121,28 @@ describe('a table continued past the next heading', () => {
     expect([report.review, report.litigationDirect, report.litigationAfterReview]).toEqual([truth.review, truth.litigationDirect, truth.litigationAfterReview]);
   });
 
+  it("table 三's last cells printed among section 四's figures: read as table 三's end where it then adds up", () => {
+    // LibreOffice: 四's header, its first figures, then 三's last three rows' last columns (0 0 0 … 723 2500 2).
+    const { truth, report } = read('gen-7001-1-libreoffice');
+    expect(report.applications).toEqual(truth.applications);
+    expect(report.findings).toContainEqual(expect.objectContaining({ code: 'cells-inferred', path: 'applications', message: expect.stringContaining("among section 四's figures") }));
+  });
+
+  it("not where the last figure taken is not the table's last cell: a middle row's figures would add up anywhere among rows of 0", () => {
+    const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '（二）部分公开', '1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项', '1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确', '1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息', '（六）其他处理', '（七）总计', '四、结转下年度继续办理'];
+    const zeros = '0 0 0 0 0 0 0';
+    // All labels, then all figures; 本机关不掌握's last three (0 1 1) printed in section 四.
+    const figures = ['0 0 0 0 0 4 4', zeros, '0 0 0 0 0 3 3', ...Array(9).fill(zeros), '0 0 0 0', ...Array(8).fill(zeros), '0 0 0 0 0 4 4', zeros];
+    const table = linesOf(['三、收到和处理政府信息公开申请情况', ...labels, ...figures]);
+    const section4 = ['0', '1', '1'].map((text, i) => ({ no: 100 + i, text, raw: text }) as Line);
+    expect(readWithSpilledCells(table, [section4])).toBeNull();
+  });
+
+  it("table 二's last header and figure (本年增/减 1) among section 三's header, with no 第二十条 caption: table 二's", () => {
+    const { truth, report } = read('gen-7001-2-libreoffice');
+    expect(report.active!.itemCounts!.fees).toEqual(truth.active.itemCounts.fees);
+  });
+
   it("table 二's last items printed after section 三's heading, before table 三's first row: table 二's", () => {
     const { truth, report } = read('gen-7001-1-libreoffice');
     expect([report.active!.punishment, report.active!.coercion]).toEqual([truth.active.punishment, truth.active.coercion]);
@@ -185,6 +208,11 @@ describe("table 二's last figures printed among table 三's labels", () => {
     const stream = withoutTableTwoCells(toStream(linesOf(['一、本年新收政府信息公开', '2.其他', '采购总金额', '9037', '申请人情况', '1249', '本年收费金额（单位：万元）', '0.5', '自然人', '0'])));
     expect(stream.cells.map((c) => (c.token.kind === 'number' ? c.token.value : null))).toEqual([1249, 0]);
   });
+
+  it('nor one right after the 2019 format\'s 上一年项目数量 or 本年增/减', () => {
+    const stream = withoutTableTwoCells(toStream(linesOf(['第二十条第（八）项', '上一年项', '目数量', '5', '申请人情况', '本年增/减', '0', '总计', '一、本年新收政府信息', '67'])));
+    expect(stream.cells.map((c) => (c.token.kind === 'number' ? c.token.value : null))).toEqual([67]);
+  });
 });
 
 describe('reading-order text that no reading makes add up', () => {
@@ -214,6 +242,31 @@ describe('reading-order text that no reading makes add up', () => {
     expect(read.partlyGranted).toEqual(row(3, 0, 0, 0, 0, 0, 4));
   });
 
+  const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '（二）部分公开', '1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项', '1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确', '1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息', '（六）其他处理', '（七）总计', '四、结转下年度继续办理'];
+  const figures = ['10 0 0 0 0 0 10', '0 0 0 0 0 0 0', '6 0 0 0 0 0 6', '3 0 0 0 0 0 4', ...Array(17).fill('0 0 0 0 0 0 0'), '10 0 0 0 0 0 10', '0 0 0 0 0 0 0'];
+
+  it('where most figures stand on lines of their own (reading order), not kept as printed', () => {
+    const text = ['三、收到和处理政府信息公开申请情况', ...labels.flatMap((l, i) => [l, figures[i]!])];
+    const notes = emptyNotes();
+    const read = readApplications(linesOf(text), notes)!;
+    expect(read.partlyGranted).toEqual([null, 0, 0, 0, 0, 0, 4]);
+    expect(notes.findings).toContainEqual(expect.objectContaining({ code: 'cells-unplaced', path: 'applications.partlyGranted', unread: true }));
+  });
+
+  it("where the figures stand on their labels' lines (layout text), kept as printed", () => {
+    const text = ['三、收到和处理政府信息公开申请情况', ...labels.map((l, i) => `${l} ${figures[i]!}`)];
+    const read = readApplications(linesOf(text), emptyNotes())!;
+    expect(read.partlyGranted).toEqual([3, 0, 0, 0, 0, 0, 4]);
+  });
+
+  it('a table whose rows mostly printed nothing, its few figures cut into rows several ways: no row guessed', () => {
+    // All labels, then five rows of figures one per line: which five of the 23 rows they are is open.
+    const text = ['三、收到和处理政府信息公开申请情况', ...labels, ...['3 0 0 0 0 0 3', '1 0 0 0 0 0 1', '1 0 0 0 0 0 1', '1 0 0 0 0 0 1', '3 0 0 0 0 0 3'].flatMap((r) => r.split(' '))];
+    const read = readApplications(linesOf(text), emptyNotes())!;
+    expect(read.carriedOver).toEqual(Array(7).fill(null));
+    expect(read.granted).toEqual(Array(7).fill(null));
+  });
+
   it('keeps a table whose rows all add up as read', () => {
     const read = table();
     expect(unreadUnbalanced(read, emptyNotes())).toBe(read);
@@ -233,5 +286,48 @@ describe("section 四's groups that do not add up, where the cells' placing was 
     const out = readOutcomes(linesOf(['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果维持 结果纠正 其他结果 尚未审结 总计', '4', '2', '6']), notes)!;
     expect(out.review).toEqual([null, null, null, null, null]);
     expect(notes.findings.some((f) => f.path === 'review' && f.unread)).toBe(true);
+  });
+});
+
+describe('rows interleaved with no order between their columns', () => {
+  // 上年结转 15 … 15 and 予以公开 207 … 214: the upper row's total printed after the whole lower row
+  // (Chromium's PDF, its rows of unequal height), then the 总计 row.
+  const upper = [15, 0, 15];
+  const lower = [207, 7, 214];
+  const total = [222, 7, 229];
+  const cells = [15, 0, 207, 7, 214, 15, ...total];
+  const identities = [[1, 1, -1]];
+
+  it('are read where each row starts after the one above, and the table adds up', () => {
+    expect(decodeBlocks(cells, 3, 3, () => true, { identities }).table).toBeNull();
+    expect(decodeBlocks(cells, 3, 3, () => true, { identities, loose: true }).table).toEqual([upper, lower, total]);
+  });
+
+  it('as the reading with the fewest switches between rows: rows printed one after another stay so', () => {
+    // Read in pieces, 4 1 5 | 4 0 4 | 5 0 5 could also be 4 1 5 | 5 0 5 | 4 0 4: both add up.
+    const rows = [[4, 1, 5], [4, 0, 4], [5, 0, 5], [13, 1, 14]];
+    const decoded = decodeBlocks(rows.flat(), 4, 3, () => true, { identities: [[1, 1, 1, -1]], loose: true });
+    expect(decoded.table).toEqual(rows);
+  });
+});
+
+describe('rows interleaved among blank rows', () => {
+  it('a row prints its empty cells one way: of readings that both add up, the one with no row mixing blank marks and 0s', () => {
+    // A blank row (- - -) and 1 0 1 read column by column: - 1 - 0 - 1 reads as those two rows, or as
+    // - - 0 and 1 - 1, which add up as well.
+    const cells = [null, 1, null, 0, null, 1, 1, 0, 1];
+    const identities = [[1, 1, -1]];
+    expect(decodeBlocks(cells, 3, 3, () => true, { identities })).toMatchObject({ table: null, why: 'ambiguous' });
+    expect(decodeBlocks(cells, 3, 3, () => true, { identities, unmixed: true }).table).toEqual([[null, null, null], [1, 0, 1], [1, 0, 1]]);
+  });
+
+  it('each state of the search for interleavings is searched once: five rows of small figures and 0s within 100,000 steps', () => {
+    const rows = [[9, 0, 0, 0, 0, 0, 9], [11, 1, 0, 0, 0, 0, 12], [13, 0, 0, 0, 0, 0, 13], [33, 0, 0, 0, 0, 0, 33], [21, 0, 0, 0, 0, 0, 21]];
+    expect(readShuffled(rows.flat(), 0, 5, 7, { steps: 100_000 })?.map((p) => p.rows)).toEqual([rows]);
+  });
+
+  it('joining blocks into tables stops where the work given for the table runs out', () => {
+    const cells = [null, 1, null, 0, null, 1, 1, 0, 1];
+    expect(decodeBlocks(cells, 3, 3, () => true, { identities: [[1, 1, -1]], unmixed: true, work: { steps: 0 } })).toMatchObject({ table: null, why: 'too-many' });
   });
 });

@@ -7,6 +7,7 @@ import { orderings } from './blocks.ts';
 import { readInReadingOrder, rowsPresent } from './order.ts';
 import { emptyNotes, readRows, type Notes, type RowDef } from './rows.ts';
 import { findFrom, findLabel, toStream, type Stream } from './stream.ts';
+import { tokenize } from './tokens.ts';
 
 const A = 'applications';
 /**
@@ -63,7 +64,7 @@ export const holdsApplications = (text: string) => /本年新收|新收政府/.t
  * Table 二's last header words: a figure right after them in table 三's region is table 二's (reading
  * order printed table 二's last part after section 三's heading, among table 三's labels).
  */
-const TABLE_TWO_HEADER = /(?:采购总金额|采购项目数量|收费金额(?:[(（][^)）]{0,16}[)）])?|第二十条第?[(（][一二三四五六七八九][)）]项)$/u;
+const TABLE_TWO_HEADER = /(?:采购总金额|项目数量|本年增\/?减|收费金额(?:[(（][^)）]{0,16}[)）])?|第二十条第?[(（][一二三四五六七八九][)）]项)$/u;
 
 /** The stream without the figures printed right after table 二's header words. */
 export function withoutTableTwoCells(stream: Stream): Stream {
@@ -87,9 +88,10 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   // found in table order, or crowded rows) is it read again as reading order: a layout text whose own
   // figures do not add up keeps its figures as printed.
   // All the cells printed after all the labels, in neither row nor column order, is reading order's
-  // mark too: read as reading order, kept only where the whole table then adds up.
+  // mark too: read as reading order, kept only where the whole table then adds up. So are figures
+  // standing mostly on lines of their own (figuresApart).
   const afterLabels = byLabels.inferred.some((i) => i.rule.startsWith('cells-after-labels'));
-  if (complete && !crowded && !afterLabels) return keep(read, byLabels, notes);
+  if (complete && !crowded && !afterLabels && !figuresApart(lines, stream, from)) return keep(read, byLabels, notes);
   // A row whose label is nowhere in the region is no reading-order mark: cutting the cells into the
   // other rows would shift its figures into its neighbours' and the totals would still add up.
   if (!ROWS.filter((d) => !d.group && !d.optional).every((d) => findLabel(stream, d.label, from))) return keep(read, byLabels, notes);
@@ -98,6 +100,16 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   // Neither reading adds up, in text that shows reading order's marks: a cell no identity vouches for
   // was likely cut from other rows' figures. Unread, not wrong.
   return keep(unreadUnbalanced(read, byLabels), byLabels, notes);
+}
+
+/**
+ * Most of the table's figures stand on lines of their own, with no label text: reading order's mark
+ * (a layout text prints a row's figures on its label's line).
+ */
+function figuresApart(lines: readonly Line[], stream: Stream, from: number): boolean {
+  const labelled = new Set(lines.filter((l) => /\p{Script=Han}/u.test(l.text)).map((l) => l.no));
+  const figures = stream.cells.filter((c) => c.offset >= from && c.token.kind === 'number');
+  return figures.filter((c) => !labelled.has(c.token.line)).length * 2 > figures.length;
 }
 
 /**
@@ -136,12 +148,88 @@ function keep(applications: Applications, from: Notes, into: Notes): Application
   return applications;
 }
 
-/** The table read as reading-order text (order.ts), with every cell marked as placed by that rule. */
-function readOrdered(stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
+/** The rows whose labels the region holds, wherever they stand; （六）其他处理 as one row or three. */
+function orderedRows(stream: Stream, from: number): { defs: RowDef[]; rows: RowDef[] } {
   const detailed = ROWS.filter((d) => /otherHandling\.(?!total)/.test(d.path)).some((d) => findLabel(stream, d.label, from));
   const defs = ROWS.filter((d) => !(detailed && d.path === `${A}.otherHandling.total`));
-  // The rows whose labels the region holds, wherever they stand; （六）其他处理 as one row or three.
-  const rows = rowsPresent(stream, defs, from);
+  return { defs, rows: rowsPresent(stream, defs, from) };
+}
+
+/** How many cells the rows present lack in the region (rows × columns less the cells printed); 0 where none. */
+function cellsShort(lines: readonly Line[]): number {
+  const stream = withoutTableTwoCells(toStream(lines));
+  const first = findFrom(stream.text, FIRST_ROW, 0);
+  if (!first) return 0;
+  const from = Math.max(0, first.index - 4);
+  const printed = stream.cells.filter((c) => c.offset >= from).length;
+  return Math.max(0, orderedRows(stream, from).rows.length * SHAPE.width - printed);
+}
+
+const cellCount = (line: Line) => tokenize(line).filter((t) => t.kind !== 'text').length;
+
+/** Runs of neighbouring lines that hold figures (or blank marks) and nothing else. */
+export function figureRuns(lines: readonly Line[]): Line[][] {
+  const runs: Line[][] = [];
+  let run: Line[] = [];
+  for (const line of lines) {
+    const tokens = tokenize(line);
+    if (tokens.length > 0 && tokens.every((t) => t.kind !== 'text')) run.push(line);
+    else if (run.length > 0) runs.push(run), (run = []);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/** The last lines of `run` that hold exactly `count` cells; null where no line boundary falls there. */
+function lastCells(run: readonly Line[], count: number): Line[] | null {
+  let cells = 0;
+  for (let i = run.length - 1; i >= 0; i--) {
+    cells += cellCount(run[i]!);
+    if (cells === count) return run.slice(i);
+    if (cells > count) return null;
+  }
+  return null;
+}
+
+/**
+ * Table 三 completed by its last cells printed among section 四's figures: reading order may print
+ * the last rows' final columns after section 四's heading, even after some of its figures (a
+ * converter that takes a page's text in blocks). Where the table's rows lack n cells, the last n
+ * figures of each run of figure lines in section 四 (`runs`) are tried after the table's own; taken
+ * only where the table then reads whole with every identity holding, the last of them as its last
+ * cell, and only one run does so.
+ * Returns the table, its notes (a warning says where its cells came from) and the lines taken.
+ */
+export function readWithSpilledCells(lines: readonly Line[], runs: readonly Line[][]): { applications: Applications; notes: Notes; taken: Line[] } | null {
+  const short = cellsShort(lines);
+  if (short === 0) return null;
+  const found: { applications: Applications; notes: Notes; taken: Line[] }[] = [];
+  for (const run of runs) {
+    const taken = lastCells(run, short);
+    if (!taken) continue;
+    const notes = emptyNotes();
+    const applications = readApplications([...lines, ...taken], notes);
+    if (!applications || notes.findings.some((f) => f.unread) || !checkApplications(applications).every((c) => c.ok)) continue;
+    // They are the table's end only where the last of them is its last cell (结转下年度's 总计): figures
+    // of a row in the middle, appended, would add up as well in any row whose figures are all 0.
+    const last = tokenize(taken.at(-1)!).at(-1)!;
+    if ((last.kind === 'number' ? last.value : null) !== (applications.carriedForward?.[SHAPE.width - 1] ?? null)) continue;
+    found.push({ applications, notes, taken });
+  }
+  if (found.length !== 1) return null;
+  const { notes, taken } = found[0]!;
+  notes.findings.push({
+    severity: 'warning',
+    code: 'cells-inferred',
+    message: `${A}: its last ${short} cells read from lines ${taken[0]!.no}–${taken.at(-1)!.no}, printed among section 四's figures (text in reading order); the table adds up with them`,
+    path: A,
+  });
+  return found[0]!;
+}
+
+/** The table read as reading-order text (order.ts), with every cell marked as placed by that rule. */
+function readOrdered(stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
+  const { defs, rows } = orderedRows(stream, from);
   const accept = (values: Map<string, Cell[]>) => {
     const scratch = emptyNotes();
     const read = toApplications(new Map([...defs].filter((d) => !d.group && !d.optional).map((d) => [d.path, values.get(d.path) ?? null] as const).concat([...values])), scratch);

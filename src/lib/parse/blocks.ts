@@ -25,6 +25,9 @@ export interface Partial {
 
 const addsUp = (row: readonly Cell[]) => Math.abs(row.slice(0, -1).reduce<number>((a, b) => a + (b ?? 0), 0) - (row.at(-1) ?? 0)) < 1e-9;
 
+/** A row holding both blank marks and 0s (a row prints its empty cells one way). */
+const mixesEmpties = (row: readonly Cell[]) => row.includes(null) && row.includes(0);
+
 /** Every split of `width` columns into strips of neighbouring columns, as the strips' first columns and the end. */
 function splitsOf(width: number): number[][] {
   const out: number[][] = [];
@@ -49,6 +52,8 @@ function readBlock(cells: readonly Cell[], start: number, k: number, cuts: reado
 
 /** Blocks of at most this many rows are also read as any interleaving (not only as strips). */
 export const MAX_SHUFFLED_ROWS = 5;
+/** Blocks of at most this many rows are also read with no order between the rows' columns. */
+export const MAX_LOOSE_ROWS = 3;
 /** Steps of the search for interleavings, over all the blocks of one table, at most. */
 export const SHUFFLE_STEPS = 150_000;
 
@@ -56,25 +61,23 @@ export const SHUFFLE_STEPS = 150_000;
  * The `k` rows starting at cell `start` printed interleaved in any way that keeps each row's cells
  * left to right and each column's top to bottom (a row's cell is printed after the one above it):
  * every distinct reading in which each row adds up, or null where the search ran out of steps.
+ * `loose`: the columns in no order between rows, only each row started after the one above (Chromium
+ * prints a short row's last cells after the whole of a taller row below it); of those readings, the
+ * ones with the fewest switches between rows (else rows with equal figures trade them freely).
  */
-export function readShuffled(cells: readonly Cell[], start: number, k: number, width: number, budget: { steps: number }): Partial[] | null {
+export function readShuffled(cells: readonly Cell[], start: number, k: number, width: number, budget: { steps: number }, loose = false, unmixed = false): Partial[] | null {
   const end = start + k * width;
   const fills = Array<number>(k).fill(0);
   const partial = Array<number>(k).fill(0);
-  const rows: Cell[][] = Array.from({ length: k }, () => []);
-  const first = Array<number>(k).fill(-1);
-  const rowOf: number[] = [];
-  const found = new Map<string, Partial>();
-  // States from which no reading completes (the rest depends only on these).
-  const dead = new Set<string>();
-  let completed = 0;
-  // Each open row's total must still come: after its missing cells and after the row above's total.
+  // Per row: 1 once it took a blank mark, 2 once it took a 0 (`unmixed`: never both).
+  const empties = Array<number>(k).fill(0);
+  // Each open row's total must still come: after its missing cells and (not loose) after the row above's total.
   const totalsCanCome = (next: number): boolean => {
     let cursor = next;
     for (let r = 0; r < k && fills[r]! > 0; r++) {
       const f = fills[r]!;
       if (f === width) continue;
-      let j = Math.max(cursor, next + (width - 1 - f));
+      let j = loose ? next + (width - 1 - f) : Math.max(cursor, next + (width - 1 - f));
       const p = partial[r]!;
       while (j < end && (f === width - 1 ? Math.abs((cells[j] ?? 0) - p) > 1e-9 : (cells[j] ?? 0) < p - 1e-9)) j++;
       if (j >= end) return false;
@@ -82,40 +85,69 @@ export function readShuffled(cells: readonly Cell[], start: number, k: number, w
     }
     return true;
   };
-  const visit = (i: number): boolean => {
-    if (--budget.steps < 0) return false;
-    if (i === end) {
-      completed++;
-      const key = JSON.stringify(rows);
-      if (!found.has(key)) found.set(key, { rows: rows.map((r) => [...r]), first: [...first] });
-      return true;
-    }
-    const state = `${i}|${rowOf[i - 1 - start] ?? -1}|${fills.join(',')}|${partial.join(',')}`;
-    if (dead.has(state)) return true;
-    const before = completed;
+  // The distinct ways to read the cells from `i` on, given the state (what each row took so far, as
+  // counts and sums): the rest depends on nothing else, so each state is searched once. Loose: only
+  // the ways with the fewest switches from one row to another (a figure read into a row other than
+  // the one before it): rows printed apart before rows printed in pieces.
+  interface Rest {
+    rows: Cell[][];
+    first: number[];
+    switches: number;
+  }
+  const memo = new Map<string, Rest[]>();
+  let overflow = false;
+  const rest = (i: number, previous: number): Rest[] | null => {
+    if (i === end) return [{ rows: Array.from({ length: k }, () => []), first: Array<number>(k).fill(-1), switches: 0 }];
+    const state = `${i}|${previous}|${fills.join(',')}|${partial.join(',')}${unmixed ? `|${empties.join('')}` : ''}`;
+    const known = memo.get(state);
+    if (known) return known;
+    if (--budget.steps < 0) return null;
+    const out = new Map<string, Rest>();
+    let fewest = Infinity;
     const v = cells[i]!;
     for (let r = 0; r < k; r++) {
       const f = fills[r]!;
-      if (f === width || (r > 0 && fills[r - 1]! <= f)) continue;
+      if (f === width || (r > 0 && (loose ? fills[r - 1] === 0 : fills[r - 1]! <= f))) continue;
       // Equal figures one after the other: the order putting the upper row first only (the same table).
-      if (i > start && cells[i - 1] === v && rowOf[i - 1 - start]! > r) continue;
+      if (!loose && i > start && cells[i - 1] === v && previous > r) continue;
       const last = f === width - 1;
       if (last && Math.abs(partial[r]! - (v ?? 0)) > 1e-9) continue;
+      const empty = v === null ? 1 : v === 0 ? 2 : 0;
+      if (unmixed && empty !== 0 && (empties[r]! | empty) === 3) continue;
+      const wasEmpty = empties[r]!;
+      empties[r] = wasEmpty | empty;
       fills[r] = f + 1;
       if (!last) partial[r] = partial[r]! + (v ?? 0);
-      rows[r]!.push(v);
-      rowOf[i - start] = r;
-      if (f === 0) first[r] = i;
-      const go = totalsCanCome(i + 1) ? visit(i + 1) : true;
-      rows[r]!.pop();
+      const after = totalsCanCome(i + 1) ? rest(i + 1, r) : [];
       if (!last) partial[r] = partial[r]! - (v ?? 0);
       fills[r] = f;
-      if (!go) return false;
+      empties[r] = wasEmpty;
+      if (after === null) return null;
+      const step = previous >= 0 && previous !== r ? 1 : 0;
+      for (const tail of after) {
+        const switches = tail.switches + step;
+        if (loose && switches > fewest) continue;
+        if (loose && switches < fewest) {
+          fewest = switches;
+          out.clear();
+        }
+        const rows = tail.rows.map((row, q) => (q === r ? [v, ...row] : row));
+        const key = JSON.stringify(rows);
+        if (out.has(key)) continue;
+        if (out.size >= MAX_READINGS) {
+          overflow = true;
+          return null;
+        }
+        out.set(key, { rows, first: f === 0 ? tail.first.map((x, q) => (q === r ? i : x)) : tail.first, switches });
+      }
     }
-    if (completed === before) dead.add(state);
-    return true;
+    const found = [...out.values()];
+    memo.set(state, found);
+    return found;
   };
-  return visit(start) ? [...found.values()] : null;
+  const found = rest(start, -1);
+  if (!found || overflow) return null;
+  return found.map(({ rows, first }) => ({ rows, first }));
 }
 
 /**
@@ -154,10 +186,14 @@ export function decodeBlocks(
    * `shuffled`: blocks of a few rows in any interleaving too; `jumbled`: at most this many single rows
    * printed out of order (a tall row's cells in pieces: some cell is the sum of the others, but not
    * last), their figures then solved from the identities and taken only where they are the ones printed;
-   * `suspect`: a row that may be out of order although it adds up as printed; `cache`: interleavings
+   * `suspect`: a row that may be out of order although it adds up as printed; `loose`: blocks of up to
+   * MAX_LOOSE_ROWS rows interleaved with no order between their columns (readShuffled); `unmixed`: no
+   * block of two rows or more read with a row mixing blank marks and 0s (a row prints its empty cells
+   * one way; the blank rows beside a row of 0s otherwise trade cells with it); `work`: steps left for
+   * joining blocks' readings, over all the tries for one table; `cache`: interleavings
    * already searched for the same cells (decoding them again under other options).
    */
-  options: { identities?: readonly ColumnIdentity[]; maxReadings?: number; shuffled?: boolean; jumbled?: number; suspect?: number; cache?: ShuffleCache } = {},
+  options: { identities?: readonly ColumnIdentity[]; maxReadings?: number; shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number; cache?: ShuffleCache; work?: { steps: number } } = {},
 ): BlockDecoding {
   const identities = options.identities ?? [];
   const maxReadings = options.maxReadings ?? MAX_READINGS;
@@ -167,6 +203,7 @@ export function decodeBlocks(
   const splits = splitsOf(width);
   const cache = options.cache ?? new Map();
   const budget = { steps: SHUFFLE_STEPS };
+  const work = options.work ?? { steps: Infinity };
   const rowKey = (row: readonly Cell[]) => row.map((v) => (v === null ? '-' : String(v))).join(',');
   const sumsOf = (block: Partial, r: number) =>
     identities.flatMap((w) => Array.from({ length: width }, (_, c) => block.rows.reduce((a, row, i) => a + (w[r + i] ?? 0) * (row[c] ?? 0), 0)));
@@ -185,7 +222,7 @@ export function decodeBlocks(
       // A block of one row reads the same under every split.
       for (const cuts of k === 1 ? [splits[0]!] : splits) {
         const block = readBlock(cells, r * width, k, cuts);
-        if (block.rows.every(addsUp)) blocks.set(block.rows.map(rowKey).join(';'), block);
+        if (block.rows.every(addsUp) && (!options.unmixed || k === 1 || !block.rows.some(mixesEmpties))) blocks.set(block.rows.map(rowKey).join(';'), block);
       }
       const row = cells.slice(r * width, r * width + width);
       // Out of order where it does not add up as printed, or (rows named by the caller) even where it
@@ -194,8 +231,9 @@ export function decodeBlocks(
         blocks.set(`?${rowKey(row)}`, { rows: [row], first: [r * width], jumbled: [r] });
       }
       if (options.shuffled !== false && k >= 2 && k <= MAX_SHUFFLED_ROWS) {
-        const key = `${r}:${k}`;
-        if (!cache.has(key)) cache.set(key, readShuffled(cells, r * width, k, width, budget));
+        const loose = options.loose === true && k <= MAX_LOOSE_ROWS;
+        const key = `${r}:${k}${loose ? ':loose' : ''}${options.unmixed ? ':unmixed' : ''}`;
+        if (!cache.has(key)) cache.set(key, readShuffled(cells, r * width, k, width, budget, loose, options.unmixed));
         const shuffled = cache.get(key)!;
         if (!shuffled) return { table: null, why: 'too-many', readings: count };
         for (const block of shuffled) blocks.set(block.rows.map(rowKey).join(';'), block);
@@ -203,6 +241,7 @@ export function decodeBlocks(
       for (const [bk, block] of blocks) {
         const own = block.jumbled ? none : sumsOf(block, r);
         for (const tail of rest.values()) {
+          if (--work.steps < 0) return { table: null, why: 'too-many', readings: count };
           const jumbled = [...(block.jumbled ?? []), ...tail.jumbled];
           if (jumbled.length > (options.jumbled ?? 0)) continue;
           const sums = tail.sums.map((x, i) => x + own[i]!);

@@ -1,8 +1,8 @@
 // parseReport: the text of one annual report in, its report JSON out. A chain of small stages:
 // lines → sections → tables (by content) → rows (by label) → cells → checks; prose beside them.
-import type { Finding, Origin, ProseSection, Report, SourceFormat } from '../schema.ts';
+import type { Applications, Finding, Origin, ProseSection, Report, SourceFormat } from '../schema.ts';
 import { readActive, holdsActive } from './active.ts';
-import { FIRST_ROW, holdsApplications, readApplications } from './applications.ts';
+import { figureRuns, FIRST_ROW, holdsApplications, readApplications, readWithSpilledCells } from './applications.ts';
 import { checkApplications, checkDocuments, checkOutcomes, consistentOf, failedChecks } from './checks.ts';
 import { regionByCode, resolveAlias, resolveRegion, signatureOf, titleBlock, titleOf, yearOf, type Resolution } from './identity.ts';
 import { toLines, unreadable, type Line } from './lines.ts';
@@ -11,7 +11,7 @@ import { proseWidth, toMarkdown } from './prose.ts';
 import { rejection, type Rejection } from './rejections.ts';
 import { checkRestatements } from './restated.ts';
 import { repeatedReport } from './repeats.ts';
-import { emptyNotes } from './rows.ts';
+import { emptyNotes, type Notes } from './rows.ts';
 import { findSections, isProseLine, tableOfHeading, type Section, type TableKind } from './sections.ts';
 
 /** A failure says why in English (`error`, for the command line) and in Chinese (`zh`, for the site). */
@@ -58,10 +58,13 @@ function trimAtProse(lines: readonly Line[], region: Region, after: RegExp): Lin
   return end < 0 ? slice : slice.slice(0, end);
 }
 
+/** Words only table 二's captions and headers hold. */
+const TABLE_TWO_WORDS = /第二十条|件数|项目数量|增\/减|处理决定|收费金额|采购|对外公开|新公开|新制作/;
+
 /**
  * Table 二's lines. In reading order the heading of section 三 may come before table 二's last items
  * (a page whose text a converter takes in two blocks): lines of section 三 before its table's first
- * row that hold a 第二十条 caption belong to table 二 too.
+ * row that hold a 第二十条 caption or table 二's header words (本年增/减 …) belong to table 二 too.
  */
 function activeLines(lines: readonly Line[], tables: Partial<Record<TableKind, Region>>): Line[] {
   const active = lines.slice(tables.active!.from, tables.active!.to);
@@ -70,7 +73,7 @@ function activeLines(lines: readonly Line[], tables: Partial<Record<TableKind, R
   const firstRow = lines.findIndex((l, i) => i >= next.from && i < next.to && FIRST_ROW.test(l.text.replace(/\s+/g, '')));
   if (firstRow < 0) return active;
   const before = lines.slice(next.from, firstRow);
-  return before.some((l) => /第二十条/.test(l.text)) ? [...active, ...before] : active;
+  return before.some((l) => TABLE_TWO_WORDS.test(l.text)) ? [...active, ...before] : active;
 }
 
 /**
@@ -83,6 +86,22 @@ function figuresBeforeHeader(lines: readonly Line[], region: Region): number {
   if (header <= region.from) return 0;
   const before = lines.slice(region.from, header);
   return before.every((l) => /^[\d\s./\-—]*$/.test(l.text)) && before.some((l) => /\d/.test(l.text)) ? before.length : 0;
+}
+
+/**
+ * Table 三 from its lines; where reading order left cells of it unread, read again with its last cells
+ * taken from among section 四's figures (`next`: section 四's lines) where that makes it whole and
+ * adding up (applications.ts). The lines so taken are no longer section 四's.
+ */
+function readApplicationsAnywhere(lines: readonly Line[], next: readonly Line[], notes: Notes): { applications: Applications | null; taken: Set<Line> } {
+  const own = emptyNotes();
+  const applications = readApplications(lines, own);
+  const spilled = applications && next.length > 0 && own.findings.some((f) => f.unread) ? readWithSpilledCells(lines, figureRuns(next)) : null;
+  const read = spilled ?? { applications, notes: own, taken: [] };
+  Object.assign(notes.lines, read.notes.lines);
+  notes.inferred.push(...read.notes.inferred);
+  notes.findings.push(...read.notes.findings);
+  return { applications: read.applications, taken: new Set(read.taken) };
 }
 
 export interface ParseOptions {
@@ -164,11 +183,13 @@ export function parseReport(text: string, options: ParseOptions): ParseResult {
   const activeResult = tables.active ? readActive(activeLines(lines, tables), notes) : null;
   if (!activeResult) missingTable('active', '主动公开政府信息情况');
   const spilled = tables.outcomes ? figuresBeforeHeader(lines, tables.outcomes) : 0;
-  const applications = tables.applications
-    ? readApplications([...trimAtProse(lines, tables.applications, /结转下年度|下年度继续/), ...(spilled > 0 && tables.outcomes!.from > tables.applications.from ? lines.slice(tables.outcomes!.from, tables.outcomes!.from + spilled) : [])], notes)
+  const applicationLines = tables.applications
+    ? [...trimAtProse(lines, tables.applications, /结转下年度|下年度继续/), ...(spilled > 0 && tables.outcomes!.from > tables.applications.from ? lines.slice(tables.outcomes!.from, tables.outcomes!.from + spilled) : [])]
     : null;
+  const outcomeRegion = tables.outcomes ? { from: tables.outcomes.from + spilled, to: tables.outcomes.to } : null;
+  const { applications, taken } = applicationLines ? readApplicationsAnywhere(applicationLines, outcomeRegion && tables.outcomes!.from > tables.applications!.from ? lines.slice(outcomeRegion.from, outcomeRegion.to) : [], notes) : { applications: null, taken: new Set<Line>() };
   if (!applications) missingTable('applications', '收到和处理政府信息公开申请情况');
-  const outcomes = tables.outcomes ? readOutcomes(trimAtProse(lines, { from: tables.outcomes.from + spilled, to: tables.outcomes.to }, /\d/), notes) : null;
+  const outcomes = outcomeRegion ? readOutcomes(trimAtProse(lines, outcomeRegion, /\d/).filter((l) => !taken.has(l)), notes) : null;
   if (!outcomes) missingTable('review', '行政复议、行政诉讼情况');
 
   const checks = [...(applications ? checkApplications(applications) : []), ...(outcomes ? checkOutcomes(outcomes) : [])];

@@ -154,6 +154,11 @@ function placeRun(run: readonly Cell[], width: number): Cell[] {
 
 /** How many complete readings of interleaved rows are checked against the whole table, at most. */
 const READINGS_CHECKED = 500;
+/**
+ * Readings of blocks joined into readings of the whole table, over all the tries of decodeBlocks for
+ * one table (a table read so needs a few thousand; a text of many small equal figures, millions).
+ */
+const DECODE_STEPS = 60_000;
 /** Steps of the search for interleaved rows, over all the tries for one table. */
 const SEARCH_STEPS = 200_000;
 
@@ -207,21 +212,24 @@ export function readInReadingOrder(
     };
   };
 
+  // Where most rows printed nothing (blank rows without marks) and the cells can be cut several ways,
+  // which rows the figures are is open: the identities over so few figures do not tell.
+  const open = (c: { ways: number }) => c.ways > 1 && cells.length * 2 < rows.length * shape.width;
   const cut = cutIntoRows(cells, rows.length, shape);
-  if (cut) {
+  if (cut && !open(cut)) {
     const read = reading(cut.runs, cells, cut.ways, 0);
     if (accept(read.values)) return read;
   }
   // Blocks of rows printed as vertical strips anywhere in the table.
   const stripCut = cutIntoRows(cells, rows.length, shape, true);
-  if (stripCut && stripCut.tangled > 0) {
+  if (stripCut && stripCut.tangled > 0 && !open(stripCut)) {
     const read = reading(stripCut.runs, cells, stripCut.ways, stripCut.tangled);
     if (accept(read.values)) return read;
   }
   // Rows printed out of order (a tall row's figures in pieces): placed by the table's identities.
   const jumbledCut = place ? cutIntoRows(cells, rows.length, shape, true, true) : null;
   const jumbled = jumbledCut ? jumbledCut.runs.flatMap((run, r) => (run.jumbled ? [rows[r]!.path] : [])) : [];
-  if (jumbledCut && jumbled.length > 0) {
+  if (jumbledCut && jumbled.length > 0 && !open(jumbledCut)) {
     const read = reading(jumbledCut.runs, cells, jumbledCut.ways, jumbledCut.tangled);
     const values = place!(read.values, jumbled);
     if (values && accept(values)) {
@@ -232,7 +240,7 @@ export function readInReadingOrder(
   // A row that adds up as printed may still be printed out of order (its figures in other columns):
   // where the identities fail, each full row in turn is placed by them instead.
   const best = jumbledCut ?? stripCut ?? cut;
-  if (place && best) {
+  if (place && best && !open(best)) {
     const read = reading(best.runs, cells, best.ways, best.tangled ?? 0);
     const found: OrderedRows[] = [];
     for (const [r, run] of best.runs.entries()) {
@@ -257,7 +265,7 @@ export function readInReadingOrder(
     const head = cells.length - k * shape.width;
     if (head < 0) break;
     const before = cutIntoRows(cells.slice(0, head), rows.length - k, shape);
-    if (!before) continue;
+    if (!before || open(before)) continue;
     const runs = [...before.runs, ...Array.from({ length: k }, (_, r) => ({ start: head + r * shape.width, length: shape.width }))];
     const readTail = (tail: Cell[][]) => reading(runs, [...cells.slice(0, head), ...tail.flat()], before.ways, k);
     for (const prefer of ['row', 'column'] as const) {
@@ -271,8 +279,9 @@ export function readInReadingOrder(
   // Strips first (how converters print a band of rows); each looser reading only where the stricter
   // read nothing at all, never to choose between readings.
   const cache: ShuffleCache = new Map();
-  const decode = (options: { shuffled?: boolean; jumbled?: number; suspect?: number }) =>
-    decodeBlocks(cells, rows.length, shape.width, (table) => accept(toValues(table)), { identities, cache, ...options });
+  const work = { steps: DECODE_STEPS };
+  const decode = (options: { shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number }) =>
+    decodeBlocks(cells, rows.length, shape.width, (table) => accept(toValues(table)), { identities, cache, work, ...options });
   // A row that adds up as printed may be out of order too (a tall row's first figure printed after
   // the others: nothing in its first column, a figure in another): each such row in turn, and a
   // table taken only where exactly one of them gives one.
@@ -289,15 +298,19 @@ export function readInReadingOrder(
     return found[0] ?? { table: null, why: 'no-reading', readings: 0 };
   };
   // Strips first, then rows printed out of order among them; then a few rows interleaved in any
-  // order, then with rows out of order. Each looser reading only where the stricter found nothing
-  // (a search given up on among interleavings still lets the stricter readings without them stand).
+  // order (first with no row mixing blank marks and 0s), then with rows out of order; last, a few
+  // rows interleaved with no order between their columns. Each looser reading only where the
+  // stricter found nothing (a search given up on among interleavings still lets the stricter
+  // readings without them stand).
   const tiers = [
     () => decode({ shuffled: false }),
     () => decode({ shuffled: false, jumbled: 2 }),
     () => eachSuspect(false),
+    () => decode({ unmixed: true }),
     () => decode({}),
     () => decode({ jumbled: 2 }),
     () => eachSuspect(true),
+    () => decode({ loose: true }),
   ];
   let decoded: ReturnType<typeof decode> = { table: null, why: 'no-reading', readings: 0 };
   for (const tier of tiers) {

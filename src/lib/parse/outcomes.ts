@@ -47,7 +47,12 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
   for (const g of OUTCOME_GROUPS) notes.lines[g] = firstLine;
   if (tokens.every((t) => t.kind === 'blank')) {
     const nulls = () => Array<Cell>(WIDTH).fill(null);
-    return tokens.length === 0 || tokens.length === 15 ? { review: nulls(), litigationDirect: nulls(), litigationAfterReview: nulls() } : blank;
+    if (tokens.length === 0 || tokens.length === 15) return { review: nulls(), litigationDirect: nulls(), litigationAfterReview: nulls() };
+    // Blank marks for a third of the cells or more and no figure anywhere: the other blank cells were
+    // not printed (reading order drops them); a few marks alone say too little.
+    if (tokens.length < WIDTH) return blank;
+    notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `section 四: ${tokens.length} blank marks for 15 cells and no figure: every cell read as blank`, path: 'review', line: firstLine });
+    return { review: nulls(), litigationDirect: nulls(), litigationAfterReview: nulls() };
   }
 
   // Cells printed apart (text between them) or each on a line of its own: where a group placed with
@@ -79,9 +84,16 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
   }
 
   // Cells left out: one or two whole groups left blank is the common case. Nothing printed tells
-  // which groups they are (any group's figures add up as well as another's): read as the first
-  // groups, left-aligned as cells.ts places a short row, and say so.
+  // which groups they are (any group's figures add up as well as another's): printed apart, unread;
+  // printed together, read as the first groups, left-aligned as cells.ts places a short row, and say so.
   const cells = tokens.flatMap((t) => (t.kind === 'number' ? [t.value] : []));
+  // Printed apart (reading order), the groups' figures may stand anywhere among the header words:
+  // nothing tells which groups they are, and taking the first would put figures in the wrong group.
+  if (cells.length % WIDTH === 0 && cells.length < 15 && separate) {
+    const nulls = () => Array<Cell>(WIDTH).fill(null);
+    for (const path of OUTCOME_GROUPS) notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: ${cells.length} cells for 15 printed apart: which groups they are is not known`, path, line: firstLine, unread: true });
+    return { review: nulls(), litigationDirect: nulls(), litigationAfterReview: nulls() };
+  }
   if (cells.length % WIDTH === 0 && cells.length < 15) {
     const chosen = OUTCOME_GROUPS.slice(0, cells.length / WIDTH);
     const values: Cell[] = Array(15).fill(null);
