@@ -245,12 +245,14 @@ describe('reading-order text that no reading makes add up', () => {
   const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '（二）部分公开', '1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项', '1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确', '1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息', '（六）其他处理', '（七）总计', '四、结转下年度继续办理'];
   const figures = ['10 0 0 0 0 0 10', '0 0 0 0 0 0 0', '6 0 0 0 0 0 6', '3 0 0 0 0 0 4', ...Array(17).fill('0 0 0 0 0 0 0'), '10 0 0 0 0 0 10', '0 0 0 0 0 0 0'];
 
-  it('where most figures stand on lines of their own (reading order), not kept as printed', () => {
+  it('figures on lines of their own under their labels, a table not adding up: kept as printed (the report\'s own arithmetic)', () => {
+    // Word's text export and narrow layouts print a row's figures below its label; such a table's own
+    // error is the report's, shown as printed and flagged, never left unread.
     const text = ['三、收到和处理政府信息公开申请情况', ...labels.flatMap((l, i) => [l, figures[i]!])];
     const notes = emptyNotes();
     const read = readApplications(linesOf(text), notes)!;
-    expect(read.partlyGranted).toEqual([null, 0, 0, 0, 0, 0, 4]);
-    expect(notes.findings).toContainEqual(expect.objectContaining({ code: 'cells-unplaced', path: 'applications.partlyGranted', unread: true }));
+    expect(read.partlyGranted).toEqual([3, 0, 0, 0, 0, 0, 4]);
+    expect(notes.findings.filter((f) => f.unread)).toEqual([]);
   });
 
   it("where the figures stand on their labels' lines (layout text), kept as printed", () => {

@@ -88,10 +88,9 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   // found in table order, or crowded rows) is it read again as reading order: a layout text whose own
   // figures do not add up keeps its figures as printed.
   // All the cells printed after all the labels, in neither row nor column order, is reading order's
-  // mark too: read as reading order, kept only where the whole table then adds up. So are figures
-  // standing mostly on lines of their own (figuresApart).
+  // mark too: read as reading order, kept only where the whole table then adds up.
   const afterLabels = byLabels.inferred.some((i) => i.rule.startsWith('cells-after-labels'));
-  if (complete && !crowded && !afterLabels && !figuresApart(lines, stream, from)) return keep(read, byLabels, notes);
+  if (complete && !crowded && !afterLabels) return keep(read, byLabels, notes);
   // A row whose label is nowhere in the region is no reading-order mark: cutting the cells into the
   // other rows would shift its figures into its neighbours' and the totals would still add up.
   if (!ROWS.filter((d) => !d.group && !d.optional).every((d) => findLabel(stream, d.label, from))) return keep(read, byLabels, notes);
@@ -100,16 +99,6 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   // Neither reading adds up, in text that shows reading order's marks: a cell no identity vouches for
   // was likely cut from other rows' figures. Unread, not wrong.
   return keep(unreadUnbalanced(read, byLabels), byLabels, notes);
-}
-
-/**
- * Most of the table's figures stand on lines of their own, with no label text: reading order's mark
- * (a layout text prints a row's figures on its label's line).
- */
-function figuresApart(lines: readonly Line[], stream: Stream, from: number): boolean {
-  const labelled = new Set(lines.filter((l) => /\p{Script=Han}/u.test(l.text)).map((l) => l.no));
-  const figures = stream.cells.filter((c) => c.offset >= from && c.token.kind === 'number');
-  return figures.filter((c) => !labelled.has(c.token.line)).length * 2 > figures.length;
 }
 
 /**
