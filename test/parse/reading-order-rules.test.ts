@@ -333,3 +333,22 @@ describe('rows interleaved among blank rows', () => {
     expect(decodeBlocks(cells, 3, 3, () => true, { identities: [[1, 1, -1]], unmixed: true, work: { steps: 0 } })).toMatchObject({ table: null, why: 'too-many' });
   });
 });
+
+describe('table 三 in reading order that no reading makes add up', () => {
+  // A Chromium-printed report whose table 三 prints few rows (the others blank), read with pdftotext
+  // in reading order (test/fixtures/reading-order-doubtful.*, from the synthetic writer, seed 7401).
+  const name = 'reading-order-doubtful';
+  const text = readFileSync(new URL(`../fixtures/${name}.txt`, import.meta.url), 'utf8');
+  const truth = JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));
+
+  it('every row of the table is in doubt: a warning on the table, so that no figure shows unmarked', () => {
+    const result = parseReport(text, { source: `${name}.txt` });
+    if (!result.ok) throw new Error(result.error);
+    const { report } = result;
+    expect(report.consistent).toBe(false);
+    expect(report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'order-doubtful', path: 'applications' }));
+    // The rows it reads wrong (a blank row holding another's figures) are among those it marks.
+    const wrong = (['received', 'carriedOver', 'total', 'carriedForward'] as const).filter((k) => JSON.stringify(report.applications?.[k]) !== JSON.stringify(truth.applications[k]));
+    expect(wrong.length).toBeGreaterThan(0);
+  });
+});

@@ -98,7 +98,13 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   if (ordered && checkApplications(ordered.applications).every((c) => c.ok)) return keep(ordered.applications, ordered.notes, notes);
   // Neither reading adds up, in text that shows reading order's marks: a cell no identity vouches for
   // was likely cut from other rows' figures. Unread, not wrong.
-  return keep(unreadUnbalanced(read, byLabels), byLabels, notes);
+  const left = unreadUnbalanced(read, byLabels);
+  // What is left still does not add up: in text printed in reading order that says nothing of which
+  // figures are off, so every row of the table is in doubt (a blank row may hold another row's figures).
+  if (!checkApplications(left).every((c) => c.ok)) {
+    byLabels.findings.push({ severity: 'warning', code: 'order-doubtful', message: `${A}: printed in reading order and no reading of it adds up; any of its figures may be another row's or column's`, path: A });
+  }
+  return keep(left, byLabels, notes);
 }
 
 /**
