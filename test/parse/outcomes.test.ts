@@ -219,3 +219,24 @@ describe('more cells than fifteen', () => {
     ]);
   });
 });
+
+describe('table 四 in reading order: each cell on a line of its own among the header words', () => {
+  const HEADER = ['四、政府信息公开行政复议、行政诉讼情况', '行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const groups = [['行政复议', '4 0 1 0 5'], ['未经复议直接起诉', '0 0 0 0 0'], ['复议后起诉', '1 1 2 0 4']];
+
+  it('groups that add up as read are kept, under a warning on each group (their columns may be in another order)', () => {
+    const notes = emptyNotes();
+    const text = [...HEADER, ...groups.flatMap(([label, cells]) => [label!, ...cells!.split(' ')])].join('\n');
+    const outcomes = readOutcomes(toLines(text), notes)!;
+    expect(outcomes.litigationAfterReview).toEqual([1, 1, 2, 0, 4]);
+    const warned = notes.findings.filter((f) => f.severity === 'warning' && f.code === 'cells-inferred').map((f) => f.path);
+    expect(warned).toEqual([...OUTCOME_GROUPS]);
+  });
+
+  it('a group a line (cells with their label): no warning', () => {
+    const notes = emptyNotes();
+    const text = [...HEADER, ...groups.map(([label, cells]) => `${label} ${cells}`)].join('\n');
+    expect(readOutcomes(toLines(text), notes)!.litigationAfterReview).toEqual([1, 1, 2, 0, 4]);
+    expect(notes.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});

@@ -74,7 +74,15 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
     // Fifteen cells that do not add up, with header words printed among them: reading order may have
     // interleaved the groups. Cells printed together that do not add up are kept as the report has them;
     // printed apart, a group that no reading makes add up is unread.
-    if (!apart || OUTCOME_GROUPS.every((g) => addsUpToLast(read[g]!))) return read;
+    if (!apart) return read;
+    if (OUTCOME_GROUPS.every((g) => addsUpToLast(read[g]!))) {
+      // Every cell on a line of its own among the header words: reading order, where a group's figures
+      // may be printed against its columns' order and still add up. Placed in table order, under a warning.
+      if (new Set(tokens.map((t) => t.line)).size === tokens.length) {
+        for (const path of OUTCOME_GROUPS) notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${path}: each cell printed on a line of its own among the header words (text in reading order): taken in table order, which column each figure is in is not certain`, path, line: firstLine });
+      }
+      return read;
+    }
     const untangled = untangleGroups(placed.values, 3, WIDTH);
     if (!untangled) return unreadGroupsNotAddingUp(read, notes, firstLine);
     const rule = `groups-interleaved: the 15 cells read as three groups that each add up${untangled.doubt ? '' : ', in the order printed'}`;
