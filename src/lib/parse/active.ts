@@ -274,11 +274,13 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
     missing('procurement');
   }
   if (Object.keys(itemCounts).length > 0) active.itemCounts = itemCounts;
-  warnOrderInDoubt(stream, byOrder, taken, notes, cellsFirst);
   // A row with nothing beside its label is blank as printed, unless the table holds figures that no
   // row took: then its figures are likely among them, and it is unread, not blank.
   const untaken = stream.cells.filter((c) => c.token.kind === 'number' && !taken.has(c.offset)).length;
-  for (const { path, line } of untaken > 0 ? empty : []) {
+  const unread = untaken > 0 ? empty : [];
+  // Such a row also puts the rows placed by order in doubt: its figures may be the ones they took.
+  warnOrderInDoubt(stream, byOrder, taken, notes, cellsFirst, unread.length > 0 ? untaken : 0);
+  for (const { path, line } of unread) {
     notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: no cells beside its label, and ${untaken} figure(s) of the table belong to no row`, path, line, unread: true });
   }
   return { active, format };
@@ -292,19 +294,21 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
  * Without the warning such a row's figures would go to the page and the rankings unmarked: nothing
  * in table 二 adds up to tell them wrong.
  */
-function warnOrderInDoubt(stream: Stream, byOrder: readonly { path: string; line: number | undefined; apart: boolean }[], taken: ReadonlySet<number>, notes: Notes, cellsFirst = false): void {
+function warnOrderInDoubt(stream: Stream, byOrder: readonly { path: string; line: number | undefined; apart: boolean }[], taken: ReadonlySet<number>, notes: Notes, cellsFirst = false, unplaced = 0): void {
   if (byOrder.length === 0) return;
   let lastTaken = -1;
   for (const offset of taken) if (offset > lastTaken) lastTaken = offset;
   const stray = stream.cells.filter((c) => !taken.has(c.offset) && c.offset < lastTaken).length;
   for (const { path, line, apart } of byOrder) {
-    if (!apart && stray === 0 && !cellsFirst) continue;
+    if (!apart && stray === 0 && !cellsFirst && unplaced === 0) continue;
     if (notes.findings.some((f) => f.path === path && f.severity !== 'info')) continue;
     const why = apart
       ? 'its label stands apart from its cells; they were taken in table order from the part\'s cells'
       : stray > 0
         ? `its cells stand on other lines than its label, and ${stray} cell(s) of the table belong to no row: the text's order decided the row`
-        : 'its cells stand on other lines than its label, and another part of the table printed its cells before its labels: the text\'s order decided the row';
+        : unplaced > 0 && !cellsFirst
+          ? `its cells stand on other lines than its label, and a row printed nothing beside its label while ${unplaced} figure(s) of the table belong to no row: the text's order decided the row`
+          : 'its cells stand on other lines than its label, and another part of the table printed its cells before its labels: the text\'s order decided the row';
     notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${path}: ${why}`, path, line });
   }
 }
