@@ -336,13 +336,13 @@ describe('rows interleaved among blank rows', () => {
 
 describe('table 三 in reading order that no reading makes add up', () => {
   // A Chromium-printed report whose table 三 prints few rows (the others blank), read with pdftotext
-  // in reading order (test/fixtures/reading-order-doubtful.*, from the synthetic writer, seed 7401).
-  const name = 'reading-order-doubtful';
+  // in reading order (test/fixtures/reading-order-warned/, from the synthetic writer, seed 7401).
+  const name = 'reading-order-warned/fresh-7401-6-chromium';
   const text = readFileSync(new URL(`../fixtures/${name}.txt`, import.meta.url), 'utf8');
   const truth = JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));
 
   it('every row of the table is in doubt: a warning on the table, so that no figure shows unmarked', () => {
-    const result = parseReport(text, { source: `${name}.txt` });
+    const result = parseReport(text, { source: "fresh-7401-6-chromium.txt" });
     if (!result.ok) throw new Error(result.error);
     const { report } = result;
     expect(report.consistent).toBe(false);

@@ -1,0 +1,39 @@
+// Text in reading order may be read wrong; a wrong figure must never reach a page unmarked. Every figure
+// of the reading-order fixture sets is compared with the truth, and each one read wrong must carry a
+// warning on its row as the site marks rows (touchesRow). test/fixtures/reading-order-warned/ holds
+// reports (fresh sets, seed 7401) whose wrong figures once showed unmarked: a 结转下年度 row holding
+// the 总计 row's figures, 复议后起诉 figures in other columns, a blank 规章 row holding its neighbour's.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/lib/parse/index.ts';
+import { touchesRow } from '../../src/lib/site/data/marks.ts';
+import { scoreFixture } from '../../scripts/fixtures/reading-order-score.ts';
+
+/** The row a cell's figure is shown in, as the parser's findings name rows (table 二's item rows by their item). */
+function rowOf(path: string): string {
+  const parts = path.replace(/\[\d+\].*$/, '').split('.');
+  if (parts[0] === 'active') return `active.${parts[1] === 'itemCounts' ? parts[2] : parts[1]}`;
+  return parts.join('.');
+}
+
+describe('reading-order text: no wrong figure without a warning on its row', () => {
+  it.each(['reading-order', 'reading-order-heldout', 'reading-order-warned'])('test/fixtures/%s', (set) => {
+    const dir = new URL(`../fixtures/${set}/`, import.meta.url);
+    let wrong = 0;
+    const silent: string[] = [];
+    const names = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+    expect(names.length).toBeGreaterThan(3);
+    for (const name of names) {
+      const text = readFileSync(new URL(name, dir), 'utf8');
+      const score = scoreFixture(text, readFileSync(new URL(name.replace(/\.txt$/, '.json'), dir), 'utf8'), name);
+      const result = parseReport(text, { source: name });
+      if (!result.ok) continue;
+      for (const w of score.wrong) {
+        wrong++;
+        if (!result.report.findings.some((f) => f.path && f.severity !== 'info' && touchesRow(f.path, rowOf(w.path)))) silent.push(`${name} ${w.path}: read ${String(w.read)}, printed ${String(w.truth)}`);
+      }
+    }
+    console.log(`${set}: ${wrong} figures read wrong, ${silent.length} of them without a warning on their row`);
+    expect(silent).toEqual([]);
+  });
+});
