@@ -87,7 +87,8 @@ describe('no figures printed', () => {
   it('blank marks for a third of the cells or more and no figure anywhere (blank cells not printed): every group blank, under a warning', () => {
     const { outcomes, notes } = read('- - - - - -');
     expect(outcomes).toEqual({ review: NULLS, litigationDirect: NULLS, litigationAfterReview: NULLS });
-    expect(notes.findings).toEqual([expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'review' })]);
+    // Each group's cells are inferred: a warning on each, so that the page marks all three.
+    expect(notes.findings).toEqual(OUTCOME_GROUPS.map((path) => expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path })));
   });
 });
 

@@ -51,7 +51,7 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
     // Blank marks for a third of the cells or more and no figure anywhere: the other blank cells were
     // not printed (reading order drops them); a few marks alone say too little.
     if (tokens.length < WIDTH) return blank;
-    notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `section 四: ${tokens.length} blank marks for 15 cells and no figure: every cell read as blank`, path: 'review', line: firstLine });
+    for (const path of OUTCOME_GROUPS) notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${path}: section 四 prints ${tokens.length} blank marks for 15 cells and no figure: every cell read as blank`, path, line: firstLine });
     return { review: nulls(), litigationDirect: nulls(), litigationAfterReview: nulls() };
   }
 
