@@ -5,7 +5,7 @@ import type { Line } from './lines.ts';
 import { applicantRows, checkApplications, columnWhere } from './checks.ts';
 import { orderings } from './blocks.ts';
 import { readInReadingOrder, rowsPresent } from './order.ts';
-import { emptyNotes, readRows, type Notes, type RowDef } from './rows.ts';
+import { emptyNotes, mergeNotes, readRows, type Notes, type RowDef } from './rows.ts';
 import { findFrom, findLabel, toStream, type Stream } from './stream.ts';
 import { tokenize } from './tokens.ts';
 
@@ -72,11 +72,17 @@ export function withoutTableTwoCells(stream: Stream): Stream {
   return cells.length === stream.cells.length ? stream : { ...stream, cells };
 }
 
-export function readApplications(lines: readonly Line[], notes: Notes): Applications | null {
+/** The region as a stream (table 二's stray figures left out) and where table 三 starts in it; null where it does not. */
+function tableStream(lines: readonly Line[]): { stream: Stream; from: number } | null {
   const stream = withoutTableTwoCells(toStream(lines));
   const first = findFrom(stream.text, FIRST_ROW, 0);
-  if (!first) return null;
-  const from = Math.max(0, first.index - 4);
+  return first ? { stream, from: Math.max(0, first.index - 4) } : null;
+}
+
+export function readApplications(lines: readonly Line[], notes: Notes): Applications | null {
+  const table = tableStream(lines);
+  if (!table) return null;
+  const { stream, from } = table;
   const byLabels = emptyNotes();
   const read = toApplications(readRows(stream, ROWS, SHAPE, byLabels, { from }), byLabels);
   const complete = !byLabels.findings.some((f) => f.code === 'row-missing');
@@ -137,9 +143,7 @@ export function unreadUnbalanced(read: Applications, notes: Notes): Applications
 }
 
 function keep(applications: Applications, from: Notes, into: Notes): Applications {
-  Object.assign(into.lines, from.lines);
-  into.inferred.push(...from.inferred);
-  into.findings.push(...from.findings);
+  mergeNotes(from, into);
   return applications;
 }
 
@@ -152,10 +156,9 @@ function orderedRows(stream: Stream, from: number): { defs: RowDef[]; rows: RowD
 
 /** How many cells the rows present lack in the region (rows × columns less the cells printed); 0 where none. */
 function cellsShort(lines: readonly Line[]): number {
-  const stream = withoutTableTwoCells(toStream(lines));
-  const first = findFrom(stream.text, FIRST_ROW, 0);
-  if (!first) return 0;
-  const from = Math.max(0, first.index - 4);
+  const table = tableStream(lines);
+  if (!table) return 0;
+  const { stream, from } = table;
   const printed = stream.cells.filter((c) => c.offset >= from).length;
   return Math.max(0, orderedRows(stream, from).rows.length * SHAPE.width - printed);
 }

@@ -11,7 +11,7 @@ import { proseWidth, toMarkdown } from './prose.ts';
 import { rejection, type Rejection } from './rejections.ts';
 import { checkRestatements } from './restated.ts';
 import { repeatedReport } from './repeats.ts';
-import { emptyNotes, type Notes } from './rows.ts';
+import { emptyNotes, mergeNotes, type Notes } from './rows.ts';
 import { findSections, isProseLine, tableOfHeading, type Section, type TableKind } from './sections.ts';
 
 /** A failure says why in English (`error`, for the command line) and in Chinese (`zh`, for the site). */
@@ -98,9 +98,7 @@ function readApplicationsAnywhere(lines: readonly Line[], next: readonly Line[],
   const applications = readApplications(lines, own);
   const spilled = applications && next.length > 0 && own.findings.some((f) => f.unread) ? readWithSpilledCells(lines, figureRuns(next)) : null;
   const read = spilled ?? { applications, notes: own, taken: [] };
-  Object.assign(notes.lines, read.notes.lines);
-  notes.inferred.push(...read.notes.inferred);
-  notes.findings.push(...read.notes.findings);
+  mergeNotes(read.notes, notes);
   return { applications: read.applications, taken: new Set(read.taken) };
 }
 

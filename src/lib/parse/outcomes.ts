@@ -44,29 +44,32 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
   // The region holds the words tested above, so it has a first line.
   const firstLine = tokens[0]?.line ?? lines[0]!.no;
   const blank = { review: null, litigationDirect: null, litigationAfterReview: null };
+  const allBlank = () => splitGroups(Array<Cell>(15).fill(null));
+  /** The same warning on each group: the site marks a row only where a finding touches it. */
+  const warnEachGroup = (code: 'cells-inferred' | 'cells-unplaced', why: string) => {
+    for (const path of OUTCOME_GROUPS) notes.findings.push({ severity: 'warning', code, message: `${path}: ${why}`, path, line: firstLine, ...(code === 'cells-unplaced' ? { unread: true } : {}) });
+  };
   for (const g of OUTCOME_GROUPS) notes.lines[g] = firstLine;
   if (tokens.every((t) => t.kind === 'blank')) {
-    const nulls = () => Array<Cell>(WIDTH).fill(null);
-    if (tokens.length === 0 || tokens.length === 15) return { review: nulls(), litigationDirect: nulls(), litigationAfterReview: nulls() };
+    if (tokens.length === 0 || tokens.length === 15) return allBlank();
     // Blank marks for a third of the cells or more and no figure anywhere: the other blank cells were
     // not printed (reading order drops them); a few marks alone say too little.
     if (tokens.length < WIDTH) return blank;
-    for (const path of OUTCOME_GROUPS) notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${path}: section 四 prints ${tokens.length} blank marks for 15 cells and no figure: every cell read as blank`, path, line: firstLine });
-    return { review: nulls(), litigationDirect: nulls(), litigationAfterReview: nulls() };
+    warnEachGroup('cells-inferred', `section 四 prints ${tokens.length} blank marks for 15 cells and no figure: every cell read as blank`);
+    return allBlank();
   }
 
   // Cells printed apart (text between them) or each on a line of its own: where a group placed with
   // doubt does not add up, it was cut from other groups' figures and is unread. A row of cells printed
   // together keeps them as printed, for the checks to flag.
   const apart = new Set(stream.cells.map((c) => c.offset)).size > 1;
-  const separate = apart || (tokens.length > 1 && new Set(tokens.map((t) => t.line)).size === tokens.length);
+  const eachOnOwnLine = new Set(tokens.map((t) => t.line)).size === tokens.length;
+  const separate = apart || (tokens.length > 1 && eachOnOwnLine);
   const placed = placeCells(tokens, { width: 15 });
   notes.findings.push(...droppedFinding('review', placed, firstLine));
   if (placed.doubt !== undefined && placed.inferred.length === 0) {
     // Printed figures no rule could place (too many cells): every group unread, not blank.
-    for (const path of OUTCOME_GROUPS) {
-      notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: ${placed.doubt}`, path, line: firstLine, unread: true });
-    }
+    warnEachGroup('cells-unplaced', placed.doubt);
     return split(placed.values);
   }
   if (placed.inferred.length === 0) {
@@ -78,9 +81,7 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
     if (OUTCOME_GROUPS.every((g) => addsUpToLast(read[g]!))) {
       // Every cell on a line of its own among the header words: reading order, where a group's figures
       // may be printed against its columns' order and still add up. Placed in table order, under a warning.
-      if (new Set(tokens.map((t) => t.line)).size === tokens.length) {
-        for (const path of OUTCOME_GROUPS) notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${path}: each cell printed on a line of its own among the header words (text in reading order): taken in table order, which column each figure is in is not certain`, path, line: firstLine });
-      }
+      if (eachOnOwnLine) warnEachGroup('cells-inferred', 'each cell printed on a line of its own among the header words (text in reading order): taken in table order, which column each figure is in is not certain');
       return read;
     }
     const untangled = untangleGroups(placed.values, 3, WIDTH);
@@ -98,9 +99,8 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
   // Printed apart (reading order), the groups' figures may stand anywhere among the header words:
   // nothing tells which groups they are, and taking the first would put figures in the wrong group.
   if (cells.length % WIDTH === 0 && cells.length < 15 && separate) {
-    const nulls = () => Array<Cell>(WIDTH).fill(null);
-    for (const path of OUTCOME_GROUPS) notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: ${cells.length} cells for 15 printed apart: which groups they are is not known`, path, line: firstLine, unread: true });
-    return { review: nulls(), litigationDirect: nulls(), litigationAfterReview: nulls() };
+    warnEachGroup('cells-unplaced', `${cells.length} cells for 15 printed apart: which groups they are is not known`);
+    return allBlank();
   }
   if (cells.length % WIDTH === 0 && cells.length < 15) {
     const chosen = OUTCOME_GROUPS.slice(0, cells.length / WIDTH);

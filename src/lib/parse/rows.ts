@@ -29,6 +29,13 @@ export interface Notes {
 
 export const emptyNotes = (): Notes => ({ lines: {}, inferred: [], findings: [] });
 
+/** Notes of a reading kept (one of several tried) added to the table's own. */
+export function mergeNotes(from: Notes, into: Notes): void {
+  Object.assign(into.lines, from.lines);
+  into.inferred.push(...from.inferred);
+  into.findings.push(...from.findings);
+}
+
 interface Anchor {
   def: RowDef;
   start: number;
