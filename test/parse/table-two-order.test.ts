@@ -138,3 +138,77 @@ describe('reading-order reports against their truth', () => {
     expect(silent).toEqual([]);
   });
 });
+
+// Chromium's PDF of a web page as pdftotext reads it without -layout (fresh sets, seeds 7301-7501): all
+// of table 二's labels first, then its columns one header at a time: each part's first column in caption
+// order, then the other columns, some headers printed side by side (their words interleaved).
+const byColumn = (lines: string[]) =>
+  ['二、主动公开政府信息情况', '信息内容', '规章', '行政规范性文', '件', '信息内容', '行政许可', '其他对外管理', '服务事项', '信息内容', '行政处罚', '行政强制', '信息内容', '行政事业性收', '费',
+    '信息内容', '政府集中采购', ...lines].join('\n');
+const columns = byColumn(['第二十条第（一）项', '本年新制', '作数量', '0', '112', '第二十条第（五）项', '上一年项', '目数量', '167', '153', '第二十条第（六）项', '上一年项', '目数量', '2', '9',
+  '第二十条第（八）项', '上一年项', '目数量', '27', '第二十条第（九）项', '采购项', '目数量', '1417', '本年新公', '开数量', '0', '2', '对外公开', '总数量', '0', '102', '本年增/减', '-24', '38',
+  '处理决', '定数量', '5', '722', '本年增/减', '0', '0', '处理决', '定数量', '273', '91', '本年增/减', '0', '采购总金额', '1611.9423']);
+
+describe('table 二 printed column by column after all its labels', () => {
+  it('reads each column under its header, the parts in caption order, the rows in table order', () => {
+    const { active } = read(columns);
+    expect(active).toMatchObject({
+      regulations: { issued: 0, published: 0, publicTotal: 0 },
+      normativeDocuments: { issued: 112, published: 2, publicTotal: 102 },
+      licensing: 5,
+      otherServices: 722,
+      punishment: 273,
+      coercion: 91,
+      itemCounts: {
+        licensing: { previousYear: 167, change: -24 },
+        otherServices: { previousYear: 153, change: 38 },
+        punishment: { previousYear: 2, change: 0 },
+        coercion: { previousYear: 9, change: 0 },
+        fees: { previousYear: 27, change: 0 },
+      },
+      procurement: { projects: 1417, amount: 1611.9423 },
+    });
+  });
+
+  it('warns on every row so read: nothing in table 二 adds up to confirm it', () => {
+    const { warned } = read(columns);
+    expect(warned).toEqual(expect.arrayContaining(['active.regulations', 'active.normativeDocuments', 'active.licensing', 'active.otherServices', 'active.punishment', 'active.coercion', 'active.fees', 'active.procurement']));
+  });
+
+  it('reads columns whose headers are printed side by side, row by row across them', () => {
+    const { active } = read(byColumn(['第二十条第（一）项', '本年新制', '本年新公', '作数量', '开数量', '3', '2', '52', '41', '第二十条第（五）项', '上一年项', '本年增/减', '目数量', '350', '0', '154', '-23',
+      '第二十条第（六）项', '对外公开', '总数量', '245', '189', '处理决', '定数量', '86', '10817', '上一年项', '处理决', '本年增/减', '目数量', '定数量', '1', '0', '2', '5', '0', '372']));
+    expect(active).toMatchObject({
+      regulations: { issued: 3, published: 2, publicTotal: 245 },
+      normativeDocuments: { issued: 52, published: 41, publicTotal: 189 },
+      licensing: 86,
+      otherServices: 10817,
+      punishment: 2,
+      coercion: 372,
+      itemCounts: { licensing: { previousYear: 350, change: 0 }, otherServices: { previousYear: 154, change: -23 }, punishment: { previousYear: 1, change: 0 }, coercion: { previousYear: 5, change: 0 } },
+    });
+  });
+
+  it('leaves a part unread where a column holds fewer figures than the part has rows (which row is blank is not known)', () => {
+    const { active, warned } = read(columns.replace('处理决\n定数量\n5\n722', '处理决\n定数量\n722'));
+    expect(active?.licensing).toBeNull();
+    expect(active?.otherServices).toBeNull();
+    expect(active?.itemCounts?.licensing).toEqual({ previousYear: null, change: null });
+    expect(warned).toEqual(expect.arrayContaining(['active.licensing', 'active.otherServices']));
+    // The other parts are read all the same.
+    expect(active?.punishment).toBe(273);
+  });
+});
+
+describe('table 二 as a word processor prints it, a row blank (national corpus, 130224 2023)', () => {
+  // 行政许可 printed blank, its header and part 六's header both before 行政处罚's figure: that figure is
+  // 行政处罚's alone, not a column of part 五 printed apart.
+  const text = ['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容  本年制发件数  本年废止件数  现行有效件数', '规章', '规范性文件  20  /  132', '第二十条第（五）项', '信息', '内容',
+    '本年处', '理决', '定数', '量', '行政许可', '第二十条第（六）项', '信息', '内容', '本年', '处理', '决定', '数量', '行政处罚  8,331', '行政强制  7', '第二十条第（八）项', '信息', '内容',
+    '本年收费金额（单位：万元）', '行政事业性收费  383.0000'].join('\n');
+
+  it('keeps the blank row blank', () => {
+    const { active } = read(text);
+    expect(active).toMatchObject({ licensing: null, punishment: 8331, coercion: 7, fees: 383 });
+  });
+});

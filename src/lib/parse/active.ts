@@ -111,6 +111,104 @@ function partCells(stream: Stream, labels: readonly Found[], key: Label['key'], 
   });
 }
 
+/** A column's header words (global: every one printed counts), short enough to survive headers wrapped and printed side by side. */
+interface ColumnWord {
+  words: RegExp;
+  /** The parts that have this column, in table order: the k-th header so worded is the k-th of them present. */
+  parts: readonly string[];
+  /** Its column where the part has it (处理决定数量: the third of 2019's items, the only one of 2021's). */
+  column: number | ((format: '2019' | '2021') => number);
+  format?: '2019' | '2021';
+}
+const COLUMN_WORDS: readonly ColumnWord[] = [
+  { words: /制发/g, parts: ['一'], column: 0, format: '2021' },
+  { words: /废止/g, parts: ['一'], column: 1, format: '2021' },
+  { words: /现行/g, parts: ['一'], column: 2, format: '2021' },
+  { words: /新制/g, parts: ['一'], column: 0, format: '2019' },
+  { words: /新公/g, parts: ['一'], column: 1, format: '2019' },
+  { words: /对外/g, parts: ['一'], column: 2, format: '2019' },
+  { words: /上一年/g, parts: ['五', '六', '八'], column: 0, format: '2019' },
+  { words: /增\/?减/g, parts: ['五', '六', '八'], column: 1, format: '2019' },
+  { words: /处理决/g, parts: ['五', '六'], column: (format) => (format === '2019' ? 2 : 0) },
+  { words: /收费/g, parts: ['八'], column: 0, format: '2021' },
+  { words: /采购项/g, parts: ['九'], column: 0 },
+  { words: /采购总/g, parts: ['九'], column: 1 },
+];
+const LABEL_WORDS = new RegExp(LABELS.map((l) => l.label.source).join('|'), 'g');
+/** Each part's columns by format (2019 items have 上一年项目数量 and 本年增/减; part 九 has one format). */
+const PART_WIDTH: Record<string, Record<'2019' | '2021', number>> = { 一: { 2019: 3, 2021: 3 }, 五: { 2019: 3, 2021: 1 }, 六: { 2019: 3, 2021: 1 }, 八: { 2019: 2, 2021: 1 }, 九: { 2019: 2, 2021: 2 } };
+
+/**
+ * The cells of the parts printed column by column apart from their labels (Chromium's PDF of a web
+ * page read in reading order: every label first, then each column under its header, parts in caption
+ * order, some headers side by side with their figures row by row across them). Each run of figures
+ * goes to the columns its header names (the k-th 上一年项目数量 to the k-th part present that has one),
+ * its rows in table order. A part is read only where every one of its columns was found once, in one
+ * format, each with a figure (or blank mark) for every row present: else which row a figure is, is a
+ * guess. Nothing in table 二 adds up to confirm the reading: the rows so read are warned (apart).
+ * Returns each row's cells in column order and its part's format, by row key.
+ */
+export function columnsApart(stream: Stream, labels: readonly Found[]): Map<Label['key'], { cells: StreamCell[]; format: '2019' | '2021' }> {
+  const present = (part: string) => PART_ROWS[part]!.filter((r) => labels.some((l) => l.key === r));
+  // Runs of figures with nothing between them; the header of each is the text since the run before.
+  const runs: { header: string; cells: StreamCell[] }[] = [];
+  let since = 0;
+  stream.cells.forEach((c, i) => {
+    if (i > 0 && stream.cells[i - 1]!.offset === c.offset) runs.at(-1)!.cells.push(c);
+    else runs.push({ header: stream.text.slice(since, c.offset).replace(LABEL_WORDS, ''), cells: [c] });
+    since = c.offset;
+  });
+  const seen = new Map<ColumnWord, number>();
+  const columns = new Map<string, { format?: '2019' | '2021'; word: ColumnWord; cells: StreamCell[] }[]>();
+  // Parts whose headers stand over figures of another part's too: which figures are whose is not known.
+  const mixed = new Set<string>();
+  for (const run of runs) {
+    // Every header so worded counts, figures under it or not (a column printed blank, a part's header
+    // before the next part's): which header of its kind is which is told by their order alone.
+    const words = COLUMN_WORDS.flatMap((w) => Array.from(run.header.matchAll(w.words), () => w));
+    const parts = new Set<string>();
+    for (const word of words) {
+      const k = seen.get(word) ?? 0;
+      seen.set(word, k + 1);
+      const part = word.parts.filter((p) => present(p).length > 0)[k];
+      // More headers so worded than parts that have them: a header printed twice; which is whose is not known.
+      if (!part) return new Map();
+      parts.add(part);
+      columns.set(part, [...(columns.get(part) ?? []), { format: word.format, word, cells: run.cells }]);
+    }
+    if (parts.size > 1) for (const part of parts) mixed.add(part);
+  }
+  const out = new Map<Label['key'], { cells: StreamCell[]; format: '2019' | '2021' }>();
+  for (const [part, found] of columns) {
+    if (mixed.has(part)) continue;
+    const rows = present(part);
+    const formats = new Set(found.map((f) => f.format).filter((f) => f !== undefined));
+    if (formats.size > 1) continue;
+    const format = [...formats][0] ?? '2021';
+    const width = PART_WIDTH[part]![format];
+    const byColumn: (StreamCell | undefined)[][] = rows.map(() => Array(width).fill(undefined));
+    let whole = true;
+    // The columns of one run (headers side by side), in table order: its figures go row by row across them.
+    const groups = new Map<StreamCell[], number[]>();
+    for (const f of found) {
+      const column = typeof f.word.column === 'number' ? f.word.column : f.word.column(format);
+      groups.set(f.cells, [...(groups.get(f.cells) ?? []), column].sort((a, b) => a - b));
+    }
+    for (const [cells, cols] of groups) {
+      if (cells.length !== rows.length * cols.length) whole = false;
+      else cells.forEach((c, i) => {
+        const column = cols[i % cols.length]!;
+        const row = byColumn[Math.floor(i / cols.length)]!;
+        if (row[column]) whole = false;
+        row[column] = c;
+      });
+    }
+    if (!whole || byColumn.some((row) => row.some((c) => !c))) continue;
+    rows.forEach((key, r) => out.set(key, { cells: byColumn[r] as StreamCell[], format }));
+  }
+  return out;
+}
+
 /**
  * The cells of `key` where its part prints each row's cells before the row's label (a word
  * processor's export read in reading order: `3 0 6 规章 0 3 15 规范性文件`): every row of the part
@@ -158,6 +256,16 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
   const empty: { path: string; line: number | undefined }[] = [];
   // A part printed its cells before its labels: the other rows' label-first reading is in doubt too.
   let cellsFirst = false;
+  // A part printed column by column apart from its labels: so may the others be, whatever their order says.
+  let columnsFirst = false;
+
+  // Parts printed column by column apart from their labels, for rows with nothing beside their label.
+  let decoded: ReturnType<typeof columnsApart> | undefined;
+  const apartOf = (key: Label['key']) => {
+    const f = labels.find((l) => l.key === key);
+    if (!f || cellsOf(f).some((c) => c.token.kind === 'number')) return undefined;
+    return (decoded ??= columnsApart(stream, labels)).get(key);
+  };
 
   const row = (key: Label['key'], width: number, rule?: { single: number }): Cell[] | null => {
     const f = labels.find((l) => l.key === key);
@@ -180,10 +288,16 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
       // Nothing beside the label: in reading order a part's labels and its cells stand apart. (A row
       // printed blank after its label, `规章 - - -`, whose part's cells are its own, is no such row.)
       const part = partCells(stream, labels, key, width);
+      const byColumns = part ? undefined : apartOf(key);
       if (part && !(part.length === cells.length && part.every((c, i) => c.offset === cells[i]!.offset))) {
         cells = part;
         apart = true;
         notes.inferred.push({ path, rule: 'reading-order-part: cells read after the part\'s caption, its rows in table order', line });
+      } else if (byColumns?.cells.length === width) {
+        cells = byColumns.cells;
+        apart = true;
+        columnsFirst = true;
+        notes.inferred.push({ path, rule: 'reading-order-columns: each cell read under its column\'s header, the parts in caption order, its rows in table order', line });
       }
     }
     for (const c of cells) taken.add(c.offset);
@@ -235,7 +349,8 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
 
   const first = labels.find((l) => l.key === 'regulations' || l.key === 'normativeDocuments');
   const docsHeader = first ? headerOf(stream, first, new RegExp(`${DOCS_2021.source}|${DOCS_2019.source}`)) : '';
-  const format: '2021' | '2019' = !DOCS_2021.test(docsHeader) && DOCS_2019.test(docsHeader) ? '2019' : '2021';
+  const docsApart = apartOf('regulations') ?? apartOf('normativeDocuments');
+  const format: '2021' | '2019' = docsApart ? docsApart.format : !DOCS_2021.test(docsHeader) && DOCS_2019.test(docsHeader) ? '2019' : '2021';
   const active: Active = {
     regulations: docs('regulations', format),
     normativeDocuments: docs('normativeDocuments', format),
@@ -251,7 +366,7 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
       if (key !== 'otherServices') missing(key);
       continue;
     }
-    const itemFormat = ITEMS_2019.test(headerOf(stream, f, /处理决定|上一年|项目数|增\/?减/));
+    const itemFormat = (apartOf(key)?.format ?? (ITEMS_2019.test(headerOf(stream, f, /处理决定|上一年|项目数|增\/?减/)) ? '2019' : '2021')) === '2019';
     const v = itemFormat ? row(key, 3, { single: 2 }) : row(key, 1);
     if (!v) continue;
     active[key] = v.at(-1)!;
@@ -259,7 +374,7 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
   }
   const fees = labels.find((l) => l.key === 'fees');
   if (!fees) missing('fees');
-  else if (ITEMS_2019.test(headerOf(stream, fees, /收费金额|上一年|项目数|增\/?减/))) {
+  else if ((apartOf('fees')?.format ?? (ITEMS_2019.test(headerOf(stream, fees, /收费金额|上一年|项目数|增\/?减/)) ? '2019' : '2021')) === '2019') {
     const v = row('fees', 2);
     if (v) itemCounts.fees = { previousYear: v[0]!, change: v[1]! };
   } else {
@@ -279,7 +394,7 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
   const untaken = stream.cells.filter((c) => c.token.kind === 'number' && !taken.has(c.offset)).length;
   const unread = untaken > 0 ? empty : [];
   // Such a row also puts the rows placed by order in doubt: its figures may be the ones they took.
-  warnOrderInDoubt(stream, byOrder, taken, notes, cellsFirst, unread.length > 0 ? untaken : 0);
+  warnOrderInDoubt(stream, byOrder, taken, notes, cellsFirst ? 'before' : columnsFirst ? 'columns' : null, unread.length > 0 ? untaken : 0);
   for (const { path, line } of unread) {
     notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: no cells beside its label, and ${untaken} figure(s) of the table belong to no row`, path, line, unread: true });
   }
@@ -290,11 +405,20 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
  * Rows placed by the text's order are warned where that order is in doubt: their labels stood apart
  * from their cells (a guess at which cells are whose), or the table holds cells that no row took,
  * before its last row's cells (printed before their label, or in another order than label-first), or a
- * part printed its cells before its labels (cellsFirst).
+ * part printed its cells before its labels or column by column apart from them (otherPart).
  * Without the warning such a row's figures would go to the page and the rankings unmarked: nothing
  * in table 二 adds up to tell them wrong.
  */
-function warnOrderInDoubt(stream: Stream, byOrder: readonly { path: string; line: number | undefined; apart: boolean }[], taken: ReadonlySet<number>, notes: Notes, cellsFirst = false, unplaced = 0): void {
+function warnOrderInDoubt(
+  stream: Stream,
+  byOrder: readonly { path: string; line: number | undefined; apart: boolean }[],
+  taken: ReadonlySet<number>,
+  notes: Notes,
+  /** Another part printed its cells before its labels, or column by column apart from them. */
+  otherPart: 'before' | 'columns' | null = null,
+  unplaced = 0,
+): void {
+  const cellsFirst = otherPart !== null;
   if (byOrder.length === 0) return;
   let lastTaken = -1;
   for (const offset of taken) if (offset > lastTaken) lastTaken = offset;
@@ -308,7 +432,7 @@ function warnOrderInDoubt(stream: Stream, byOrder: readonly { path: string; line
         ? `its cells stand on other lines than its label, and ${stray} cell(s) of the table belong to no row: the text's order decided the row`
         : unplaced > 0 && !cellsFirst
           ? `its cells stand on other lines than its label, and a row printed nothing beside its label while ${unplaced} figure(s) of the table belong to no row: the text's order decided the row`
-          : 'its cells stand on other lines than its label, and another part of the table printed its cells before its labels: the text\'s order decided the row';
+          : `its cells stand on other lines than its label, and another part of the table printed its cells ${otherPart === 'columns' ? 'column by column apart from' : 'before'} its labels: the text's order decided the row`;
     notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${path}: ${why}`, path, line });
   }
 }
