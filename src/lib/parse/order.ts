@@ -9,6 +9,7 @@ import type { RowShape } from './cells.ts';
 import type { RowDef } from './rows.ts';
 import { decodeBlocks, type ColumnIdentity, type ShuffleCache } from './blocks.ts';
 import { findLabel, type Stream } from './stream.ts';
+import type { Token } from './tokens.ts';
 
 export interface OrderedRows {
   /** Values of every row present, by JSON path. */
@@ -43,10 +44,42 @@ interface Segment {
   values?: Cell[];
   /** A full row whose cells were printed out of order: its total is among them, not last. */
   jumbled?: true;
+  /** A full row some of whose figures wrapped onto the lines after it (`unwrapRow`). */
+  wrapped?: true;
 }
 
 /** At most this many rows printed as one block of strips. */
 const MAX_TANGLE = 12;
+/** At most this many figures of one row wrapped onto the lines after it. */
+const MAX_WRAPPED = 3;
+
+/**
+ * A row whose figures were too wide for their cells (full-width digits in narrow columns): each
+ * wrapped figure's first digits stand in the row's line with the other cells, the rest of its
+ * digits after that line, in column order. `run` is the row's `width` cells followed by those rests;
+ * each rest is joined to a different figure (not 0: a 0 has no more digits), in column order. The
+ * row is read only where exactly one such joining adds up to its total; else null.
+ */
+export function unwrapRow(run: readonly Cell[], width: number): Cell[] | null {
+  const head = run.slice(0, width);
+  const rests = run.slice(width);
+  if (rests.length === 0 || rests.some((v) => v === null || !Number.isInteger(v))) return null;
+  const wrappable = head.flatMap((v, c) => (v !== null && v > 0 && Number.isInteger(v) ? [c] : []));
+  let found: Cell[] | null = null;
+  const pick = (from: number, chosen: number[]): boolean => {
+    if (chosen.length === rests.length) {
+      const row = [...head];
+      chosen.forEach((c, k) => (row[c] = Number(`${head[c]}${rests[k]}`)));
+      if (!addsUp(row)) return true;
+      if (found) return false;
+      found = row;
+      return true;
+    }
+    for (let k = from; k < wrappable.length; k++) if (!pick(k + 1, [...chosen, wrappable[k]!])) return false;
+    return true;
+  };
+  return pick(0, []) ? found : null;
+}
 
 /**
  * Cuts `cells` (in reading order) into one run per row, in table order. A run is a full row that adds
@@ -63,7 +96,9 @@ export function cutIntoRows(
   shape: RowShape,
   strips = false,
   jumbled = false,
-): { runs: Segment[]; ways: number; tangled: number } | null {
+  /** Runs may also be rows with figures wrapped onto the lines after them (`unwrapRow`). */
+  wraps = false,
+): { runs: Segment[]; ways: number; tangled: number; wrapped: number } | null {
   const { width } = shape;
   const n = cells.length;
   const fits = (start: number, length: number) => {
@@ -84,7 +119,21 @@ export function cutIntoRows(
   const best: number[][] = Array.from({ length: rows + 1 }, () => Array(n + 1).fill(-Infinity));
   const ways: number[][] = Array.from({ length: rows + 1 }, () => Array(n + 1).fill(0));
   // Each way to read row r from cell i: [rows read, cells read, score, the rows' values if untangled].
-  type Step = [number, number, number, Cell[][] | undefined, boolean?];
+  type Step = [number, number, number, Cell[][] | undefined, boolean?, boolean?];
+  // Rows with wrapped figures starting at each cell, by how many rests they take (computed once per cell).
+  const unwraps = new Map<number, [number, Cell[]][]>();
+  const unwrapsAt = (start: number): [number, Cell[]][] => {
+    if (!wraps || !shape.lastIsTotal) return [];
+    if (!unwraps.has(start)) {
+      const found: [number, Cell[]][] = [];
+      for (let extra = 1; extra <= MAX_WRAPPED && start + width + extra <= n; extra++) {
+        const row = unwrapRow(cells.slice(start, start + width + extra), width);
+        if (row) found.push([extra, row]);
+      }
+      unwraps.set(start, found);
+    }
+    return unwraps.get(start)!;
+  };
   const outOfOrder = (start: number) => {
     if (!jumbled || !shape.lastIsTotal || start + width > n) return false;
     const run = cells.slice(start, start + width);
@@ -97,6 +146,7 @@ export function cutIntoRows(
       if (fits(i, length)) out.push([1, length, length === width ? 2 : 0, undefined]);
       else if (length === width && outOfOrder(i)) out.push([1, length, 1, undefined, true]);
     }
+    for (const [extra, row] of unwrapsAt(i)) out.push([1, width + extra, 2, [row], false, true]);
     for (let k = 2; k <= Math.min(MAX_TANGLE, rows - r); k++) {
       // Untangled only where the rows after the block can be read (the costly search last).
       const rest = best[r + k]?.[i + k * width];
@@ -125,21 +175,25 @@ export function cutIntoRows(
   // Walk the best cut, preferring longer runs first (a full row before a blank one, a plain row before a block).
   const runs: Segment[] = [];
   let tangled = 0;
+  let wrapped = 0;
   let i = 0;
   for (let r = 0; r < rows; ) {
     const step = steps(i, r).find(([k, length, gain]) => {
       const rest = best[r + k]![i + length];
       return rest !== undefined && rest !== -Infinity && rest + gain === best[r]![i];
     })!;
-    const [k, length, , values, outOfOrderRow] = step;
-    if (values) {
+    const [k, length, , values, outOfOrderRow, wrappedRow] = step;
+    if (wrappedRow) {
+      wrapped++;
+      runs.push({ start: i, length, values: values![0]!, wrapped: true });
+    } else if (values) {
       tangled += k;
       values.forEach((row) => runs.push({ start: i, length: width, values: row }));
     } else runs.push(outOfOrderRow ? { start: i, length, jumbled: true } : { start: i, length });
     i += length;
     r += k;
   }
-  return { runs, ways: ways[0]![0]!, tangled };
+  return { runs, ways: ways[0]![0]!, tangled, wrapped };
 }
 
 /** A run of fewer cells than columns: its last cell is the total; the others from the left (not certain). */
@@ -188,7 +242,7 @@ export function readInReadingOrder(
   );
   const cells = tokens.map((c) => (c.token.kind === 'number' ? c.token.value : null));
 
-  const reading = (runs: Segment[], cellsRead: readonly Cell[], ways: number, tangled: number): OrderedRows => {
+  const reading = (runs: Segment[], cellsRead: readonly Cell[], ways: number, tangled: number, tokensRead: readonly { token: Token }[] = tokens): OrderedRows => {
     const values = new Map<string, Cell[]>();
     const lines = new Map<string, number>();
     let partial = 0;
@@ -197,7 +251,7 @@ export function readInReadingOrder(
       values.set(def.path, run.values ? [...run.values] : placeRun(cellsRead.slice(run.start, run.start + run.length), shape.width));
       if (run.length > 0 && run.length < shape.width) partial++;
       const label = findLabel(stream, def.label, from);
-      const line = run.length > 0 ? tokens[run.start]!.token.line : label ? stream.lineAt[label.index] : undefined;
+      const line = run.length > 0 ? tokensRead[run.start]!.token.line : label ? stream.lineAt[label.index] : undefined;
       if (line !== undefined) lines.set(def.path, line);
     });
     const doubts: string[] = [];
@@ -273,6 +327,10 @@ export function readInReadingOrder(
       if (tail) return readTail(tail);
     }
   }
+  // Full-width digits in narrow columns: cells printed without a gap, figures wrapped onto the lines
+  // after their row. Before the shuffles: those read the glued cells as figures.
+  const unwrapped = readWrapped(tokens, rows, shape, (runs, split) => reading(runs, split.cells, 1, 0, split.tokens), accept);
+  if (unwrapped) return unwrapped;
   // The rows printed as a shuffle (blocks read column by column, pairwise, as strips, in any mix):
   // taken only where exactly one table adds up in every row and passes every identity.
   const toValues = (table: Cell[][]) => new Map(rows.map((d, r) => [d.path, table[r]!] as const));
@@ -330,6 +388,51 @@ export function readInReadingOrder(
     };
   }
   return null;
+}
+
+/** A figure never starts with 0: `07` is two cells printed without a gap (full-width digits in narrow columns), 0 and 7. */
+function splitGlued<T extends { token: Token }>(tokens: readonly T[]): { tokens: T[]; cells: Cell[] } {
+  const out: T[] = [];
+  const cells: Cell[] = [];
+  for (const t of tokens) {
+    const printed = t.token.kind === 'number' ? t.token.printed ?? '' : '';
+    const glued = /^(0+)([1-9]\d*|0)$/u.exec(printed);
+    const parts = glued ? [...Array<number>(glued[1]!.length).fill(0), Number(glued[2])] : [t.token.kind === 'number' ? t.token.value : null];
+    for (const v of parts) {
+      out.push(t);
+      cells.push(v);
+    }
+  }
+  return { tokens: out, cells };
+}
+
+/**
+ * The table read with cells printed without a gap split (`splitGlued`) and rows whose figures wrapped
+ * onto the lines after them (`unwrapRow`): taken only where there is one cut of the cells into rows
+ * and the whole table then passes `accept`.
+ */
+function readWrapped<T extends { token: Token }>(
+  tokens: readonly T[],
+  rows: readonly RowDef[],
+  shape: RowShape,
+  reading: (runs: Segment[], split: { tokens: T[]; cells: Cell[] }) => OrderedRows,
+  accept: (values: Map<string, Cell[]>) => boolean,
+): OrderedRows | null {
+  const split = splitGlued(tokens);
+  const glued = split.cells.length - tokens.length;
+  const cut = cutIntoRows(split.cells, rows.length, shape, false, false, true);
+  if (!cut || cut.ways !== 1 || cut.wrapped + glued === 0) return null;
+  const read = reading(cut.runs, split);
+  if (!accept(read.values)) return null;
+  const why = [
+    glued > 0 ? `${glued} cells printed without a gap to the next were split (a figure never starts with 0)` : '',
+    cut.wrapped > 0 ? `the figures of ${cut.wrapped} rows wrapped onto the lines after them were joined where the row adds up one way only` : '',
+  ].filter(Boolean);
+  return {
+    ...read,
+    rule: `reading-order: ${split.cells.length} cells cut into ${rows.length} rows in table order, ${why.join('; ')}`,
+    doubt: [read.doubt, ...why].filter(Boolean).join('; '),
+  };
 }
 
 /**

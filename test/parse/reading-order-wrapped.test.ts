@@ -1,0 +1,83 @@
+// Table 三 printed by Chromium with full-width digits in narrow columns (src/lib/parse/order.ts,
+// readWrapped): two cells printed without a gap (`０７`, read 07) and figures too wide for their cells,
+// whose first digits stand in the row's line and the rest on the lines after it (68 as `６` … `８`).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/lib/parse/index.ts';
+import { readApplications } from '../../src/lib/parse/applications.ts';
+import { cutIntoRows, unwrapRow } from '../../src/lib/parse/order.ts';
+import { emptyNotes } from '../../src/lib/parse/rows.ts';
+import type { Line } from '../../src/lib/parse/lines.ts';
+
+const linesOf = (texts: string[]): Line[] => texts.map((text, i) => ({ no: i + 1, text, raw: text }) as Line);
+const shape = { width: 7, lastIsTotal: true };
+
+describe('a row whose figures wrapped onto the lines after it', () => {
+  it('joins each rest to a figure, in column order, where exactly one joining adds up', () => {
+    // 68 0 0 3 0 0 71 printed as `6 0 0 3 0 0 7`, then `8`, then `1`.
+    expect(unwrapRow([6, 0, 0, 3, 0, 0, 7, 8, 1], 7)).toEqual([68, 0, 0, 3, 0, 0, 71]);
+    // A rest may be 0 (10 printed as `1` … `0`); a 0 takes no rest.
+    expect(unwrapRow([1, 0, 0, 0, 0, 0, 1, 0, 0], 7)).toEqual([10, 0, 0, 0, 0, 0, 10]);
+  });
+
+  it('is not read where no joining adds up, or where two do', () => {
+    expect(unwrapRow([6, 0, 0, 3, 0, 0, 7, 9, 1], 7)).toBeNull();
+    // 11 1 … 12 and 1 11 … 12 both add up: which figure wrapped is not told.
+    expect(unwrapRow([1, 1, 0, 0, 0, 0, 1, 1, 2], 7)).toBeNull();
+    expect(unwrapRow([6, 0, 0, 3, 0, 0, 7], 7)).toBeNull();
+  });
+
+  it('is a run of the cut only when asked for', () => {
+    const cells = [6, 0, 0, 3, 0, 0, 7, 8, 1, 4, 0, 0, 0, 0, 0, 4];
+    expect(cutIntoRows(cells, 2, shape)).toBeNull();
+    const cut = cutIntoRows(cells, 2, shape, false, false, true)!;
+    expect(cut.wrapped).toBe(1);
+    expect(cut.ways).toBe(1);
+    expect(cut.runs.map((r) => r.values ?? cells.slice(r.start, r.start + r.length))).toEqual([
+      [68, 0, 0, 3, 0, 0, 71],
+      [4, 0, 0, 0, 0, 0, 4],
+    ]);
+  });
+});
+
+describe('table 三 printed with full-width digits in narrow columns', () => {
+  const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '（二）部分公开', '1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项', '1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确', '1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息', '（六）其他处理', '（七）总计', '四、结转下年度继续办理'];
+  const zeros = '0 0 0 0 0 0 0';
+  // 一 68 0 0 4 0 0 72; （一） 31 0 0 2 0 0 33; （四）2 5 0 0 2 0 0 7; （七） 36 0 0 4 0 0 40; 四 32 … 32.
+  // Each row's last two cells printed without a gap (`0 07` after NFKC), the wrapped figures' rests after the row.
+  const figures = ['6 0 0 4 0 07', '8', '2', '0 0 0 0 0 00', '3 0 0 2 0 03', '1', '3', ...Array(10).fill(zeros), '5 0 0 2 0 07', ...Array(7).fill(zeros), '3 0 0 4 0 04', '6', '0', '3 0 0 0 0 03', '2', '2'];
+  const text = ['三、收到和处理政府信息公开申请情况', ...labels, ...figures];
+
+  it('splits the cells printed without a gap and joins the wrapped figures, every cell marked as inferred, under a warning', () => {
+    const notes = emptyNotes();
+    const read = readApplications(linesOf(text), notes)!;
+    expect(read.received).toEqual([68, 0, 0, 4, 0, 0, 72]);
+    expect(read.carriedOver).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(read.granted).toEqual([31, 0, 0, 2, 0, 0, 33]);
+    expect(read.unavailable.needsCreation).toEqual([5, 0, 0, 2, 0, 0, 7]);
+    expect(read.total).toEqual([36, 0, 0, 4, 0, 0, 40]);
+    expect(read.carriedForward).toEqual([32, 0, 0, 0, 0, 0, 32]);
+    expect(notes.inferred.filter((i) => i.path.startsWith('applications.received['))).toHaveLength(7);
+    expect(notes.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications', message: expect.stringContaining('wrapped') }));
+  });
+
+  it('is not read so where the rests fit two figures of a row, even where the table picks one', () => {
+    // （七） 36 0 0 3 0 0 39 printed `3 0 0 3 0 03`, `6`, `9`: 36 … 39 and 3 0 0 36 … 39 both add up.
+    const figures2 = ['6 0 0 3 0 07', '8', '1', ...figures.slice(3, 17), '5 0 0 1 0 06', ...Array(7).fill(zeros), '3 0 0 3 0 03', '6', '9', '3 0 0 0 0 03', '2', '2'];
+    const notes = emptyNotes();
+    const read = readApplications(linesOf(['三、收到和处理政府信息公开申请情况', ...labels, ...figures2]), notes)!;
+    expect(read.total).not.toEqual([36, 0, 0, 3, 0, 0, 39]);
+    expect(read.total).not.toEqual([3, 0, 0, 36, 0, 0, 39]);
+    expect(notes.findings.some((f) => f.message.includes('wrapped'))).toBe(false);
+  });
+
+  it('reads a Chromium fixture whose wide figures wrapped', () => {
+    const name = '../fixtures/reading-order/gen-7001-4-chromium';
+    const truth = JSON.parse(readFileSync(new URL(`${name}.json`, import.meta.url), 'utf8'));
+    const result = parseReport(readFileSync(new URL(`${name}.txt`, import.meta.url), 'utf8'), { source: 'x.txt' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.applications).toEqual(truth.applications);
+    expect(result.report.consistent).toBe(true);
+    expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications', message: expect.stringContaining('without a gap') }));
+  });
+});
