@@ -382,6 +382,15 @@ describe('rows printed in two passes, each row cut where it wraps', () => {
     expect(decodeBlocks([...short, ...total], 5, 7, () => true, { identities, shuffled: false, twoPass: true, spliced }).table).toEqual([...rows, total]);
   });
 
+  it('or trailing cells first: a row whose last cells were printed before its first', () => {
+    const row = [488, 0, 0, 4, 10, 7, 509];
+    const printed = [10, 7, 509, 488, 0, 0, 4];
+    expect(readTwoPass(printed, 0, 1, 7)).toEqual([]);
+    expect(readTwoPass(printed, 0, 1, 7, [], { steps: 100 }, true)?.map((p) => p.rows)).toEqual([[row]]);
+    expect(decodeBlocks([...printed, ...row], 2, 7, () => true, { identities: [[1, -1]], shuffled: false }).table).toBeNull();
+    expect(decodeBlocks([...printed, ...row], 2, 7, () => true, { identities: [[1, -1]], shuffled: false, twoPass: true }).table).toEqual([row, row]);
+  });
+
   it('a row mixing blank marks and 0s is no reading of two passes (a blank row beside a row of 0s trades cells with it)', () => {
     // A blank row and 1 0 1 printed as - 1 | - - 0 1; cut otherwise, - - 0 and 1 - 1 would add up too.
     expect(readTwoPass([null, 1, null, null, 0, 1], 0, 2, 3)?.map((p) => p.rows)).toEqual([[[null, null, null], [1, 0, 1]]]);
@@ -402,6 +411,16 @@ describe("a group label's block holding two cells of the group's first row (Libr
     const spans = [{ label: /办理结果$/, row: 'applications.granted' }, { label: /不予公开$/, row: 'applications.denied.stateSecret' }];
     // The pair after （三）不予公开 is followed by a blank line; the one after 办理结果 by a third figure in its block: not a pair.
     expect(labelPairs(stream, stream.cells, rows, spans)).toEqual([{ index: 0, row: 1 }]);
+  });
+
+  it('reads the whole table where, besides, a row printed its last cells before its first and another its figures out of order', () => {
+    // fresh-7401-0-libreoffice: 予以公开 printed 10 7 509 before 488 0 (its 0 4 with 三、本年度办理结果),
+    // 1.信访举报投诉类申请 1 0 43 before 42 0, and 2.没有现成信息 24 0 0 0 1 25 0.
+    const other = 'reading-order-warned/fresh-7401-0-libreoffice';
+    const result = parseReport(readFileSync(new URL(`../fixtures/${other}.txt`, import.meta.url), 'utf8'), { source: 'fresh-7401-0-libreoffice.txt' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.applications).toEqual(JSON.parse(readFileSync(new URL(`../fixtures/${other}.json`, import.meta.url), 'utf8')).applications);
+    expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications' }));
   });
 
   it('reads the whole table, every cell warned as placed by reading order', () => {

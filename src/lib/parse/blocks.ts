@@ -59,7 +59,8 @@ export const splice = (row: readonly Cell[], pair: readonly Cell[] | undefined):
 /**
  * The `k` rows starting at cell `start` printed in two passes: first each row's leading cells (its
  * first column, or the first few, beside the wrapped labels), row by row, then each row's remaining
- * cells, row by row; where each row is cut is not printed and may differ from row to row. `pairs`:
+ * cells, row by row (`tailsFirst`: the trailing cells in the first pass, as LibreOffice prints a row
+ * whose first cells sit lower); where each row is cut is not printed and may differ from row to row. `pairs`:
  * per row of the block, its third and fourth cells where they were printed elsewhere (the row then
  * prints two cells fewer here). Every distinct reading in which each row adds up and prints its empty
  * cells one way (blank marks or 0s, not both); null past MAX_READINGS.
@@ -71,6 +72,8 @@ export function readTwoPass(
   width: number,
   pairs: readonly (readonly Cell[] | undefined)[] = [],
   budget: { steps: number } = { steps: Infinity },
+  /** The rows' trailing cells printed in the first pass, their leading cells in the second. */
+  tailsFirst = false,
 ): Partial[] | null {
   const widths = Array.from({ length: k }, (_, j) => width - (pairs[j] ? 2 : 0));
   const before = widths.map((_, j) => widths.slice(0, j).reduce((a, b) => a + b, 0));
@@ -85,13 +88,18 @@ export function readTwoPass(
     zeros.push(zeros.at(-1)! + (cells[i] === 0 ? 1 : 0));
   }
   const over = (xs: number[], from: number, to: number) => xs[to - start]! - xs[from - start]!;
-  const fits = (head: number, cut: number, tail: number, w: number, pair: readonly Cell[] | undefined) => {
-    const last = tail + w - cut - 1;
-    const printed = over(sums, head, head + cut) + over(sums, tail, last) + (pair ? (pair[0] ?? 0) + (pair[1] ?? 0) : 0);
-    if (Math.abs(printed - (cells[last] ?? 0)) > 1e-9) return false;
-    const blank = over(blanks, head, head + cut) + over(blanks, tail, last + 1) + (pair ? pair.filter((v) => v === null).length : 0);
-    const zero = over(zeros, head, head + cut) + over(zeros, tail, last + 1) + (pair ? pair.filter((v) => v === 0).length : 0);
+  // The row whose part in the first pass is `cut` cells at `first`, the rest at `second`.
+  const fits = (first: number, cut: number, second: number, w: number, pair: readonly Cell[] | undefined) => {
+    const total = cells[tailsFirst ? first + cut - 1 : second + w - cut - 1] ?? 0;
+    const both = (xs: number[]) => over(xs, first, first + cut) + over(xs, second, second + w - cut);
+    if (Math.abs(both(sums) - total + (pair ? (pair[0] ?? 0) + (pair[1] ?? 0) : 0) - total) > 1e-9) return false;
+    const blank = both(blanks) + (pair ? pair.filter((v) => v === null).length : 0);
+    const zero = both(zeros) + (pair ? pair.filter((v) => v === 0).length : 0);
     return blank === 0 || zero === 0;
+  };
+  const rowAt = (first: number, cut: number, second: number, w: number, pair: readonly Cell[] | undefined) => {
+    const [a, b] = [cells.slice(first, first + cut), cells.slice(second, second + w - cut)];
+    return splice(tailsFirst ? [...b, ...a] : [...a, ...b], pair);
   };
   const out = new Map<string, Partial>();
   for (let heads = k; heads <= length - k; heads++) {
@@ -109,7 +117,7 @@ export function readTwoPass(
         const tailAt = tails + before[j]! - h;
         // Each row adds up, and prints its empty cells one way: blank marks and 0s in one row are two rows' cells.
         if (!fits(start + h, cut, tailAt, w, pairs[j])) continue;
-        const row = splice([...cells.slice(start + h, start + h + cut), ...cells.slice(tailAt, tailAt + w - cut)], pairs[j]);
+        const row = rowAt(start + h, cut, tailAt, w, pairs[j]);
         const after = rest(j + 1, h + cut);
         if (!after) return null;
         const own = row.map((v) => (v === null ? '-' : v)).join(',');
@@ -277,7 +285,11 @@ export function decodeBlocks(
    * block of two rows or more read with a row mixing blank marks and 0s (a row prints its empty cells
    * one way; the blank rows beside a row of 0s otherwise trade cells with it); `work`: steps left for
    * joining blocks' readings, over all the tries for one table; `cache`: interleavings
-   * already searched for the same cells (decoding them again under other options).
+   * already searched for the same cells (decoding them again under other options); `twoPass`:
+   * blocks of up to MAX_TWO_PASS_ROWS rows printed in two passes (readTwoPass), and single rows
+   * printed trailing cells first; `spliced`: rows (by index) that print two cells fewer among the
+   * others, their third and fourth cells given (read as single rows or two passes only); `maxBlock`:
+   * no block of more rows than this.
    */
   options: { identities?: readonly ColumnIdentity[]; maxReadings?: number; twoPass?: boolean; spliced?: ReadonlyMap<number, readonly Cell[]>; maxBlock?: number; shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number; cache?: ShuffleCache; work?: { steps: number } } = {},
 ): BlockDecoding {
@@ -320,12 +332,15 @@ export function decodeBlocks(
       const row = cells.slice(at[r]!, at[r]! + width);
       // Out of order where it does not add up as printed, or (rows named by the caller) even where it
       // does (0 0 0 0 0 20 20 for 20 0 0 0 0 0 20).
-      if (k === 1 && spliced.size === 0 && (options.jumbled ?? 0) > 0 && identities.length > 0 && couldAddUp(row) && (!addsUp(row) || options.suspect === r)) {
+      if (k === 1 && !spliced.has(r) && (options.jumbled ?? 0) > 0 && identities.length > 0 && couldAddUp(row) && (!addsUp(row) || options.suspect === r)) {
         blocks.set(`?${rowKey(row)}`, { rows: [row], first: [at[r]!], jumbled: [r] });
       }
-      if (options.twoPass && k >= 2 && k <= MAX_TWO_PASS_ROWS) {
-        const key = `${r}:${k}:two-pass${spliced.size > 0 ? ':spliced' : ''}`;
-        if (!cache.has(key)) cache.set(key, readTwoPass(cells, at[r]!, k, width, Array.from({ length: k }, (_, j) => spliced.get(r + j)), passes));
+      // Two passes: leading cells first (blocks of two rows or more), or trailing cells first (a single
+      // row too: its last cells printed before its first).
+      for (const tailsFirst of options.twoPass && k <= MAX_TWO_PASS_ROWS ? [false, true] : []) {
+        if (k === 1 && !tailsFirst) continue;
+        const key = `${r}:${k}:two-pass${tailsFirst ? ':tails-first' : ''}${spliced.size > 0 ? ':spliced' : ''}`;
+        if (!cache.has(key)) cache.set(key, readTwoPass(cells, at[r]!, k, width, Array.from({ length: k }, (_, j) => spliced.get(r + j)), passes, tailsFirst));
         const twoPass = cache.get(key)!;
         if (!twoPass) return { table: null, why: 'too-many', readings: count };
         for (const block of twoPass) blocks.set(block.rows.map(rowKey).join(';'), block);

@@ -159,8 +159,8 @@ const READINGS_CHECKED = 500;
  * one table (a table read so needs a few thousand; a text of many small equal figures, millions).
  */
 const DECODE_STEPS = 60_000;
-/** Readings joined for the table read with a group label's cells put back (a table so read needs a hundred). */
-const SPLICED_STEPS = 2_000;
+/** Readings joined for the table read with a group label's cells put back (a table so read needs a few thousand). */
+const SPLICED_STEPS = 6_000;
 /** Steps of the search for interleaved rows, over all the tries for one table. */
 const SEARCH_STEPS = 200_000;
 
@@ -362,7 +362,7 @@ export function readInReadingOrder(
     if (pairs.length === 0) return { table: null, why: 'no-reading', readings: 0 };
     const spliced = new Map(pairs.map((p) => [p.row, [cells[p.index]!, cells[p.index + 1]!]] as const));
     const own = { steps: SPLICED_STEPS };
-    const found = decodeBlocks(kept.map((i) => cells[i]!), rows.length, shape.width, (table) => accept(toValues(table)), { identities, work: own, shuffled: false, twoPass: true, unmixed: true, spliced, maxBlock: MAX_TWO_PASS_ROWS });
+    const found = decodeBlocks(kept.map((i) => cells[i]!), rows.length, shape.width, (table) => accept(toValues(table)), { identities, work: own, shuffled: false, twoPass: true, unmixed: true, jumbled: 2, spliced, maxBlock: MAX_TWO_PASS_ROWS });
     // Two tables, or too many readings, under this reading: the looser readings below are still tried,
     // as where no pair was found (they take a table only where it is the one that adds up).
     if (!found.table) return { table: null, why: 'no-reading', readings: found.readings };
