@@ -317,7 +317,7 @@ export function readInReadingOrder(
   // read nothing at all, never to choose between readings.
   const cache: ShuffleCache = new Map();
   const work = { steps: DECODE_STEPS };
-  const decode = (options: { twoPass?: boolean; shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number }) =>
+  const decode = (options: { shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number }) =>
     decodeBlocks(cells, rows.length, shape.width, (table) => accept(toValues(table)), { identities, cache, work, ...options });
   // A row that adds up as printed may be out of order too (a tall row's first figure printed after
   // the others: nothing in its first column, a figure in another): each such row in turn, and a
@@ -335,11 +335,11 @@ export function readInReadingOrder(
     return found[0] ?? { table: null, why: 'no-reading', readings: 0 };
   };
   // Strips first, then rows printed out of order among them; then, where group labels hold cells,
-  // those put back with rows in two passes (a reading that finds no one table passes on); then a few rows interleaved in any
-  // order (first with no row mixing blank marks and 0s), then with rows out of order; last, a few
-  // rows interleaved with no order between their columns. Each looser reading only where the
-  // stricter found nothing (a search given up on among interleavings still lets the stricter
-  // readings without them stand).
+  // those put back with rows in two passes (a reading that finds no one table passes on); then a
+  // few rows interleaved in any order (first with no row mixing blank marks and 0s), then with rows
+  // out of order; last, a few rows interleaved with no order between their columns. Each looser
+  // reading only where the stricter found nothing (a search given up on among interleavings still
+  // lets the stricter readings without them stand).
   const tiers = [
     () => decode({ shuffled: false }),
     () => decode({ shuffled: false, jumbled: 2 }),
