@@ -10,7 +10,7 @@ import type { Applications } from '../../src/lib/schema.ts';
 import { holdsOutcomes, readOutcomes, unreadGroupsNotAddingUp } from '../../src/lib/parse/outcomes.ts';
 import { readActive } from '../../src/lib/parse/active.ts';
 import { emptyNotes } from '../../src/lib/parse/rows.ts';
-import { cutIntoRows, labelPairs, readStrips } from '../../src/lib/parse/order.ts';
+import { cutIntoRows, labelPairs, readLateTotal, readStrips } from '../../src/lib/parse/order.ts';
 import { decodeBlocks, readShuffled, readTwoPass } from '../../src/lib/parse/blocks.ts';
 import { findLabel, findWithGaps, toStream } from '../../src/lib/parse/stream.ts';
 import type { Line } from '../../src/lib/parse/lines.ts';
@@ -430,5 +430,39 @@ describe("a group label's block holding two cells of the group's first row (Libr
     expect(report.applications).toEqual(truth.applications);
     expect(report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications' }));
     expect(report.inferred?.filter((i) => i.path.startsWith('applications.granted[')).length).toBe(7);
+  });
+});
+
+describe("a row's total printed after the table's last row (Chromium)", () => {
+  const rows = [
+    [5, 1, 0, 0, 0, 0, 6],
+    [3, 0, 0, 0, 0, 1, 4],
+    [8, 1, 0, 0, 0, 1, 10],
+  ];
+  const identities = [[1, 1, -1]];
+  // The second row's total 4 printed last, on a line of its own.
+  const cells = [...rows[0]!, ...rows[1]!.slice(0, -1), ...rows[2]!, 4];
+
+  it('is put back after the row whose other cells add up to it, where that reads the one table', () => {
+    expect(decodeBlocks(cells, 3, 7, () => true, { identities, shuffled: false }).table).toBeNull();
+    expect(readLateTotal(cells, 3, 7, true, () => true, identities)?.table).toEqual(rows);
+  });
+
+  it('not where the last figure shares its line with others, nor where a place it could go reads no one table', () => {
+    expect(readLateTotal(cells, 3, 7, false, () => true, identities)).toBeNull();
+    // 1 0 0 0 0 0 | 1 0 0 0 0 0 1 | 0 … 0 and a last 1: put back seventh, it reads one table; put
+    // back fourteenth, 0 0 0 0 0 1 1 beside a row of 0s reads two ways: nothing tells which place.
+    const none = [[0, 0, 0]];
+    const zeros = [0, 0, 0, 0, 0, 0, 0];
+    expect(decodeBlocks([1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, ...zeros], 3, 7, () => true, { identities: none, shuffled: false }).table).toEqual([[1, 0, 0, 0, 0, 0, 1], [1, 0, 0, 0, 0, 0, 1], zeros]);
+    expect(readLateTotal([1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, ...zeros, 1], 3, 7, true, () => true, none)).toBeNull();
+  });
+
+  it('reads fresh-7401-8-chromium whole (1.补正后申请内容仍不明确 printed its 9 after 结转下年度), under a warning', () => {
+    const name = 'reading-order-warned/fresh-7401-8-chromium';
+    const result = parseReport(readFileSync(new URL(`../fixtures/${name}.txt`, import.meta.url), 'utf8'), { source: 'fresh-7401-8-chromium.txt' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.applications).toEqual(JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8')).applications);
+    expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications', message: expect.stringContaining('printed after the table') }));
   });
 });

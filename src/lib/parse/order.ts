@@ -374,11 +374,22 @@ export function readInReadingOrder(
     decoded = tier();
     if (decoded.table || decoded.why !== 'no-reading') break;
   }
+  // Nothing reads the cells as printed: a row's total printed after the table's last row, on a line
+  // of its own (Chromium), put back after its row's other cells.
+  let lateTotal = false;
+  if (!decoded.table && decoded.why === 'no-reading') {
+    const late = readLateTotal(cells, rows.length, shape.width, tokens.at(-2)?.token.line !== tokens.at(-1)?.token.line, (table) => accept(toValues(table)), identities);
+    if (late) (decoded = late), (lateTotal = true);
+  }
   if (decoded.table) {
     const runs = decoded.firstCell.map((start, r) => ({ start, length: shape.width, values: decoded.table[r]! }));
     const read = reading(runs, cells, 1, 0);
     const placed = decoded.jumbled.map((r) => rows[r]!.path);
-    const moved = splicedRead ? `; ${pairs.length} pairs of cells printed beside a group's label put into the group's first row as its third and fourth cells` : '';
+    const moved = splicedRead
+      ? `; ${pairs.length} pairs of cells printed beside a group's label put into the group's first row as its third and fourth cells`
+      : lateTotal
+        ? '; the last figure, printed after the table, read as the total of the one row it lets add up'
+        : '';
     const why = (placed.length > 0 ? `; ${placed.length} rows printed out of order, their figures placed where the table's totals require` : '') + moved;
     return {
       ...read,
@@ -388,6 +399,50 @@ export function readInReadingOrder(
     };
   }
   return null;
+}
+
+/** At most this many places are tried for a total printed after the table (readLateTotal). */
+const LATE_TOTAL_PLACES = 4;
+/** Readings joined for each place tried for a total printed after the table. */
+const LATE_TOTAL_STEPS = 3_000;
+
+/**
+ * A row's total printed after the table's last row, on a line of its own (`alone`): Chromium may
+ * print a row's last cell after every other cell of the table. The last cell is put back after each
+ * run of `width` - 1 cells that adds up to it and stands where a row of its own would start (at most
+ * LATE_TOTAL_PLACES of them), and the cells then read as single rows or strips of a few rows; taken
+ * only where exactly one table is read over all the places, none of them ambiguous.
+ */
+export function readLateTotal(
+  cells: readonly Cell[],
+  rows: number,
+  width: number,
+  alone: boolean,
+  accept: (table: Cell[][]) => boolean,
+  identities: readonly ColumnIdentity[],
+): Extract<ReturnType<typeof decodeBlocks>, { table: Cell[][] }> | null {
+  const total = cells.at(-1);
+  if (!alone || typeof total !== 'number' || total <= 0 || cells.length !== rows * width) return null;
+  const body = cells.slice(0, -1);
+  const places: number[] = [];
+  // Its row read as a row of its own: its cells start where a row of the table would.
+  for (let p = width - 1; p < body.length; p += width) {
+    if (Math.abs(body.slice(p - width + 1, p).reduce<number>((a, b) => a + (b ?? 0), 0) - total) < 1e-9) places.push(p);
+  }
+  if (places.length === 0 || places.length > LATE_TOTAL_PLACES) return null;
+  const found = new Map<string, Extract<ReturnType<typeof decodeBlocks>, { table: Cell[][] }>>();
+  for (const p of places) {
+    const moved = [...body.slice(0, p), total, ...body.slice(p)];
+    const decoded = decodeBlocks(moved, rows, width, accept, { identities, shuffled: false, work: { steps: LATE_TOTAL_STEPS }, maxBlock: MAX_TWO_PASS_ROWS + 1 });
+    if (!decoded.table) {
+      if (decoded.why !== 'no-reading') return null;
+      continue;
+    }
+    // Indices back into the cells as printed: the total stood last.
+    const firstCell = decoded.firstCell.map((i) => (i < p ? i : i === p ? cells.length - 1 : i - 1));
+    found.set(JSON.stringify(decoded.table), { ...decoded, firstCell });
+  }
+  return found.size === 1 ? [...found.values()][0]! : null;
 }
 
 /**
