@@ -10,8 +10,8 @@ import type { Applications } from '../../src/lib/schema.ts';
 import { holdsOutcomes, readOutcomes, unreadGroupsNotAddingUp } from '../../src/lib/parse/outcomes.ts';
 import { readActive } from '../../src/lib/parse/active.ts';
 import { emptyNotes } from '../../src/lib/parse/rows.ts';
-import { cutIntoRows, readStrips } from '../../src/lib/parse/order.ts';
-import { decodeBlocks, readShuffled } from '../../src/lib/parse/blocks.ts';
+import { cutIntoRows, labelPairs, readLateTotal, readStrips } from '../../src/lib/parse/order.ts';
+import { decodeBlocks, readShuffled, readTwoPass } from '../../src/lib/parse/blocks.ts';
 import { findLabel, findWithGaps, toStream } from '../../src/lib/parse/stream.ts';
 import type { Line } from '../../src/lib/parse/lines.ts';
 
@@ -350,5 +350,119 @@ describe('table 三 in reading order that no reading makes add up', () => {
     // The rows it reads wrong (a blank row holding another's figures) are among those it marks.
     const wrong = (['received', 'carriedOver', 'total', 'carriedForward'] as const).filter((k) => JSON.stringify(report.applications?.[k]) !== JSON.stringify(truth.applications[k]));
     expect(wrong.length).toBeGreaterThan(0);
+  });
+});
+
+describe('rows printed in two passes, each row cut where it wraps', () => {
+  // Four rows: first the leading cells of each (127 0 | 757 0 0 0 | 175 0 0 | 7), then the rest of
+  // each (0 0 0 0 127 | 0 11 768 | 0 0 1 176 | 0 0 0 0 0 7): the cut differs from row to row, so no
+  // split into strips reads them.
+  const rows = [
+    [127, 0, 0, 0, 0, 0, 127],
+    [757, 0, 0, 0, 0, 11, 768],
+    [175, 0, 0, 0, 0, 1, 176],
+    [7, 0, 0, 0, 0, 0, 7],
+  ];
+  const cuts = [2, 4, 3, 1];
+  const cells = [...rows.flatMap((row, r) => row.slice(0, cuts[r])), ...rows.flatMap((row, r) => row.slice(cuts[r]))];
+  const total = rows.reduce((acc, row) => acc.map((v, c) => v + row[c]!), [0, 0, 0, 0, 0, 0, 0]);
+  const identities = [[1, 1, 1, 1, -1]];
+
+  it('are read where every row adds up and the table passes its identities', () => {
+    expect(readTwoPass(cells, 0, 4, 7)?.map((p) => p.rows)).toContainEqual(rows);
+    expect(decodeBlocks([...cells, ...total], 5, 7, () => true, { identities, shuffled: false }).table).toBeNull();
+    expect(decodeBlocks([...cells, ...total], 5, 7, () => true, { identities, shuffled: false, twoPass: true }).table).toEqual([...rows, total]);
+  });
+
+  it('with two cells of a row printed apart (a group label\'s block) put back as its third and fourth', () => {
+    // The second row's 0 0 printed elsewhere: here it prints two cells fewer (757 0 | 0 11 768).
+    const short = [127, 0, 757, 0, 175, 0, 0, 7, 0, 0, 0, 0, 127, 0, 11, 768, 0, 0, 1, 176, 0, 0, 0, 0, 0, 7];
+    const spliced = new Map([[1, [0, 0]]]);
+    expect(decodeBlocks([...short, ...total], 5, 7, () => true, { identities, shuffled: false, twoPass: true }).table).toBeNull();
+    expect(decodeBlocks([...short, ...total], 5, 7, () => true, { identities, shuffled: false, twoPass: true, spliced }).table).toEqual([...rows, total]);
+  });
+
+  it('or trailing cells first: a row whose last cells were printed before its first', () => {
+    const row = [488, 0, 0, 4, 10, 7, 509];
+    const printed = [10, 7, 509, 488, 0, 0, 4];
+    expect(readTwoPass(printed, 0, 1, 7)).toEqual([]);
+    expect(readTwoPass(printed, 0, 1, 7, [], { steps: 100 }, true)?.map((p) => p.rows)).toEqual([[row]]);
+    expect(decodeBlocks([...printed, ...row], 2, 7, () => true, { identities: [[1, -1]], shuffled: false }).table).toBeNull();
+    expect(decodeBlocks([...printed, ...row], 2, 7, () => true, { identities: [[1, -1]], shuffled: false, twoPass: true }).table).toEqual([row, row]);
+  });
+
+  it('a row mixing blank marks and 0s is no reading of two passes (a blank row beside a row of 0s trades cells with it)', () => {
+    // A blank row and 1 0 1 printed as - 1 | - - 0 1; cut otherwise, - - 0 and 1 - 1 would add up too.
+    expect(readTwoPass([null, 1, null, null, 0, 1], 0, 2, 3)?.map((p) => p.rows)).toEqual([[[null, null, null], [1, 0, 1]]]);
+  });
+});
+
+describe("a group label's block holding two cells of the group's first row (LibreOffice)", () => {
+  // test/fixtures/reading-order-warned/fresh-7401-6-libreoffice: 三、本年度办理结果 printed with 予以公开's
+  // third and fourth cells (0 0) after 无法提供's first row; the rows above it in two passes.
+  const name = 'reading-order-warned/fresh-7401-6-libreoffice';
+  const text = readFileSync(new URL(`../fixtures/${name}.txt`, import.meta.url), 'utf8');
+  const truth = JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));
+
+  it('finds the pairs beside the labels and the row each belongs to', () => {
+    const lines = linesOf(['（三）不予公开', '0', '0', '', '5', '三、本年度办理结果', '4', '0', '1']).map((l, i) => ({ ...l, no: i + 1 })).filter((l) => l.text !== '');
+    const stream = toStream(lines);
+    const rows = [{ path: 'applications.granted', label: /予以公开/ }, { path: 'applications.denied.stateSecret', label: /国家秘密/ }];
+    const spans = [{ label: /办理结果$/, row: 'applications.granted' }, { label: /不予公开$/, row: 'applications.denied.stateSecret' }];
+    // The pair after （三）不予公开 is followed by a blank line; the one after 办理结果 by a third figure in its block: not a pair.
+    expect(labelPairs(stream, stream.cells, rows, spans)).toEqual([{ index: 0, row: 1 }]);
+  });
+
+  it('reads the whole table where, besides, a row printed its last cells before its first and another its figures out of order', () => {
+    // fresh-7401-0-libreoffice: 予以公开 printed 10 7 509 before 488 0 (its 0 4 with 三、本年度办理结果),
+    // 1.信访举报投诉类申请 1 0 43 before 42 0, and 2.没有现成信息 24 0 0 0 1 25 0.
+    const other = 'reading-order-warned/fresh-7401-0-libreoffice';
+    const result = parseReport(readFileSync(new URL(`../fixtures/${other}.txt`, import.meta.url), 'utf8'), { source: 'fresh-7401-0-libreoffice.txt' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.applications).toEqual(JSON.parse(readFileSync(new URL(`../fixtures/${other}.json`, import.meta.url), 'utf8')).applications);
+    expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications' }));
+  });
+
+  it('reads the whole table, every cell warned as placed by reading order', () => {
+    const result = parseReport(text, { source: 'fresh-7401-6-libreoffice.txt' });
+    if (!result.ok) throw new Error(result.error);
+    const { report } = result;
+    expect(report.applications).toEqual(truth.applications);
+    expect(report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications' }));
+    expect(report.inferred?.filter((i) => i.path.startsWith('applications.granted[')).length).toBe(7);
+  });
+});
+
+describe("a row's total printed after the table's last row (Chromium)", () => {
+  const rows = [
+    [5, 1, 0, 0, 0, 0, 6],
+    [3, 0, 0, 0, 0, 1, 4],
+    [8, 1, 0, 0, 0, 1, 10],
+  ];
+  const identities = [[1, 1, -1]];
+  // The second row's total 4 printed last, on a line of its own.
+  const cells = [...rows[0]!, ...rows[1]!.slice(0, -1), ...rows[2]!, 4];
+
+  it('is put back after the row whose other cells add up to it, where that reads the one table', () => {
+    expect(decodeBlocks(cells, 3, 7, () => true, { identities, shuffled: false }).table).toBeNull();
+    expect(readLateTotal(cells, 3, 7, true, () => true, identities)?.table).toEqual(rows);
+  });
+
+  it('not where the last figure shares its line with others, nor where a place it could go reads no one table', () => {
+    expect(readLateTotal(cells, 3, 7, false, () => true, identities)).toBeNull();
+    // 1 0 0 0 0 0 | 1 0 0 0 0 0 1 | 0 … 0 and a last 1: put back seventh, it reads one table; put
+    // back fourteenth, 0 0 0 0 0 1 1 beside a row of 0s reads two ways: nothing tells which place.
+    const none = [[0, 0, 0]];
+    const zeros = [0, 0, 0, 0, 0, 0, 0];
+    expect(decodeBlocks([1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, ...zeros], 3, 7, () => true, { identities: none, shuffled: false }).table).toEqual([[1, 0, 0, 0, 0, 0, 1], [1, 0, 0, 0, 0, 0, 1], zeros]);
+    expect(readLateTotal([1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, ...zeros, 1], 3, 7, true, () => true, none)).toBeNull();
+  });
+
+  it('reads fresh-7401-8-chromium whole (1.补正后申请内容仍不明确 printed its 9 after 结转下年度), under a warning', () => {
+    const name = 'reading-order-warned/fresh-7401-8-chromium';
+    const result = parseReport(readFileSync(new URL(`../fixtures/${name}.txt`, import.meta.url), 'utf8'), { source: 'fresh-7401-8-chromium.txt' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.applications).toEqual(JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8')).applications);
+    expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications', message: expect.stringContaining('printed after the table') }));
   });
 });

@@ -4,7 +4,7 @@ import { APPLICANT_COLUMNS } from '../schema.ts';
 import type { Line } from './lines.ts';
 import { applicantRows, checkApplications, columnWhere } from './checks.ts';
 import { orderings } from './blocks.ts';
-import { readInReadingOrder, rowsPresent } from './order.ts';
+import { readInReadingOrder, rowsPresent, type GroupSpan } from './order.ts';
 import { emptyNotes, mergeNotes, readRows, type Notes, type RowDef } from './rows.ts';
 import { findFrom, findLabel, toStream, type Stream } from './stream.ts';
 import { tokenize } from './tokens.ts';
@@ -49,6 +49,15 @@ const ROWS: RowDef[] = [
   { path: `${A}.otherHandling.other`, label: /(?:3|三)\)?[.、]?其他(?!处理)/, optional: true },
   { path: `${A}.total`, label: /总计/ },
   { path: `${A}.carriedForward`, label: /结转下年度|下年度继续/ },
+];
+
+/** The labels of section 三's groups of rows and each group's first row (order.ts, labelPairs). */
+const GROUP_SPANS: GroupSpan[] = [
+  { label: /办理结果$/, row: `${A}.granted` },
+  { label: /不予公开$/, row: `${A}.denied.stateSecret` },
+  { label: /无法提供$/, row: `${A}.unavailable.notHeld` },
+  { label: /不予处理$/, row: `${A}.notProcessed.complaints` },
+  { label: /其他处理$/, row: `${A}.otherHandling.noCorrection` },
 ];
 
 const BALANCE_ROWS = new Set([`${A}.received`, `${A}.carriedOver`, `${A}.carriedForward`]);
@@ -233,7 +242,7 @@ function readOrdered(stream: Stream, from: number): { applications: Applications
     const read = toApplications(new Map([...defs].filter((d) => !d.group && !d.optional).map((d) => [d.path, values.get(d.path) ?? null] as const).concat([...values])), scratch);
     return checkApplications(read).every((c) => c.ok);
   };
-  const ordered = readInReadingOrder(stream, rows, SHAPE, from, accept, placeJumbled, columnIdentities(rows));
+  const ordered = readInReadingOrder(stream, rows, SHAPE, from, accept, placeJumbled, columnIdentities(rows), GROUP_SPANS);
   if (!ordered) return null;
   const notes = emptyNotes();
   const values = new Map<string, Cell[] | null>();

@@ -50,6 +50,100 @@ function readBlock(cells: readonly Cell[], start: number, k: number, cuts: reado
   return { rows, first };
 }
 
+/** Blocks of at most this many rows are also read as two passes cut anywhere in each row. */
+export const MAX_TWO_PASS_ROWS = 4;
+
+/** Row `row`'s printed cells with the cells printed apart (`pair`, its third and fourth columns) put back. */
+export const splice = (row: readonly Cell[], pair: readonly Cell[] | undefined): Cell[] => (pair ? [...row.slice(0, 2), ...pair, ...row.slice(2)] : [...row]);
+
+/**
+ * The `k` rows starting at cell `start` printed in two passes: first each row's leading cells (its
+ * first column, or the first few, beside the wrapped labels), row by row, then each row's remaining
+ * cells, row by row (`tailsFirst`: the trailing cells in the first pass, as LibreOffice prints a row
+ * whose first cells sit lower); where each row is cut is not printed and may differ from row to row. `pairs`:
+ * per row of the block, its third and fourth cells where they were printed elsewhere (the row then
+ * prints two cells fewer here). Every distinct reading in which each row adds up and prints its empty
+ * cells one way (blank marks or 0s, not both); null past MAX_READINGS.
+ */
+export function readTwoPass(
+  cells: readonly Cell[],
+  start: number,
+  k: number,
+  width: number,
+  pairs: readonly (readonly Cell[] | undefined)[] = [],
+  budget: { steps: number } = { steps: Infinity },
+  /** The rows' trailing cells printed in the first pass, their leading cells in the second. */
+  tailsFirst = false,
+): Partial[] | null {
+  const widths = Array.from({ length: k }, (_, j) => width - (pairs[j] ? 2 : 0));
+  const before = widths.map((_, j) => widths.slice(0, j).reduce((a, b) => a + b, 0));
+  const length = before.at(-1)! + widths.at(-1)!;
+  // Sums, blank marks and 0s of the cells before each of the block's cells: a row tested without building it.
+  const sums = [0];
+  const blanks = [0];
+  const zeros = [0];
+  for (let i = start; i < start + length; i++) {
+    sums.push(sums.at(-1)! + (cells[i] ?? 0));
+    blanks.push(blanks.at(-1)! + (cells[i] === null ? 1 : 0));
+    zeros.push(zeros.at(-1)! + (cells[i] === 0 ? 1 : 0));
+  }
+  const over = (xs: number[], from: number, to: number) => xs[to - start]! - xs[from - start]!;
+  // The row whose part in the first pass is `cut` cells at `first`, the rest at `second`.
+  const fits = (first: number, cut: number, second: number, w: number, pair: readonly Cell[] | undefined) => {
+    const total = cells[tailsFirst ? first + cut - 1 : second + w - cut - 1] ?? 0;
+    const both = (xs: number[]) => over(xs, first, first + cut) + over(xs, second, second + w - cut);
+    if (Math.abs(both(sums) - total + (pair ? (pair[0] ?? 0) + (pair[1] ?? 0) : 0) - total) > 1e-9) return false;
+    const blank = both(blanks) + (pair ? pair.filter((v) => v === null).length : 0);
+    const zero = both(zeros) + (pair ? pair.filter((v) => v === 0).length : 0);
+    return blank === 0 || zero === 0;
+  };
+  const rowAt = (first: number, cut: number, second: number, w: number, pair: readonly Cell[] | undefined) => {
+    const [a, b] = [cells.slice(first, first + cut), cells.slice(second, second + w - cut)];
+    return splice(tailsFirst ? [...b, ...a] : [...a, ...b], pair);
+  };
+  const out = new Map<string, Partial>();
+  for (let heads = k; heads <= length - k; heads++) {
+    const tails = start + heads;
+    // Rows j.. given the first pass read `h` cells so far: their distinct readings.
+    const memo = new Map<number, Partial[] | null>();
+    const rest = (j: number, h: number): Partial[] | null => {
+      if (j === k) return h === heads ? [{ rows: [], first: [] }] : [];
+      const key = j * 1000 + h;
+      if (memo.has(key)) return memo.get(key)!;
+      const found = new Map<string, Partial>();
+      const w = widths[j]!;
+      for (let cut = 1; cut < w && h + cut <= heads; cut++) {
+        if (--budget.steps < 0) return null;
+        const tailAt = tails + before[j]! - h;
+        // Each row adds up, and prints its empty cells one way: blank marks and 0s in one row are two rows' cells.
+        if (!fits(start + h, cut, tailAt, w, pairs[j])) continue;
+        const row = rowAt(start + h, cut, tailAt, w, pairs[j]);
+        const after = rest(j + 1, h + cut);
+        if (!after) return null;
+        const own = row.map((v) => (v === null ? '-' : v)).join(',');
+        for (const tail of after) {
+          const id = `${own};${tail.rows.map((r) => r.map((v) => (v === null ? '-' : v)).join(',')).join(';')}`;
+          if (!found.has(id)) found.set(id, { rows: [row, ...tail.rows], first: [start + h, ...tail.first] });
+        }
+        if (found.size > MAX_READINGS) return null;
+      }
+      const list = [...found.values()];
+      memo.set(key, list);
+      return list;
+    };
+    const readings = rest(0, 0);
+    if (!readings) return null;
+    for (const reading of readings) {
+      out.set(reading.rows.map((r) => r.join(',')).join(';'), reading);
+      if (out.size > MAX_READINGS) return null;
+    }
+  }
+  return [...out.values()];
+}
+
+/** Rows tried in readings of two passes, over all the blocks of one table, at most (a table so read needs a few thousand). */
+export const TWO_PASS_STEPS = 12_000;
+
 /** Blocks of at most this many rows are also read as any interleaving (not only as strips). */
 export const MAX_SHUFFLED_ROWS = 5;
 /** Blocks of at most this many rows are also read with no order between the rows' columns. */
@@ -191,18 +285,27 @@ export function decodeBlocks(
    * block of two rows or more read with a row mixing blank marks and 0s (a row prints its empty cells
    * one way; the blank rows beside a row of 0s otherwise trade cells with it); `work`: steps left for
    * joining blocks' readings, over all the tries for one table; `cache`: interleavings
-   * already searched for the same cells (decoding them again under other options).
+   * already searched for the same cells (decoding them again under other options); `twoPass`:
+   * blocks of up to MAX_TWO_PASS_ROWS rows printed in two passes (readTwoPass), and single rows
+   * printed trailing cells first; `spliced`: rows (by index) that print two cells fewer among the
+   * others, their third and fourth cells given (read as single rows or two passes only); `maxBlock`:
+   * no block of more rows than this.
    */
-  options: { identities?: readonly ColumnIdentity[]; maxReadings?: number; shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number; cache?: ShuffleCache; work?: { steps: number } } = {},
+  options: { identities?: readonly ColumnIdentity[]; maxReadings?: number; twoPass?: boolean; spliced?: ReadonlyMap<number, readonly Cell[]>; maxBlock?: number; shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number; cache?: ShuffleCache; work?: { steps: number } } = {},
 ): BlockDecoding {
   const identities = options.identities ?? [];
   const maxReadings = options.maxReadings ?? MAX_READINGS;
   // Without identities every reading is compared by `accept`; with them, two per group tell enough.
   const keep = identities.length > 0 ? 2 : maxReadings;
-  if (rows === 0 || cells.length !== rows * width) return { table: null, why: 'no-reading', readings: 0 };
+  const spliced = options.spliced ?? new Map<number, readonly Cell[]>();
+  // Where each row's printed cells start: a spliced row prints two cells fewer among the others.
+  const at = Array.from({ length: rows + 1 }, (_, r) => r * width - 2 * [...spliced.keys()].filter((q) => q < r).length);
+  if (rows === 0 || cells.length !== at[rows]!) return { table: null, why: 'no-reading', readings: 0 };
+  const holdsSpliced = (r: number, k: number) => spliced.size > 0 && [...spliced.keys()].some((q) => q >= r && q < r + k);
   const splits = splitsOf(width);
   const cache = options.cache ?? new Map();
   const budget = { steps: SHUFFLE_STEPS };
+  const passes = { steps: TWO_PASS_STEPS };
   const work = options.work ?? { steps: Infinity };
   const rowKey = (row: readonly Cell[]) => row.map((v) => (v === null ? '-' : String(v))).join(',');
   const sumsOf = (block: Partial, r: number) =>
@@ -215,22 +318,34 @@ export function decodeBlocks(
   let count = 0;
   for (let r = rows - 1; r >= 0; r--) {
     const out = new Map<string, Bucket>();
-    for (let k = 1; k <= rows - r; k++) {
+    for (let k = 1; k <= Math.min(rows - r, options.maxBlock ?? rows); k++) {
       const rest = suffix[r + k]!;
       if (rest.size === 0) continue;
       const blocks = new Map<string, Partial>();
       // A block of one row reads the same under every split.
       for (const cuts of k === 1 ? [splits[0]!] : splits) {
-        const block = readBlock(cells, r * width, k, cuts);
+        // A block holding a spliced row is read as single rows or two passes only.
+        if (k > 1 && holdsSpliced(r, k)) break;
+        const block = spliced.has(r) && k === 1 ? { rows: [splice(cells.slice(at[r]!, at[r + 1]), spliced.get(r))], first: [at[r]!] } : readBlock(cells, at[r]!, k, cuts);
         if (block.rows.every(addsUp) && (!options.unmixed || k === 1 || !block.rows.some(mixesEmpties))) blocks.set(block.rows.map(rowKey).join(';'), block);
       }
-      const row = cells.slice(r * width, r * width + width);
+      const row = cells.slice(at[r]!, at[r]! + width);
       // Out of order where it does not add up as printed, or (rows named by the caller) even where it
       // does (0 0 0 0 0 20 20 for 20 0 0 0 0 0 20).
-      if (k === 1 && (options.jumbled ?? 0) > 0 && identities.length > 0 && couldAddUp(row) && (!addsUp(row) || options.suspect === r)) {
-        blocks.set(`?${rowKey(row)}`, { rows: [row], first: [r * width], jumbled: [r] });
+      if (k === 1 && !spliced.has(r) && (options.jumbled ?? 0) > 0 && identities.length > 0 && couldAddUp(row) && (!addsUp(row) || options.suspect === r)) {
+        blocks.set(`?${rowKey(row)}`, { rows: [row], first: [at[r]!], jumbled: [r] });
       }
-      if (options.shuffled !== false && k >= 2 && k <= MAX_SHUFFLED_ROWS) {
+      // Two passes: leading cells first (blocks of two rows or more), or trailing cells first (a single
+      // row too: its last cells printed before its first).
+      for (const tailsFirst of options.twoPass && k <= MAX_TWO_PASS_ROWS ? [false, true] : []) {
+        if (k === 1 && !tailsFirst) continue;
+        const key = `${r}:${k}:two-pass${tailsFirst ? ':tails-first' : ''}${spliced.size > 0 ? ':spliced' : ''}`;
+        if (!cache.has(key)) cache.set(key, readTwoPass(cells, at[r]!, k, width, Array.from({ length: k }, (_, j) => spliced.get(r + j)), passes, tailsFirst));
+        const twoPass = cache.get(key)!;
+        if (!twoPass) return { table: null, why: 'too-many', readings: count };
+        for (const block of twoPass) blocks.set(block.rows.map(rowKey).join(';'), block);
+      }
+      if (options.shuffled !== false && spliced.size === 0 && k >= 2 && k <= MAX_SHUFFLED_ROWS) {
         const loose = options.loose === true && k <= MAX_LOOSE_ROWS;
         const key = `${r}:${k}${loose ? ':loose' : ''}${options.unmixed ? ':unmixed' : ''}`;
         if (!cache.has(key)) cache.set(key, readShuffled(cells, r * width, k, width, budget, loose, options.unmixed));

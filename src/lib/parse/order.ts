@@ -7,7 +7,7 @@
 import type { Cell } from '../schema.ts';
 import type { RowShape } from './cells.ts';
 import type { RowDef } from './rows.ts';
-import { decodeBlocks, type ColumnIdentity, type ShuffleCache } from './blocks.ts';
+import { decodeBlocks, MAX_TWO_PASS_ROWS, type ColumnIdentity, type ShuffleCache } from './blocks.ts';
 import { findLabel, type Stream } from './stream.ts';
 import type { Token } from './tokens.ts';
 
@@ -213,8 +213,43 @@ const READINGS_CHECKED = 500;
  * one table (a table read so needs a few thousand; a text of many small equal figures, millions).
  */
 const DECODE_STEPS = 60_000;
+/** Readings joined for the table read with a group label's cells put back (a table so read needs a few thousand). */
+const SPLICED_STEPS = 6_000;
 /** Steps of the search for interleaved rows, over all the tries for one table. */
 const SEARCH_STEPS = 200_000;
+
+/** A label heading a group of rows (（三）不予公开 over its eight rows) and the group's first row. */
+export interface GroupSpan {
+  /** The label's last words, matched at the end of the label text before a cell. */
+  label: RegExp;
+  row: string;
+}
+
+/**
+ * Cells printed in a group label's own block: LibreOffice's PDF sets the label of a group of rows
+ * (（三）不予公开, 三、本年度办理结果) in one text block with the third and fourth cells of the group's
+ * first row, so that reading order prints them with the label, wherever the label falls, apart from
+ * the row's other cells. Such a pair: the two cells on the two lines right after the label's last
+ * line, with nothing more in that block (the next cell after other text, or after a blank line).
+ * Returns each pair's index in `tokens` and its row's index in `rows`; none where two fall on one row.
+ */
+export function labelPairs(stream: Stream, tokens: readonly Stream['cells'][number][], rows: readonly RowDef[], spans: readonly GroupSpan[]): { index: number; row: number }[] {
+  const out: { index: number; row: number }[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [a, b, next] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]];
+    if (a.offset === 0 || b.offset !== a.offset) continue;
+    const labelLine = stream.lineAt[a.offset - 1]!;
+    if (a.token.line !== labelLine + 1 || b.token.line !== labelLine + 2) continue;
+    if (next && next.offset === a.offset && next.token.line <= labelLine + 3) continue;
+    const before = stream.text.slice(Math.max(0, a.offset - 16), a.offset);
+    const span = spans.find((s) => s.label.test(before));
+    const row = span ? rows.findIndex((d) => d.path === span.row) : -1;
+    if (row < 0) continue;
+    out.push({ index: i, row });
+    i++;
+  }
+  return new Set(out.map((p) => p.row)).size === out.length ? out : [];
+}
 
 /**
  * Reads the rows of a table whose cells are in reading order. `from` is where the table's first row
@@ -229,6 +264,8 @@ export function readInReadingOrder(
   place?: PlaceJumbled,
   /** The table's column identities over `rows` (weights per row), for decoding rows printed in blocks. */
   identities: readonly ColumnIdentity[] = [],
+  /** Labels of row groups whose block may hold two cells of the group's first row (`labelPairs`). */
+  spans: readonly GroupSpan[] = [],
 ): OrderedRows | null {
   if (rows.length === 0) return null;
   const inRegion = stream.cells.filter((c) => c.offset >= from);
@@ -355,31 +392,63 @@ export function readInReadingOrder(
     }
     return found[0] ?? { table: null, why: 'no-reading', readings: 0 };
   };
-  // Strips first, then rows printed out of order among them; then a few rows interleaved in any
-  // order (first with no row mixing blank marks and 0s), then with rows out of order; last, a few
-  // rows interleaved with no order between their columns. Each looser reading only where the
-  // stricter found nothing (a search given up on among interleavings still lets the stricter
-  // readings without them stand).
+  // Strips first, then rows printed out of order among them; then, where group labels hold cells,
+  // those put back with rows in two passes (a reading that finds no one table passes on); then a
+  // few rows interleaved in any order (first with no row mixing blank marks and 0s), then with rows
+  // out of order; last, a few rows interleaved with no order between their columns. Each looser
+  // reading only where the stricter found nothing (a search given up on among interleavings still
+  // lets the stricter readings without them stand).
   const tiers = [
     () => decode({ shuffled: false }),
     () => decode({ shuffled: false, jumbled: 2 }),
     () => eachSuspect(false),
+    () => decodeSpliced(),
     () => decode({ unmixed: true }),
     () => decode({}),
     () => decode({ jumbled: 2 }),
     () => eachSuspect(true),
     () => decode({ loose: true }),
   ];
+  // Two cells printed in a group label's block put back into the group's first row; the rest read
+  // as single rows, strips or two passes of a few rows (LibreOffice prints the leading cells of rows
+  // beside their wrapped labels, then the rest). Its own budget, and no cache: the cells are fewer.
+  const pairs = labelPairs(stream, tokens, rows, spans);
+  const pairAt = new Set(pairs.flatMap((p) => [p.index, p.index + 1]));
+  const kept = cells.flatMap((_, i) => (pairAt.has(i) ? [] : [i]));
+  let splicedRead = false;
+  const decodeSpliced = (): ReturnType<typeof decode> => {
+    if (pairs.length === 0) return { table: null, why: 'no-reading', readings: 0 };
+    const spliced = new Map(pairs.map((p) => [p.row, [cells[p.index]!, cells[p.index + 1]!]] as const));
+    const own = { steps: SPLICED_STEPS };
+    const found = decodeBlocks(kept.map((i) => cells[i]!), rows.length, shape.width, (table) => accept(toValues(table)), { identities, work: own, shuffled: false, twoPass: true, unmixed: true, jumbled: 2, spliced, maxBlock: MAX_TWO_PASS_ROWS });
+    // Two tables, or too many readings, under this reading: the looser readings below are still tried,
+    // as where no pair was found (they take a table only where it is the one that adds up).
+    if (!found.table) return { table: null, why: 'no-reading', readings: found.readings };
+    splicedRead = true;
+    return { ...found, firstCell: found.firstCell.map((i) => kept[i]!) };
+  };
   let decoded: ReturnType<typeof decode> = { table: null, why: 'no-reading', readings: 0 };
   for (const tier of tiers) {
     decoded = tier();
     if (decoded.table || decoded.why !== 'no-reading') break;
   }
+  // Nothing reads the cells as printed: a row's total printed after the table's last row, on a line
+  // of its own (Chromium), put back after its row's other cells.
+  let lateTotal = false;
+  if (!decoded.table && decoded.why === 'no-reading') {
+    const late = readLateTotal(cells, rows.length, shape.width, tokens.at(-2)?.token.line !== tokens.at(-1)?.token.line, (table) => accept(toValues(table)), identities);
+    if (late) (decoded = late), (lateTotal = true);
+  }
   if (decoded.table) {
     const runs = decoded.firstCell.map((start, r) => ({ start, length: shape.width, values: decoded.table[r]! }));
     const read = reading(runs, cells, 1, 0);
     const placed = decoded.jumbled.map((r) => rows[r]!.path);
-    const why = placed.length > 0 ? `; ${placed.length} rows printed out of order, their figures placed where the table's totals require` : '';
+    const moved = splicedRead
+      ? `; ${pairs.length} pairs of cells printed beside a group's label put into the group's first row as its third and fourth cells`
+      : lateTotal
+        ? '; the last figure, printed after the table, read as the total of the one row it lets add up'
+        : '';
+    const why = (placed.length > 0 ? `; ${placed.length} rows printed out of order, their figures placed where the table's totals require` : '') + moved;
     return {
       ...read,
       rule: `reading-order: ${cells.length} cells decoded into ${rows.length} rows printed interleaved, the one table in which every row and column adds up`,
@@ -433,6 +502,50 @@ function readWrapped<T extends { token: Token }>(
     rule: `reading-order: ${split.cells.length} cells cut into ${rows.length} rows in table order, ${why.join('; ')}`,
     doubt: [read.doubt, ...why].filter(Boolean).join('; '),
   };
+}
+
+/** At most this many places are tried for a total printed after the table (readLateTotal). */
+const LATE_TOTAL_PLACES = 4;
+/** Readings joined for each place tried for a total printed after the table. */
+const LATE_TOTAL_STEPS = 3_000;
+
+/**
+ * A row's total printed after the table's last row, on a line of its own (`alone`): Chromium may
+ * print a row's last cell after every other cell of the table. The last cell is put back after each
+ * run of `width` - 1 cells that adds up to it and stands where a row of its own would start (at most
+ * LATE_TOTAL_PLACES of them), and the cells then read as single rows or strips of a few rows; taken
+ * only where exactly one table is read over all the places, none of them ambiguous.
+ */
+export function readLateTotal(
+  cells: readonly Cell[],
+  rows: number,
+  width: number,
+  alone: boolean,
+  accept: (table: Cell[][]) => boolean,
+  identities: readonly ColumnIdentity[],
+): Extract<ReturnType<typeof decodeBlocks>, { table: Cell[][] }> | null {
+  const total = cells.at(-1);
+  if (!alone || typeof total !== 'number' || total <= 0 || cells.length !== rows * width) return null;
+  const body = cells.slice(0, -1);
+  const places: number[] = [];
+  // Its row read as a row of its own: its cells start where a row of the table would.
+  for (let p = width - 1; p < body.length; p += width) {
+    if (Math.abs(body.slice(p - width + 1, p).reduce<number>((a, b) => a + (b ?? 0), 0) - total) < 1e-9) places.push(p);
+  }
+  if (places.length === 0 || places.length > LATE_TOTAL_PLACES) return null;
+  const found = new Map<string, Extract<ReturnType<typeof decodeBlocks>, { table: Cell[][] }>>();
+  for (const p of places) {
+    const moved = [...body.slice(0, p), total, ...body.slice(p)];
+    const decoded = decodeBlocks(moved, rows, width, accept, { identities, shuffled: false, work: { steps: LATE_TOTAL_STEPS }, maxBlock: MAX_TWO_PASS_ROWS + 1 });
+    if (!decoded.table) {
+      if (decoded.why !== 'no-reading') return null;
+      continue;
+    }
+    // Indices back into the cells as printed: the total stood last.
+    const firstCell = decoded.firstCell.map((i) => (i < p ? i : i === p ? cells.length - 1 : i - 1));
+    found.set(JSON.stringify(decoded.table), { ...decoded, firstCell });
+  }
+  return found.size === 1 ? [...found.values()][0]! : null;
 }
 
 /**
