@@ -150,6 +150,50 @@ describe('a table continued past the next heading', () => {
   });
 });
 
+describe("a group's first row with its last cells printed among section 四's figures (LibreOffice)", () => {
+  // LibreOffice's text: a block of labels, then their rows' cells, one a line; a group's label (tall,
+  // merged) printed among its first row's cells; 本机关不掌握's last three cells printed after the table.
+  const zeros = [0, 0, 0, 0, 0, 0, 0];
+  const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '（二）部分公开', '1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项', '1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确', '1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息', '（六）其他处理', '（七）总计', '四、结转下年度继续办理'];
+  // Blocks of labels (by their first row), and each group's label with the index of its first row.
+  const blocks = [0, 2, 4, 12];
+  const groups = new Map([[2, '三、本年度办理结果'], [4, '（三）不予公开'], [12, '（四）无法提供'], [15, '（五）不予处理']]);
+  const print = (table: number[][], apart: number) => {
+    const texts = ['三、收到和处理政府信息公开申请情况'];
+    blocks.forEach((from, b) => {
+      const to = blocks[b + 1] ?? labels.length;
+      texts.push(...labels.slice(from, to));
+      for (let r = from; r < to; r++) {
+        const cells = table[r]!.slice(0, r === apart ? 4 : 7).map(String);
+        if (groups.has(r)) cells.splice(2, 0, groups.get(r)!);
+        texts.push(...cells);
+      }
+    });
+    const lines = linesOf(texts);
+    const section4 = table[apart]!.slice(4).map((v, i) => ({ no: 200 + i, text: String(v), raw: String(v) }) as Line);
+    return { lines, section4 };
+  };
+  const table = [[10, 2, 0, 0, 0, 0, 12], [1, 0, 0, 0, 0, 0, 1], [5, 1, 0, 0, 0, 0, 6], [2, 0, 0, 0, 0, 0, 2], [1, 0, 0, 0, 0, 0, 1], ...Array(7).fill(zeros), [2, 1, 0, 0, 0, 0, 3], ...Array(8).fill(zeros), [10, 2, 0, 0, 0, 0, 12], [1, 0, 0, 0, 0, 0, 1]];
+
+  it('completes the row whose cells stand around its group\'s label, the one that makes the table add up, under a warning', () => {
+    const { lines, section4 } = print(table, 12);
+    expect(readApplications(lines, emptyNotes())!.unavailable.notHeld).not.toEqual(table[12]);
+    const read = readWithSpilledCells(lines, [section4])!;
+    expect(read.applications.unavailable.notHeld).toEqual(table[12]);
+    expect(read.applications.granted).toEqual(table[2]);
+    expect(read.applications.total).toEqual(table[21]);
+    expect(read.taken).toEqual(section4);
+    expect(read.notes.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications', message: expect.stringContaining("applications.unavailable.notHeld's last 3 cells") }));
+    expect(read.notes.inferred.filter((i) => i.path.startsWith('applications.unavailable.notHeld['))).toHaveLength(7);
+  });
+
+  it('not where another group\'s first row could take them as well: among rows of 0, 0 1 1 adds up in any of them', () => {
+    const ones = [...table.slice(0, 4), zeros, ...Array(7).fill(zeros), [0, 0, 0, 0, 0, 1, 1], ...Array(8).fill(zeros), [7, 1, 0, 0, 0, 0, 8], [4, 1, 0, 0, 0, 0, 5]];
+    const { lines, section4 } = print(ones, 12);
+    expect(readWithSpilledCells(lines, [section4])).toBeNull();
+  });
+});
+
 describe('a header spaced around its figure', () => {
   it('保留 4 位小数 is header text, not a cell', async () => {
     const { tokenize } = await import('../../src/lib/parse/tokens.ts');

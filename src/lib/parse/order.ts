@@ -21,6 +21,10 @@ export interface OrderedRows {
   doubt?: string;
   /** Rows printed out of order whose figures `place` put where the table's identities require. */
   placed?: string[];
+  /** Cuts of the cells into rows as good as this one (1 where it is the only one). */
+  ways: number;
+  /** Rows read without their blank cells, their figures placed from the left (not certain). */
+  partial: number;
 }
 
 /**
@@ -101,12 +105,20 @@ export function cutIntoRows(
 ): { runs: Segment[]; ways: number; tangled: number; wrapped: number } | null {
   const { width } = shape;
   const n = cells.length;
-  const fits = (start: number, length: number) => {
+  const runFits = (start: number, length: number) => {
     if (length === 0) return true;
     if (start + length > n || length > width) return false;
     const run = cells.slice(start, start + length);
     if (!shape.lastIsTotal) return length === width;
     return length >= 2 && addsUp(run);
+  };
+  // Whether a run fits depends on its cells alone, not on the row: each is checked once (0 not yet, 1 no, 2 yes).
+  const fitsSeen = new Uint8Array((n + 1) * (width + 1));
+  const fits = (start: number, length: number) => {
+    if (length > width) return false;
+    const k = start * (width + 1) + length;
+    if (fitsSeen[k] === 0) fitsSeen[k] = runFits(start, length) ? 2 : 1;
+    return fitsSeen[k] === 2;
   };
   const tangles = new Map<string, Cell[][] | null>();
   const tangleAt = (start: number, k: number): Cell[][] | null => {
@@ -134,11 +146,16 @@ export function cutIntoRows(
     }
     return unwraps.get(start)!;
   };
-  const outOfOrder = (start: number) => {
+  const runOutOfOrder = (start: number) => {
     if (!jumbled || !shape.lastIsTotal || start + width > n) return false;
     const run = cells.slice(start, start + width);
     const top = Math.max(...run.map((v) => v ?? 0));
     return top > 0 && !addsUp(run) && Math.abs(sum(run) - 2 * top) < 1e-9;
+  };
+  const outOfOrderSeen = new Uint8Array(n + 1);
+  const outOfOrder = (start: number) => {
+    if (outOfOrderSeen[start] === 0) outOfOrderSeen[start] = runOutOfOrder(start) ? 2 : 1;
+    return outOfOrderSeen[start] === 2;
   };
   const steps = (i: number, r: number): Step[] => {
     const out: Step[] = [];
@@ -229,6 +246,8 @@ export function readInReadingOrder(
   place?: PlaceJumbled,
   /** The table's column identities over `rows` (weights per row), for decoding rows printed in blocks. */
   identities: readonly ColumnIdentity[] = [],
+  /** 'cuts': only cuts of the cells into rows in table order, plain or with rows whose total is not last (no strips, no search over interleavings). */
+  depth: 'cuts' | 'all' = 'all',
 ): OrderedRows | null {
   if (rows.length === 0) return null;
   const inRegion = stream.cells.filter((c) => c.offset >= from);
@@ -263,6 +282,8 @@ export function readInReadingOrder(
       lines,
       rule: `reading-order: ${cells.length} cells cut into ${rows.length} rows in table order, each adding up to its total`,
       doubt: doubts.length > 0 ? doubts.join('; ') : undefined,
+      ways,
+      partial,
     };
   };
 
@@ -275,13 +296,14 @@ export function readInReadingOrder(
     if (accept(read.values)) return read;
   }
   // Blocks of rows printed as vertical strips anywhere in the table.
-  const stripCut = cutIntoRows(cells, rows.length, shape, true);
+  const strips = depth === 'all';
+  const stripCut = strips ? cutIntoRows(cells, rows.length, shape, true) : null;
   if (stripCut && stripCut.tangled > 0 && !open(stripCut)) {
     const read = reading(stripCut.runs, cells, stripCut.ways, stripCut.tangled);
     if (accept(read.values)) return read;
   }
   // Rows printed out of order (a tall row's figures in pieces): placed by the table's identities.
-  const jumbledCut = place ? cutIntoRows(cells, rows.length, shape, true, true) : null;
+  const jumbledCut = place ? cutIntoRows(cells, rows.length, shape, strips, true) : null;
   const jumbled = jumbledCut ? jumbledCut.runs.flatMap((run, r) => (run.jumbled ? [rows[r]!.path] : [])) : [];
   if (jumbledCut && jumbled.length > 0 && !open(jumbledCut)) {
     const read = reading(jumbledCut.runs, cells, jumbledCut.ways, jumbledCut.tangled);
@@ -294,6 +316,7 @@ export function readInReadingOrder(
   // A row that adds up as printed may still be printed out of order (its figures in other columns):
   // where the identities fail, each full row in turn is placed by them instead.
   const best = jumbledCut ?? stripCut ?? cut;
+  if (depth === 'cuts') return null;
   if (place && best && !open(best)) {
     const read = reading(best.runs, cells, best.ways, best.tangled ?? 0);
     const found: OrderedRows[] = [];
