@@ -194,6 +194,34 @@ describe("a group's first row with its last cells printed among section 四's fi
   });
 });
 
+describe("the first row's last cells printed with their columns' header words, among later rows (LibreOffice)", () => {
+  // The first twelve rows' labels, the first row's cells under their header words (自然人 59 商业企业
+  // 6 …), the next eleven rows' cells, 法律服务机构 and 其他 with the first row's last three cells, then
+  // the other rows' labels and cells.
+  const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '（二）部分公开', '1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项', '1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确', '1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息', '（六）其他处理', '（七）总计', '四、结转下年度继续办理'];
+  const blank = ['/', '/', '/', '/', '/', '/', '/'];
+  const rows = [blank, ['23', '4', '/', '/', '/', '1', '28'], ['4', '1', '/', '/', '/', '/', '5'], ...Array(8).fill(['1', '/', '/', '/', '/', '/', '1']), ...Array(9).fill(blank), ['35', '5', '/', '/', '/', '1', '41'], ['24', '1', '/', '/', '/', '/', '25']];
+  const print = (apart: string[]) =>
+    linesOf(['三、收到和处理政府信息公开申请情况', ...labels.slice(0, 12), '自然人', '59', '商业企业', '6', '科研机构', '/', '社会公益组织', '/', '总计', ...rows.slice(0, 11).flat(), '法律服务机构', apart[0]!, '其他', ...apart.slice(1), ...labels.slice(12), ...rows.slice(11).flat()]);
+
+  it('are read as its last cells where the table then adds up, under a warning', () => {
+    const notes = emptyNotes();
+    const read = readApplications(print(['/', '1', '66']), notes)!;
+    expect(read.received).toEqual([59, 6, null, null, null, 1, 66]);
+    expect(read.granted).toEqual([23, 4, null, null, null, 1, 28]);
+    expect(read.carriedForward).toEqual([24, 1, null, null, null, null, 25]);
+    expect(notes.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications', message: expect.stringContaining("applications.received's last 3 cells") }));
+    expect(notes.inferred.filter((i) => i.path.startsWith('applications.received['))).toHaveLength(7);
+  });
+
+  it('not where the table does not add up with them', () => {
+    const notes = emptyNotes();
+    const read = readApplications(print(['/', '2', '67']), notes)!;
+    expect(read.received).not.toEqual([59, 6, null, null, null, 2, 67]);
+    expect(notes.findings.some((f) => /printed with the header words/.test(f.message))).toBe(false);
+  });
+});
+
 describe('a header spaced around its figure', () => {
   it('保留 4 位小数 is header text, not a cell', async () => {
     const { tokenize } = await import('../../src/lib/parse/tokens.ts');

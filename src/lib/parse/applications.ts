@@ -102,6 +102,8 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   if (!ROWS.filter((d) => !d.group && !d.optional).every((d) => findLabel(stream, d.label, from))) return keep(read, byLabels, notes);
   const ordered = readOrdered(stream, from);
   if (ordered && checkApplications(ordered.applications).every((c) => c.ok)) return keep(ordered.applications, ordered.notes, notes);
+  const headed = readWithHeadedCells(stream, from);
+  if (headed) return keep(headed.applications, headed.notes, notes);
   // Neither reading adds up, in text that shows reading order's marks: a cell no identity vouches for
   // was likely cut from other rows' figures. Unread, not wrong.
   const left = unreadUnbalanced(read, byLabels);
@@ -226,6 +228,46 @@ export function readWithSpilledCells(lines: readonly Line[], runs: readonly Line
   return found[0]!;
 }
 
+/** The header words of the last columns, joined as the stream joins label text. */
+const LAST_COLUMNS_HEADER = /法律服务机构/;
+const HEADER_PIECE = /^(?:法律服务机构|法律服务?|务?机构|其他|总计)$/u;
+
+/**
+ * Table 三 whose first row's last cells were printed with their columns' header words, further down
+ * (LibreOffice's text takes the header cells of 法律服务机构, 其他 and the first row's cells under them
+ * as one block, which may land among later rows' cells). Where 法律服务机构 stands after some of the
+ * table's cells, the cells from it up to the next label text that is no column header are taken as
+ * the first row's last cells, after the first row's others; read only where the table then cuts into
+ * rows with no doubt and every identity holds.
+ */
+function readWithHeadedCells(stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
+  const first = stream.cells.findIndex((c) => c.offset >= from);
+  const header = first < 0 ? null : findFrom(stream.text, LAST_COLUMNS_HEADER, stream.cells[first]!.offset + 1);
+  if (!header) return null;
+  // The block ends at the first piece of label text after the header that is no column header.
+  const pieceEnd = (k: number) => stream.pieces[k + 1] ?? stream.text.length;
+  const next = stream.pieces.findIndex((start, k) => start >= header.end && !HEADER_PIECE.test(stream.text.slice(start, pieceEnd(k))));
+  const end = next < 0 ? Infinity : stream.pieces[next]!;
+  const block = stream.cells.filter((c) => c.offset >= header.end && c.offset <= end);
+  const kept = SHAPE.width - block.length;
+  if (block.length === 0 || kept < 2) return null;
+  const rest = stream.cells.filter((c) => !block.includes(c));
+  const at = first + kept;
+  if (at > rest.length) return null;
+  const row = [...rest.slice(first, at), ...block].map((c) => c.token);
+  if (!addsUpInSomeOrder(row)) return null;
+  const cells = [...rest.slice(0, at), ...block.map((c) => ({ ...c, offset: rest[at - 1]!.offset })), ...rest.slice(at)];
+  const read = readOrdered({ ...stream, cells }, from);
+  if (!read || !read.ordered.certain() || read.ordered.partial > 0 || !checkApplications(read.applications).every((c) => c.ok)) return null;
+  read.notes.findings.push({
+    severity: 'warning',
+    code: 'cells-inferred',
+    message: `${A}: ${A}.received's last ${block.length} cells read from lines ${block[0]!.token.line}–${block.at(-1)!.token.line}, printed with the header words 法律服务机构 and 其他 among later rows (text in reading order); the table adds up with them`,
+    path: A,
+  });
+  return read;
+}
+
 /**
  * Table 三 with one row's last cells printed apart: LibreOffice's text may take a group's first row
  * (beside the tall cell of the group's label, printed among that row's cells) in two blocks, the
@@ -260,7 +302,7 @@ function readWithRowApart(lines: readonly Line[], runs: readonly Line[][], short
         const offset = stream.cells[at - 1]!.offset;
         const cells = [...stream.cells.slice(0, at), ...apart.map((token) => ({ token, offset })), ...stream.cells.slice(at)];
         const read = readOrdered({ ...stream, cells }, from, 'cuts');
-        if (!read || read.ordered.ways !== 1 || read.ordered.partial > 0 || !labelsAmongFirstRows(stream, from, defs, rows, read.ordered)) continue;
+        if (!read || !read.ordered.certain() || read.ordered.partial > 0 || !labelsAmongFirstRows(stream, from, defs, rows, read.ordered)) continue;
         found.set(JSON.stringify(read.applications), { ...read, taken, row: row.path });
       }
     });

@@ -23,6 +23,8 @@ export interface OrderedRows {
   placed?: string[];
   /** Cuts of the cells into rows as good as this one (1 where it is the only one). */
   ways: number;
+  /** Whether no other cut as good as this one reads another table that passes the identities. */
+  certain: () => boolean;
   /** Rows read without their blank cells, their figures placed from the left (not certain). */
   partial: number;
 }
@@ -102,7 +104,7 @@ export function cutIntoRows(
   jumbled = false,
   /** Runs may also be rows with figures wrapped onto the lines after them (`unwrapRow`). */
   wraps = false,
-): { runs: Segment[]; ways: number; tangled: number; wrapped: number } | null {
+): { runs: Segment[]; ways: number; tangled: number; wrapped: number; allCuts: () => Segment[][] | null } | null {
   const { width } = shape;
   const n = cells.length;
   const runFits = (start: number, length: number) => {
@@ -210,8 +212,34 @@ export function cutIntoRows(
     i += length;
     r += k;
   }
-  return { runs, ways: ways[0]![0]!, tangled, wrapped };
+  // Every best cut, as runs (null where there are more than SAME_TABLE_CUTS).
+  const allCuts = (): Segment[][] | null => {
+    if (ways[0]![0]! > SAME_TABLE_CUTS) return null;
+    const out: Segment[][] = [];
+    const taken: Segment[] = [];
+    const walk = (r: number, i: number) => {
+      if (r === rows) return void out.push([...taken]);
+      for (const [k, length, gain, values, outOfOrderRow, wrappedRow] of steps(i, r)) {
+        const rest = best[r + k]![i + length];
+        if (rest === undefined || rest === -Infinity || rest + gain !== best[r]![i]) continue;
+        const read: Segment[] = wrappedRow
+          ? [{ start: i, length, values: values![0]!, wrapped: true }]
+          : values
+            ? values.map((row) => ({ start: i, length: width, values: row }))
+            : [outOfOrderRow ? { start: i, length, jumbled: true } : { start: i, length }];
+        taken.push(...read);
+        walk(r + k, i + length);
+        taken.length -= read.length;
+      }
+    };
+    walk(0, 0);
+    return out;
+  };
+  return { runs, ways: ways[0]![0]!, tangled, wrapped, allCuts };
 }
+
+/** At most this many best cuts are read to tell whether one table alone passes the identities. */
+const SAME_TABLE_CUTS = 64;
 
 /** A run of fewer cells than columns: its last cell is the total; the others from the left (not certain). */
 function placeRun(run: readonly Cell[], width: number): Cell[] {
@@ -261,7 +289,7 @@ export function readInReadingOrder(
   );
   const cells = tokens.map((c) => (c.token.kind === 'number' ? c.token.value : null));
 
-  const reading = (runs: Segment[], cellsRead: readonly Cell[], ways: number, tangled: number, tokensRead: readonly { token: Token }[] = tokens): OrderedRows => {
+  const reading = (runs: Segment[], cellsRead: readonly Cell[], ways: number, tangled: number, allCuts?: () => Segment[][] | null, tokensRead: readonly { token: Token }[] = tokens): OrderedRows => {
     const values = new Map<string, Cell[]>();
     const lines = new Map<string, number>();
     let partial = 0;
@@ -283,30 +311,44 @@ export function readInReadingOrder(
       rule: `reading-order: ${cells.length} cells cut into ${rows.length} rows in table order, each adding up to its total`,
       doubt: doubts.length > 0 ? doubts.join('; ') : undefined,
       ways,
+      certain: () => ways === 1 || onlyTable(values, allCuts?.() ?? null),
       partial,
     };
   };
 
+  // Whether `values` (a reading's, once placed) is the one table that the best cuts read and the
+  // identities take: each cut read, its rows out of order placed, and checked.
+  const onlyTable = (values: Map<string, Cell[]>, cuts: Segment[][] | null): boolean => {
+    if (!cuts) return false;
+    const key = (v: Map<string, Cell[]>) => JSON.stringify([...v]);
+    const ownKey = key(values);
+    return cuts.every((runs) => {
+      const read = new Map(runs.map((run, r) => [rows[r]!.path, run.values ? [...run.values] : placeRun(cells.slice(run.start, run.start + run.length), shape.width)] as const));
+      const jumbled = runs.flatMap((run, r) => (run.jumbled ? [rows[r]!.path] : []));
+      const placed = jumbled.length > 0 ? (place?.(read, jumbled) ?? null) : read;
+      return !placed || !accept(placed) || key(placed) === ownKey;
+    });
+  };
   // Where most rows printed nothing (blank rows without marks) and the cells can be cut several ways,
   // which rows the figures are is open: the identities over so few figures do not tell.
   const open = (c: { ways: number }) => c.ways > 1 && cells.length * 2 < rows.length * shape.width;
   const cut = cutIntoRows(cells, rows.length, shape);
   if (cut && !open(cut)) {
-    const read = reading(cut.runs, cells, cut.ways, 0);
+    const read = reading(cut.runs, cells, cut.ways, 0, cut.allCuts);
     if (accept(read.values)) return read;
   }
   // Blocks of rows printed as vertical strips anywhere in the table.
   const strips = depth === 'all';
   const stripCut = strips ? cutIntoRows(cells, rows.length, shape, true) : null;
   if (stripCut && stripCut.tangled > 0 && !open(stripCut)) {
-    const read = reading(stripCut.runs, cells, stripCut.ways, stripCut.tangled);
+    const read = reading(stripCut.runs, cells, stripCut.ways, stripCut.tangled, stripCut.allCuts);
     if (accept(read.values)) return read;
   }
   // Rows printed out of order (a tall row's figures in pieces): placed by the table's identities.
   const jumbledCut = place ? cutIntoRows(cells, rows.length, shape, strips, true) : null;
   const jumbled = jumbledCut ? jumbledCut.runs.flatMap((run, r) => (run.jumbled ? [rows[r]!.path] : [])) : [];
   if (jumbledCut && jumbled.length > 0 && !open(jumbledCut)) {
-    const read = reading(jumbledCut.runs, cells, jumbledCut.ways, jumbledCut.tangled);
+    const read = reading(jumbledCut.runs, cells, jumbledCut.ways, jumbledCut.tangled, jumbledCut.allCuts);
     const values = place!(read.values, jumbled);
     if (values && accept(values)) {
       const why = `${jumbled.length} rows printed out of order, their figures placed where the table's totals require`;
@@ -318,7 +360,7 @@ export function readInReadingOrder(
   const best = jumbledCut ?? stripCut ?? cut;
   if (depth === 'cuts') return null;
   if (place && best && !open(best)) {
-    const read = reading(best.runs, cells, best.ways, best.tangled ?? 0);
+    const read = reading(best.runs, cells, best.ways, best.tangled ?? 0, best.allCuts);
     const found: OrderedRows[] = [];
     for (const [r, run] of best.runs.entries()) {
       if (run.length !== shape.width || run.jumbled) continue;
@@ -352,7 +394,7 @@ export function readInReadingOrder(
   }
   // Full-width digits in narrow columns: cells printed without a gap, figures wrapped onto the lines
   // after their row. Before the shuffles: those read the glued cells as figures.
-  const unwrapped = readWrapped(tokens, rows, shape, (runs, split) => reading(runs, split.cells, 1, 0, split.tokens), accept);
+  const unwrapped = readWrapped(tokens, rows, shape, (runs, split) => reading(runs, split.cells, 1, 0, undefined, split.tokens), accept);
   if (unwrapped) return unwrapped;
   // The rows printed as a shuffle (blocks read column by column, pairwise, as strips, in any mix):
   // taken only where exactly one table adds up in every row and passes every identity.
