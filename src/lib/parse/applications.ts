@@ -4,7 +4,7 @@ import { APPLICANT_COLUMNS } from '../schema.ts';
 import type { Line } from './lines.ts';
 import { applicantRows, checkApplications, columnWhere } from './checks.ts';
 import { orderings } from './blocks.ts';
-import { readInReadingOrder, rowsPresent, type OrderedRows } from './order.ts';
+import { readInReadingOrder, RETRY_STEPS, rowsPresent, type Depth, type OrderedRows } from './order.ts';
 import { emptyNotes, mergeNotes, readRows, type Notes, type RowDef } from './rows.ts';
 import { findFrom, findLabel, toStream, type CellToken, type Stream } from './stream.ts';
 import { tokenize } from './tokens.ts';
@@ -237,8 +237,9 @@ const HEADER_PIECE = /^(?:法律服务机构|法律服务?|务?机构|其他|总
  * (LibreOffice's text takes the header cells of 法律服务机构, 其他 and the first row's cells under them
  * as one block, which may land among later rows' cells). Where 法律服务机构 stands after some of the
  * table's cells, the cells from it up to the next label text that is no column header are taken as
- * the first row's last cells, after the first row's others; read only where the table then cuts into
- * rows with no doubt and every identity holds.
+ * the first row's last cells, after the first row's others; read only where the table then reads
+ * (a quarter of the search steps: it runs after a full reading failed) with every identity holding
+ * and no other cut reading another table that does.
  */
 function readWithHeadedCells(stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
   const first = stream.cells.findIndex((c) => c.offset >= from);
@@ -257,7 +258,7 @@ function readWithHeadedCells(stream: Stream, from: number): { applications: Appl
   const row = [...rest.slice(first, at), ...block].map((c) => c.token);
   if (!addsUpInSomeOrder(row)) return null;
   const cells = [...rest.slice(0, at), ...block.map((c) => ({ ...c, offset: rest[at - 1]!.offset })), ...rest.slice(at)];
-  const read = readOrdered({ ...stream, cells }, from);
+  const read = readOrdered({ ...stream, cells }, from, 'all', RETRY_STEPS);
   if (!read || !read.ordered.certain() || read.ordered.partial > 0 || !checkApplications(read.applications).every((c) => c.ok)) return null;
   read.notes.findings.push({
     severity: 'warning',
@@ -344,14 +345,14 @@ function labelsAmongFirstRows(stream: Stream, from: number, defs: readonly RowDe
 }
 
 /** The table read as reading-order text (order.ts), with every cell marked as placed by that rule. */
-function readOrdered(stream: Stream, from: number, depth: 'cuts' | 'all' = 'all'): { applications: Applications; notes: Notes; ordered: OrderedRows } | null {
+function readOrdered(stream: Stream, from: number, depth: Depth = 'all', steps?: typeof RETRY_STEPS): { applications: Applications; notes: Notes; ordered: OrderedRows } | null {
   const { defs, rows } = orderedRows(stream, from);
   const accept = (values: Map<string, Cell[]>) => {
     const scratch = emptyNotes();
     const read = toApplications(new Map([...defs].filter((d) => !d.group && !d.optional).map((d) => [d.path, values.get(d.path) ?? null] as const).concat([...values])), scratch);
     return checkApplications(read).every((c) => c.ok);
   };
-  const ordered = readInReadingOrder(stream, rows, SHAPE, from, accept, placeJumbled, columnIdentities(rows), depth);
+  const ordered = readInReadingOrder(stream, rows, SHAPE, from, accept, placeJumbled, columnIdentities(rows), depth, steps);
   if (!ordered) return null;
   const notes = emptyNotes();
   const values = new Map<string, Cell[] | null>();

@@ -11,6 +11,8 @@ import { decodeBlocks, type ColumnIdentity, type ShuffleCache } from './blocks.t
 import { findLabel, type Stream } from './stream.ts';
 import type { Token } from './tokens.ts';
 
+export type Depth = 'cuts' | 'strips' | 'all';
+
 export interface OrderedRows {
   /** Values of every row present, by JSON path. */
   values: Map<string, Cell[]>;
@@ -260,6 +262,8 @@ const READINGS_CHECKED = 500;
 const DECODE_STEPS = 60_000;
 /** Steps of the search for interleaved rows, over all the tries for one table. */
 const SEARCH_STEPS = 200_000;
+/** A quarter of the steps, for a table read again with some cells moved (a reading that holds is found in far fewer). */
+export const RETRY_STEPS = { search: SEARCH_STEPS / 4, decode: DECODE_STEPS / 4 };
 
 /**
  * Reads the rows of a table whose cells are in reading order. `from` is where the table's first row
@@ -274,8 +278,14 @@ export function readInReadingOrder(
   place?: PlaceJumbled,
   /** The table's column identities over `rows` (weights per row), for decoding rows printed in blocks. */
   identities: readonly ColumnIdentity[] = [],
-  /** 'cuts': only cuts of the cells into rows in table order, plain or with rows whose total is not last (no strips, no search over interleavings). */
-  depth: 'cuts' | 'all' = 'all',
+  /**
+   * How far to look: 'cuts', cuts of the cells into rows in table order, plain or with rows whose total
+   * is not last; 'strips', also blocks of rows printed as strips; 'all', also the searches over rows
+   * printed interleaved (costly where nothing adds up).
+   */
+  depth: Depth = 'all',
+  /** Steps of the searches over interleavings, for a second reading of the same table at less cost. */
+  steps: { search: number; decode: number } = { search: SEARCH_STEPS, decode: DECODE_STEPS },
 ): OrderedRows | null {
   if (rows.length === 0) return null;
   const inRegion = stream.cells.filter((c) => c.offset >= from);
@@ -338,7 +348,7 @@ export function readInReadingOrder(
     if (accept(read.values)) return read;
   }
   // Blocks of rows printed as vertical strips anywhere in the table.
-  const strips = depth === 'all';
+  const strips = depth !== 'cuts';
   const stripCut = strips ? cutIntoRows(cells, rows.length, shape, true) : null;
   if (stripCut && stripCut.tangled > 0 && !open(stripCut)) {
     const read = reading(stripCut.runs, cells, stripCut.ways, stripCut.tangled, stripCut.allCuts);
@@ -375,11 +385,12 @@ export function readInReadingOrder(
     // Two rows that could each be the one out of order: nothing tells which.
     if (found.length === 1) return found[0]!;
   }
+  if (depth === 'strips') return null;
   // The last rows' cells interleaved (a block of the table read column by column, or in pieces).
   // Each reading tried is checked against the whole table: a budget of such checks over all the
   // tries keeps a text whose figures do not add up from being searched for minutes.
   let checks = 0;
-  const budget = { steps: SEARCH_STEPS };
+  const budget = { steps: steps.search };
   for (let k = 2; k <= Math.min(10, rows.length); k++) {
     const head = cells.length - k * shape.width;
     if (head < 0) break;
@@ -402,7 +413,7 @@ export function readInReadingOrder(
   // Strips first (how converters print a band of rows); each looser reading only where the stricter
   // read nothing at all, never to choose between readings.
   const cache: ShuffleCache = new Map();
-  const work = { steps: DECODE_STEPS };
+  const work = { steps: steps.decode };
   const decode = (options: { shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number }) =>
     decodeBlocks(cells, rows.length, shape.width, (table) => accept(toValues(table)), { identities, cache, work, ...options });
   // A row that adds up as printed may be out of order too (a tall row's first figure printed after
