@@ -11,7 +11,7 @@ import { decodeBlocks, type ColumnIdentity, type ShuffleCache } from './blocks.t
 import { findLabel, type Stream } from './stream.ts';
 import type { Token } from './tokens.ts';
 
-export type Depth = 'cuts' | 'strips' | 'all';
+export type Depth = 'cuts' | 'all';
 
 export interface OrderedRows {
   /** Values of every row present, by JSON path. */
@@ -280,8 +280,8 @@ export function readInReadingOrder(
   identities: readonly ColumnIdentity[] = [],
   /**
    * How far to look: 'cuts', cuts of the cells into rows in table order, plain or with rows whose total
-   * is not last; 'strips', also blocks of rows printed as strips; 'all', also the searches over rows
-   * printed interleaved (costly where nothing adds up).
+   * is not last; 'all', also blocks of rows printed as strips and the searches over rows printed
+   * interleaved (costly where nothing adds up).
    */
   depth: Depth = 'all',
   /** Steps of the searches over interleavings, for a second reading of the same table at less cost. */
@@ -348,7 +348,7 @@ export function readInReadingOrder(
     if (accept(read.values)) return read;
   }
   // Blocks of rows printed as vertical strips anywhere in the table.
-  const strips = depth !== 'cuts';
+  const strips = depth === 'all';
   const stripCut = strips ? cutIntoRows(cells, rows.length, shape, true) : null;
   if (stripCut && stripCut.tangled > 0 && !open(stripCut)) {
     const read = reading(stripCut.runs, cells, stripCut.ways, stripCut.tangled, stripCut.allCuts);
@@ -385,7 +385,6 @@ export function readInReadingOrder(
     // Two rows that could each be the one out of order: nothing tells which.
     if (found.length === 1) return found[0]!;
   }
-  if (depth === 'strips') return null;
   // The last rows' cells interleaved (a block of the table read column by column, or in pieces).
   // Each reading tried is checked against the whole table: a budget of such checks over all the
   // tries keeps a text whose figures do not add up from being searched for minutes.
