@@ -58,6 +58,17 @@ describe('blocks of rows printed as vertical strips', () => {
   });
 });
 
+describe('every cut as good as the best', () => {
+  it('is listed, so that a reading is taken only where no other reads another table', () => {
+    // Two full rows and three rows to put them in: a blank row may stand first, between or last.
+    const cut = cutIntoRows([1, 0, 1, 2, 0, 2], 3, { width: 3, lastIsTotal: true })!;
+    expect(cut.ways).toBe(3);
+    const starts = cut.allCuts()!.map((runs) => runs.map((r) => r.length));
+    expect(starts).toEqual(expect.arrayContaining([[3, 3, 0], [3, 0, 3], [0, 3, 3]]));
+    expect(starts).toHaveLength(3);
+  });
+});
+
 describe('a row printed out of order', () => {
   const text = readFileSync(new URL('../fixtures/reading-order/synth-a-chromium.txt', import.meta.url), 'utf8');
   const granted = /\n（一）予以公开\n34 0 0 0 0 0 34\n/;

@@ -26,7 +26,7 @@ export interface OrderedRows {
   /** Cuts of the cells into rows as good as this one (1 where it is the only one). */
   ways: number;
   /** Whether no other cut as good as this one reads another table that passes the identities. */
-  certain: () => boolean;
+  certain(this: OrderedRows): boolean;
   /** Rows read without their blank cells, their figures placed from the left (not certain). */
   partial: number;
 }
@@ -321,7 +321,10 @@ export function readInReadingOrder(
       rule: `reading-order: ${cells.length} cells cut into ${rows.length} rows in table order, each adding up to its total`,
       doubt: doubts.length > 0 ? doubts.join('; ') : undefined,
       ways,
-      certain: () => ways === 1 || onlyTable(values, allCuts?.() ?? null),
+      // A method: a reading whose rows were then placed (values replaced) is checked with its own values.
+      certain(this: OrderedRows) {
+        return ways === 1 || onlyTable(this.values, allCuts?.() ?? null);
+      },
       partial,
     };
   };
