@@ -225,6 +225,13 @@ describe("the first row's last cells printed with their columns' header words, a
     expect(notes.inferred.filter((i) => i.path.startsWith('applications.received['))).toHaveLength(7);
   });
 
+  it('（六）其他处理 printed as one row of blank marks is that row, all blank, not a bare heading over three rows', () => {
+    const notes = emptyNotes();
+    const read = readApplications(print(['/', '1', '66']), notes)!;
+    expect(read.otherHandling).toEqual({ total: [null, null, null, null, null, null, null] });
+    expect(notes.findings.some((f) => f.code === 'rows-blank')).toBe(false);
+  });
+
   it('not where the table does not add up with them', () => {
     const notes = emptyNotes();
     const read = readApplications(print(['/', '2', '67']), notes)!;

@@ -372,7 +372,7 @@ function readOrdered(stream: Stream, from: number, depth: Depth = 'all', steps?:
   }
   // Every cell placed by a rule over the whole table: a person should know, even where it adds up.
   notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${A}: ${ordered.doubt ?? ordered.rule}`, path: A });
-  return { applications: toApplications(values, notes), notes, ordered };
+  return { applications: toApplications(values, notes, ordered.printed), notes, ordered };
 }
 
 /**
@@ -456,8 +456,12 @@ function placeJumbled(values: Map<string, Cell[]>, jumbled: readonly string[]): 
   return open.size === 0 ? out : null;
 }
 
-/** The rows read, as the table's JSON; （六）其他处理 as one row or three, as the rows found say. */
-function toApplications(rows: Map<string, Cell[] | null>, notes: Notes): Applications {
+/**
+ * The rows read, as the table's JSON; （六）其他处理 as one row or three, as the rows found say. `printed`
+ * (reading order): rows that printed cells, so that （六）其他处理 printed as one row of blank marks is
+ * that row, not a bare heading.
+ */
+function toApplications(rows: Map<string, Cell[] | null>, notes: Notes, printed?: ReadonlySet<string>): Applications {
   const row = (name: string): ApplicantRow => rows.get(`${A}.${name}`) ?? null;
 
   const detailed = ['noCorrection', 'unpaidFees', 'other'].some((k) => rows.has(`${A}.otherHandling.${k}`));
@@ -476,7 +480,7 @@ function toApplications(rows: Map<string, Cell[] | null>, notes: Notes): Applica
         notes.findings.push({ severity: 'warning', code: 'row-missing', message: `${A}.otherHandling.${k}: row not found in the report`, path: `${A}.otherHandling.${k}`, unread: true });
       }
     }
-  } else if (rows.get(`${A}.otherHandling.total`)?.every((v) => v === null)) {
+  } else if (rows.get(`${A}.otherHandling.total`)?.every((v) => v === null) && !printed?.has(`${A}.otherHandling.total`)) {
     // （六）其他处理 printed bare, without sub-rows or figures: the three rows of the format, all blank.
     otherHandling = { noCorrection: blankRow(), unpaidFees: blankRow(), other: blankRow() };
     notes.findings.push({ severity: 'info', code: 'rows-blank', message: `${A}.otherHandling: （六）其他处理 printed without sub-rows or figures; read as its three rows left blank`, path: `${A}.otherHandling` });

@@ -29,6 +29,8 @@ export interface OrderedRows {
   certain(this: OrderedRows): boolean;
   /** Rows read without their blank cells, their figures placed from the left (not certain). */
   partial: number;
+  /** Rows that printed cells (blank marks count), as against rows that printed nothing. */
+  printed: ReadonlySet<string>;
 }
 
 /**
@@ -321,6 +323,7 @@ export function readInReadingOrder(
       rule: `reading-order: ${cells.length} cells cut into ${rows.length} rows in table order, each adding up to its total`,
       doubt: doubts.length > 0 ? doubts.join('; ') : undefined,
       ways,
+      printed: new Set(runs.flatMap((run, r) => (run.length > 0 ? [rows[r]!.path] : []))),
       // A method: a reading whose rows were then placed (values replaced) is checked with its own values.
       certain(this: OrderedRows) {
         return ways === 1 || onlyTable(this.values, allCuts?.() ?? null);
