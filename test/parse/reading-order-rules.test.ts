@@ -58,6 +58,17 @@ describe('blocks of rows printed as vertical strips', () => {
   });
 });
 
+describe('every cut as good as the best', () => {
+  it('is listed, so that a reading is taken only where no other reads another table', () => {
+    // Two full rows and three rows to put them in: a blank row may stand first, between or last.
+    const cut = cutIntoRows([1, 0, 1, 2, 0, 2], 3, { width: 3, lastIsTotal: true })!;
+    expect(cut.ways).toBe(3);
+    const starts = cut.allCuts()!.map((runs) => runs.map((r) => r.length));
+    expect(starts).toEqual(expect.arrayContaining([[3, 3, 0], [3, 0, 3], [0, 3, 3]]));
+    expect(starts).toHaveLength(3);
+  });
+});
+
 describe('a row printed out of order', () => {
   const text = readFileSync(new URL('../fixtures/reading-order/synth-a-chromium.txt', import.meta.url), 'utf8');
   const granted = /\n（一）予以公开\n34 0 0 0 0 0 34\n/;
@@ -147,6 +158,85 @@ describe('a table continued past the next heading', () => {
     const { truth, report } = read('gen-7001-1-libreoffice');
     expect([report.active!.punishment, report.active!.coercion]).toEqual([truth.active.punishment, truth.active.coercion]);
     expect(report.active!.procurement).toEqual(truth.active.procurement);
+  });
+});
+
+describe("a group's first row with its last cells printed among section 四's figures (LibreOffice)", () => {
+  // LibreOffice's text: a block of labels, then their rows' cells, one a line; a group's label (tall,
+  // merged) printed among its first row's cells; 本机关不掌握's last three cells printed after the table.
+  const zeros = [0, 0, 0, 0, 0, 0, 0];
+  const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '（二）部分公开', '1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项', '1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确', '1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息', '（六）其他处理', '（七）总计', '四、结转下年度继续办理'];
+  // Blocks of labels (by their first row), and each group's label with the index of its first row.
+  const blocks = [0, 2, 4, 12];
+  const groups = new Map([[2, '三、本年度办理结果'], [4, '（三）不予公开'], [12, '（四）无法提供'], [15, '（五）不予处理']]);
+  const print = (table: number[][], apart: number) => {
+    const texts = ['三、收到和处理政府信息公开申请情况'];
+    blocks.forEach((from, b) => {
+      const to = blocks[b + 1] ?? labels.length;
+      texts.push(...labels.slice(from, to));
+      for (let r = from; r < to; r++) {
+        const cells = table[r]!.slice(0, r === apart ? 4 : 7).map(String);
+        if (groups.has(r)) cells.splice(2, 0, groups.get(r)!);
+        texts.push(...cells);
+      }
+    });
+    const lines = linesOf(texts);
+    const section4 = table[apart]!.slice(4).map((v, i) => ({ no: 200 + i, text: String(v), raw: String(v) }) as Line);
+    return { lines, section4 };
+  };
+  const table = [[10, 2, 0, 0, 0, 0, 12], [1, 0, 0, 0, 0, 0, 1], [5, 1, 0, 0, 0, 0, 6], [2, 0, 0, 0, 0, 0, 2], [1, 0, 0, 0, 0, 0, 1], ...Array(7).fill(zeros), [2, 1, 0, 0, 0, 0, 3], ...Array(8).fill(zeros), [10, 2, 0, 0, 0, 0, 12], [1, 0, 0, 0, 0, 0, 1]];
+
+  it('completes the row whose cells stand around its group\'s label, the one that makes the table add up, under a warning', () => {
+    const { lines, section4 } = print(table, 12);
+    expect(readApplications(lines, emptyNotes())!.unavailable.notHeld).not.toEqual(table[12]);
+    const read = readWithSpilledCells(lines, [section4])!;
+    expect(read.applications.unavailable.notHeld).toEqual(table[12]);
+    expect(read.applications.granted).toEqual(table[2]);
+    expect(read.applications.total).toEqual(table[21]);
+    expect(read.taken).toEqual(section4);
+    expect(read.notes.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications', message: expect.stringContaining("applications.unavailable.notHeld's last 3 cells") }));
+    expect(read.notes.inferred.filter((i) => i.path.startsWith('applications.unavailable.notHeld['))).toHaveLength(7);
+  });
+
+  it('not where another group\'s first row could take them as well: among rows of 0, 0 1 1 adds up in any of them', () => {
+    const ones = [...table.slice(0, 4), zeros, ...Array(7).fill(zeros), [0, 0, 0, 0, 0, 1, 1], ...Array(8).fill(zeros), [7, 1, 0, 0, 0, 0, 8], [4, 1, 0, 0, 0, 0, 5]];
+    const { lines, section4 } = print(ones, 12);
+    expect(readWithSpilledCells(lines, [section4])).toBeNull();
+  });
+});
+
+describe("the first row's last cells printed with their columns' header words, among later rows (LibreOffice)", () => {
+  // The first twelve rows' labels, the first row's cells under their header words (自然人 59 商业企业
+  // 6 …), the next eleven rows' cells, 法律服务机构 and 其他 with the first row's last three cells, then
+  // the other rows' labels and cells.
+  const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '（二）部分公开', '1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项', '1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确', '1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息', '（六）其他处理', '（七）总计', '四、结转下年度继续办理'];
+  const blank = ['/', '/', '/', '/', '/', '/', '/'];
+  const rows = [blank, ['23', '4', '/', '/', '/', '1', '28'], ['4', '1', '/', '/', '/', '/', '5'], ...Array(8).fill(['1', '/', '/', '/', '/', '/', '1']), ...Array(9).fill(blank), ['35', '5', '/', '/', '/', '1', '41'], ['24', '1', '/', '/', '/', '/', '25']];
+  const print = (apart: string[]) =>
+    linesOf(['三、收到和处理政府信息公开申请情况', ...labels.slice(0, 12), '自然人', '59', '商业企业', '6', '科研机构', '/', '社会公益组织', '/', '总计', ...rows.slice(0, 11).flat(), '法律服务机构', apart[0]!, '其他', ...apart.slice(1), ...labels.slice(12), ...rows.slice(11).flat()]);
+
+  it('are read as its last cells where the table then adds up, under a warning', () => {
+    const notes = emptyNotes();
+    const read = readApplications(print(['/', '1', '66']), notes)!;
+    expect(read.received).toEqual([59, 6, null, null, null, 1, 66]);
+    expect(read.granted).toEqual([23, 4, null, null, null, 1, 28]);
+    expect(read.carriedForward).toEqual([24, 1, null, null, null, null, 25]);
+    expect(notes.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications', message: expect.stringContaining("applications.received's last 3 cells") }));
+    expect(notes.inferred.filter((i) => i.path.startsWith('applications.received['))).toHaveLength(7);
+  });
+
+  it('（六）其他处理 printed as one row of blank marks is that row, all blank, not a bare heading over three rows', () => {
+    const notes = emptyNotes();
+    const read = readApplications(print(['/', '1', '66']), notes)!;
+    expect(read.otherHandling).toEqual({ total: [null, null, null, null, null, null, null] });
+    expect(notes.findings.some((f) => f.code === 'rows-blank')).toBe(false);
+  });
+
+  it('not where the table does not add up with them', () => {
+    const notes = emptyNotes();
+    const read = readApplications(print(['/', '2', '67']), notes)!;
+    expect(read.received).not.toEqual([59, 6, null, null, null, 2, 67]);
+    expect(notes.findings.some((f) => /printed with the header words/.test(f.message))).toBe(false);
   });
 });
 

@@ -4,9 +4,9 @@ import { APPLICANT_COLUMNS } from '../schema.ts';
 import type { Line } from './lines.ts';
 import { applicantRows, checkApplications, columnWhere } from './checks.ts';
 import { orderings } from './blocks.ts';
-import { readInReadingOrder, rowsPresent, type GroupSpan } from './order.ts';
+import { readInReadingOrder, RETRY_STEPS, rowsPresent, type Depth, type GroupSpan, type OrderedRows } from './order.ts';
 import { emptyNotes, mergeNotes, readRows, type Notes, type RowDef } from './rows.ts';
-import { findFrom, findLabel, toStream, type Stream } from './stream.ts';
+import { findFrom, findLabel, toStream, type CellToken, type Stream } from './stream.ts';
 import { tokenize } from './tokens.ts';
 
 const A = 'applications';
@@ -111,6 +111,8 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   if (!ROWS.filter((d) => !d.group && !d.optional).every((d) => findLabel(stream, d.label, from))) return keep(read, byLabels, notes);
   const ordered = readOrdered(stream, from);
   if (ordered && checkApplications(ordered.applications).every((c) => c.ok)) return keep(ordered.applications, ordered.notes, notes);
+  const headed = readWithHeadedCells(stream, from);
+  if (headed) return keep(headed.applications, headed.notes, notes);
   // Neither reading adds up, in text that shows reading order's marks: a cell no identity vouches for
   // was likely cut from other rows' figures. Unread, not wrong.
   const left = unreadUnbalanced(read, byLabels);
@@ -223,6 +225,7 @@ export function readWithSpilledCells(lines: readonly Line[], runs: readonly Line
     if ((last.kind === 'number' ? last.value : null) !== (applications.carriedForward?.[SHAPE.width - 1] ?? null)) continue;
     found.push({ applications, notes, taken });
   }
+  if (found.length === 0) return readWithRowApart(lines, runs, short);
   if (found.length !== 1) return null;
   const { notes, taken } = found[0]!;
   notes.findings.push({
@@ -234,15 +237,131 @@ export function readWithSpilledCells(lines: readonly Line[], runs: readonly Line
   return found[0]!;
 }
 
+/** The header words of the last columns, joined as the stream joins label text. */
+const LAST_COLUMNS_HEADER = /法律服务机构/;
+const HEADER_PIECE = /^(?:法律服务机构|法律服务?|务?机构|其他|总计)$/u;
+
+/**
+ * Table 三 whose first row's last cells were printed with their columns' header words, further down
+ * (LibreOffice's text takes the header cells of 法律服务机构, 其他 and the first row's cells under them
+ * as one block, which may land among later rows' cells). Where 法律服务机构 stands after some of the
+ * table's cells, the cells from it up to the next label text that is no column header are taken as
+ * the first row's last cells, after the first row's others; read only where the table then reads
+ * (a quarter of the search steps: it runs after a full reading failed) with every identity holding
+ * and no other cut reading another table that does.
+ */
+function readWithHeadedCells(stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
+  const first = stream.cells.findIndex((c) => c.offset >= from);
+  const header = first < 0 ? null : findFrom(stream.text, LAST_COLUMNS_HEADER, stream.cells[first]!.offset + 1);
+  if (!header) return null;
+  // The block ends at the first piece of label text after the header that is no column header.
+  const pieceEnd = (k: number) => stream.pieces[k + 1] ?? stream.text.length;
+  const next = stream.pieces.findIndex((start, k) => start >= header.end && !HEADER_PIECE.test(stream.text.slice(start, pieceEnd(k))));
+  const end = next < 0 ? Infinity : stream.pieces[next]!;
+  const block = stream.cells.filter((c) => c.offset >= header.end && c.offset <= end);
+  const kept = SHAPE.width - block.length;
+  if (block.length === 0 || kept < 2) return null;
+  const rest = stream.cells.filter((c) => !block.includes(c));
+  const at = first + kept;
+  if (at > rest.length) return null;
+  const row = [...rest.slice(first, at), ...block].map((c) => c.token);
+  if (!addsUpInSomeOrder(row)) return null;
+  const cells = [...rest.slice(0, at), ...block.map((c) => ({ ...c, offset: rest[at - 1]!.offset })), ...rest.slice(at)];
+  const read = readOrdered({ ...stream, cells }, from, 'all', RETRY_STEPS);
+  if (!read || !read.ordered.certain() || read.ordered.partial > 0 || !checkApplications(read.applications).every((c) => c.ok)) return null;
+  read.notes.findings.push({
+    severity: 'warning',
+    code: 'cells-inferred',
+    message: `${A}: ${A}.received's last ${block.length} cells read from lines ${block[0]!.token.line}–${block.at(-1)!.token.line}, printed with the header words 法律服务机构 and 其他 among later rows (text in reading order); the table adds up with them`,
+    path: A,
+  });
+  return read;
+}
+
+/**
+ * Table 三 with one row's last cells printed apart: LibreOffice's text may take a group's first row
+ * (beside the tall cell of the group's label, printed among that row's cells) in two blocks, the
+ * second, its last columns, after the table among section 四's figures. The last `short` figures of
+ * each run (as readWithSpilledCells) are tried as the last cells of each group's first row whose
+ * printed cells stand around the group's label; taken only where exactly one table then cuts into
+ * rows in table order, with no doubt in the cut and every identity holding.
+ */
+function readWithRowApart(lines: readonly Line[], runs: readonly Line[][], short: number): { applications: Applications; notes: Notes; taken: Line[] } | null {
+  const table = tableStream(lines);
+  const kept = SHAPE.width - short;
+  if (!table || kept < 2) return null;
+  const { stream, from } = table;
+  const { defs, rows } = orderedRows(stream, from);
+  const first = stream.cells.findIndex((c) => c.offset >= from);
+  const found = new Map<string, { applications: Applications; notes: Notes; taken: Line[]; row: string }>();
+  for (const run of runs) {
+    const taken = lastCells(run, short);
+    if (!taken) continue;
+    const apart = taken.flatMap((line) => tokenize(line).filter((t): t is CellToken => t.kind !== 'text'));
+    defs.forEach((group, g) => {
+      const row = defs[g + 1];
+      const label = group.group ? findLabel(stream, group.label, from) : null;
+      if (!row || !label || !rows.includes(row)) return;
+      // The first cell printed after the label: the row's printed cells stand on both sides of it.
+      const after = stream.cells.findIndex((c) => c.offset > label.index);
+      for (let start = Math.max(0, after - kept + 1); after > 0 && start < after && found.size < 2; start++) {
+        // Read with no row short of cells, every row before it holds all its cells or none.
+        if (start < first || (start - first) % SHAPE.width !== 0) continue;
+        const at = start + kept;
+        if (!addsUpInSomeOrder([...stream.cells.slice(start, at).map((c) => c.token), ...apart])) continue;
+        const offset = stream.cells[at - 1]!.offset;
+        const cells = [...stream.cells.slice(0, at), ...apart.map((token) => ({ token, offset })), ...stream.cells.slice(at)];
+        const read = readOrdered({ ...stream, cells }, from, 'cuts');
+        if (!read || !read.ordered.certain() || read.ordered.partial > 0 || !labelsAmongFirstRows(stream, from, defs, rows, read.ordered)) continue;
+        found.set(JSON.stringify(read.applications), { ...read, taken, row: row.path });
+      }
+    });
+  }
+  if (found.size !== 1) return null;
+  const [{ applications, notes, taken, row }] = [...found.values()] as [{ applications: Applications; notes: Notes; taken: Line[]; row: string }];
+  notes.findings.push({
+    severity: 'warning',
+    code: 'cells-inferred',
+    message: `${A}: ${row}'s last ${short} cells read from lines ${taken[0]!.no}–${taken.at(-1)!.no}, printed among section 四's figures (text in reading order); the one row that, so completed, makes the table add up`,
+    path: A,
+  });
+  return { applications, notes, taken };
+}
+
+/** A row's cells that add up to their total, as printed or with the total among them (a row printed out of order). */
+function addsUpInSomeOrder(row: readonly CellToken[]): boolean {
+  const values = row.map((t) => (t.kind === 'number' ? t.value : 0));
+  const sum = values.reduce((a, b) => a + b, 0);
+  return Math.abs(sum - 2 * values.at(-1)!) < 1e-9 || Math.abs(sum - 2 * Math.max(...values)) < 1e-9;
+}
+
+/**
+ * Does each group's label stand among its first row's cells in `read` (on or after the line of the
+ * row's first cell, up to the next row's)? LibreOffice's text prints it so; a reading that puts a
+ * group's first cells in another row has cut the table elsewhere.
+ */
+function labelsAmongFirstRows(stream: Stream, from: number, defs: readonly RowDef[], rows: readonly RowDef[], read: OrderedRows): boolean {
+  return defs.every((group, g) => {
+    const first = defs[g + 1];
+    const label = group.group && first ? findLabel(stream, group.label, from) : null;
+    if (!label || !rows.includes(first!)) return true;
+    const next = rows[rows.indexOf(first!) + 1];
+    const line = stream.lineAt[label.index]!;
+    const start = read.lines.get(first!.path);
+    const end = next ? read.lines.get(next.path) : undefined;
+    return start !== undefined && start <= line && (end === undefined || line <= end);
+  });
+}
+
 /** The table read as reading-order text (order.ts), with every cell marked as placed by that rule. */
-function readOrdered(stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
+function readOrdered(stream: Stream, from: number, depth: Depth = 'all', steps?: typeof RETRY_STEPS): { applications: Applications; notes: Notes; ordered: OrderedRows } | null {
   const { defs, rows } = orderedRows(stream, from);
   const accept = (values: Map<string, Cell[]>) => {
     const scratch = emptyNotes();
     const read = toApplications(new Map([...defs].filter((d) => !d.group && !d.optional).map((d) => [d.path, values.get(d.path) ?? null] as const).concat([...values])), scratch);
     return checkApplications(read).every((c) => c.ok);
   };
-  const ordered = readInReadingOrder(stream, rows, SHAPE, from, accept, placeJumbled, columnIdentities(rows), GROUP_SPANS);
+  const ordered = readInReadingOrder(stream, rows, SHAPE, from, accept, placeJumbled, columnIdentities(rows), GROUP_SPANS, depth, steps);
   if (!ordered) return null;
   const notes = emptyNotes();
   const values = new Map<string, Cell[] | null>();
@@ -262,7 +381,7 @@ function readOrdered(stream: Stream, from: number): { applications: Applications
   }
   // Every cell placed by a rule over the whole table: a person should know, even where it adds up.
   notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${A}: ${ordered.doubt ?? ordered.rule}`, path: A });
-  return { applications: toApplications(values, notes), notes };
+  return { applications: toApplications(values, notes, ordered.printed), notes, ordered };
 }
 
 /**
@@ -346,8 +465,12 @@ function placeJumbled(values: Map<string, Cell[]>, jumbled: readonly string[]): 
   return open.size === 0 ? out : null;
 }
 
-/** The rows read, as the table's JSON; （六）其他处理 as one row or three, as the rows found say. */
-function toApplications(rows: Map<string, Cell[] | null>, notes: Notes): Applications {
+/**
+ * The rows read, as the table's JSON; （六）其他处理 as one row or three, as the rows found say. `printed`
+ * (reading order): rows that printed cells, so that （六）其他处理 printed as one row of blank marks is
+ * that row, not a bare heading.
+ */
+function toApplications(rows: Map<string, Cell[] | null>, notes: Notes, printed?: ReadonlySet<string>): Applications {
   const row = (name: string): ApplicantRow => rows.get(`${A}.${name}`) ?? null;
 
   const detailed = ['noCorrection', 'unpaidFees', 'other'].some((k) => rows.has(`${A}.otherHandling.${k}`));
@@ -366,7 +489,7 @@ function toApplications(rows: Map<string, Cell[] | null>, notes: Notes): Applica
         notes.findings.push({ severity: 'warning', code: 'row-missing', message: `${A}.otherHandling.${k}: row not found in the report`, path: `${A}.otherHandling.${k}`, unread: true });
       }
     }
-  } else if (rows.get(`${A}.otherHandling.total`)?.every((v) => v === null)) {
+  } else if (rows.get(`${A}.otherHandling.total`)?.every((v) => v === null) && !printed?.has(`${A}.otherHandling.total`)) {
     // （六）其他处理 printed bare, without sub-rows or figures: the three rows of the format, all blank.
     otherHandling = { noCorrection: blankRow(), unpaidFees: blankRow(), other: blankRow() };
     notes.findings.push({ severity: 'info', code: 'rows-blank', message: `${A}.otherHandling: （六）其他处理 printed without sub-rows or figures; read as its three rows left blank`, path: `${A}.otherHandling` });

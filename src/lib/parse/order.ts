@@ -11,6 +11,8 @@ import { decodeBlocks, MAX_TWO_PASS_ROWS, type ColumnIdentity, type ShuffleCache
 import { findLabel, type Stream } from './stream.ts';
 import type { Token } from './tokens.ts';
 
+export type Depth = 'cuts' | 'all';
+
 export interface OrderedRows {
   /** Values of every row present, by JSON path. */
   values: Map<string, Cell[]>;
@@ -21,6 +23,14 @@ export interface OrderedRows {
   doubt?: string;
   /** Rows printed out of order whose figures `place` put where the table's identities require. */
   placed?: string[];
+  /** Cuts of the cells into rows as good as this one (1 where it is the only one). */
+  ways: number;
+  /** Whether no other cut as good as this one reads another table that passes the identities. */
+  certain(this: OrderedRows): boolean;
+  /** Rows read without their blank cells, their figures placed from the left (not certain). */
+  partial: number;
+  /** Rows that printed cells (blank marks count), as against rows that printed nothing. */
+  printed: ReadonlySet<string>;
 }
 
 /**
@@ -98,15 +108,23 @@ export function cutIntoRows(
   jumbled = false,
   /** Runs may also be rows with figures wrapped onto the lines after them (`unwrapRow`). */
   wraps = false,
-): { runs: Segment[]; ways: number; tangled: number; wrapped: number } | null {
+): { runs: Segment[]; ways: number; tangled: number; wrapped: number; allCuts: () => Segment[][] | null } | null {
   const { width } = shape;
   const n = cells.length;
-  const fits = (start: number, length: number) => {
+  const runFits = (start: number, length: number) => {
     if (length === 0) return true;
     if (start + length > n || length > width) return false;
     const run = cells.slice(start, start + length);
     if (!shape.lastIsTotal) return length === width;
     return length >= 2 && addsUp(run);
+  };
+  // Whether a run fits depends on its cells alone, not on the row: each is checked once (0 not yet, 1 no, 2 yes).
+  const fitsSeen = new Uint8Array((n + 1) * (width + 1));
+  const fits = (start: number, length: number) => {
+    if (length > width) return false;
+    const k = start * (width + 1) + length;
+    if (fitsSeen[k] === 0) fitsSeen[k] = runFits(start, length) ? 2 : 1;
+    return fitsSeen[k] === 2;
   };
   const tangles = new Map<string, Cell[][] | null>();
   const tangleAt = (start: number, k: number): Cell[][] | null => {
@@ -134,11 +152,16 @@ export function cutIntoRows(
     }
     return unwraps.get(start)!;
   };
-  const outOfOrder = (start: number) => {
+  const runOutOfOrder = (start: number) => {
     if (!jumbled || !shape.lastIsTotal || start + width > n) return false;
     const run = cells.slice(start, start + width);
     const top = Math.max(...run.map((v) => v ?? 0));
     return top > 0 && !addsUp(run) && Math.abs(sum(run) - 2 * top) < 1e-9;
+  };
+  const outOfOrderSeen = new Uint8Array(n + 1);
+  const outOfOrder = (start: number) => {
+    if (outOfOrderSeen[start] === 0) outOfOrderSeen[start] = runOutOfOrder(start) ? 2 : 1;
+    return outOfOrderSeen[start] === 2;
   };
   const steps = (i: number, r: number): Step[] => {
     const out: Step[] = [];
@@ -193,8 +216,34 @@ export function cutIntoRows(
     i += length;
     r += k;
   }
-  return { runs, ways: ways[0]![0]!, tangled, wrapped };
+  // Every best cut, as runs (null where there are more than SAME_TABLE_CUTS).
+  const allCuts = (): Segment[][] | null => {
+    if (ways[0]![0]! > SAME_TABLE_CUTS) return null;
+    const out: Segment[][] = [];
+    const taken: Segment[] = [];
+    const walk = (r: number, i: number) => {
+      if (r === rows) return void out.push([...taken]);
+      for (const [k, length, gain, values, outOfOrderRow, wrappedRow] of steps(i, r)) {
+        const rest = best[r + k]![i + length];
+        if (rest === undefined || rest === -Infinity || rest + gain !== best[r]![i]) continue;
+        const read: Segment[] = wrappedRow
+          ? [{ start: i, length, values: values![0]!, wrapped: true }]
+          : values
+            ? values.map((row) => ({ start: i, length: width, values: row }))
+            : [outOfOrderRow ? { start: i, length, jumbled: true } : { start: i, length }];
+        taken.push(...read);
+        walk(r + k, i + length);
+        taken.length -= read.length;
+      }
+    };
+    walk(0, 0);
+    return out;
+  };
+  return { runs, ways: ways[0]![0]!, tangled, wrapped, allCuts };
 }
+
+/** At most this many best cuts are read to tell whether one table alone passes the identities. */
+const SAME_TABLE_CUTS = 64;
 
 /** A run of fewer cells than columns: its last cell is the total; the others from the left (not certain). */
 function placeRun(run: readonly Cell[], width: number): Cell[] {
@@ -217,6 +266,8 @@ const DECODE_STEPS = 60_000;
 const SPLICED_STEPS = 6_000;
 /** Steps of the search for interleaved rows, over all the tries for one table. */
 const SEARCH_STEPS = 200_000;
+/** A quarter of the steps, for a table read again with some cells moved (a reading that holds is found in far fewer). */
+export const RETRY_STEPS = { search: SEARCH_STEPS / 4, decode: DECODE_STEPS / 4 };
 
 /** A label heading a group of rows (（三）不予公开 over its eight rows) and the group's first row. */
 export interface GroupSpan {
@@ -266,6 +317,14 @@ export function readInReadingOrder(
   identities: readonly ColumnIdentity[] = [],
   /** Labels of row groups whose block may hold two cells of the group's first row (`labelPairs`). */
   spans: readonly GroupSpan[] = [],
+  /**
+   * How far to look: 'cuts', cuts of the cells into rows in table order, plain or with rows whose total
+   * is not last; 'all', also blocks of rows printed as strips and the searches over rows printed
+   * interleaved (costly where nothing adds up).
+   */
+  depth: Depth = 'all',
+  /** Steps of the searches over interleavings, for a second reading of the same table at less cost. */
+  steps: { search: number; decode: number } = { search: SEARCH_STEPS, decode: DECODE_STEPS },
 ): OrderedRows | null {
   if (rows.length === 0) return null;
   const inRegion = stream.cells.filter((c) => c.offset >= from);
@@ -279,7 +338,7 @@ export function readInReadingOrder(
   );
   const cells = tokens.map((c) => (c.token.kind === 'number' ? c.token.value : null));
 
-  const reading = (runs: Segment[], cellsRead: readonly Cell[], ways: number, tangled: number, tokensRead: readonly { token: Token }[] = tokens): OrderedRows => {
+  const reading = (runs: Segment[], cellsRead: readonly Cell[], ways: number, tangled: number, allCuts?: () => Segment[][] | null, tokensRead: readonly { token: Token }[] = tokens): OrderedRows => {
     const values = new Map<string, Cell[]>();
     const lines = new Map<string, number>();
     let partial = 0;
@@ -300,28 +359,49 @@ export function readInReadingOrder(
       lines,
       rule: `reading-order: ${cells.length} cells cut into ${rows.length} rows in table order, each adding up to its total`,
       doubt: doubts.length > 0 ? doubts.join('; ') : undefined,
+      ways,
+      printed: new Set(runs.flatMap((run, r) => (run.length > 0 ? [rows[r]!.path] : []))),
+      // A method: a reading whose rows were then placed (values replaced) is checked with its own values.
+      certain(this: OrderedRows) {
+        return ways === 1 || onlyTable(this.values, allCuts?.() ?? null);
+      },
+      partial,
     };
   };
 
+  // Whether `values` (a reading's, once placed) is the one table that the best cuts read and the
+  // identities take: each cut read, its rows out of order placed, and checked.
+  const onlyTable = (values: Map<string, Cell[]>, cuts: Segment[][] | null): boolean => {
+    if (!cuts) return false;
+    const key = (v: Map<string, Cell[]>) => JSON.stringify([...v]);
+    const ownKey = key(values);
+    return cuts.every((runs) => {
+      const read = new Map(runs.map((run, r) => [rows[r]!.path, run.values ? [...run.values] : placeRun(cells.slice(run.start, run.start + run.length), shape.width)] as const));
+      const jumbled = runs.flatMap((run, r) => (run.jumbled ? [rows[r]!.path] : []));
+      const placed = jumbled.length > 0 ? (place?.(read, jumbled) ?? null) : read;
+      return !placed || !accept(placed) || key(placed) === ownKey;
+    });
+  };
   // Where most rows printed nothing (blank rows without marks) and the cells can be cut several ways,
   // which rows the figures are is open: the identities over so few figures do not tell.
   const open = (c: { ways: number }) => c.ways > 1 && cells.length * 2 < rows.length * shape.width;
   const cut = cutIntoRows(cells, rows.length, shape);
   if (cut && !open(cut)) {
-    const read = reading(cut.runs, cells, cut.ways, 0);
+    const read = reading(cut.runs, cells, cut.ways, 0, cut.allCuts);
     if (accept(read.values)) return read;
   }
   // Blocks of rows printed as vertical strips anywhere in the table.
-  const stripCut = cutIntoRows(cells, rows.length, shape, true);
+  const strips = depth === 'all';
+  const stripCut = strips ? cutIntoRows(cells, rows.length, shape, true) : null;
   if (stripCut && stripCut.tangled > 0 && !open(stripCut)) {
-    const read = reading(stripCut.runs, cells, stripCut.ways, stripCut.tangled);
+    const read = reading(stripCut.runs, cells, stripCut.ways, stripCut.tangled, stripCut.allCuts);
     if (accept(read.values)) return read;
   }
   // Rows printed out of order (a tall row's figures in pieces): placed by the table's identities.
-  const jumbledCut = place ? cutIntoRows(cells, rows.length, shape, true, true) : null;
+  const jumbledCut = place ? cutIntoRows(cells, rows.length, shape, strips, true) : null;
   const jumbled = jumbledCut ? jumbledCut.runs.flatMap((run, r) => (run.jumbled ? [rows[r]!.path] : [])) : [];
   if (jumbledCut && jumbled.length > 0 && !open(jumbledCut)) {
-    const read = reading(jumbledCut.runs, cells, jumbledCut.ways, jumbledCut.tangled);
+    const read = reading(jumbledCut.runs, cells, jumbledCut.ways, jumbledCut.tangled, jumbledCut.allCuts);
     const values = place!(read.values, jumbled);
     if (values && accept(values)) {
       const why = `${jumbled.length} rows printed out of order, their figures placed where the table's totals require`;
@@ -331,8 +411,9 @@ export function readInReadingOrder(
   // A row that adds up as printed may still be printed out of order (its figures in other columns):
   // where the identities fail, each full row in turn is placed by them instead.
   const best = jumbledCut ?? stripCut ?? cut;
+  if (depth === 'cuts') return null;
   if (place && best && !open(best)) {
-    const read = reading(best.runs, cells, best.ways, best.tangled ?? 0);
+    const read = reading(best.runs, cells, best.ways, best.tangled ?? 0, best.allCuts);
     const found: OrderedRows[] = [];
     for (const [r, run] of best.runs.entries()) {
       if (run.length !== shape.width || run.jumbled) continue;
@@ -351,7 +432,7 @@ export function readInReadingOrder(
   // Each reading tried is checked against the whole table: a budget of such checks over all the
   // tries keeps a text whose figures do not add up from being searched for minutes.
   let checks = 0;
-  const budget = { steps: SEARCH_STEPS };
+  const budget = { steps: steps.search };
   for (let k = 2; k <= Math.min(10, rows.length); k++) {
     const head = cells.length - k * shape.width;
     if (head < 0) break;
@@ -366,7 +447,7 @@ export function readInReadingOrder(
   }
   // Full-width digits in narrow columns: cells printed without a gap, figures wrapped onto the lines
   // after their row. Before the shuffles: those read the glued cells as figures.
-  const unwrapped = readWrapped(tokens, rows, shape, (runs, split) => reading(runs, split.cells, 1, 0, split.tokens), accept);
+  const unwrapped = readWrapped(tokens, rows, shape, (runs, split) => reading(runs, split.cells, 1, 0, undefined, split.tokens), accept);
   if (unwrapped) return unwrapped;
   // The rows printed as a shuffle (blocks read column by column, pairwise, as strips, in any mix):
   // taken only where exactly one table adds up in every row and passes every identity.
@@ -374,7 +455,7 @@ export function readInReadingOrder(
   // Strips first (how converters print a band of rows); each looser reading only where the stricter
   // read nothing at all, never to choose between readings.
   const cache: ShuffleCache = new Map();
-  const work = { steps: DECODE_STEPS };
+  const work = { steps: steps.decode };
   const decode = (options: { shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number }) =>
     decodeBlocks(cells, rows.length, shape.width, (table) => accept(toValues(table)), { identities, cache, work, ...options });
   // A row that adds up as printed may be out of order too (a tall row's first figure printed after
