@@ -289,9 +289,10 @@ export function decodeBlocks(
    * blocks of up to MAX_TWO_PASS_ROWS rows printed in two passes (readTwoPass), and single rows
    * printed trailing cells first; `spliced`: rows (by index) that print two cells fewer among the
    * others, their third and fourth cells given (read as single rows or two passes only); `maxBlock`:
-   * no block of more rows than this.
+   * no block of more rows than this; `firstApart`: a block read as its first column then the rest
+   * (two strips) may hold a row printed out of order (`jumbled`), as Chromium prints a group's first row.
    */
-  options: { identities?: readonly ColumnIdentity[]; maxReadings?: number; twoPass?: boolean; spliced?: ReadonlyMap<number, readonly Cell[]>; maxBlock?: number; shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number; cache?: ShuffleCache; work?: { steps: number } } = {},
+  options: { identities?: readonly ColumnIdentity[]; firstApart?: boolean; maxReadings?: number; twoPass?: boolean; spliced?: ReadonlyMap<number, readonly Cell[]>; maxBlock?: number; shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number; cache?: ShuffleCache; work?: { steps: number } } = {},
 ): BlockDecoding {
   const identities = options.identities ?? [];
   const maxReadings = options.maxReadings ?? MAX_READINGS;
@@ -308,8 +309,9 @@ export function decodeBlocks(
   const passes = { steps: TWO_PASS_STEPS };
   const work = options.work ?? { steps: Infinity };
   const rowKey = (row: readonly Cell[]) => row.map((v) => (v === null ? '-' : String(v))).join(',');
+  // Rows printed out of order count nothing here: their figures are placed once the others are known.
   const sumsOf = (block: Partial, r: number) =>
-    identities.flatMap((w) => Array.from({ length: width }, (_, c) => block.rows.reduce((a, row, i) => a + (w[r + i] ?? 0) * (row[c] ?? 0), 0)));
+    identities.flatMap((w) => Array.from({ length: width }, (_, c) => block.rows.reduce((a, row, i) => a + (block.jumbled?.includes(r + i) ? 0 : (w[r + i] ?? 0) * (row[c] ?? 0)), 0)));
   const keyOf = (sums: readonly number[]) => sums.map((x) => Math.round(x * 1e6) / 1e6).join(',');
   // suffix[r]: the readings of rows r.. (every row adding up), grouped by their identity sums.
   const suffix: Map<string, Bucket>[] = Array(rows + 1);
@@ -327,7 +329,14 @@ export function decodeBlocks(
         // A block holding a spliced row is read as single rows or two passes only.
         if (k > 1 && holdsSpliced(r, k)) break;
         const block = spliced.has(r) && k === 1 ? { rows: [splice(cells.slice(at[r]!, at[r + 1]), spliced.get(r))], first: [at[r]!] } : readBlock(cells, at[r]!, k, cuts);
-        if (block.rows.every(addsUp) && (!options.unmixed || k === 1 || !block.rows.some(mixesEmpties))) blocks.set(block.rows.map(rowKey).join(';'), block);
+        if (options.unmixed && k > 1 && block.rows.some(mixesEmpties)) continue;
+        if (block.rows.every(addsUp)) blocks.set(block.rows.map(rowKey).join(';'), block);
+        // The first column beside the wrapped labels, the rest after them (Chromium): the rest of a
+        // group's first row, beside its tall label, printed out of order (its total among its blanks).
+        else if (options.firstApart && k > 1 && cuts.length === 3 && cuts[1] === 1 && (options.jumbled ?? 0) > 0 && identities.length > 0) {
+          const out = block.rows.flatMap((row, i) => (addsUp(row) ? [] : [i]));
+          if (out.length <= options.jumbled! && out.every((i) => couldAddUp(block.rows[i]!))) blocks.set(`?${out.join(',')}?${block.rows.map(rowKey).join(';')}`, { ...block, jumbled: out.map((i) => r + i) });
+        }
       }
       const row = cells.slice(at[r]!, at[r]! + width);
       // Out of order where it does not add up as printed, or (rows named by the caller) even where it
@@ -354,7 +363,7 @@ export function decodeBlocks(
         for (const block of shuffled) blocks.set(block.rows.map(rowKey).join(';'), block);
       }
       for (const [bk, block] of blocks) {
-        const own = block.jumbled ? none : sumsOf(block, r);
+        const own = sumsOf(block, r);
         for (const tail of rest.values()) {
           if (--work.steps < 0) return { table: null, why: 'too-many', readings: count };
           const jumbled = [...(block.jumbled ?? []), ...tail.jumbled];

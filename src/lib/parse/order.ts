@@ -302,6 +302,9 @@ export function labelPairs(stream: Stream, tokens: readonly Stream['cells'][numb
   return new Set(out.map((p) => p.row)).size === out.length ? out : [];
 }
 
+/** What follows 无 where it is a label's first character: 无法提供, 无正当理由. */
+const LABEL_WORD_AFTER_MARK = /^[法正]/u;
+
 /**
  * Reads the rows of a table whose cells are in reading order. `from` is where the table's first row
  * label stands; returns null where the cells cannot be cut into the rows present so that each adds up.
@@ -330,11 +333,17 @@ export function readInReadingOrder(
   const inRegion = stream.cells.filter((c) => c.offset >= from);
   // Empty tab fields are a grid's layout, not reading order.
   if (inRegion.some((c) => c.token.kind === 'blank' && c.token.empty)) return null;
-  // A 无 with label text on both sides is a label's character (（四）无法提供 set one character per
-  // line prints 无 alone), not a cell: cells of a row stand together. A `/` or `-` is no character of
-  // a label: a blank cell printed among a wrapped label's lines.
+  // A 无 with label text on both sides that goes on as a label's word (无法提供, 无正当理由) is a
+  // label's character (（四）无法提供 set one character per line prints 无 alone), not a cell: cells of
+  // a row stand together. Before other text it is a first column's blank mark beside a wrapped label
+  // (Chromium). A `/` or `-` is no character of a label: a blank cell printed among a wrapped label's lines.
   const tokens = inRegion.filter(
-    (c, k) => c.token.kind !== 'blank' || !/\p{Script=Han}/u.test(c.token.mark ?? '') || c.offset === inRegion[k - 1]?.offset || c.offset === inRegion[k + 1]?.offset,
+    (c, k) =>
+      c.token.kind !== 'blank' ||
+      !/\p{Script=Han}/u.test(c.token.mark ?? '') ||
+      c.offset === inRegion[k - 1]?.offset ||
+      c.offset === inRegion[k + 1]?.offset ||
+      !LABEL_WORD_AFTER_MARK.test(stream.text.slice(c.offset, c.offset + 1)),
   );
   const cells = tokens.map((c) => (c.token.kind === 'number' ? c.token.value : null));
 
@@ -456,7 +465,7 @@ export function readInReadingOrder(
   // read nothing at all, never to choose between readings.
   const cache: ShuffleCache = new Map();
   const work = { steps: steps.decode };
-  const decode = (options: { shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number }) =>
+  const decode = (options: { firstApart?: boolean; shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number }) =>
     decodeBlocks(cells, rows.length, shape.width, (table) => accept(toValues(table)), { identities, cache, work, ...options });
   // A row that adds up as printed may be out of order too (a tall row's first figure printed after
   // the others: nothing in its first column, a figure in another): each such row in turn, and a
@@ -473,7 +482,8 @@ export function readInReadingOrder(
     }
     return found[0] ?? { table: null, why: 'no-reading', readings: 0 };
   };
-  // Strips first, then rows printed out of order among them; then, where group labels hold cells,
+  // Strips first, then rows printed out of order among them (then also a group's first row out of
+  // order in a block whose first column stands beside the labels); then, where group labels hold cells,
   // those put back with rows in two passes (a reading that finds no one table passes on); then a
   // few rows interleaved in any order (first with no row mixing blank marks and 0s), then with rows
   // out of order; last, a few rows interleaved with no order between their columns. Each looser
@@ -482,11 +492,12 @@ export function readInReadingOrder(
   const tiers = [
     () => decode({ shuffled: false }),
     () => decode({ shuffled: false, jumbled: 2 }),
+    () => decode({ shuffled: false, jumbled: 2, firstApart: true }),
     () => eachSuspect(false),
     () => decodeSpliced(),
     () => decode({ unmixed: true }),
     () => decode({}),
-    () => decode({ jumbled: 2 }),
+    () => decode({ jumbled: 2, firstApart: true }),
     () => eachSuspect(true),
     () => decode({ loose: true }),
   ];
