@@ -261,9 +261,13 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
 
   // Parts printed column by column apart from their labels, for rows with nothing beside their label.
   let decoded: ReturnType<typeof columnsApart> | undefined;
+  // Only for a part none of whose rows has a figure beside its label (a layout text's blank row among
+  // rows with figures is no such part: nothing to decode there, and no cost).
+  const bare = (f: Found) => !cellsOf(f).some((c) => c.token.kind === 'number');
   const apartOf = (key: Label['key']) => {
-    const f = labels.find((l) => l.key === key);
-    if (!f || cellsOf(f).some((c) => c.token.kind === 'number')) return undefined;
+    const part = Object.values(PART_ROWS).find((keys) => keys.includes(key))!;
+    const rows = labels.filter((l) => part.includes(l.key));
+    if (!rows.some((f) => f.key === key) || !rows.every(bare)) return undefined;
     return (decoded ??= columnsApart(stream, labels)).get(key);
   };
 
