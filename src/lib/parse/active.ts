@@ -80,6 +80,10 @@ function headerOf(stream: Stream, f: Found, formats: RegExp): string {
 /** Which rows each part of 第二十条 holds, in table order. */
 const PART_ROWS: Record<string, Label['key'][]> = { 一: ['regulations', 'normativeDocuments'], 五: ['licensing', 'otherServices'], 六: ['punishment', 'coercion'], 八: ['fees'], 九: ['procurement'] };
 const CAPTION = /第二十条第?\(([一二三四五六七八九])\)项/g;
+/** The rows of the part that holds `key`, in table order. */
+const partRowsOf = (key: Label['key']): readonly Label['key'][] => Object.values(PART_ROWS).find((keys) => keys.includes(key))!;
+/** The labels found of `part`'s rows, in table order. */
+const presentRows = (part: readonly Label['key'][], labels: readonly Found[]) => part.filter((r) => labels.some((l) => l.key === r));
 
 /**
  * The cells of `key` where the text prints a part's labels apart from its cells (reading order): the
@@ -92,7 +96,7 @@ function partCells(stream: Stream, labels: readonly Found[], key: Label['key'], 
   const captions = [...stream.text.matchAll(CAPTION)].map((m) => ({ part: m[1]!, start: m.index, end: m.index + m[0].length }));
   const k = captions.findIndex((c) => PART_ROWS[c.part]?.includes(key));
   if (k < 0) return null;
-  const rows = PART_ROWS[captions[k]!.part]!.filter((r) => labels.some((l) => l.key === r));
+  const rows = presentRows(PART_ROWS[captions[k]!.part]!, labels);
   const end = captions[k + 1]?.start ?? Infinity;
   const cells = stream.cells.filter((c) => c.offset >= captions[k]!.end && c.offset <= end);
   const r = rows.indexOf(key);
@@ -148,8 +152,8 @@ const PART_WIDTH: Record<string, Record<'2019' | '2021', number>> = { 一: { 201
  * guess. Nothing in table 二 adds up to confirm the reading: the rows so read are warned (apart).
  * Returns each row's cells in column order and its part's format, by row key.
  */
-export function columnsApart(stream: Stream, labels: readonly Found[]): Map<Label['key'], { cells: StreamCell[]; format: '2019' | '2021' }> {
-  const present = (part: string) => PART_ROWS[part]!.filter((r) => labels.some((l) => l.key === r));
+function columnsApart(stream: Stream, labels: readonly Found[]): Map<Label['key'], { cells: StreamCell[]; format: '2019' | '2021' }> {
+  const present = (part: string) => presentRows(PART_ROWS[part]!, labels);
   // Runs of figures with nothing between them; the header of each is the text since the run before.
   const runs: { header: string; cells: StreamCell[] }[] = [];
   let since = 0;
@@ -216,8 +220,7 @@ export function columnsApart(stream: Stream, labels: readonly Found[]): Map<Labe
  * them on a label's own lines, and the part's last row has no cell after its label. Else null.
  */
 function cellsBeforeLabel(stream: Stream, labels: readonly Found[], stops: readonly number[], key: Label['key'], width: number): StreamCell[] | null {
-  const part = Object.values(PART_ROWS).find((keys) => keys.includes(key));
-  if (!part) return null;
+  const part = partRowsOf(key);
   const rows = labels.filter((l) => part.includes(l.key));
   const lineOf = (f: Found) => [stream.lineAt[f.start]!, stream.lineAt[f.end - 1]!] as const;
   const onLabel = (c: StreamCell) => labels.some((l) => c.token.line >= lineOf(l)[0] && c.token.line <= lineOf(l)[1]);
@@ -265,10 +268,14 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
   // rows with figures is no such part: nothing to decode there, and no cost).
   const bare = (f: Found) => !cellsOf(f).some((c) => c.token.kind === 'number');
   const apartOf = (key: Label['key']) => {
-    const part = Object.values(PART_ROWS).find((keys) => keys.includes(key))!;
-    const rows = labels.filter((l) => part.includes(l.key));
+    const rows = labels.filter((l) => partRowsOf(key).includes(l.key));
     if (!rows.some((f) => f.key === key) || !rows.every(bare)) return undefined;
     return (decoded ??= columnsApart(stream, labels)).get(key);
+  };
+  /** 2019's items (上一年项目数量, 本年增/减) or 2021's: as the columns read apart say, else as the header does. */
+  const itemsFormat2019 = (key: Label['key'], f: Found, words: RegExp) => {
+    const apart = apartOf(key);
+    return apart ? apart.format === '2019' : ITEMS_2019.test(headerOf(stream, f, words));
   };
 
   const row = (key: Label['key'], width: number, rule?: { single: number }): Cell[] | null => {
@@ -370,7 +377,7 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
       if (key !== 'otherServices') missing(key);
       continue;
     }
-    const itemFormat = (apartOf(key)?.format ?? (ITEMS_2019.test(headerOf(stream, f, /处理决定|上一年|项目数|增\/?减/)) ? '2019' : '2021')) === '2019';
+    const itemFormat = itemsFormat2019(key, f, /处理决定|上一年|项目数|增\/?减/);
     const v = itemFormat ? row(key, 3, { single: 2 }) : row(key, 1);
     if (!v) continue;
     active[key] = v.at(-1)!;
@@ -378,7 +385,7 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
   }
   const fees = labels.find((l) => l.key === 'fees');
   if (!fees) missing('fees');
-  else if ((apartOf('fees')?.format ?? (ITEMS_2019.test(headerOf(stream, fees, /收费金额|上一年|项目数|增\/?减/)) ? '2019' : '2021')) === '2019') {
+  else if (itemsFormat2019('fees', fees, /收费金额|上一年|项目数|增\/?减/)) {
     const v = row('fees', 2);
     if (v) itemCounts.fees = { previousYear: v[0]!, change: v[1]! };
   } else {
