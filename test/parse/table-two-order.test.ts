@@ -38,6 +38,31 @@ describe('a row left unread beside rows placed by order', () => {
   });
 });
 
+describe('a row printed blank after a row whose cells stand on lines of their own', () => {
+  // LibreOffice's PDF as pdftotext reads it without -layout (fresh set, seed 7901): 规章 printed blank
+  // and 行政规范性文件's cells 0 0 17 printed between the two labels, each on a line of its own; every
+  // figure is taken. Read in the text's order they are 规章's: nothing tells, so both rows are in doubt.
+  const lines = ['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量', '规章', '0', '0', '17', '行政规范性文件',
+    '第二十条第（五）项', '信息内容', '行政许可', '', '本年处理决定数量', '22', '第二十条第（六）项', '', '信息内容', '行政处罚', '行政强制', '', '本年处理决定数量', '1817', '68',
+    '第二十条第（八）项', '', '信息内容', '行政事业性收费', '', '本年收费金额（单位：万元）', '228.7547', '', '三、收到和处理政府信息公开申请情况'];
+
+  it('warns on the row the order placed, and leaves the blank row unread, not blank', () => {
+    const notes = emptyNotes();
+    const result = readActive(toLines(lines.join('\n')), notes);
+    expect(result?.active.regulations).toEqual({ issued: 0, published: 0, publicTotal: 17 });
+    const warned = notes.findings.filter((f) => f.severity !== 'info');
+    expect(warned.map((f) => f.path)).toContain('active.regulations');
+    expect(warned.find((f) => f.path === 'active.normativeDocuments')?.unread).toBe(true);
+  });
+
+  it('keeps a row whose cells stand beside its label, before a blank row, unwarned (layout text)', () => {
+    const layout = lines.join('\n').replace('规章\n0\n0\n17', '规章    0    0    17');
+    const { warned } = read(layout);
+    expect(warned).not.toContain('active.regulations');
+    expect(warned).not.toContain('active.normativeDocuments');
+  });
+});
+
 describe('table 二 with its labels apart from its cells', () => {
   it('reads a part printed in blocks of columns, each block row by row', () => {
     const { active } = read(blocks.replace('第二十条第（五）项\n信息内容', '信息内容'));

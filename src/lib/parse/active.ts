@@ -404,12 +404,50 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
   // row took: then its figures are likely among them, and it is unread, not blank.
   const untaken = stream.cells.filter((c) => c.token.kind === 'number' && !taken.has(c.offset)).length;
   const unread = untaken > 0 ? empty : [];
+  warnBlankAfterOrdered(labels, byOrder, unread.length > 0 ? [] : empty, notes);
   // Such a row also puts the rows placed by order in doubt: its figures may be the ones they took.
   warnOrderInDoubt(stream, byOrder, taken, notes, cellsFirst ? 'before' : columnsFirst ? 'columns' : null, unread.length > 0 ? untaken : 0);
   for (const { path, line } of unread) {
     notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: no cells beside its label, and ${untaken} figure(s) of the table belong to no row`, path, line, unread: true });
   }
   return { active, format };
+}
+
+/**
+ * A row that printed nothing beside its label, right after a row of its part whose cells stand on
+ * lines of their own between the two labels: in reading order those cells may be either row's (a
+ * row's cells printed before its label), and nothing in table 二 adds up to tell. The row that took
+ * them is warned, and the empty one is unread, not blank. (Layout text prints a row's cells beside
+ * its label: no such row.)
+ */
+function warnBlankAfterOrdered(
+  labels: readonly Found[],
+  byOrder: readonly { path: string; line: number | undefined; apart: boolean }[],
+  empty: readonly { path: string; line: number | undefined }[],
+  notes: Notes,
+): void {
+  for (const blank of empty) {
+    const at = labels.findIndex((l) => `active.${l.key}` === blank.path);
+    const before = labels[at - 1];
+    if (!before || !partRowsOf(blank.path.slice('active.'.length) as Label['key']).includes(before.key)) continue;
+    const ordered = byOrder.find((r) => r.path === `active.${before.key}` && !r.apart);
+    if (!ordered) continue;
+    notes.findings.push({
+      severity: 'warning',
+      code: 'cells-inferred',
+      message: `${ordered.path}: its cells stand on lines of their own between its label and that of ${blank.path}, which printed nothing: they may be that row's`,
+      path: ordered.path,
+      line: ordered.line,
+    });
+    notes.findings.push({
+      severity: 'warning',
+      code: 'cells-unplaced',
+      message: `${blank.path}: nothing beside its label, and the cells printed between it and the label of ${ordered.path} may be its own`,
+      path: blank.path,
+      line: blank.line,
+      unread: true,
+    });
+  }
 }
 
 /**
