@@ -3,8 +3,13 @@
 // reports written as text, web pages and Word files (BENCH_SYNTHETIC of each, default 20), printed
 // to PDF by Chromium (BENCH_SYNTHETIC_PDF, default 5) and saved as .doc by LibreOffice
 // (BENCH_SYNTHETIC_DOC, default 10; 0 where soffice is not installed).
+// PDFs are timed apart by how they were made, as their fonts set the reader's work: the published
+// samples; Chromium printing with Noto CJK (CFF outlines, which it embeds as a Type 3 font per few
+// glyphs, each glyph a compressed procedure); Chromium printing with a TrueType CJK font (CID TrueType,
+// as Word, WPS and a browser on Windows embed theirs; where fonts-wqy-zenhei is installed); LibreOffice
+// exporting the Word file (its fonts' metrics send the file to PDFium). "pdf, all" sums them.
 // A benchmark, not a test: it prints figures. Targets: text >= 1,000 reports/s; PDF >= 50 reports/s.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reportFiles } from '../src/lib/ingest/ingest.ts';
@@ -14,7 +19,8 @@ import { counties } from '../src/lib/region.ts';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { renderEntry, type CorpusFormat } from './corpus.ts';
-import { convertDocxToDoc, LIBREOFFICE } from './synth/pdf.ts';
+import { renderReportHtml } from './synth/html.ts';
+import { convertDocxToDoc, convertDocxToPdf, LIBREOFFICE, printHtmlToPdf } from './synth/pdf.ts';
 import { createRng, generateTruth, randomDocumentOptions, randomLayout, randomTruthOptions, writeReport } from './synth/index.ts';
 
 const dir = fileURLToPath(new URL('../content/reports/', import.meta.url));
@@ -30,14 +36,19 @@ interface Doc {
 
 const byFormat = new Map<string, Doc[]>();
 const add = (format: string, doc: Doc) => byFormat.set(format, [...(byFormat.get(format) ?? []), doc]);
+const PDF = { published: 'pdf: published samples', type3: 'pdf: Chromium, Type 3 glyphs', trueType: 'pdf: Chromium, TrueType', libreOffice: 'pdf: LibreOffice' };
+/** A TrueType CJK font for Chromium to embed as CID TrueType (Debian's fonts-wqy-zenhei). */
+const TRUETYPE_CJK = existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc') ? '"WenQuanYi Zen Hei"' : undefined;
 
 for (const f of reportFiles(dir)) {
   const bytes = new Uint8Array(readFileSync(join(dir, f)));
-  add(sniff(bytes), { name: f, bytes });
+  const format = sniff(bytes);
+  add(format === 'pdf' ? PDF.published : format, { name: f, bytes });
 }
 let launched: Promise<Browser> | undefined;
 const browser = () => (launched ??= launchChromium());
 const docx: Uint8Array[] = [];
+const docxForPdf: Uint8Array[] = [];
 for (let i = 0; i < Math.max(synthetic, syntheticPdf, syntheticDoc); i++) {
   const rng = createRng(`bench-parse:${i}`);
   const year = rng.int(2019, 2024);
@@ -46,13 +57,23 @@ for (let i = 0; i < Math.max(synthetic, syntheticPdf, syntheticDoc); i++) {
   const formats: CorpusFormat[] = i < syntheticPdf ? ['txt', 'html', 'docx', 'pdf'] : ['txt', 'html', 'docx'];
   for (const format of formats) {
     const out = await renderEntry({ truth, text }, format, { ...randomDocumentOptions(rng.fork(format), `bench:${i}`), charset: rng.chance(0.3) ? 'gbk' : 'utf-8' }, browser);
-    add(format, { name: `synthetic-${i}.${format}`, bytes: typeof out === 'string' ? new TextEncoder().encode(out) : out });
+    add(format === 'pdf' ? PDF.type3 : format, { name: `synthetic-${i}.${format}`, bytes: typeof out === 'string' ? new TextEncoder().encode(out) : out });
     if (format === 'docx' && i < syntheticDoc) docx.push(out as Uint8Array);
+    if (format === 'docx' && i < syntheticPdf && LIBREOFFICE) docxForPdf.push(out as Uint8Array);
+  }
+  if (i < syntheticPdf && TRUETYPE_CJK) {
+    const html = renderReportHtml(truth, { ...randomDocumentOptions(rng.fork('pdf'), `bench:${i}`), charset: 'utf-8', fontFamily: TRUETYPE_CJK });
+    add(PDF.trueType, { name: `synthetic-${i}-truetype.pdf`, bytes: await printHtmlToPdf(await browser(), html) });
   }
 }
-// The .doc files: the same Word files saved by LibreOffice, in one run of it.
+// The .doc files and LibreOffice's PDFs: the same Word files saved by LibreOffice, in one run of it each.
 if (docx.length) convertDocxToDoc(docx).forEach((bytes, i) => add('doc', { name: `synthetic-${i}.doc`, bytes }));
+if (docxForPdf.length) convertDocxToPdf(docxForPdf).forEach((bytes, i) => add(PDF.libreOffice, { name: `synthetic-${i}-libreoffice.pdf`, bytes }));
+if (!TRUETYPE_CJK) console.log('(no TrueType CJK font: install fonts-wqy-zenhei to time Chromium PDFs with CID TrueType fonts)');
 if (launched) await (await launched).close();
+
+const pdfs = [...byFormat].filter(([format]) => format.startsWith('pdf:')).flatMap(([, docs]) => docs);
+if (pdfs.length) byFormat.set('pdf, all', pdfs);
 
 for (const [format, docs] of [...byFormat].sort(([a], [b]) => a.localeCompare(b))) {
   for (const d of docs) await parseBytes(d.bytes, d.name); // warm-up
@@ -71,7 +92,7 @@ for (const [format, docs] of [...byFormat].sort(([a], [b]) => a.localeCompare(b)
   const cpu = process.cpuUsage(cpuStarted);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   console.log(
-    `parse ${format.padEnd(4)}: ${String(Math.round(count / elapsed)).padStart(5)} documents/s wall, ${String(Math.round(count / cpuSeconds)).padStart(5)} per CPU-second ` +
+    `parse ${format.padEnd(30)}: ${String(Math.round(count / elapsed)).padStart(5)} documents/s wall, ${String(Math.round(count / cpuSeconds)).padStart(5)} per CPU-second ` +
       `(${count} parses of ${docs.length} documents in ${elapsed.toFixed(2)} s${failed ? `; ${failed} REJECTED` : ''})`,
   );
 }

@@ -17,6 +17,12 @@ export interface HtmlOptions extends DocumentOptions {
   cellLines: 'br' | 'p';
   /** The charset the page declares in <meta charset> (encode it with `encodeHtml`). */
   charset: 'utf-8' | 'gbk';
+  /**
+   * The body's font. By default Noto CJK, whose CFF outlines Chromium prints as a Type 3 font per few
+   * glyphs; a TrueType CJK font (WenQuanYi Zen Hei) it embeds as CID TrueType, as Word, WPS and a
+   * browser on Windows (宋体) embed theirs.
+   */
+  fontFamily?: string;
 }
 
 export const DEFAULT_HTML_OPTIONS: HtmlOptions = {
@@ -67,7 +73,7 @@ ${signature}
 function css(options: HtmlOptions): string {
   const label = options.narrowLabels ? 'td.label { width: 3.5em; max-width: 3.5em; }' : 'td.label { min-width: 8em; }';
   const breaks = options.breakTables ? 'table.report { break-inside: auto; } tr { break-inside: avoid; }' : 'table.report { break-inside: avoid; }';
-  return `body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", serif; margin: 0; }
+  return `body { font-family: ${options.fontFamily ?? '"Noto Serif CJK SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"'}, serif; margin: 0; }
 nav ul { list-style: none; display: flex; gap: 1em; } .breadcrumb { font-size: 0.9em; color: #555; }
 table.report { border-collapse: collapse; width: 100%; margin: 1em 0; } table.report td, table.report th { border: 1px solid #000; padding: 2px 4px; text-align: center; font-size: 10.5pt; }
 table.report p { margin: 0; } ${label} ${breaks}
