@@ -7,7 +7,7 @@ import { safePageStyle } from './layout.ts';
 import { createRng } from './prng.ts';
 import { writeReport, type WrittenReport } from './report.ts';
 import type { DocumentOptions } from './document.ts';
-import type { HtmlOptions } from './html.ts';
+import { TRUETYPE_CJK_FONT, type HtmlOptions } from './html.ts';
 import { generateTruth, type Truth, type TruthOptions } from './truth.ts';
 
 type Choices<T> = { [K in keyof T]?: fc.Arbitrary<T[K]> };
@@ -111,6 +111,8 @@ export const htmlOptionsArb = (): fc.Arbitrary<HtmlOptions> =>
         breakTables: fc.boolean(),
         cellLines: fc.constantFrom('br', 'p'),
         charset: fc.constantFrom('utf-8', 'gbk'),
+        // Noto CJK (printed as Type 3 glyphs) or a TrueType font (embedded as CID TrueType).
+        fontFamily: fc.constantFrom(undefined, TRUETYPE_CJK_FONT),
       }),
     )
     .map(([d, h]) => ({ ...d, ...h }) as HtmlOptions);

@@ -25,6 +25,9 @@ export interface HtmlOptions extends DocumentOptions {
   fontFamily?: string;
 }
 
+/** A TrueType CJK font (Debian's fonts-wqy-zenhei, which .ci/run installs): Chromium embeds it as CID TrueType. */
+export const TRUETYPE_CJK_FONT = '"WenQuanYi Zen Hei"';
+
 export const DEFAULT_HTML_OPTIONS: HtmlOptions = {
   ...DEFAULT_DOCUMENT_OPTIONS,
   page: 'portal',

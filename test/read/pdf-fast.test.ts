@@ -14,6 +14,7 @@ import { d1Box, parseToUnicode } from '../../src/lib/read/pdf/fonts.ts';
 import { inflateZlib } from '../../src/lib/read/pdf/inflate.ts';
 import { multiply } from '../../src/lib/read/pdf/layout.ts';
 import { EOF, Lexer, Name, Op, PdfString, Ref } from '../../src/lib/read/pdf/objects.ts';
+import { TRUETYPE_CJK_FONT } from '../../scripts/synth/html.ts';
 import { chromiumPdfs, huaian, libreOfficePdfs, type SamplePdf } from './pdf-samples.ts';
 
 const TOLERANCE = 0.05;
@@ -67,7 +68,7 @@ afterEach(() => {
 describe('the fast reader against PDFium', () => {
   let samples: SamplePdf[] = [];
   beforeAll(async () => {
-    samples = [huaian(), ...(await chromiumPdfs(2)), ...(await libreOfficePdfs(2))];
+    samples = [huaian(), ...(await chromiumPdfs(2)), ...(await chromiumPdfs(2, 20260103, TRUETYPE_CJK_FONT)), ...(await libreOfficePdfs(2))];
   }, 240_000);
 
   it('reads the real published PDF itself, exactly as PDFium does', async () => {
@@ -84,15 +85,21 @@ describe('the fast reader against PDFium', () => {
       const fast = fastOrDecline(bytes);
       if (fast instanceof Unsupported) outcomes.push(`${name}: declined (${fast.message})`);
       else {
-        expect(differences(fast, await readPdfPages(bytes)), name).toEqual([]);
+        // Known and not read exactly (README, "The fast PDF reader"): with a TrueType font PDFium
+        // widens a character's box to its glyph outline where it overhangs the advance, stroked (fake
+        // bold) text by half the line width, and keeps a lone space Chromium prints apart; this reader
+        // reads no font program. Under 0.3 pt; the report parsed is the same (below).
+        if (!name.startsWith('chromium-truetype')) expect(differences(fast, await readPdfPages(bytes)), name).toEqual([]);
         outcomes.push(`${name}: read`);
       }
       expect(await parseBytes(bytes, name), name).toEqual(await parseWithPdfium(bytes, name));
     }
     expect(outcomes[0]).toBe('huaian-2024.pdf: read');
     // Chromium's PDFs (Type 3 fonts, /ActualText over radicals and variants) are read too.
-    expect(outcomes.filter((o) => o.startsWith('chromium'))).toEqual(['chromium-0.pdf: read', 'chromium-1.pdf: read']);
-    expect(outcomes).toHaveLength(5);
+    expect(outcomes.filter((o) => /^chromium-\d/.test(o))).toEqual(['chromium-0.pdf: read', 'chromium-1.pdf: read']);
+    // With a TrueType font (CID TrueType, as Word and WPS embed theirs): read, or declined (fake bold).
+    expect(outcomes.filter((o) => /^chromium-truetype-\d\.pdf: (read|declined)/.test(o))).toHaveLength(2);
+    expect(outcomes).toHaveLength(7);
   });
 });
 

@@ -1,6 +1,7 @@
 // The PDFs the fast reader is checked against PDFium on: the real published one, and synthetic reports
 // made into PDF the two ways real ones are (Chromium printing the web page, LibreOffice exporting the
-// Word file), a few of each from fixed seeds.
+// Word file), a few of each from fixed seeds. Chromium's in the page's own font (Noto CJK, printed as
+// Type 3 glyphs) unless a font is given (TRUETYPE_CJK_FONT: embedded as CID TrueType).
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { launchChromium } from '../../scripts/chromium.ts';
@@ -16,13 +17,14 @@ export interface SamplePdf {
 export const huaian = (): SamplePdf => ({ name: 'huaian-2024.pdf', bytes: new Uint8Array(readFileSync(new URL('../../content/reports/huaian-2024.pdf', import.meta.url))) });
 
 /** Reports printed to PDF by Chromium. */
-export async function chromiumPdfs(count: number, seed = 20260101): Promise<SamplePdf[]> {
+export async function chromiumPdfs(count: number, seed = 20260101, fontFamily?: string): Promise<SamplePdf[]> {
   const cases = fc.sample(fc.tuple(documentTruthArb(), htmlOptionsArb()), { numRuns: count, seed });
   const browser = await launchChromium();
   try {
     const out: SamplePdf[] = [];
     for (const [k, [truth, options]] of cases.entries()) {
-      out.push({ name: `chromium-${k}.pdf`, bytes: await printHtmlToPdf(browser, renderReportHtml(truth, { ...options, charset: 'utf-8' })) });
+      const html = renderReportHtml(truth, { ...options, charset: 'utf-8', fontFamily });
+      out.push({ name: `chromium-${fontFamily ? 'truetype-' : ''}${k}.pdf`, bytes: await printHtmlToPdf(browser, html) });
     }
     return out;
   } finally {
