@@ -19,7 +19,7 @@ import { counties } from '../src/lib/region.ts';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { renderEntry, type CorpusFormat } from './corpus.ts';
-import { renderReportHtml } from './synth/html.ts';
+import { renderReportHtml, TRUETYPE_CJK_FONT } from './synth/html.ts';
 import { convertDocxToDoc, convertDocxToPdf, LIBREOFFICE, printHtmlToPdf } from './synth/pdf.ts';
 import { createRng, generateTruth, randomDocumentOptions, randomLayout, randomTruthOptions, writeReport } from './synth/index.ts';
 
@@ -38,7 +38,7 @@ const byFormat = new Map<string, Doc[]>();
 const add = (format: string, doc: Doc) => byFormat.set(format, [...(byFormat.get(format) ?? []), doc]);
 const PDF = { published: 'pdf: published samples', type3: 'pdf: Chromium, Type 3 glyphs', trueType: 'pdf: Chromium, TrueType', libreOffice: 'pdf: LibreOffice' };
 /** A TrueType CJK font for Chromium to embed as CID TrueType (Debian's fonts-wqy-zenhei). */
-const TRUETYPE_CJK = existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc') ? '"WenQuanYi Zen Hei"' : undefined;
+const TRUETYPE_CJK = existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc') ? TRUETYPE_CJK_FONT : undefined;
 
 for (const f of reportFiles(dir)) {
   const bytes = new Uint8Array(readFileSync(join(dir, f)));
