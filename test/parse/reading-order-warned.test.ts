@@ -2,7 +2,10 @@
 // of the reading-order fixture sets is compared with the truth, and each one read wrong must carry a
 // warning on its row as the site marks rows (touchesRow). test/fixtures/reading-order-warned/ holds
 // reports (fresh sets, seed 7401) whose wrong figures once showed unmarked: a 结转下年度 row holding
-// the 总计 row's figures, 复议后起诉 figures in other columns, a blank 规章 row holding its neighbour's.
+// the 总计 row's figures, 复议后起诉 figures in other columns, a blank 规章 row holding its neighbour's;
+// and two from later sets: a 规章 row holding the 规范性文件 figures printed between the two labels
+// (seed 7901), a 结转下年度 row holding the 总计 figures printed after it, the table read as layout
+// text because its labels stand in table order (seed 8701).
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';

@@ -105,7 +105,13 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   // All the cells printed after all the labels, in neither row nor column order, is reading order's
   // mark too: read as reading order, kept only where the whole table then adds up.
   const afterLabels = byLabels.inferred.some((i) => i.rule.startsWith('cells-after-labels'));
-  if (complete && !crowded && !afterLabels) return keep(read, byLabels, notes);
+  if (complete && !crowded && !afterLabels) {
+    // Its figures each on a line of their own, none beside a label: the text's order alone placed
+    // them, and in reading order a blank row's figures may stand under the next row's label. Kept as
+    // read, but the failing identities may be the reading's, not the report's: said so.
+    if (figuresApart(stream, from)) byLabels.findings.push({ severity: 'warning', code: 'order-doubtful', message: `${A}: its figures stand on lines of their own, apart from its labels, and do not add up; any of them may be another row's`, path: A });
+    return keep(read, byLabels, notes);
+  }
   // A row whose label is nowhere in the region is no reading-order mark: cutting the cells into the
   // other rows would shift its figures into its neighbours' and the totals would still add up.
   if (!ROWS.filter((d) => !d.group && !d.optional).every((d) => findLabel(stream, d.label, from))) return keep(read, byLabels, notes);
@@ -151,6 +157,13 @@ export function unreadUnbalanced(read: Applications, notes: Notes): Applications
     notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: its figures do not add up to its total and columns ${cleared.join(', ')} fail the table's identities (text printed in reading order); those cells left unread`, path, unread: true });
   }
   return out;
+}
+
+/** No figure of the table stands on a line that holds label text: each stands on a line of its own. */
+function figuresApart(stream: Stream, from: number): boolean {
+  const labelLines = new Set(stream.lineAt.slice(from));
+  const figures = stream.cells.filter((c) => c.offset >= from && c.token.kind === 'number');
+  return figures.length > 0 && !figures.some((c) => labelLines.has(c.token.line));
 }
 
 function keep(applications: Applications, from: Notes, into: Notes): Applications {
