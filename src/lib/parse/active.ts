@@ -429,7 +429,7 @@ function warnBlankAfterOrdered(
   for (const blank of empty) {
     const at = labels.findIndex((l) => `active.${l.key}` === blank.path);
     const before = labels[at - 1];
-    if (!before || !partRowsOf(blank.path.slice('active.'.length) as Label['key']).includes(before.key)) continue;
+    if (at < 1 || !before || !partRowsOf(labels[at]!.key).includes(before.key)) continue;
     const ordered = byOrder.find((r) => r.path === `active.${before.key}` && !r.apart);
     if (!ordered) continue;
     notes.findings.push({
