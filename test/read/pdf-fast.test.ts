@@ -28,6 +28,7 @@ function differences(fast: PageText[], slow: PageText[]): string[] {
     const b = slow[p]!;
     if (far(a.width, b.width) || far(a.height, b.height)) out.push(`page ${p + 1}: size ${a.width}x${a.height}, PDFium ${b.width}x${b.height}`);
     if (a.images !== b.images) out.push(`page ${p + 1}: ${a.images} images, PDFium ${b.images}`);
+    if ((a.invisible ?? 0) !== (b.invisible ?? 0)) out.push(`page ${p + 1}: ${a.invisible} invisible characters, PDFium ${b.invisible}`);
     if (a.items.map((i) => i.text).join('|') !== b.items.map((i) => i.text).join('|')) out.push(`page ${p + 1}: texts differ`);
     else a.items.forEach((x, i) => {
       const y = b.items[i]!;
@@ -137,6 +138,15 @@ describe('hand-made PDFs', () => {
     const slow = await readPdfPages(pdf);
     // Arial's descriptor says 905 + 212 = 1,117 thousandths of the size; PDFium gives another height.
     expect(slow[0]!.items[0]!.size).not.toBeCloseTo((12 * 1117) / 1000, 1);
+  });
+
+  it('counts the characters drawn invisible (render mode 3, as OCR over a scan), as PDFium does', async () => {
+    const embedded = DESCRIPTOR.replace('>>', '/FontFile2 7 0 R >>');
+    const pdf = pageOf('BT /F1 10 Tf 20 150 Td (Total 12) Tj 3 Tr 0 -14 Td (Granted 7) Tj 7 Tr 0 -14 Td (x) Tj 0 Tr 0 -14 Td (seen) Tj ET', embedded);
+    const fast = readPdfPagesFast(pdf);
+    // "Granted 7" and "x": 9 characters other than spaces.
+    expect(fast[0]!.invisible).toBe(9);
+    expect((await readPdfPages(pdf))[0]!.invisible).toBe(9);
   });
 
   it('TJ spacing, Tc and Tw, a simple font by its encoding: each character at its advance', () => {

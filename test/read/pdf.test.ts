@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../../src/lib/ingest/read.ts';
-import { groupLines, lineText, pagesToLines, textLayerRejection, type PlacedText } from '../../src/lib/read/pdf.ts';
+import { groupLines, lineText, pagesToLines, recognisedFromScan, textLayerRejection, type PlacedText } from '../../src/lib/read/pdf.ts';
 import { Report } from '../../src/lib/schema.ts';
 import { leaves, valueAt } from './leaves.ts';
 
@@ -62,6 +62,15 @@ describe('PDFs that hold no readable report', () => {
   ])('%s is rejected saying exactly why and what to do', async (name, error, zh) => {
     const result = await parseBytes(fixture(name), name);
     expect(result).toEqual({ ok: false, error: expect.stringMatching(error), zh: expect.stringMatching(zh) });
+  });
+
+  it('a scan with a recognised (OCR) text layer is read, and said to be recognised: its figures may carry recognition errors', () => {
+    const page = (invisible: number, images: number) => ({ page: 1, width: 595, height: 842, images, invisible, items: [{ text: '一、本年新收政府信息公开申请数量 12 3 0 15', x: 80, y: 100, width: 400, size: 10 }] });
+    // Most characters drawn invisible over a page image: as OCR leaves a scan.
+    expect(recognisedFromScan([page(30, 1), page(28, 1)])).toBe(true);
+    expect(recognisedFromScan([page(0, 1), page(0, 1)])).toBe(false);
+    expect(recognisedFromScan([page(30, 0)])).toBe(false);
+    expect(recognisedFromScan([page(3, 1)])).toBe(false);
   });
 
   it('a PDF whose text extracts as no Chinese (fonts without a character map) is rejected, never a garbage page', () => {

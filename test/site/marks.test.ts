@@ -11,7 +11,7 @@ describe('marks of a report', () => {
   it('marks every figure of a report whose own arithmetic fails', () => {
     // 行政复议 总计 0 beside non-zero outcomes: the case of the issue.
     const m = reportMarks(makeReport({ code: '630222' }, { consistent: false, review: [1, 2, 0, 0, 0], checks: [failedReview] }));
-    expect(m).toEqual({ inconsistent: true, unread: false, rowWarnings: [] });
+    expect(m).toEqual({ inconsistent: true, unread: false, recognised: false, rowWarnings: [] });
     expect(markReasons(m, 'punishment')).toEqual(['inconsistent']);
   });
 
@@ -29,6 +29,14 @@ describe('marks of a report', () => {
     expect(m.rowWarnings.sort()).toEqual(['disclosure-rate', 'fees']);
     expect(markReasons(m, 'fees')).toEqual(['unread', 'row-warning']);
     expect(markReasons(m, 'licensing')).toEqual(['unread']);
+  });
+
+  it('marks every figure of a report read from a scan\'s recognised (OCR) text', () => {
+    const report = makeReport({ code: '630222' }, { findings: [{ severity: 'warning', code: 'text-recognised', message: 'ocr' }] });
+    const m = reportMarks(report);
+    expect(m.recognised).toBe(true);
+    expect(markReasons(m, 'punishment')).toEqual(['recognised']);
+    expect(markReasons(m, 'received')).toEqual(['recognised']);
   });
 
   it('leaves a clean report unmarked', () => {

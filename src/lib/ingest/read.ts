@@ -49,8 +49,9 @@ export async function parseBytes(bytes: Uint8Array, source: string, sidecar: Sou
   if (bytes.length > MAX_FILE_BYTES) return { ok: false, ...rejection.tooLargeBytes(bytes.length) };
   const read = await readDocument(bytes);
   if (!read.ok) return read;
-  const { text, format, origins, pages } = read.source;
+  const { text, format, origins, pages, notices } = read.source;
   const result = parseReport(text, { source, format, origins, ...(pages !== undefined ? { pages } : {}), ...(sidecar.region ? { region: sidecar.region } : {}) });
+  if (result.ok) for (const n of notices ?? []) result.report.findings.push({ severity: 'warning', ...n });
   // No report tables: say so in the words of the file's kind (a Word file, a web page).
   if (!result.ok && result.error === rejection.notReport().error) {
     if (format === 'docx' || format === 'doc') return { ok: false, ...rejection.wordNoReport() };

@@ -12,6 +12,14 @@ export interface SourceText {
   origins: (Origin | undefined)[];
   /** Pages of a paged document (PDF). */
   pages?: number;
+  /** What the front stage found about the whole document that the report must say (a scan's OCR text). */
+  notices?: Notice[];
+}
+
+/** A front stage's word on the whole document, passed on as a warning finding without a path. */
+export interface Notice {
+  code: string;
+  message: string;
 }
 
 export type ReadResult = { ok: true; source: SourceText } | ({ ok: false } & Rejection);

@@ -5,7 +5,7 @@ import type { Origin } from '../schema.ts';
 import { rejection, type Rejection } from '../parse/rejections.ts';
 import { isBlankMark, parseNumberToken } from '../parse/tokens.ts';
 import { gridRows, type CellLine, type PlacedCell } from './columns.ts';
-import { fromLines, type ReadResult } from './document.ts';
+import { fromLines, type Notice, type ReadResult } from './document.ts';
 import { readPdfPagesFast } from './pdfFast.ts';
 import { PdfOpenError, readPdfPages } from './pdfium.ts';
 import { ruledTables, type Rule } from './ruled.ts';
@@ -28,6 +28,8 @@ export interface PageText {
   items: PlacedText[];
   /** Whether the page paints images (a scan, where it has no text). */
   images: number;
+  /** Characters (other than spaces) drawn invisible, render mode 3 or 7: a scan's recognised (OCR) text. */
+  invisible?: number;
   /** The straight lines drawn on the page (table borders among them). */
   rules?: Rule[];
 }
@@ -173,7 +175,27 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
   }
   const problem = textLayerRejection(pages);
   if (problem) return { ok: false, ...problem };
-  return { ok: true, source: fromLines('pdf', pagesToLines(pages), pages.length) };
+  const source = fromLines('pdf', pagesToLines(pages), pages.length);
+  return { ok: true, source: recognisedFromScan(pages) ? { ...source, notices: [TEXT_RECOGNISED] } : source };
+}
+
+const TEXT_RECOGNISED: Notice = {
+  code: 'text-recognised',
+  message: 'the PDF is a scan whose text layer was recognised by OCR (invisible text over page images): any figure may be misrecognised; check it against the page',
+};
+
+/**
+ * Whether the text layer was recognised from a scan (OCR): most of its characters drawn invisible over
+ * images the pages paint. Such figures are a machine's reading of a picture, not the report's own text.
+ */
+export function recognisedFromScan(pages: readonly PageText[]): boolean {
+  let chars = 0;
+  let invisible = 0;
+  for (const p of pages) {
+    for (const i of p.items) chars += i.text.replace(/\s+/gu, '').length;
+    if (p.images > 0) invisible += p.invisible ?? 0;
+  }
+  return chars > 0 && invisible * 2 > chars;
 }
 
 /** Why a PDF's text layer cannot give a report: none (a scan, or empty pages), or no real text. */

@@ -99,8 +99,8 @@ function readPage(file: PdfFile, fonts: Map<Dict, Font>, node: PageNode, page: n
   const device: Matrix = [(ex[0] - o[0]) / width, (ex[1] - o[1]) / width, (ey[0] - o[0]) / height, (ey[1] - o[1]) / height, o[0], o[1]];
   const reader = new ContentReader(file, fonts, device);
   reader.run(contents(file, node.dict), node.resources, IDENTITY);
-  const { chars, rules, images } = reader.result();
-  return { page, width, height, items: joinRuns(chars), images, rules };
+  const { chars, rules, images, invisible } = reader.result();
+  return { page, width, height, items: joinRuns(chars), images, rules, invisible };
 }
 
 /** A page's content streams, decoded and joined by a line break (each ends at a token). */

@@ -67,6 +67,8 @@ type Call =
   | 'FPDFText_GetUnicode'
   | 'FPDFText_GetLooseCharBox'
   | 'FPDFText_GetCharOrigin'
+  | 'FPDFText_GetTextObject'
+  | 'FPDFTextObj_GetTextRenderMode'
   | 'FPDFPage_CountObjects'
   | 'FPDFPage_GetObject'
   | 'FPDFPageObj_GetType'
@@ -118,9 +120,9 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PageText[]> {
         const [o, ex, ey] = [at(0, 0), at(pw, 0), at(0, ph)];
         const t = [(ex[0] - o[0]) / pw, (ex[1] - o[1]) / pw, (ey[0] - o[0]) / ph, (ey[1] - o[1]) / ph, o[0], o[1]];
         const device = (x: number, y: number): [number, number] => [t[0]! * x + t[2]! * y + t[4]!, t[1]! * x + t[3]! * y + t[5]!];
-        const items = textItems(m, page, t, out);
+        const { items, invisible } = textItems(m, page, t, out);
         const { rules, images } = drawn(m, page, f32, device, out);
-        pages.push({ page: n + 1, width, height, items, images, rules });
+        pages.push({ page: n + 1, width, height, items, images, rules, invisible });
       } finally {
         call.FPDF_ClosePage(page);
       }
@@ -133,14 +135,19 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PageText[]> {
   }
 }
 
+/** Text render modes that draw nothing: invisible (3), and invisible added to the clip (7). */
+const INVISIBLE = new Set([3, 7]);
+
 /**
  * The page's characters as text items: characters on one baseline that touch, joined (PDFium reports
- * characters one by one, and not always in reading order: Chromium's PDFs interleave them).
+ * characters one by one, and not always in reading order: Chromium's PDFs interleave them); and how
+ * many of them (spaces aside) are drawn invisible.
  */
-function textItems(m: Pdfium, page: number, t: Matrix, out: number): PlacedText[] {
+function textItems(m: Pdfium, page: number, t: Matrix, out: number): { items: PlacedText[]; invisible: number } {
   const call = wasmCalls(m);
   const text = call.FPDFText_LoadPage(page);
   const chars: PlacedText[] = [];
+  let invisible = 0;
   const heap = m.pdfium;
   try {
     const count = call.FPDFText_CountChars(text);
@@ -150,6 +157,7 @@ function textItems(m: Pdfium, page: number, t: Matrix, out: number): PlacedText[
       if (call.FPDFText_IsGenerated(text, k) === 1) continue;
       const code = call.FPDFText_GetUnicode(text, k);
       const ch = code > 0 ? radicalFolded(code) : '';
+      if (!/^[\s\u0000]*$/u.test(ch) && INVISIBLE.has(call.FPDFTextObj_GetTextRenderMode(call.FPDFText_GetTextObject(text, k)))) invisible++;
       // The loose box: the glyph's advance across, the font's ascent to descent up (the font size PDFium
       // reports is in the font's own space, not the page's). Glyph boxes are narrower (、 is a dot).
       if (!call.FPDFText_GetLooseCharBox(text, k, out + 32)) continue;
@@ -171,7 +179,7 @@ function textItems(m: Pdfium, page: number, t: Matrix, out: number): PlacedText[
   } finally {
     call.FPDFText_ClosePage(text);
   }
-  return joinRuns(chars);
+  return { items: joinRuns(chars), invisible };
 }
 
 /** The straight lines drawn on the page (and in its forms), and how many images it paints. */

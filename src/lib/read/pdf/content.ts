@@ -48,6 +48,8 @@ export interface PageContent {
   chars: PlacedText[];
   rules: Rule[];
   images: number;
+  /** Characters other than spaces drawn invisible (render mode 3 or 7). */
+  invisible: number;
 }
 
 const MAX_FORM_DEPTH = 12;
@@ -60,6 +62,7 @@ export class ContentReader {
   private readonly chars: PlacedText[] = [];
   private readonly rules: Rule[] = [];
   private images = 0;
+  private invisible = 0;
   /** Characters drawn so far by font and code: a second one nearly on top of the first is fake bold. */
   private readonly drawnAt = new Map<Font, Map<number, number[]>>();
   private readonly forms: Stream[] = [];
@@ -75,7 +78,7 @@ export class ContentReader {
   }
 
   result(): PageContent {
-    return { chars: this.chars, rules: this.rules, images: this.images };
+    return { chars: this.chars, rules: this.rules, images: this.images, invisible: this.invisible };
   }
 
   /** Runs content (a page's, or a form's with its matrix already in `ctm`). */
@@ -264,6 +267,7 @@ export class ContentReader {
       // further left or right; without an advance, nothing at the origin; under /ActualText, the glyph's
       // box alone (the text object's).
       const replaced = mark !== null && mark.actualText !== '';
+      if (gs.render === 3 || gs.render === 7) for (let i = 0; i < n; i++) if (!isBlank(texts[i]!)) this.invisible += texts[i]!.length;
       for (let i = 0; i < n; i++) {
         const code = codes[i]!;
         const ox = xs[i]!;

@@ -1,23 +1,27 @@
 // Why a report's figure may not be taken at face value in a ranking or a total: the report's own
 // arithmetic fails (consistent: false), some of its figures could not be read (findings with
-// unread: true), or the parser warned about the very row the figure comes from. Such a figure is
+// unread: true), its text was recognised from a scan (OCR: any digit may be misread), or the parser
+// warned about the very row the figure comes from. Such a figure is
 // marked in every ranking row and total it enters, and each ranking can be seen without them.
 import type { Report } from '../../schema.ts';
 
 export type MarkReason =
   | 'inconsistent' // 报告自身数字不符
   | 'unread' // 有未能读出的数字
+  | 'recognised' // 文字由扫描件识别（OCR）而来
   | 'row-warning'; // 该项所在行有解析提示
 
 export const MARK_SHORT: Record<MarkReason, string> = {
   inconsistent: '自身数字不符',
   unread: '有数字未能读出',
+  recognised: '扫描件识别',
   'row-warning': '该行有解析提示',
 };
 
 export const MARK_LABELS: Record<MarkReason, string> = {
   inconsistent: '报告自身的数字相互不符（勾稽关系不成立）',
   unread: '报告中有本站未能读出的数字',
+  recognised: '报告是扫描件，数字由文字识别（OCR）读出，可能有识别错误',
   'row-warning': '解析该项所在的行时有警告（例如单元格按规则推定所在的栏）',
 };
 
@@ -45,6 +49,8 @@ export function touchesRow(findingPath: string, row: string): boolean {
 export interface ReportMarks {
   inconsistent: boolean;
   unread: boolean;
+  /** The text was recognised from a scan (a `text-recognised` finding). */
+  recognised: boolean;
   /** Metric ids whose rows carry a warning or error finding (other than a failed identity, counted in `inconsistent`). */
   rowWarnings: string[];
 }
@@ -54,6 +60,7 @@ export function reportMarks(report: Pick<Report, 'consistent' | 'findings'>): Re
   return {
     inconsistent: !report.consistent,
     unread: report.findings.some((f) => f.unread === true),
+    recognised: report.findings.some((f) => f.code === 'text-recognised'),
     rowWarnings: Object.entries(METRIC_ROWS)
       .filter(([, rows]) => warnings.some((f) => rows.some((row) => touchesRow(f.path!, row))))
       .map(([id]) => id),
@@ -65,6 +72,7 @@ export function markReasons(marks: ReportMarks, metricId: string): MarkReason[] 
   const out: MarkReason[] = [];
   if (marks.inconsistent) out.push('inconsistent');
   if (marks.unread) out.push('unread');
+  if (marks.recognised) out.push('recognised');
   if (marks.rowWarnings.includes(metricId)) out.push('row-warning');
   return out;
 }

@@ -103,6 +103,7 @@ export const FINDING_TEXT: Record<string, (where: string) => string> = {
   'cells-ignored': (w) => `报告在此印有多余的数字，未读取：${w}`,
   'rows-blank': (w) => `报告只印了标题、没有数字，各行按空白处理：${w}`,
   'sidecar-invalid': () => '来源说明文件（.meta.json）无效，未采用',
+  'text-recognised': () => '此 PDF 是扫描件，文字由文字识别（OCR）得来：任何数字都可能识别有误，请对照原文页面核对',
   'cells-of-missing-row': (w) => `下一行的标题未在原处找到，此行读出的数字可能属于该行，请核对原文：${w}`,
   'order-doubtful': (w) => `此表的文本按阅读顺序排列（不是按行），读出的数字无论怎样排都核不平，各数可能属于别的行或栏，请核对原文：${w}`,
   'cells-dropped': (w) => `该行印出的数多于栏数，有不为 0 的数未读取，本行数字可能错位：${w}`,
