@@ -513,6 +513,18 @@ describe("a group label's block holding two cells of the group's first row (Libr
     expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications' }));
   });
 
+  it('reads the other rows whole and in table order first, where rows of 0s read in two passes would trade figures', () => {
+    // fresh-7501-2-libreoffice: four pairs (三、本年度办理结果's 0 0 printed after 无法提供's rows), every
+    // other row printed whole; read also in two passes, rows of 0s and 1s trade figures under the same
+    // column sums and no one table stood.
+    const other = 'reading-order-warned/fresh-7501-2-libreoffice';
+    const result = parseReport(readFileSync(new URL(`../fixtures/${other}.txt`, import.meta.url), 'utf8'), { source: 'fresh-7501-2-libreoffice.txt' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.applications).toEqual(JSON.parse(readFileSync(new URL(`../fixtures/${other}.json`, import.meta.url), 'utf8')).applications);
+    expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications' }));
+    expect(result.report.inferred?.filter((i) => i.path.startsWith('applications.granted[')).length).toBe(7);
+  });
+
   it('reads the whole table, every cell warned as placed by reading order', () => {
     const result = parseReport(text, { source: 'fresh-7401-6-libreoffice.txt' });
     if (!result.ok) throw new Error(result.error);
