@@ -31,6 +31,17 @@ describe('labels with short pieces of other labels between their pieces', () => 
     expect(findWithGaps(toStream(linesOf(['出', '甲', '乙', '版物'])), /出版物/, 0)).not.toBeNull();
     expect(findWithGaps(toStream(linesOf(['总', '甲', '计'])), /总计/, 0)).toBeNull();
   });
+
+  it('finds 8.属于行政查询事项 by its first words where header words stand between 行政查 and 询事项 (LibreOffice)', () => {
+    // test/fixtures/reading-order-warned/fresh-7601-2-libreoffice: 8.属于 | 行政查, then the header words
+    // 科研机构 … 其他 and the group labels （四）（五）（六）, then 询事项: more pieces between than findWithGaps skips.
+    const name = 'reading-order-warned/fresh-7601-2-libreoffice';
+    const result = parseReport(readFileSync(new URL(`../fixtures/${name}.txt`, import.meta.url), 'utf8'), { source: 'fresh-7601-2-libreoffice.txt' });
+    if (!result.ok) throw new Error(result.error);
+    const truth = JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));
+    expect(result.report.findings.filter((f) => f.code === 'row-missing')).toEqual([]);
+    expect(result.report.applications).toEqual(truth.applications);
+  });
 });
 
 describe('blocks of rows printed as vertical strips', () => {
