@@ -31,6 +31,17 @@ describe('labels with short pieces of other labels between their pieces', () => 
     expect(findWithGaps(toStream(linesOf(['出', '甲', '乙', '版物'])), /出版物/, 0)).not.toBeNull();
     expect(findWithGaps(toStream(linesOf(['总', '甲', '计'])), /总计/, 0)).toBeNull();
   });
+
+  it('finds 8.属于行政查询事项 by its first words where header words stand between 行政查 and 询事项 (LibreOffice)', () => {
+    // test/fixtures/reading-order-warned/fresh-7601-2-libreoffice: 8.属于 | 行政查, then the header words
+    // 科研机构 … 其他 and the group labels （四）（五）（六）, then 询事项: more pieces between than findWithGaps skips.
+    const name = 'reading-order-warned/fresh-7601-2-libreoffice';
+    const result = parseReport(readFileSync(new URL(`../fixtures/${name}.txt`, import.meta.url), 'utf8'), { source: 'fresh-7601-2-libreoffice.txt' });
+    if (!result.ok) throw new Error(result.error);
+    const truth = JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));
+    expect(result.report.findings.filter((f) => f.code === 'row-missing')).toEqual([]);
+    expect(result.report.applications).toEqual(truth.applications);
+  });
 });
 
 describe('blocks of rows printed as vertical strips', () => {
@@ -511,6 +522,18 @@ describe("a group label's block holding two cells of the group's first row (Libr
     if (!result.ok) throw new Error(result.error);
     expect(result.report.applications).toEqual(JSON.parse(readFileSync(new URL(`../fixtures/${other}.json`, import.meta.url), 'utf8')).applications);
     expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications' }));
+  });
+
+  it('reads the other rows whole and in table order first, where rows of 0s read in two passes would trade figures', () => {
+    // fresh-7501-2-libreoffice: four pairs (三、本年度办理结果's 0 0 printed after 无法提供's rows), every
+    // other row printed whole; read also in two passes, rows of 0s and 1s trade figures under the same
+    // column sums and no one table stood.
+    const other = 'reading-order-warned/fresh-7501-2-libreoffice';
+    const result = parseReport(readFileSync(new URL(`../fixtures/${other}.txt`, import.meta.url), 'utf8'), { source: 'fresh-7501-2-libreoffice.txt' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.applications).toEqual(JSON.parse(readFileSync(new URL(`../fixtures/${other}.json`, import.meta.url), 'utf8')).applications);
+    expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications' }));
+    expect(result.report.inferred?.filter((i) => i.path.startsWith('applications.granted[')).length).toBe(7);
   });
 
   it('reads the whole table, every cell warned as placed by reading order', () => {

@@ -31,7 +31,7 @@ const ROWS: RowDef[] = [
   { path: `${A}.denied.internalAffairs`, label: /内部事务|三类内部/ },
   { path: `${A}.denied.processInformation`, label: /过程性|四类过程/ },
   { path: `${A}.denied.enforcementRecords`, label: /执法案卷|行政执法/ },
-  { path: `${A}.denied.queryMatters`, label: /[查査]询事项|行政[查査]询/ },
+  { path: `${A}.denied.queryMatters`, label: /[查査]询事项|行政[查査]询|属于行政[查査]/ },
   { path: `${A}.unavailable`, label: /无法提供/, group: true },
   { path: `${A}.unavailable.notHeld`, label: /不掌握|本机关不掌/ },
   { path: `${A}.unavailable.needsCreation`, label: /没有现成|另行制作/ },

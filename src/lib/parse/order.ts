@@ -512,7 +512,11 @@ export function readInReadingOrder(
     if (pairs.length === 0) return { table: null, why: 'no-reading', readings: 0 };
     const spliced = new Map(pairs.map((p) => [p.row, [cells[p.index]!, cells[p.index + 1]!]] as const));
     const own = { steps: SPLICED_STEPS };
-    const found = decodeBlocks(kept.map((i) => cells[i]!), rows.length, shape.width, (table) => accept(toValues(table)), { identities, work: own, shuffled: false, twoPass: true, unmixed: true, jumbled: 2, spliced, maxBlock: MAX_TWO_PASS_ROWS });
+    const read = (options: Parameters<typeof decodeBlocks>[4]) => decodeBlocks(kept.map((i) => cells[i]!), rows.length, shape.width, (table) => accept(toValues(table)), { identities, work: own, spliced, ...options });
+    // Every other row printed whole, in table order, first: where rows of 0s could also be read in two
+    // passes, those readings trade figures between rows under the same sums and no one table stands.
+    const whole = read({ shuffled: false, maxBlock: 1 });
+    const found = whole.table ? whole : read({ shuffled: false, twoPass: true, unmixed: true, jumbled: 2, maxBlock: MAX_TWO_PASS_ROWS });
     // Two tables, or too many readings, under this reading: the looser readings below are still tried,
     // as where no pair was found (they take a table only where it is the one that adds up).
     if (!found.table) return { table: null, why: 'no-reading', readings: found.readings };
