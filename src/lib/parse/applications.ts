@@ -119,6 +119,8 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   if (ordered && checkApplications(ordered.applications).every((c) => c.ok)) return keep(ordered.applications, ordered.notes, notes);
   const headed = readWithHeadedCells(stream, from);
   if (headed) return keep(headed.applications, headed.notes, notes);
+  const pieces = readWithFirstRowInPieces(stream, from);
+  if (pieces) return keep(pieces.applications, pieces.notes, notes);
   // Neither reading adds up, in text that shows reading order's marks: a cell no identity vouches for
   // was likely cut from other rows' figures. Unread, not wrong.
   const left = unreadUnbalanced(read, byLabels);
@@ -291,6 +293,120 @@ function readWithHeadedCells(stream: Stream, from: number): { applications: Appl
   return read;
 }
 
+/** The header words of the columns 科研机构, 社会公益组织 and 法律服务机构, where their cells' block starts. */
+const MIDDLE_COLUMNS_HEADER = /科研机/;
+/** Label text that is no more than the applicant columns' header words (set in pieces, in any order). */
+const ONLY_HEADER_WORDS = /^[科研机构社会公益组织法律服务商业企其他总计]*$/u;
+const OTHERS_HEADER = /^(?:其他|总计)$/u;
+/** Rows after the first printed in two passes with it, at most (as readTwoPass's blocks). */
+const MAX_PIECE_ROWS = 4;
+/** Orders of those rows' cells checked against the whole table, at most. */
+const MAX_PIECE_READINGS = 16;
+/** Steps of the search over interleaved last rows, for each order read (an eighth of a retry's). */
+const PIECE_STEPS = { search: RETRY_STEPS.search / 8, decode: 0 };
+
+/**
+ * Table 三 whose first row LibreOffice printed in column pieces with the header words: the header
+ * cells of 科研机构, 社会公益组织 and 法律服务机构 and the first row's cells under them as one block,
+ * then its 自然人 cell, then its 商业企业 cell (after that header's words), and its 其他 and 总计
+ * cells after those header words, which may stand after the first cells of the next rows (those rows
+ * then print in two passes: their first cells before 其他/总计, the rest after). So the first five
+ * cells after the header words 科研机 are the row's third to fifth, first and second cells; its last
+ * two the first after 其他 (where that header stands later), with only figures between. Every cut of
+ * the next rows' two passes in which each row adds up is tried; the table is taken only where exactly
+ * one of them reads (in table order, no doubt in the cut) a table passing every identity.
+ */
+function readWithFirstRowInPieces(stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
+  const first = stream.cells.findIndex((c) => c.offset >= from);
+  if (first < 0 || first + SHAPE.width > stream.cells.length) return null;
+  const header = findFrom(stream.text, MIDDLE_COLUMNS_HEADER, from);
+  if (!header || stream.cells[first]!.offset <= header.index) return null;
+  const head = stream.cells.slice(first, first + 5);
+  if (!ONLY_HEADER_WORDS.test(stream.text.slice(header.index, head.at(-1)!.offset))) return null;
+  // Where 其他 stands after the five cells, the row's last two follow it; figures alone stand between.
+  const pieceText = (k: number) => stream.text.slice(stream.pieces[k]!, stream.pieces[k + 1] ?? stream.text.length);
+  // A piece starts at the offset of the cells printed just before it: those stand at or before its start.
+  const last = head.at(-1)!.offset;
+  const others = stream.pieces.findIndex((start, k) => start >= last && OTHERS_HEADER.test(pieceText(k)));
+  let tail = first + 5;
+  if (others >= 0 && ONLY_HEADER_WORDS.test(stream.text.slice(last, stream.pieces[others]!))) {
+    let end = others;
+    while (stream.pieces[end + 1] !== undefined && OTHERS_HEADER.test(pieceText(end + 1))) end++;
+    const after = stream.pieces[end + 1] ?? stream.text.length;
+    const next = stream.cells.findIndex((c, i) => i >= first + 5 && c.offset >= after && c.offset > stream.pieces[others]!);
+    if (next >= 0) tail = next;
+  }
+  if (tail < first + 5 || tail + 2 > stream.cells.length) return null;
+  const offset = head[0]!.offset;
+  const row = [head[3]!, head[4]!, head[0]!, head[1]!, head[2]!, stream.cells[tail]!, stream.cells[tail + 1]!].map((c) => ({ ...c, offset }));
+  if (!addsUpAsPrinted(row.map((c) => c.token))) return null;
+  const heads = stream.cells.slice(first + 5, tail);
+  const rest = stream.cells.slice(tail + 2);
+  const found = new Map<string, { applications: Applications; notes: Notes }>();
+  let checked = 0;
+  for (const block of twoPassOrders(heads, rest, SHAPE.width)) {
+    if (++checked > MAX_PIECE_READINGS) return null;
+    const cells = [...stream.cells.slice(0, first), ...row, ...block];
+    const read = readOrdered({ ...stream, cells }, from, 'untangled', PIECE_STEPS);
+    if (!read || !read.ordered.certain() || read.ordered.partial > 0 || !checkApplications(read.applications).every((c) => c.ok)) continue;
+    found.set(JSON.stringify(read.applications), read);
+    if (found.size > 1) return null;
+  }
+  if (found.size !== 1) return null;
+  const [read] = [...found.values()] as [{ applications: Applications; notes: Notes }];
+  read.notes.findings.push({
+    severity: 'warning',
+    code: 'cells-inferred',
+    message: `${A}: ${A}.received's cells read in the pieces LibreOffice prints with the header words (科研机构 to 法律服务机构, 自然人, 商业企业, then 其他 and 总计${heads.length > 0 ? `, after the first ${heads.length} cells of the next rows, printed in two passes` : ''}) (text in reading order); the one reading under which the table adds up`,
+    path: A,
+  });
+  return read;
+}
+
+/**
+ * The cells after a first row printed apart, with the next rows put back in order where they were
+ * printed in two passes (`heads`: their first cells, all printed before `rest`, which starts with the
+ * rest of their cells): every number of rows and cut of each row whose row adds up to its total and
+ * prints its empty cells one way, distinct orders of figures only. No heads: the cells as printed.
+ */
+function* twoPassOrders<T extends { token: CellToken }>(heads: readonly T[], rest: readonly T[], width: number): Generator<T[]> {
+  if (heads.length === 0) {
+    yield [...rest];
+    return;
+  }
+  const value = (c: T) => (c.token.kind === 'number' ? c.token.value : null);
+  const fits = (cells: readonly T[]) => addsUpAsPrinted(cells.map((c) => c.token));
+  const seen = new Set<string>();
+  for (let k = 1; k <= MAX_PIECE_ROWS; k++) {
+    const tails = k * width - heads.length;
+    if (heads.length < k || tails < k || tails > rest.length) continue;
+    // Rows j.. with `h` first-pass and `t` second-pass cells taken so far.
+    const walk = function* (j: number, h: number, t: number, rows: T[][]): Generator<T[][]> {
+      if (j === k) {
+        if (h === heads.length) yield rows;
+        return;
+      }
+      for (let cut = 1; cut < width && h + cut <= heads.length; cut++) {
+        const cells = [...heads.slice(h, h + cut), ...rest.slice(t, t + width - cut)];
+        if (fits(cells)) yield* walk(j + 1, h + cut, t + width - cut, [...rows, cells]);
+        // Two rows cut alike printed column by column in both passes (a tall label's pair of rows).
+        if (j + 2 > k || h + 2 * cut > heads.length) continue;
+        const pair = [...heads.slice(h, h + 2 * cut), ...rest.slice(t, t + 2 * (width - cut))];
+        const upper = pair.filter((_, i) => i % 2 === 0);
+        const lower = pair.filter((_, i) => i % 2 === 1);
+        if (fits(upper) && fits(lower)) yield* walk(j + 2, h + 2 * cut, t + 2 * (width - cut), [...rows, upper, lower]);
+      }
+    };
+    for (const rows of walk(0, 0, 0, [])) {
+      const order = [...rows.flat(), ...rest.slice(tails)];
+      const key = order.map((c) => value(c) ?? '-').join(',');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      yield order;
+    }
+  }
+}
+
 /**
  * Table 三 with one row's last cells printed apart: LibreOffice's text may take a group's first row
  * (beside the tall cell of the group's label, printed among that row's cells) in two blocks, the
@@ -339,6 +455,13 @@ function readWithRowApart(lines: readonly Line[], runs: readonly Line[][], short
     path: A,
   });
   return { applications, notes, taken };
+}
+
+/** A row's cells that add up to their last, with its empty cells printed one way (blank marks or 0s). */
+function addsUpAsPrinted(row: readonly CellToken[]): boolean {
+  const values = row.map((t) => (t.kind === 'number' ? t.value : null));
+  const sum = values.slice(0, -1).reduce<number>((a, b) => a + (b ?? 0), 0);
+  return Math.abs(sum - (values.at(-1) ?? 0)) < 1e-9 && !(values.includes(null) && values.includes(0));
 }
 
 /** A row's cells that add up to their total, as printed or with the total among them (a row printed out of order). */

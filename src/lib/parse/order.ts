@@ -11,7 +11,7 @@ import { decodeBlocks, MAX_TWO_PASS_ROWS, type ColumnIdentity, type ShuffleCache
 import { findLabel, type Stream } from './stream.ts';
 import type { Token } from './tokens.ts';
 
-export type Depth = 'cuts' | 'all';
+export type Depth = 'cuts' | 'untangled' | 'all';
 
 export interface OrderedRows {
   /** Values of every row present, by JSON path. */
@@ -323,7 +323,8 @@ export function readInReadingOrder(
   /**
    * How far to look: 'cuts', cuts of the cells into rows in table order, plain or with rows whose total
    * is not last; 'all', also blocks of rows printed as strips and the searches over rows printed
-   * interleaved (costly where nothing adds up).
+   * interleaved (costly where nothing adds up); 'untangled', cuts and the last rows interleaved (for
+   * readings tried many times over).
    */
   depth: Depth = 'all',
   /** Steps of the searches over interleavings, for a second reading of the same table at less cost. */
@@ -454,6 +455,7 @@ export function readInReadingOrder(
       if (tail) return readTail(tail);
     }
   }
+  if (depth === 'untangled') return null;
   // Full-width digits in narrow columns: cells printed without a gap, figures wrapped onto the lines
   // after their row. Before the shuffles: those read the glued cells as figures.
   const unwrapped = readWrapped(tokens, rows, shape, (runs, split) => reading(runs, split.cells, 1, 0, undefined, split.tokens), accept);
