@@ -465,7 +465,7 @@ export function readInReadingOrder(
   // read nothing at all, never to choose between readings.
   const cache: ShuffleCache = new Map();
   const work = { steps: steps.decode };
-  const decode = (options: { firstApart?: boolean; shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number }) =>
+  const decode = (options: { bands?: boolean; firstApart?: boolean; shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number }) =>
     decodeBlocks(cells, rows.length, shape.width, (table) => accept(toValues(table)), { identities, cache, work, ...options });
   // A row that adds up as printed may be out of order too (a tall row's first figure printed after
   // the others: nothing in its first column, a figure in another): each such row in turn, and a
@@ -486,7 +486,8 @@ export function readInReadingOrder(
   // order in a block whose first column stands beside the labels); then, where group labels hold cells,
   // those put back with rows in two passes (a reading that finds no one table passes on); then a
   // few rows interleaved in any order (first with no row mixing blank marks and 0s), then with rows
-  // out of order; last, a few rows interleaved with no order between their columns. Each looser
+  // out of order; then a few rows interleaved with no order between their columns; last, bands of
+  // rows printed as two strips whose second interleaves neighbouring rows (Chromium). Each looser
   // reading only where the stricter found nothing (a search given up on among interleavings still
   // lets the stricter readings without them stand).
   const tiers = [
@@ -500,6 +501,7 @@ export function readInReadingOrder(
     () => decode({ jumbled: 2, firstApart: true }),
     () => eachSuspect(true),
     () => decode({ loose: true }),
+    () => decode({ shuffled: false, bands: true }),
   ];
   // Two cells printed in a group label's block put back into the group's first row; the rest read
   // as single rows, strips or two passes of a few rows (LibreOffice prints the leading cells of rows
