@@ -25,6 +25,19 @@ describe('a band of rows in two strips, two rows of the second interleaved', () 
     expect(readBand(cells, 0, 4, 3, 1, { steps: 1_000 })!.map((p) => p.rows)).toEqual([rows]);
   });
 
+  it('reads three rows of the second strip interleaved column by column', () => {
+    // 1 2 0 3 beside the labels; then the first three rows' rests column by column (1 0 3, 2 2 3).
+    const three = [1, 2, 0, 3, 1, 0, 3, 2, 2, 3, 4, 7];
+    expect(readBand(three, 0, 4, 3, 1, { steps: 1_000 })!.map((p) => p.rows)).toEqual([
+      [
+        [1, 1, 2],
+        [2, 0, 2],
+        [0, 3, 3],
+        [3, 4, 7],
+      ],
+    ]);
+  });
+
   it('is read where asked to, not without the option', () => {
     expect(decodeBlocks(cells, 4, 3, () => true, { identities, shuffled: false, bands: true }).table).toEqual(rows);
     expect(decodeBlocks(cells, 4, 3, () => true, { identities, shuffled: false }).table).toBeNull();

@@ -249,7 +249,7 @@ export type RestsCache = Map<string, Cell[][][] | null>;
 /** Steps of the search over bands' interleaved rows, over all the bands of one table. */
 export const BAND_STEPS = 60_000;
 /** A band read as two strips may hold at most this many neighbouring rows interleaved in its second strip. */
-export const MAX_BAND_SHUFFLE = 2;
+export const MAX_BAND_SHUFFLE = 3;
 /** The first strip of a band (the columns printed beside the wrapped labels) is at most this many columns. */
 export const MAX_BAND_HEAD = 2;
 
