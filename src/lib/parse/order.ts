@@ -486,8 +486,7 @@ export function readInReadingOrder(
   // order in a block whose first column stands beside the labels); then, where group labels hold cells,
   // those put back with rows in two passes (a reading that finds no one table passes on); then a
   // few rows interleaved in any order (first with no row mixing blank marks and 0s), then with rows
-  // out of order; then a few rows interleaved with no order between their columns; last, bands of
-  // rows printed as two strips whose second interleaves neighbouring rows (Chromium). Each looser
+  // out of order; last, a few rows interleaved with no order between their columns. Each looser
   // reading only where the stricter found nothing (a search given up on among interleavings still
   // lets the stricter readings without them stand).
   const tiers = [
@@ -501,7 +500,6 @@ export function readInReadingOrder(
     () => decode({ jumbled: 2, firstApart: true }),
     () => eachSuspect(true),
     () => decode({ loose: true }),
-    () => decode({ shuffled: false, bands: true }),
   ];
   // Two cells printed in a group label's block put back into the group's first row; the rest read
   // as single rows, strips or two passes of a few rows (LibreOffice prints the leading cells of rows
@@ -533,6 +531,13 @@ export function readInReadingOrder(
     const late = readLateTotal(cells, rows.length, shape.width, tokens.at(-2)?.token.line !== tokens.at(-1)?.token.line, (table) => accept(toValues(table)), identities);
     if (late) (decoded = late), (lateTotal = true);
   }
+  // Last, bands of rows printed as two strips whose second interleaves neighbouring rows (Chromium):
+  // only where nothing above reads the cells (its doubts never stand in the way of the readings above).
+  let banded = false;
+  if (!decoded.table && decoded.why === 'no-reading') {
+    const band = decode({ shuffled: false, bands: true });
+    if (band.table) (decoded = band), (banded = true);
+  }
   if (decoded.table) {
     const runs = decoded.firstCell.map((start, r) => ({ start, length: shape.width, values: decoded.table[r]! }));
     const read = reading(runs, cells, 1, 0);
@@ -541,7 +546,9 @@ export function readInReadingOrder(
       ? `; ${pairs.length} pairs of cells printed beside a group's label put into the group's first row as its third and fourth cells`
       : lateTotal
         ? '; the last figure, printed after the table, read as the total of the one row it lets add up'
-        : '';
+        : banded
+          ? '; bands of rows printed as two strips (their first columns, then the rest, some rows of the rest interleaved)'
+          : '';
     const why = (placed.length > 0 ? `; ${placed.length} rows printed out of order, their figures placed where the table's totals require` : '') + moved;
     return {
       ...read,
