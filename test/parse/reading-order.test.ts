@@ -15,7 +15,7 @@ const namesIn = (dir: URL) => readdirSync(dir).filter((f) => f.endsWith('.txt'))
 const names = namesIn(tuned);
 // The shares reached (rounded down): raise them with the parser, never lower them for more cells read;
 // lowered only once, for fewer wrong cells (unreadUnbalanced: held-out 74.0% -> 72.7%, wrong 42 -> 22).
-const FLOOR_TUNED = 0.87;
+const FLOOR_TUNED = 0.88;
 const FLOOR_HELD_OUT = 0.77;
 const SKIP = new Set(['source', 'consistent', 'region.name', 'region.province', 'region.prefecture']);
 

@@ -6,6 +6,7 @@ import { parseBytes } from '../../src/lib/ingest/read.ts';
 import { groupLines, lineText, pagesToLines, recognisedFromScan, textLayerRejection, type PlacedText } from '../../src/lib/read/pdf.ts';
 import { Report } from '../../src/lib/schema.ts';
 import { leaves, valueAt } from './leaves.ts';
+import { textPdf } from './text-pdf.ts';
 
 const pdf = readFileSync(new URL('../../content/reports/huaian-2024.pdf', import.meta.url));
 const expected = JSON.parse(readFileSync(new URL('../fixtures/documents/huaian-2024.json', import.meta.url), 'utf8'));
@@ -31,6 +32,17 @@ describe('a real published PDF', () => {
 });
 
 const item = (text: string, x: number, y: number, size = 10): PlacedText => ({ text, x, y, size, width: text.length * size * (/^\d+$/.test(text) ? 0.5 : 1) });
+
+describe('a page stored turned', () => {
+  it('a landscape page stored as a portrait one shown turned (/Rotate 90) reads as the same report as upright', async () => {
+    const lines = readFileSync(new URL('../../content/reports/000_abd24a0acb5d3937.txt', import.meta.url), 'utf8').split('\n');
+    const upright = await parseBytes(textPdf(lines), 'upright.pdf');
+    const turned = await parseBytes(textPdf(lines, { turned: true }), 'turned.pdf');
+    if (!upright.ok || !turned.ok) throw new Error(`not read: ${JSON.stringify([upright.ok, turned.ok])}`);
+    expect(upright.report.active?.licensing).toBe(6469);
+    expect({ ...turned.report, source: '' }).toEqual({ ...upright.report, source: '' });
+  });
+});
 
 describe('PDF text items into lines', () => {
   it('items on one baseline form one line in x order, whatever their font size', () => {

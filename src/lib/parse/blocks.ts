@@ -244,6 +244,104 @@ export function readShuffled(cells: readonly Cell[], start: number, k: number, w
   return found.map(({ rows, first }) => ({ rows, first }));
 }
 
+/** Readings of rows' last cells interleaved, by where they start, how many rows and the sums before them. */
+export type RestsCache = Map<string, Cell[][][] | null>;
+/** Steps of the search over bands' interleaved rows, over all the bands of one table. */
+export const BAND_STEPS = 60_000;
+/** A band read as two strips may hold at most this many neighbouring rows interleaved in its second strip. */
+export const MAX_BAND_SHUFFLE = 3;
+/** The first strip of a band (the columns printed beside the wrapped labels) is at most this many columns. */
+export const MAX_BAND_HEAD = 2;
+
+/**
+ * The `k` rows starting at cell `start` printed as a band of two strips: every row's first `head`
+ * cells (beside the wrapped labels), row by row, then every row's other cells, where neighbouring
+ * rows of the second strip (at most MAX_BAND_SHUFFLE) may be printed interleaved, each row's cells
+ * left to right and each column top to bottom (Chromium takes cells standing on one line together,
+ * as it does a short row beside a tall one). Every distinct reading in which each row adds up and
+ * prints its empty cells one way (blank marks or 0s, not both);
+ * null where the search ran out of steps or found more than MAX_READINGS.
+ */
+export function readBand(cells: readonly Cell[], start: number, k: number, width: number, head: number, budget: { steps: number }, cache: RestsCache = new Map()): Partial[] | null {
+  const restWidth = width - head;
+  const heads = Array.from({ length: k }, (_, j) => cells.slice(start + j * head, start + (j + 1) * head));
+  const restsAt = start + k * head;
+  const headSum = (j: number) => heads[j]!.reduce<number>((a, b) => a + (b ?? 0), 0);
+  // Rows j.. read from the second strip: each a group of 1 to MAX_BAND_SHUFFLE rows interleaved.
+  const memo = new Map<number, Cell[][][] | null>();
+  const from = (j: number): Cell[][][] | null => {
+    if (j === k) return [[]];
+    const known = memo.get(j);
+    if (known !== undefined) return known;
+    const found = new Map<string, Cell[][]>();
+    for (let g = 1; g <= Math.min(MAX_BAND_SHUFFLE, k - j); g++) {
+      const before = Array.from({ length: g }, (_, q) => headSum(j + q));
+      const key = `${restsAt + j * restWidth}:${g}:${restWidth}:${before.join(',')}`;
+      if (!cache.has(key)) cache.set(key, interleavedRests(cells, restsAt + j * restWidth, g, restWidth, before, budget));
+      const groups = cache.get(key)!;
+      if (!groups) return memo.set(j, null), null;
+      if (groups.length === 0) continue;
+      const after = from(j + g);
+      if (!after) return memo.set(j, null), null;
+      for (const group of groups) {
+        // A row prints its empty cells one way: blank marks and 0s in one row are two rows' cells.
+        if (group.some((rest, q) => mixesEmpties([...heads[j + q]!, ...rest]))) continue;
+        for (const tail of after) {
+          const rows = [...group, ...tail];
+          found.set(JSON.stringify(rows), rows);
+          if (found.size > MAX_READINGS) return memo.set(j, null), null;
+        }
+      }
+    }
+    const list = [...found.values()];
+    memo.set(j, list);
+    return list;
+  };
+  const rests = from(0);
+  if (!rests) return null;
+  const first = Array.from({ length: k }, (_, j) => start + j * head);
+  return rests.map((rows) => ({ rows: rows.map((rest, j) => [...heads[j]!, ...rest]), first }));
+}
+
+/**
+ * The `g` rows' last cells (`width` each, after cells summing to `before[q]`) printed from cell
+ * `start` on, interleaved with each row's cells left to right and each column top to bottom: the
+ * distinct readings in which each row adds up (one group of one row: the cells as printed); null
+ * where the steps ran out.
+ */
+function interleavedRests(cells: readonly Cell[], start: number, g: number, width: number, before: readonly number[], budget: { steps: number }): Cell[][][] | null {
+  const end = start + g * width;
+  if (end > cells.length) return [];
+  const rows: Cell[][] = Array.from({ length: g }, () => []);
+  const sums = [...before];
+  const out = new Map<string, Cell[][]>();
+  const walk = (i: number, previous: number): boolean => {
+    if (--budget.steps < 0) return false;
+    if (i === end) {
+      out.set(JSON.stringify(rows), rows.map((r) => [...r]));
+      return out.size <= MAX_READINGS;
+    }
+    const v = cells[i]!;
+    for (let q = 0; q < g; q++) {
+      const f = rows[q]!.length;
+      if (f === width || (q > 0 && rows[q - 1]!.length <= f)) continue;
+      // Equal figures one after the other: the order putting the upper row first only (the same rows).
+      if (i > start && cells[i - 1] === v && previous > q) continue;
+      const last = f === width - 1;
+      if (last && Math.abs(sums[q]! - (v ?? 0)) > 1e-9) continue;
+      rows[q]!.push(v);
+      const sum = sums[q]!;
+      if (!last) sums[q] = sum + (v ?? 0);
+      const ok = walk(i + 1, q);
+      sums[q] = sum;
+      rows[q]!.pop();
+      if (!ok) return false;
+    }
+    return true;
+  };
+  return walk(start, -1) ? [...out.values()] : null;
+}
+
 /**
  * Column identities of a table: each a weight per row such that, in every column, the weighted sum of
  * the rows' cells is 0 (（七）总计 = the sum of （一） to （六）: weight 1 on those rows, -1 on 总计).
@@ -290,9 +388,11 @@ export function decodeBlocks(
    * printed trailing cells first; `spliced`: rows (by index) that print two cells fewer among the
    * others, their third and fourth cells given (read as single rows or two passes only); `maxBlock`:
    * no block of more rows than this; `firstApart`: a block read as its first column then the rest
-   * (two strips) may hold a row printed out of order (`jumbled`), as Chromium prints a group's first row.
+   * (two strips) may hold a row printed out of order (`jumbled`), as Chromium prints a group's first row;
+   * `bands`: blocks of three rows or more printed as two strips with neighbouring rows of the second
+   * interleaved (readBand).
    */
-  options: { identities?: readonly ColumnIdentity[]; firstApart?: boolean; maxReadings?: number; twoPass?: boolean; spliced?: ReadonlyMap<number, readonly Cell[]>; maxBlock?: number; shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number; cache?: ShuffleCache; work?: { steps: number } } = {},
+  options: { identities?: readonly ColumnIdentity[]; bands?: boolean; firstApart?: boolean; maxReadings?: number; twoPass?: boolean; spliced?: ReadonlyMap<number, readonly Cell[]>; maxBlock?: number; shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number; cache?: ShuffleCache; work?: { steps: number } } = {},
 ): BlockDecoding {
   const identities = options.identities ?? [];
   const maxReadings = options.maxReadings ?? MAX_READINGS;
@@ -307,6 +407,8 @@ export function decodeBlocks(
   const cache = options.cache ?? new Map();
   const budget = { steps: SHUFFLE_STEPS };
   const passes = { steps: TWO_PASS_STEPS };
+  const bandSteps = { steps: BAND_STEPS };
+  const rests: RestsCache = new Map();
   const work = options.work ?? { steps: Infinity };
   const rowKey = (row: readonly Cell[]) => row.map((v) => (v === null ? '-' : String(v))).join(',');
   // Rows printed out of order count nothing here: their figures are placed once the others are known.
@@ -337,6 +439,14 @@ export function decodeBlocks(
           const out = block.rows.flatMap((row, i) => (addsUp(row) ? [] : [i]));
           if (out.length <= options.jumbled! && out.every((i) => couldAddUp(block.rows[i]!))) blocks.set(`?${out.join(',')}?${block.rows.map(rowKey).join(';')}`, { ...block, jumbled: out.map((i) => r + i) });
         }
+      }
+      // A band of rows printed as two strips whose second strip interleaves neighbouring rows.
+      for (let head = 1; options.bands && spliced.size === 0 && k >= 3 && head <= MAX_BAND_HEAD; head++) {
+        const key = `${r}:${k}:band:${head}`;
+        if (!cache.has(key)) cache.set(key, readBand(cells, at[r]!, k, width, head, bandSteps, rests));
+        const band = cache.get(key)!;
+        if (!band) return { table: null, why: 'too-many', readings: count };
+        for (const block of band) blocks.set(block.rows.map(rowKey).join(';'), block);
       }
       const row = cells.slice(at[r]!, at[r]! + width);
       // Out of order where it does not add up as printed, or (rows named by the caller) even where it

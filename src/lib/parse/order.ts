@@ -467,7 +467,7 @@ export function readInReadingOrder(
   // read nothing at all, never to choose between readings.
   const cache: ShuffleCache = new Map();
   const work = { steps: steps.decode };
-  const decode = (options: { firstApart?: boolean; shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number }) =>
+  const decode = (options: { bands?: boolean; firstApart?: boolean; shuffled?: boolean; loose?: boolean; unmixed?: boolean; jumbled?: number; suspect?: number }) =>
     decodeBlocks(cells, rows.length, shape.width, (table) => accept(toValues(table)), { identities, cache, work, ...options });
   // A row that adds up as printed may be out of order too (a tall row's first figure printed after
   // the others: nothing in its first column, a figure in another): each such row in turn, and a
@@ -537,6 +537,13 @@ export function readInReadingOrder(
     const late = readLateTotal(cells, rows.length, shape.width, tokens.at(-2)?.token.line !== tokens.at(-1)?.token.line, (table) => accept(toValues(table)), identities);
     if (late) (decoded = late), (lateTotal = true);
   }
+  // Last, bands of rows printed as two strips whose second interleaves neighbouring rows (Chromium):
+  // only where nothing above reads the cells (its doubts never stand in the way of the readings above).
+  let banded = false;
+  if (!decoded.table && decoded.why === 'no-reading') {
+    const band = decode({ shuffled: false, bands: true });
+    if (band.table) (decoded = band), (banded = true);
+  }
   if (decoded.table) {
     const runs = decoded.firstCell.map((start, r) => ({ start, length: shape.width, values: decoded.table[r]! }));
     const read = reading(runs, cells, 1, 0);
@@ -545,7 +552,9 @@ export function readInReadingOrder(
       ? `; ${pairs.length} pairs of cells printed beside a group's label put into the group's first row as its third and fourth cells`
       : lateTotal
         ? '; the last figure, printed after the table, read as the total of the one row it lets add up'
-        : '';
+        : banded
+          ? '; bands of rows printed as two strips (their first columns, then the rest, some rows of the rest interleaved)'
+          : '';
     const why = (placed.length > 0 ? `; ${placed.length} rows printed out of order, their figures placed where the table's totals require` : '') + moved;
     return {
       ...read,

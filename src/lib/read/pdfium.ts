@@ -56,7 +56,6 @@ type Call =
   | 'FPDF_GetPageCount'
   | 'FPDF_LoadPage'
   | 'FPDF_ClosePage'
-  | 'FPDFPage_GetRotation'
   | 'FPDF_GetPageWidthF'
   | 'FPDF_GetPageHeightF'
   | 'FPDF_PageToDevice'
@@ -107,18 +106,18 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PageText[]> {
       const page = call.FPDF_LoadPage(doc, n);
       if (!page) throw new PdfOpenError('damaged');
       try {
-        const rotation = call.FPDFPage_GetRotation(page);
-        const pw = call.FPDF_GetPageWidthF(page);
-        const ph = call.FPDF_GetPageHeightF(page);
-        const [width, height] = rotation % 2 === 1 ? [ph, pw] : [pw, ph];
+        // The page as shown: PDFium's width and height are after its /Rotate, and so is its display
+        // matrix (FPDF_PageToDevice's own rotation would turn it again).
+        const width = call.FPDF_GetPageWidthF(page);
+        const height = call.FPDF_GetPageHeightF(page);
         // Page to device space is affine: found once from three points, then applied per character
         // without a call into PDFium.
         const at = (x: number, y: number): [number, number] => {
-          call.FPDF_PageToDevice(page, 0, 0, Math.round(width * SCALE), Math.round(height * SCALE), rotation, x, y, out + 32, out + 36);
+          call.FPDF_PageToDevice(page, 0, 0, Math.round(width * SCALE), Math.round(height * SCALE), 0, x, y, out + 32, out + 36);
           return [i32(8) / SCALE, i32(9) / SCALE];
         };
-        const [o, ex, ey] = [at(0, 0), at(pw, 0), at(0, ph)];
-        const t = [(ex[0] - o[0]) / pw, (ex[1] - o[1]) / pw, (ey[0] - o[0]) / ph, (ey[1] - o[1]) / ph, o[0], o[1]];
+        const [o, ex, ey] = [at(0, 0), at(width, 0), at(0, height)];
+        const t = [(ex[0] - o[0]) / width, (ex[1] - o[1]) / width, (ey[0] - o[0]) / height, (ey[1] - o[1]) / height, o[0], o[1]];
         const device = (x: number, y: number): [number, number] => [t[0]! * x + t[2]! * y + t[4]!, t[1]! * x + t[3]! * y + t[5]!];
         const { items, invisible } = textItems(m, page, t, out);
         const { rules, images } = drawn(m, page, f32, device, out);
@@ -168,13 +167,24 @@ function textItems(m: Pdfium, page: number, t: Matrix, out: number): { items: Pl
       const right = f32[box + 2]!;
       const bottom = f32[box + 3]!;
       call.FPDFText_GetCharOrigin(text, k, out, out + 8);
+      const ox = heap.HEAPF64[out >> 3]!;
       const oy = heap.HEAPF64[(out >> 3) + 1]!;
-      // Page to device space (readPdfPages), written out: no arrays per character.
-      const x1 = a * left + c * oy + e;
-      const y = b * left + d * oy + f;
-      const x2 = a * right + c * oy + e;
       // A space the document prints stays as a gap: it keeps two figures apart.
-      chars.push({ text: charText(ch), x: Math.min(x1, x2), y, width: Math.abs(x2 - x1), size: Math.abs(top - bottom) });
+      if (b === 0 && c === 0) {
+        // Page to device space (readPdfPages), written out: no arrays per character.
+        const x1 = a * left + e;
+        const x2 = a * right + e;
+        chars.push({ text: charText(ch), x: Math.min(x1, x2), y: d * oy + f, width: Math.abs(x2 - x1), size: Math.abs(top - bottom) });
+      } else {
+        // A page shown turned a quarter (/Rotate 90 or 270): the box's page y is the device's x, its
+        // page x the device's y; the baseline is where the origin lands. The height to a thousandth of a
+        // point: PDFium's box is in float32, whose noise far from the page's corner (9.999996 for 10)
+        // would change the spaces read between words.
+        const x1 = c * bottom + e;
+        const x2 = c * top + e;
+        const size = Math.round(Math.abs(b * (right - left)) * 1000) / 1000;
+        chars.push({ text: charText(ch), x: Math.min(x1, x2), y: b * ox + f, width: Math.abs(x2 - x1), size });
+      }
     }
   } finally {
     call.FPDFText_ClosePage(text);
