@@ -76,8 +76,8 @@ export const holdsApplications = (text: string) => /本年新收|新收政府/.t
 const TABLE_TWO_HEADER = /(?:采购总金额|项目数量|本年增\/?减|收费金额(?:[(（][^)）]{0,16}[)）])?|第二十条第?[(（][一二三四五六七八九][)）]项)$/u;
 
 /** The stream without the figures printed right after table 二's header words. */
-export function withoutTableTwoCells(stream: Stream): Stream {
-  const cells = stream.cells.filter((c) => !TABLE_TWO_HEADER.test(stream.text.slice(Math.max(0, c.offset - 24), c.offset)));
+export function withoutTableTwoCells(stream: Stream, header = TABLE_TWO_HEADER): Stream {
+  const cells = stream.cells.filter((c) => !header.test(stream.text.slice(Math.max(0, c.offset - 24), c.offset)));
   return cells.length === stream.cells.length ? stream : { ...stream, cells };
 }
 
@@ -115,6 +115,8 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   // A row whose label is nowhere in the region is no reading-order mark: cutting the cells into the
   // other rows would shift its figures into its neighbours' and the totals would still add up.
   if (!ROWS.filter((d) => !d.group && !d.optional).every((d) => findLabel(stream, d.label, from))) return keep(read, byLabels, notes);
+  const runs = readInRuns(stream, from);
+  if (runs) return keep(runs.applications, runs.notes, notes);
   const ordered = readOrdered(stream, from);
   if (ordered && checkApplications(ordered.applications).every((c) => c.ok)) return keep(ordered.applications, ordered.notes, notes);
   const headed = readWithHeadedCells(stream, from);
@@ -316,7 +318,7 @@ const PIECE_STEPS = { search: RETRY_STEPS.search / 8, decode: 0 };
  * the next rows' two passes in which each row adds up is tried; the table is taken only where exactly
  * one of them reads (in table order, no doubt in the cut) a table passing every identity.
  */
-function readWithFirstRowInPieces(stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
+function readWithFirstRowInPieces(stream: Stream, from: number, fixed?: FixedRows): { applications: Applications; notes: Notes } | null {
   const first = stream.cells.findIndex((c) => c.offset >= from);
   if (first < 0 || first + SHAPE.width > stream.cells.length) return null;
   const header = findFrom(stream.text, MIDDLE_COLUMNS_HEADER, from);
@@ -347,7 +349,7 @@ function readWithFirstRowInPieces(stream: Stream, from: number): { applications:
   for (const block of twoPassOrders(heads, rest, SHAPE.width)) {
     if (++checked > MAX_PIECE_READINGS) return null;
     const cells = [...stream.cells.slice(0, first), ...row, ...block];
-    const read = readOrdered({ ...stream, cells }, from, 'untangled', PIECE_STEPS);
+    const read = readOrdered({ ...stream, cells }, from, 'untangled', PIECE_STEPS, fixed);
     if (!read || !read.ordered.certain() || read.ordered.partial > 0 || !checkApplications(read.applications).every((c) => c.ok)) continue;
     found.set(JSON.stringify(read.applications), read);
     if (found.size > 1) return null;
@@ -405,6 +407,122 @@ function* twoPassOrders<T extends { token: CellToken }>(heads: readonly T[], res
       yield order;
     }
   }
+}
+
+/** Rows read apart from the cells the reading cuts: their values, lines and the rule that read them. */
+interface FixedRows {
+  values: ReadonlyMap<string, Cell[]>;
+  lines: ReadonlyMap<string, number>;
+  rule: string;
+}
+
+/** Table 二's last header words of the 2019 format, read only by readInRuns (table 二's figures after them). */
+const TABLE_TWO_TOTAL_HEADER = /对外公开总数量$/u;
+/** Of a run's rows, at most this many last ones printed column by column. */
+const MAX_TRANSPOSED_ROWS = 4;
+/** Readings of the later runs joined with the first run's readings, at most. */
+const MAX_RUN_READINGS = 4;
+const RUN_RULE = 'reading-order-runs: the rows of a run of labels read from the run of figures after it, row by row (its last rows maybe column by column)';
+
+/**
+ * The cells of a run of `rows` whole rows: row by row, or with its last 2 to MAX_TRANSPOSED_ROWS rows
+ * printed column by column (LibreOffice's text of the table's last rows, whose labels span the
+ * header columns); each distinct reading in which every row adds up to its total.
+ */
+function runReadings(cells: readonly Cell[], rows: number): Cell[][][] {
+  const found = new Map<string, Cell[][]>();
+  const addsUp = (row: readonly Cell[]) => Math.abs(row.slice(0, -1).reduce<number>((a, b) => a + (b ?? 0), 0) - (row.at(-1) ?? 0)) < 1e-9;
+  for (let k = 0; k <= Math.min(rows, MAX_TRANSPOSED_ROWS); k++) {
+    if (k === 1) continue;
+    const head = (rows - k) * SHAPE.width;
+    const table = Array.from({ length: rows - k }, (_, r) => cells.slice(r * SHAPE.width, (r + 1) * SHAPE.width));
+    for (let r = 0; r < k; r++) table.push(Array.from({ length: SHAPE.width }, (_, c) => cells[head + c * k + r]!));
+    if (table.every(addsUp)) found.set(JSON.stringify(table), table);
+  }
+  return [...found.values()];
+}
+
+/**
+ * Whether the table's first cells stand among the header words of its columns, as LibreOffice prints
+ * a first row in column pieces (readWithFirstRowInPieces): after 科研机构 to 法律服务机构, with more
+ * header words (商业企业) after the first of them and before its fifth.
+ */
+function firstRowInPieces(stream: Stream, from: number): boolean {
+  const first = stream.cells.findIndex((c) => c.offset >= from);
+  const header = findFrom(stream.text, MIDDLE_COLUMNS_HEADER, from);
+  if (first < 0 || !header || first + 5 > stream.cells.length || stream.cells[first]!.offset <= header.index) return false;
+  const fifth = stream.cells[first + 4]!.offset;
+  return fifth > stream.cells[first]!.offset && ONLY_HEADER_WORDS.test(stream.text.slice(header.index, fifth));
+}
+
+/**
+ * Table 三 printed as runs of labels each followed by a run of figures (LibreOffice's text of a table
+ * over several pages: each page's labels, then its figures). From the table's end back, each run of
+ * figures that holds whole rows, n × 7 cells, and follows label text holding the labels of the table's
+ * n rows before the runs after it, is read as those rows (`runReadings`); the cells before the first
+ * such run are read as the table's first rows, with the later runs' rows as read: by the rule for a
+ * first row in column pieces where its first cells stand among the header words, else cut in table
+ * order (no doubt in the cut). Taken only where exactly one table passes every identity over all
+ * the later runs' readings. Tried before the readings of the whole table: where its runs are found,
+ * the whole table's searches (rows interleaved anywhere) only spend their budgets.
+ */
+function readInRuns(whole: Stream, from: number): { applications: Applications; notes: Notes } | null {
+  const stream = withoutTableTwoCells(whole, TABLE_TWO_TOTAL_HEADER);
+  const { rows } = orderedRows(stream, from);
+  const first = stream.cells.findIndex((c) => c.offset >= from);
+  if (first < 0) return null;
+  // Runs of figures with no label text between them: [first cell, end) in stream.cells.
+  const runs: [number, number][] = [];
+  for (let i = first; i < stream.cells.length; ) {
+    let j = i + 1;
+    while (j < stream.cells.length && stream.cells[j]!.offset === stream.cells[i]!.offset) j++;
+    runs.push([i, j]);
+    i = j;
+  }
+  const blocks: { rows: RowDef[]; start: number; end: number }[] = [];
+  let end = rows.length;
+  for (let k = runs.length - 1; k >= 1; k--) {
+    const [start, stop] = runs[k]!;
+    const n = (stop - start) / SHAPE.width;
+    // The first rows stay before the runs (at least one).
+    if (!Number.isInteger(n) || n < 1 || n >= end) break;
+    const own = rows.slice(end - n, end);
+    const labelsFrom = stream.cells[runs[k - 1]![0]]!.offset;
+    const labelsTo = stream.cells[start]!.offset;
+    if (!own.every((d) => (findLabel(stream, d.label, labelsFrom)?.index ?? Infinity) < labelsTo)) break;
+    blocks.unshift({ rows: own, start, end: stop });
+    end -= n;
+  }
+  if (blocks.length === 0) return null;
+  const value = (c: Stream['cells'][number]) => (c.token.kind === 'number' ? c.token.value : null);
+  const readings = blocks.map((b) => runReadings(stream.cells.slice(b.start, b.end).map(value), b.rows.length));
+  if (readings.reduce((a, r) => a * r.length, 1) > MAX_RUN_READINGS || readings.some((r) => r.length === 0)) return null;
+  let combos: Cell[][][][] = [[]];
+  for (const r of readings) combos = combos.flatMap((c) => r.map((t) => [...c, t]));
+  const lines = new Map(blocks.flatMap((b) => b.rows.map((d, r) => [d.path, stream.cells[b.start + r * SHAPE.width]?.token.line ?? stream.cells[b.start]!.token.line] as const)));
+  const headStream = { ...stream, cells: stream.cells.slice(0, blocks[0]!.start) };
+  const pieces = firstRowInPieces(headStream, from);
+  const found = new Map<string, { applications: Applications; notes: Notes }>();
+  for (const combo of combos) {
+    const values = new Map(blocks.flatMap((b, i) => b.rows.map((d, r) => [d.path, combo[i]![r]!] as const)));
+    const fixed: FixedRows = { values, lines, rule: RUN_RULE };
+    // The first row in pieces with the header words is read so alone: cut in table order, those
+    // cells make other tables, which may add up as well where most figures are 0.
+    const ordered = pieces ? null : readOrdered(headStream, from, 'all', RETRY_STEPS, fixed);
+    const read = pieces ? readWithFirstRowInPieces(headStream, from, fixed) : ordered && ordered.ordered.certain() && ordered.ordered.partial === 0 && checkApplications(ordered.applications).every((c) => c.ok) ? ordered : null;
+    if (!read) continue;
+    found.set(JSON.stringify(read.applications), read);
+    if (found.size > 1) return null;
+  }
+  if (found.size !== 1) return null;
+  const [read] = [...found.values()] as [{ applications: Applications; notes: Notes }];
+  read.notes.findings.push({
+    severity: 'warning',
+    code: 'cells-inferred',
+    message: `${A}: printed as runs of labels each followed by its rows' figures (text in reading order, a page at a time): the last ${blocks.reduce((a, b) => a + b.rows.length, 0)} rows read from ${blocks.length} such runs, the first rows from the cells before them; the one reading under which the table adds up`,
+    path: A,
+  });
+  return read;
 }
 
 /**
@@ -490,25 +608,29 @@ function labelsAmongFirstRows(stream: Stream, from: number, defs: readonly RowDe
 }
 
 /** The table read as reading-order text (order.ts), with every cell marked as placed by that rule. */
-function readOrdered(stream: Stream, from: number, depth: Depth = 'all', steps?: typeof RETRY_STEPS): { applications: Applications; notes: Notes; ordered: OrderedRows } | null {
-  const { defs, rows } = orderedRows(stream, from);
+function readOrdered(stream: Stream, from: number, depth: Depth = 'all', steps?: typeof RETRY_STEPS, fixed?: FixedRows): { applications: Applications; notes: Notes; ordered: OrderedRows } | null {
+  const { defs, rows: present } = orderedRows(stream, from);
+  // Rows read elsewhere (`fixed`) are not cut from these cells; the identities are checked with them.
+  const rows = fixed ? present.filter((d) => !fixed.values.has(d.path)) : present;
+  const withFixed = (values: Map<string, Cell[]>) => (fixed ? new Map([...values, ...fixed.values]) : values);
   const accept = (values: Map<string, Cell[]>) => {
     const scratch = emptyNotes();
-    const read = toApplications(new Map([...defs].filter((d) => !d.group && !d.optional).map((d) => [d.path, values.get(d.path) ?? null] as const).concat([...values])), scratch);
+    const read = toApplications(new Map([...defs].filter((d) => !d.group && !d.optional).map((d) => [d.path, values.get(d.path) ?? null] as const).concat([...withFixed(values)])), scratch);
     return checkApplications(read).every((c) => c.ok);
   };
-  const ordered = readInReadingOrder(stream, rows, SHAPE, from, accept, placeJumbled, columnIdentities(rows), GROUP_SPANS, depth, steps);
+  const place: typeof placeJumbled = fixed ? (values, jumbled) => placeJumbled(withFixed(values), jumbled) : placeJumbled;
+  const ordered = readInReadingOrder(stream, rows, SHAPE, from, accept, place, columnIdentities(rows), GROUP_SPANS, depth, steps);
   if (!ordered) return null;
   const notes = emptyNotes();
   const values = new Map<string, Cell[] | null>();
   for (const def of defs) {
     if (def.group) continue;
-    const row = ordered.values.get(def.path);
-    const line = ordered.lines.get(def.path);
+    const row = ordered.values.get(def.path) ?? fixed?.values.get(def.path);
+    const line = ordered.lines.get(def.path) ?? fixed?.lines.get(def.path);
     if (row) {
       values.set(def.path, row);
       if (line !== undefined) notes.lines[def.path] = line;
-      const rule = ordered.placed?.includes(def.path) ? PLACED_BY_TOTALS : ordered.rule;
+      const rule = fixed?.values.has(def.path) ? fixed.rule : ordered.placed?.includes(def.path) ? PLACED_BY_TOTALS : ordered.rule;
       row.forEach((_, i) => notes.inferred.push({ path: `${def.path}[${i}]`, rule, line }));
     } else if (!def.optional) {
       values.set(def.path, null);
@@ -517,7 +639,8 @@ function readOrdered(stream: Stream, from: number, depth: Depth = 'all', steps?:
   }
   // Every cell placed by a rule over the whole table: a person should know, even where it adds up.
   notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${A}: ${ordered.doubt ?? ordered.rule}`, path: A });
-  return { applications: toApplications(values, notes, ordered.printed), notes, ordered };
+  const printed = fixed ? new Set([...ordered.printed, ...fixed.values.keys()]) : ordered.printed;
+  return { applications: toApplications(values, notes, printed), notes, ordered };
 }
 
 /**
