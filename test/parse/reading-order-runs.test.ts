@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
 
-const load = (name: string) => {
-  const url = (ext: string) => new URL(`../fixtures/reading-order-runs/${name}.${ext}`, import.meta.url);
+const load = (name: string, dir = 'reading-order-runs') => {
+  const url = (ext: string) => new URL(`../fixtures/${dir}/${name}.${ext}`, import.meta.url);
   const started = performance.now();
   const result = parseReport(readFileSync(url('txt'), 'utf8'), { source: `${name}.txt` });
   const ms = performance.now() - started;
@@ -22,5 +22,25 @@ describe('table 三 printed as runs of labels each followed by its rows\' figure
     const warning = report.findings.find((f) => f.code === 'cells-inferred' && f.path === 'applications' && /runs of labels/.test(f.message));
     expect(warning?.severity).toBe('warning');
     expect(ms).toBeLessThan(1000);
+  });
+
+  it('reads the first page\'s rows in two passes with three rows cut alike printed column by column (a tall label\'s rows)', () => {
+    // After 商业企业: 0 0 0 0 | 672 116 6 0 0 0 0 0 0 | 9 0 0, then after 其他/总计 the rest: carriedOver's
+    // last three cells, then granted, partlyGranted and stateSecret's last four column by column, then
+    // prohibitedByLaw's last four.
+    const { report, truth, ms } = load('gen-7101-2-libreoffice', 'reading-order');
+    expect(report.applications).toEqual(truth.applications);
+    expect(report.findings.some((f) => f.code === 'cells-inferred' && f.path === 'applications' && /runs of labels/.test(f.message))).toBe(true);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('reads nothing by the runs where a later run reads two ways and the first rows\' reading is in doubt under one', () => {
+    // A row of 1s on the last page may be （六）其他处理's or 总计's column: never a table that picks one.
+    const { report, truth } = load('fresh-7501-1-libreoffice', 'reading-order-pieces');
+    expect(report.findings.some((f) => /runs of labels/.test(f.message))).toBe(false);
+    for (const row of ['received', 'partlyGranted', 'total'] as const) {
+      const read = report.applications?.[row];
+      if (read?.some((v) => v !== null)) expect(read).toEqual(truth.applications[row]);
+    }
   });
 });

@@ -301,7 +301,9 @@ const MIDDLE_COLUMNS_HEADER = /科研机/;
 const ONLY_HEADER_WORDS = /^[科研机构社会公益组织法律服务商业企其他总计]*$/u;
 const OTHERS_HEADER = /^(?:其他|总计)$/u;
 /** Rows after the first printed in two passes with it, at most (as readTwoPass's blocks). */
-const MAX_PIECE_ROWS = 4;
+const MAX_PIECE_ROWS = 5;
+/** Rows cut alike printed column by column in both passes, at most (a tall label's rows). */
+const MAX_PIECE_GROUP = 3;
 /** Orders of those rows' cells checked against the whole table, at most. */
 const MAX_PIECE_READINGS = 16;
 /** Steps of the search over interleaved last rows, for each order read (an eighth of a retry's). */
@@ -318,7 +320,7 @@ const PIECE_STEPS = { search: RETRY_STEPS.search / 8, decode: 0 };
  * the next rows' two passes in which each row adds up is tried; the table is taken only where exactly
  * one of them reads (in table order, no doubt in the cut) a table passing every identity.
  */
-function readWithFirstRowInPieces(stream: Stream, from: number, fixed?: FixedRows): { applications: Applications; notes: Notes } | null {
+function readWithFirstRowInPieces(stream: Stream, from: number, fixed?: FixedRows, doubt?: { found: boolean }): { applications: Applications; notes: Notes } | null {
   const first = stream.cells.findIndex((c) => c.offset >= from);
   if (first < 0 || first + SHAPE.width > stream.cells.length) return null;
   const header = findFrom(stream.text, MIDDLE_COLUMNS_HEADER, from);
@@ -347,12 +349,12 @@ function readWithFirstRowInPieces(stream: Stream, from: number, fixed?: FixedRow
   const found = new Map<string, { applications: Applications; notes: Notes }>();
   let checked = 0;
   for (const block of twoPassOrders(heads, rest, SHAPE.width)) {
-    if (++checked > MAX_PIECE_READINGS) return null;
+    if (++checked > MAX_PIECE_READINGS) return doubted(doubt);
     const cells = [...stream.cells.slice(0, first), ...row, ...block];
     const read = readOrdered({ ...stream, cells }, from, 'untangled', PIECE_STEPS, fixed);
     if (!read || !read.ordered.certain() || read.ordered.partial > 0 || !checkApplications(read.applications).every((c) => c.ok)) continue;
     found.set(JSON.stringify(read.applications), read);
-    if (found.size > 1) return null;
+    if (found.size > 1) return doubted(doubt);
   }
   if (found.size !== 1) return null;
   const [read] = [...found.values()] as [{ applications: Applications; notes: Notes }];
@@ -391,12 +393,13 @@ function* twoPassOrders<T extends { token: CellToken }>(heads: readonly T[], res
       for (let cut = 1; cut < width && h + cut <= heads.length; cut++) {
         const cells = [...heads.slice(h, h + cut), ...rest.slice(t, t + width - cut)];
         if (fits(cells)) yield* walk(j + 1, h + cut, t + width - cut, [...rows, cells]);
-        // Two rows cut alike printed column by column in both passes (a tall label's pair of rows).
-        if (j + 2 > k || h + 2 * cut > heads.length) continue;
-        const pair = [...heads.slice(h, h + 2 * cut), ...rest.slice(t, t + 2 * (width - cut))];
-        const upper = pair.filter((_, i) => i % 2 === 0);
-        const lower = pair.filter((_, i) => i % 2 === 1);
-        if (fits(upper) && fits(lower)) yield* walk(j + 2, h + 2 * cut, t + 2 * (width - cut), [...rows, upper, lower]);
+        // Two or three rows cut alike printed column by column in both passes (a tall label's rows).
+        for (let g = 2; g <= MAX_PIECE_GROUP; g++) {
+          if (j + g > k || h + g * cut > heads.length) break;
+          const group = [...heads.slice(h, h + g * cut), ...rest.slice(t, t + g * (width - cut))];
+          const parts = Array.from({ length: g }, (_, q) => group.filter((_, i) => i % g === q));
+          if (parts.every(fits)) yield* walk(j + g, h + g * cut, t + g * (width - cut), [...rows, ...parts]);
+        }
       }
     };
     for (const rows of walk(0, 0, 0, [])) {
@@ -407,6 +410,12 @@ function* twoPassOrders<T extends { token: CellToken }>(heads: readonly T[], res
       yield order;
     }
   }
+}
+
+/** No reading, where the search gave up or found two: said so in `doubt` (a caller's give-up is no "no"). */
+function doubted(doubt?: { found: boolean }): null {
+  if (doubt) doubt.found = true;
+  return null;
 }
 
 /** Rows read apart from the cells the reading cuts: their values, lines and the rule that read them. */
@@ -481,6 +490,8 @@ function readInRuns(whole: Stream, from: number): { applications: Applications; 
   }
   const blocks: { rows: RowDef[]; start: number; end: number }[] = [];
   let end = rows.length;
+  // Where the label text after the run ends: the next run's cells (the text's end after the last).
+  let next = stream.text.length;
   for (let k = runs.length - 1; k >= 1; k--) {
     const [start, stop] = runs[k]!;
     const n = (stop - start) / SHAPE.width;
@@ -489,9 +500,13 @@ function readInRuns(whole: Stream, from: number): { applications: Applications; 
     const own = rows.slice(end - n, end);
     const labelsFrom = stream.cells[runs[k - 1]![0]]!.offset;
     const labelsTo = stream.cells[start]!.offset;
-    if (!own.every((d) => (findLabel(stream, d.label, labelsFrom)?.index ?? Infinity) < labelsTo)) break;
+    // Each row's label among the labels before the run; the last row's, wrapped over the page's end,
+    // may be found only in the label text after it.
+    const at = (d: RowDef) => findLabel(stream, d.label, labelsFrom)?.index ?? Infinity;
+    if (!own.every((d, r) => at(d) < (r === n - 1 ? next : labelsTo))) break;
     blocks.unshift({ rows: own, start, end: stop });
     end -= n;
+    next = labelsTo;
   }
   if (blocks.length === 0) return null;
   const value = (c: Stream['cells'][number]) => (c.token.kind === 'number' ? c.token.value : null);
@@ -508,8 +523,13 @@ function readInRuns(whole: Stream, from: number): { applications: Applications; 
     const fixed: FixedRows = { values, lines, rule: RUN_RULE };
     // The first row in pieces with the header words is read so alone: cut in table order, those
     // cells make other tables, which may add up as well where most figures are 0.
+    // A reading in doubt, or a search given up, under any of the later runs' readings leaves the
+    // table unread: another table may pass there.
+    const doubt = { found: false };
     const ordered = pieces ? null : readOrdered(headStream, from, 'all', RETRY_STEPS, fixed);
-    const read = pieces ? readWithFirstRowInPieces(headStream, from, fixed) : ordered && ordered.ordered.certain() && ordered.ordered.partial === 0 && checkApplications(ordered.applications).every((c) => c.ok) ? ordered : null;
+    if (ordered && (!ordered.ordered.certain() || ordered.ordered.partial > 0)) return null;
+    const read = pieces ? readWithFirstRowInPieces(headStream, from, fixed, doubt) : ordered && checkApplications(ordered.applications).every((c) => c.ok) ? ordered : null;
+    if (doubt.found) return null;
     if (!read) continue;
     found.set(JSON.stringify(read.applications), read);
     if (found.size > 1) return null;
