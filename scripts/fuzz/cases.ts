@@ -2,7 +2,6 @@
 // synthetic one (text in a converter's layout, a web page, a Word file) with random mutations, or a
 // pre-made PDF with its bytes damaged. Cases with a known truth carry it, to compare the parse with.
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { counties } from '../../src/lib/region.ts';
 import {

@@ -14,7 +14,7 @@ import { mutateBytes } from './mutate.ts';
 const args = process.argv.slice(2);
 const at = args.indexOf('--cases');
 const cases = at >= 0 ? Number(args[at + 1]) : 100;
-const files = args.filter((a, i) => i !== at && i !== at + 1);
+const files = args.filter((_, i) => i !== at && i !== at + 1);
 if (files.length === 0) throw new Error('name one or more PDF files');
 
 const leaves = (v: unknown, p = ''): [string, unknown][] =>

@@ -1,6 +1,6 @@
 // The report's tables as text, in a given layout. Pure: the same truth, layout and rng give the same lines.
 import type { Active, Cell } from '../../src/lib/schema.ts';
-import { APPLICANT_HEADERS, APPLICATION_GROUPS, APPLICATION_LABELS, BALANCE_NOTE, OUTCOME_HEADERS, ROW_START } from './labels.ts';
+import { APPLICATION_GROUPS, APPLICATION_LABELS, BALANCE_NOTE, OUTCOME_HEADERS, ROW_START } from './labels.ts';
 import type { Layout } from './layout.ts';
 import type { Rng } from './prng.ts';
 import { applicationRowPaths, getRow, type Truth } from './truth.ts';

@@ -325,7 +325,7 @@ export const CollectedVersion = z.object({
   sha256: Sha256,
   size: z.number().int().nonnegative(),
   contentType: z.string().optional(),
-  finalUrl: z.string().url(),
+  finalUrl: z.url(),
   retrieved: z.string(), // ISO date and time
   etag: z.string().optional(), // for asking the server whether the file changed (304)
   lastModified: z.string().optional(),
@@ -333,13 +333,13 @@ export const CollectedVersion = z.object({
 export type CollectedVersion = z.infer<typeof CollectedVersion>;
 
 export const CollectedUrl = z.object({
-  url: z.string().url(),
+  url: z.url(),
   /** `file`: expected to be a report (listed, or linked by a report title); `listing`: a page of links. */
   role: z.enum(['file', 'listing']),
   region: RegionCode.optional(),
   year: z.number().int().optional(),
   title: z.string().optional(), // the link's text where it was found
-  foundOn: z.string().url().optional(), // the page that linked it
+  foundOn: z.url().optional(), // the page that linked it
   status: CollectStatus,
   reason: z.string().optional(), // for refused, failed, not-found, disallowed: why, in English
   httpStatus: z.number().int().optional(),
@@ -348,7 +348,7 @@ export const CollectedUrl = z.object({
   /** For `duplicate`: the file of another address holding the same bytes. */
   sameAs: z.string().optional(),
   /** For pages: the addresses of reports (and further pages) found on it. */
-  links: z.array(z.string().url()).optional(),
+  links: z.array(z.url()).optional(),
   /** Files held from this address, oldest first; a changed file is added, never replaces one. */
   versions: z.array(CollectedVersion),
 });
@@ -374,7 +374,7 @@ export const Correction = z.object({
   after: Cell.optional(), // the figure as published since
   reason: z.string().min(1), // why, in Chinese
   /** The correction request or commit it answers. */
-  link: z.string().url().optional(),
+  link: z.url().optional(),
 });
 export type Correction = z.infer<typeof Correction>;
 

@@ -49,7 +49,6 @@ export function listReportsDir(dir: string): ListedEntry[] {
     const sidecar = sidecarName(name);
     const has = sidecars.includes(sidecar);
     if (has) bySidecar.set(sidecar, [...(bySidecar.get(sidecar) ?? []), name]);
-    const ext = extname(name).toLowerCase();
     entries.push({ name, kind: 'report', readable: true, ...(has ? { sidecar } : {}) });
   }
   for (const name of sidecars) {
