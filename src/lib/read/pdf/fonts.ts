@@ -178,21 +178,19 @@ function type3Font(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | n
   const ascent = Math.trunc(Math.max(...ys));
   const descent = Math.trunc(Math.min(...ys));
   if (ascent === descent) decline('a Type3 FontBBox without height');
-  // Widths read as codes are met (a font has up to 256, a document ~170 fonts).
-  const widths = new Array<number>(256).fill(-1);
+  // Widths read as codes are met, not kept: a document has ~170 fonts of up to 256 codes, and a
+  // 256-entry table filled for each cost more than working a width out again.
   const first = Math.trunc(file.number(dict, 'FirstChar') ?? 0);
   const widthsArray = file.array(dict, 'Widths') ?? [];
   if (first < 0 || first > 255) decline('a Type3 FirstChar out of range');
   const width = (code: number): number => {
-    let w = widths[code]!;
-    if (w >= 0) return w;
     const v = code >= first && code - first < widthsArray.length ? file.resolve(widthsArray[code - first]) : 0;
     if (typeof v !== 'number') return decline('a malformed /Widths');
-    widths[code] = w = roundf(f32(f32(f32(v) * a) * 1000));
-    return w;
+    return roundf(f32(f32(f32(v) * a) * 1000));
   };
-  // The glyph names by code: /Differences over no base encoding (PDFium's LoadPDFEncoding).
-  const names: (string | null)[] = new Array(256).fill(null);
+  // The glyph names by code: /Differences over no base encoding (PDFium's LoadPDFEncoding); as long
+  // as they reach (a code past the end has none).
+  const names: (string | null)[] = [];
   const enc = file.get(dict, 'Encoding');
   if (!(enc instanceof Map) || enc.has('BaseEncoding')) return decline('a Type3 font without its own Differences');
   applyDifferences(file, enc, names);
