@@ -17,6 +17,16 @@ export const multiply = (a: Matrix, b: Matrix): Matrix => [
   a[4]! * b[1]! + a[5]! * b[3]! + b[5]!,
 ];
 
+/** multiply([1, 0, 0, 1, x, y], m), the same sums (so the same bits), without the first matrix made (Td: once a glyph in Chromium's PDFs). */
+export const translate = (x: number, y: number, m: Matrix): Matrix => [
+  1 * m[0]! + 0 * m[2]!,
+  1 * m[1]! + 0 * m[3]!,
+  0 * m[0]! + 1 * m[2]!,
+  0 * m[1]! + 1 * m[3]!,
+  x * m[0]! + y * m[2]! + m[4]!,
+  x * m[1]! + y * m[3]! + m[5]!,
+];
+
 export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /**
