@@ -425,17 +425,27 @@ export class Lexer {
     const start = this.pos;
     let p = start;
     let v = 0;
-    while (d[p]! >= 48 && d[p]! <= 57) v = v * 10 + d[p++]! - 48;
-    if (p < d.length && isRegular(d[p]!)) return null;
+    if (start === this.nextIntAt) {
+      // Read already, as the previous item's possible generation.
+      p = this.nextIntEnd;
+      v = this.nextIntValue;
+    } else {
+      while (d[p]! >= 48 && d[p]! <= 57) v = v * 10 + d[p++]! - 48;
+      if (p < d.length && isRegular(d[p]!)) return null;
+    }
     this.pos = p;
     if (!allowRefs) return v;
-    // "gen R" looked for without the lookahead cache (the next integer is read again as an item).
+    // "gen R" looked for without the lookahead cache; the integer read as a generation is kept for
+    // the next item (a /Widths of hundreds: each integer read once).
     this.skipWhite();
     let q = this.pos;
     let g = 0;
     const genStart = q;
     while (d[q]! >= 48 && d[q]! <= 57) g = g * 10 + d[q++]! - 48;
     if (q > genStart && (q >= d.length || !isRegular(d[q]!))) {
+      this.nextIntAt = genStart;
+      this.nextIntEnd = q;
+      this.nextIntValue = g;
       this.pos = q;
       this.skipWhite();
       if (d[this.pos] === 82 && (this.pos + 1 >= d.length || !isRegular(d[this.pos + 1]!))) {
@@ -466,6 +476,10 @@ export class Lexer {
   private peekAt = -1;
   private peekEnd = 0;
   private peekValue = 0;
+  /** An unsigned integer integerItem read where the next item starts: its start, end and value. */
+  private nextIntAt = -1;
+  private nextIntEnd = 0;
+  private nextIntValue = 0;
 }
 
 const ESCAPES: Record<number, number> = { 110: 10, 114: 13, 116: 9, 98: 8, 102: 12, 40: 40, 41: 41, 92: 92 };
