@@ -96,6 +96,8 @@ function sameText(d: Uint8Array, p: number, e: number, text: string): boolean {
 }
 /** Names of up to three bytes without escapes, by their bytes packed into a small integer; longer ones by a hash. */
 const SHORT_NAMES = new Map<number, Name>();
+/** The short name read last, by its key. */
+const lastShort: { key: number; name: Name | null } = { key: -1, name: null };
 
 const hexValue = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
 
@@ -261,8 +263,14 @@ export class Lexer {
     this.pos = p;
     const short = !escaped && p - start <= 3;
     if (short) {
+      // The same short name again (a Type 3 font's /Differences: /g0 for most of 256 codes).
+      if (key === lastShort.key) return lastShort.name!;
       const known = SHORT_NAMES.get(key);
-      if (known !== undefined) return known;
+      if (known !== undefined) {
+        lastShort.key = key;
+        lastShort.name = known;
+        return known;
+      }
     } else if (!escaped) {
       const known = LONG_NAMES.get(hash);
       if (known !== undefined && sameText(d, start, p, known.name)) return known;
