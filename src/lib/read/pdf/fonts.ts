@@ -178,15 +178,18 @@ function type3Font(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | n
   const ascent = Math.trunc(Math.max(...ys));
   const descent = Math.trunc(Math.min(...ys));
   if (ascent === descent) decline('a Type3 FontBBox without height');
-  // Widths read as codes are met, not kept: a document has ~170 fonts of up to 256 codes, and a
-  // 256-entry table filled for each cost more than working a width out again.
+  // Widths worked out as codes are met (a character asks ~5 times), kept where met: a document has
+  // ~170 fonts of up to 256 codes, and a 256-entry table filled for each costs more.
   const first = Math.trunc(file.number(dict, 'FirstChar') ?? 0);
   const widthsArray = file.array(dict, 'Widths') ?? [];
   if (first < 0 || first > 255) decline('a Type3 FirstChar out of range');
+  const widths: number[] = [];
   const width = (code: number): number => {
+    const known = widths[code];
+    if (known !== undefined) return known;
     const v = code >= first && code - first < widthsArray.length ? file.resolve(widthsArray[code - first]) : 0;
     if (typeof v !== 'number') return decline('a malformed /Widths');
-    return roundf(f32(f32(f32(v) * a) * 1000));
+    return (widths[code] = roundf(f32(f32(f32(v) * a) * 1000)));
   };
   // The glyph names by code: /Differences over no base encoding (PDFium's LoadPDFEncoding); as long
   // as they reach (a code past the end has none).
@@ -214,9 +217,11 @@ function type3Font(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | n
       return box;
     }
     // Through the FontMatrix (a box: its corners, ordered), back to glyph units.
-    const xs = [f32(f32(f32(l) * a) * 1000), f32(f32(f32(r) * a) * 1000)];
-    const ys = [f32(f32(f32(bt) * d) * 1000), f32(f32(f32(t) * d) * 1000)];
-    box = [roundf(Math.min(...xs)), roundf(Math.min(...ys)), roundf(Math.max(...xs)), roundf(Math.max(...ys))] as const;
+    const x0 = f32(f32(f32(l) * a) * 1000);
+    const x1 = f32(f32(f32(r) * a) * 1000);
+    const y0 = f32(f32(f32(bt) * d) * 1000);
+    const y1 = f32(f32(f32(t) * d) * 1000);
+    box = [roundf(Math.min(x0, x1)), roundf(Math.min(y0, y1)), roundf(Math.max(x0, x1)), roundf(Math.max(y0, y1))] as const;
     boxes.set(code, box);
     return box;
   };
