@@ -145,7 +145,8 @@ export class ContentReader {
       if (!fill && !stroke) return;
       const m = multiply(gs.ctm, this.device);
       const subpaths: Subpath[] = [];
-      for (const p of points) {
+      for (let i = 0; i < points.length; i++) {
+        const p = points[i]!;
         const d: [number, number] = [m[0]! * p.x + m[2]! * p.y + m[4]!, m[1]! * p.x + m[3]! * p.y + m[5]!];
         if (p.kind === 'move' || subpaths.length === 0) subpaths.push({ points: [d], curved: false });
         else subpaths.at(-1)!.points.push(d);

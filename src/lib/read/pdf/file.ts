@@ -242,11 +242,12 @@ export class PdfFile {
 
   /** Every object the cross-reference places in the file starts there as "num gen obj". */
   private checkOffsets(): void {
-    for (const [num, e] of this.entries) {
-      if (e?.kind !== 'offset') continue;
+    // forEach, not for…of: no [num, entry] pair made for each of a thousand objects.
+    this.entries.forEach((e, num) => {
+      if (e?.kind !== 'offset') return;
       const lx = new Lexer(this.data, e.offset);
       if (e.offset >= this.data.length || lx.token() !== num || lx.token() !== e.gen || lx.token() !== Op.of('obj')) decline(`object ${num} is not where the cross-reference says`);
-    }
+    });
   }
 }
 

@@ -191,9 +191,9 @@ function type3Font(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | n
     if (typeof v !== 'number') return decline('a malformed /Widths');
     return (widths[code] = roundf(f32(f32(f32(v) * a) * 1000)));
   };
-  // The glyph names by code: /Differences over no base encoding (PDFium's LoadPDFEncoding); as long
-  // as they reach (a code past the end has none).
-  const names: (string | null)[] = [];
+  // The glyph names by code: /Differences over no base encoding (PDFium's LoadPDFEncoding); a code
+  // it does not name has none (not filled in: a fill costs more than the names).
+  const names: (string | null)[] = new Array<string | null>(256);
   const enc = file.get(dict, 'Encoding');
   if (!(enc instanceof Map) || enc.has('BaseEncoding')) return decline('a Type3 font without its own Differences');
   applyDifferences(file, enc, names);
@@ -339,8 +339,10 @@ export type { PdfObject };
 /** An encoding's /Differences written over `names` (glyph names by code): a code, then names from it on. */
 function applyDifferences(file: PdfFile, encoding: Dict, names: (string | null)[]): void {
   let at = 0;
-  for (const x of file.array(encoding, 'Differences') ?? []) {
-    const v = file.resolve(x);
+  const differences = file.array(encoding, 'Differences') ?? [];
+  // Indexed, not for…of: hundreds of items a font, and an iterator result for each is garbage.
+  for (let i = 0; i < differences.length; i++) {
+    const v = file.resolve(differences[i]);
     if (typeof v === 'number') at = v;
     else if (v instanceof Name && at >= 0 && at <= 255) names[at++] = v.name;
     else decline('malformed Differences');

@@ -37,7 +37,8 @@ export function joinRuns(chars: PlacedText[]): PlacedText[] {
   chars.sort((a, b) => a.y - b.y || a.x - b.x);
   const items: PlacedText[] = [];
   let run: PlacedText | null = null;
-  for (const c of chars) {
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
     const joins = run && c.text !== ' ' && run.text.at(-1) !== ' ' && Math.abs(run.y - c.y) < c.size * 0.2 && Math.abs(c.x - (run.x + run.width)) < c.size * 0.3;
     if (run && joins) {
       run.text += c.text;
@@ -64,7 +65,8 @@ export interface Subpath {
 /** Axis-aligned edges of a painted path: each straight segment that is level or plumb, thin filled rectangles as lines. */
 export function subpathRules(subpaths: readonly Subpath[], stroke: boolean): Rule[] {
   const rules: Rule[] = [];
-  for (const { points, curved } of subpaths) {
+  for (let s = 0; s < subpaths.length; s++) {
+    const { points, curved } = subpaths[s]!;
     // A curve (a rounded corner, a seal): no rule.
     if (points.length < 2 || curved) continue;
     if (!stroke) {
