@@ -263,6 +263,8 @@ export class ContentReader {
         if (prev.font === font && prev.codes === key && Math.abs(prev.x - x0) <= reach && Math.abs(prev.y - y0) <= rise) decline(`a text object drawn twice (fake bold): ${texts.slice(0, n).join('')}`);
       }
       shown.push({ font, codes: key, x: x0, y: y0 });
+      // Only the last five are compared: the rest let go (a text object a glyph in Chromium's PDFs).
+      if (shown.length > 5) shown.shift();
       const dv = this.device;
       const t0 = dv[0]!, t1 = dv[1]!, t2 = dv[2]!, t3 = dv[3]!, t4 = dv[4]!, t5 = dv[5]!;
       const size2 = Math.abs(((a * size) / 1000) * (font.ascent - font.descent));

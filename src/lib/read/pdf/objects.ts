@@ -122,6 +122,9 @@ function hexDigits(d: Uint8Array, from: number, end: number, out: Uint8Array): n
 
 const latin1 = new TextDecoder('latin1');
 
+/** One-byte strings, made once each and shared (a string's bytes are never written). */
+const ONE_BYTE: (PdfString | undefined)[] = new Array<PdfString | undefined>(256);
+
 /** Marks where the lexer hit the end of its data. */
 export const EOF = Symbol('EOF');
 export type Token = PdfObject | Op | typeof EOF | '[' | ']' | '<<' | '>>';
@@ -351,6 +354,14 @@ export class Lexer {
     const p = this.pos + 1;
     const end = d.indexOf(62, p);
     if (end < 0) return decline('an unterminated hex string');
+    if (end === p + 2) {
+      // One byte (a Chromium PDF shows each glyph as <xx>): one string for each value, shared.
+      const v = (hexValue(d[p]!) << 4) | hexValue(d[p + 1]!);
+      if (v >= 0) {
+        this.pos = end + 1;
+        return (ONE_BYTE[v] ??= new PdfString(Uint8Array.of(v)));
+      }
+    }
     const out = new Uint8Array((end - p + 1) >> 1);
     const n = hexDigits(d, p, end, out);
     this.pos = end + 1;
