@@ -178,18 +178,15 @@ function type3Font(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | n
   const ascent = Math.trunc(Math.max(...ys));
   const descent = Math.trunc(Math.min(...ys));
   if (ascent === descent) decline('a Type3 FontBBox without height');
-  // Widths worked out as codes are met (a character asks ~5 times), kept where met: a document has
-  // ~170 fonts of up to 256 codes, and a 256-entry table filled for each costs more.
+  // Widths worked out each time asked, not kept: a document has ~170 fonts of up to 256 codes, and a
+  // table for each (filled, or grown to the codes met) costs more than the few sums.
   const first = Math.trunc(file.number(dict, 'FirstChar') ?? 0);
   const widthsArray = file.array(dict, 'Widths') ?? [];
   if (first < 0 || first > 255) decline('a Type3 FirstChar out of range');
-  const widths: number[] = [];
   const width = (code: number): number => {
-    const known = widths[code];
-    if (known !== undefined) return known;
     const v = code >= first && code - first < widthsArray.length ? file.resolve(widthsArray[code - first]) : 0;
     if (typeof v !== 'number') return decline('a malformed /Widths');
-    return (widths[code] = roundf(f32(f32(f32(v) * a) * 1000)));
+    return roundf(f32(f32(f32(v) * a) * 1000));
   };
   // The glyph names by code: /Differences over no base encoding (PDFium's LoadPDFEncoding); a code
   // it does not name has none (not filled in: a fill costs more than the names).
