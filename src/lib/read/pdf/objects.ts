@@ -125,6 +125,10 @@ const latin1 = new TextDecoder('latin1');
 /** One-byte strings, made once each and shared (a string's bytes are never written). */
 const ONE_BYTE: (PdfString | undefined)[] = new Array<PdfString | undefined>(256);
 
+/** Arrays being read, by how deeply they nest (reused: see complete), and the depth now. */
+const ARRAYS: PdfObject[][] = [];
+let arrayDepth = 0;
+
 /** Marks where the lexer hit the end of its data. */
 export const EOF = Symbol('EOF');
 export type Token = PdfObject | Op | typeof EOF | '[' | ']' | '<<' | '>>';
@@ -379,33 +383,43 @@ export class Lexer {
 
   private complete(t: Token, allowRefs: boolean): Item {
     if (t === '[') {
-      const items: PdfObject[] = [];
-      const d = this.data;
-      for (;;) {
-        // Names (a font's /Differences) straight away: nothing to look ahead for.
-        this.skipWhite();
-        if (this.pos !== this.peekAt) {
-          const c = d[this.pos]!;
-          if (c === 47) {
-            items.push(this.name());
-            continue;
-          }
-          // Unsigned integers (a Type 3 font's /Widths: hundreds) straight away, as object() reads them.
-          if (c >= 48 && c <= 57) {
-            const v = this.integerItem(allowRefs);
-            if (v !== null) {
-              items.push(v);
+      // Read into the reused array of this depth, then copied out at its length: a /Widths of
+      // hundreds grown item by item was copied five times over.
+      const depth = arrayDepth++;
+      const items = (ARRAYS[depth] ??= []);
+      let n = 0;
+      try {
+        const d = this.data;
+        for (;;) {
+          // Names (a font's /Differences) straight away: nothing to look ahead for.
+          this.skipWhite();
+          if (this.pos !== this.peekAt) {
+            const c = d[this.pos]!;
+            if (c === 47) {
+              items[n++] = this.name();
               continue;
             }
+            // Unsigned integers (a Type 3 font's /Widths: hundreds) straight away, as object() reads them.
+            if (c >= 48 && c <= 57) {
+              const v = this.integerItem(allowRefs);
+              if (v !== null) {
+                items[n++] = v;
+                continue;
+              }
+            }
           }
+          const v = this.object(allowRefs);
+          if (v === EOF) decline('an unterminated array');
+          if (v === ']') break;
+          if (v === EOF || v instanceof Op || v === '>>') return decline('a bad array item');
+          items[n++] = v;
         }
-        const v = this.object(allowRefs);
-        if (v === EOF) decline('an unterminated array');
-        if (v === ']') break;
-        if (v === EOF || v instanceof Op || v === '>>') return decline('a bad array item');
-        items.push(v);
+        return items.slice(0, n);
+      } finally {
+        // Nothing of this document held on to.
+        items.fill(null, 0, n);
+        arrayDepth = depth;
       }
-      return items;
     }
     if (t === '<<') {
       const dict: Dict = new Map();
