@@ -8,7 +8,7 @@ import type { PlacedText } from '../pdf.ts';
 import type { Rule } from '../ruled.ts';
 import type { PdfFile } from './file.ts';
 import { loadFont, type Font } from './fonts.ts';
-import { charText, IDENTITY, multiply, subpathRules, type Matrix, type Subpath } from './layout.ts';
+import { charText, IDENTITY, multiply, subpathRules, translate, type Matrix, type Subpath } from './layout.ts';
 import { decline, EOF, Lexer, Name, Op, PdfString, Stream, isWhite, keywordAt, type Dict, type PdfObject } from './objects.ts';
 
 interface GraphicsState {
@@ -104,6 +104,8 @@ export class ContentReader {
       return null;
     };
     const lx = new Lexer(data);
+    /** The fonts of these resources met so far, by name. */
+    const fontsByName = new Map<Name, Font>();
     // The operands before an operator: a reused array and a count (no reallocation per operator).
     const args: PdfObject[] = [];
     let nargs = 0;
@@ -143,7 +145,8 @@ export class ContentReader {
       if (!fill && !stroke) return;
       const m = multiply(gs.ctm, this.device);
       const subpaths: Subpath[] = [];
-      for (const p of points) {
+      for (let i = 0; i < points.length; i++) {
+        const p = points[i]!;
         const d: [number, number] = [m[0]! * p.x + m[2]! * p.y + m[4]!, m[1]! * p.x + m[3]! * p.y + m[5]!];
         if (p.kind === 'move' || subpaths.length === 0) subpaths.push({ points: [d], curved: false });
         else subpaths.at(-1)!.points.push(d);
@@ -165,9 +168,10 @@ export class ContentReader {
       const m = tm.slice();
       const c = gs.ctm;
       const step = font.twoByte ? 2 : 1;
-      const parts = strings ?? [s];
-      for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
+      // One string (Tj) or a TJ array's items: no array made for the one.
+      const count = strings ? strings.length : 1;
+      for (let i = 0; i < count; i++) {
+        const part = strings ? strings[i] : s;
         if (typeof part === 'number') {
           const tx = (-part / 1000) * size;
           m[4] = m[4]! + tx * m[0]!;
@@ -242,7 +246,8 @@ export class ContentReader {
         mark.shown = true;
       }
       const em = Math.abs(a * size) || Math.abs(size);
-      const key = n <= 4096 ? String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]) : Array.from(codes.subarray(0, n), (u) => String.fromCharCode(u)).join('');
+      // (One code, nearly every text object of a Chromium PDF: its string without a subarray made.)
+      const key = n === 1 ? String.fromCharCode(codes[0]!) : n <= 4096 ? String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]) : Array.from(codes.subarray(0, n), (u) => String.fromCharCode(u)).join('');
       // PDFium's text page skips a text object that repeats one of the five before it within 0.9 of its
       // last advance at the (unscaled) font size, their glyph boxes overlapping by half or more
       // (IsSameAsPreTextObject): so at most half a box apart. Decline wherever that might hold, taking
@@ -258,6 +263,8 @@ export class ContentReader {
         if (prev.font === font && prev.codes === key && Math.abs(prev.x - x0) <= reach && Math.abs(prev.y - y0) <= rise) decline(`a text object drawn twice (fake bold): ${texts.slice(0, n).join('')}`);
       }
       shown.push({ font, codes: key, x: x0, y: y0 });
+      // Only the last five are compared: the rest let go (a text object a glyph in Chromium's PDFs).
+      if (shown.length > 5) shown.shift();
       const dv = this.device;
       const t0 = dv[0]!, t1 = dv[1]!, t2 = dv[2]!, t3 = dv[3]!, t4 = dv[4]!, t5 = dv[5]!;
       const size2 = Math.abs(((a * size) / 1000) * (font.ascent - font.descent));
@@ -344,11 +351,16 @@ export class ContentReader {
         case K.Tf: {
           const name = arg(0);
           if (!(name instanceof Name)) return decline('Tf without a font name');
-          const dict = resources && file.dict(resources, 'Font');
-          const fontDict = dict && file.get(dict, name.name);
-          if (!(fontDict instanceof Map)) return decline(`font ${name.name} not in the resources`);
-          let font = this.fonts.get(fontDict);
-          if (!font) this.fonts.set(fontDict, (font = loadFont(file, fontDict)));
+          // Chromium's PDFs set a font for nearly every glyph: each name looked up in the resources once.
+          let font = fontsByName.get(name);
+          if (!font) {
+            const dict = resources && file.dict(resources, 'Font');
+            const fontDict = dict && file.get(dict, name.name);
+            if (!(fontDict instanceof Map)) return decline(`font ${name.name} not in the resources`);
+            font = this.fonts.get(fontDict);
+            if (!font) this.fonts.set(fontDict, (font = loadFont(file, fontDict)));
+            fontsByName.set(name, font);
+          }
           gs.font = font;
           gs.fontSize = num(1);
           break;
@@ -369,12 +381,12 @@ export class ContentReader {
           gs.rise = num(0);
           break;
         case K.Td:
-          tlm = multiply([1, 0, 0, 1, num(0), num(1)], tlm);
+          tlm = translate(num(0), num(1), tlm);
           tm = tlm;
           break;
         case K.TD:
           gs.leading = -num(1);
-          tlm = multiply([1, 0, 0, 1, num(0), num(1)], tlm);
+          tlm = translate(num(0), num(1), tlm);
           tm = tlm;
           break;
         case K.Tm:

@@ -8,7 +8,8 @@ import { decline, EOF, isWhite, Lexer, Name, Op, PdfString, Ref, Stream, keyword
 /** Compressed streams up to this size are inflated by inflate.ts, larger ones by node:zlib. */
 const SMALL_STREAM = Number(process.env.PDF_SMALL_STREAM ?? 2048);
 
-type Entry = { kind: 'offset'; offset: number; gen: number } | { kind: 'compressed'; stream: number; index: number };
+/** Where the cross-reference places an object; `body`: where its value starts once checkOffsets has read "num gen obj" there (-1 before). */
+type Entry = { kind: 'offset'; offset: number; gen: number; body: number } | { kind: 'compressed'; stream: number; index: number };
 
 export class PdfFile {
   private readonly entries = new Map<number, Entry | null>();
@@ -59,20 +60,22 @@ export class PdfFile {
   }
 
   object(num: number): PdfObject {
-    if (this.cache.has(num)) return this.cache.get(num)!;
+    // (Cached values are never undefined: one lookup, not has and get.)
+    const cached = this.cache.get(num);
+    if (cached !== undefined) return cached;
     const e = this.entries.get(num);
     // An object not in the cross-reference is null (7.3.10).
     let value: PdfObject = null;
-    if (e?.kind === 'offset') value = this.objectAt(e.offset, num, e.gen);
+    if (e?.kind === 'offset') value = this.objectAt(e.offset, num, e.gen, e.body);
     else if (e?.kind === 'compressed') value = this.compressedObject(e.stream, e.index, num);
     this.cache.set(num, value);
     return value;
   }
 
-  /** "num gen obj … endobj" at an offset; a stream's data taken by its /Length. */
-  private objectAt(offset: number, num: number, gen: number): PdfObject {
-    const lx = new Lexer(this.data, offset);
-    if (lx.token() !== num || lx.token() !== gen || lx.token() !== Op.of('obj')) decline(`object ${num} is not where the cross-reference says`);
+  /** "num gen obj … endobj" at an offset (from `body` on where that was read already); a stream's data taken by its /Length. */
+  private objectAt(offset: number, num: number, gen: number, body = -1): PdfObject {
+    const lx = new Lexer(this.data, body >= 0 ? body : offset);
+    if (body < 0 && (lx.token() !== num || lx.token() !== gen || lx.token() !== Op.of('obj'))) decline(`object ${num} is not where the cross-reference says`);
     const value = lx.object();
     if (value === EOF || value instanceof Op) return decline(`object ${num} is malformed`);
     lx.skipWhite();
@@ -186,7 +189,7 @@ export class PdfFile {
           if (typeof offset !== 'number' || typeof gen !== 'number' || (kind !== Op.of('n') && kind !== Op.of('f'))) return decline('a malformed cross-reference entry');
           const num = t + i;
           if (this.entries.has(num)) continue;
-          this.entries.set(num, kind === Op.of('n') ? { kind: 'offset', offset, gen } : null);
+          this.entries.set(num, kind === Op.of('n') ? { kind: 'offset', offset, gen, body: -1 } : null);
         }
       }
       const trailer = lx.object();
@@ -233,7 +236,7 @@ export class PdfFile {
         const num = first + i;
         if (this.entries.has(num)) continue;
         if (type === 0) this.entries.set(num, null);
-        else if (type === 1) this.entries.set(num, { kind: 'offset', offset: a, gen: b });
+        else if (type === 1) this.entries.set(num, { kind: 'offset', offset: a, gen: b, body: -1 });
         else if (type === 2) this.entries.set(num, { kind: 'compressed', stream: a, index: b });
         else this.entries.set(num, null);
       }
@@ -242,11 +245,14 @@ export class PdfFile {
 
   /** Every object the cross-reference places in the file starts there as "num gen obj". */
   private checkOffsets(): void {
-    for (const [num, e] of this.entries) {
-      if (e?.kind !== 'offset') continue;
+    // forEach, not for…of: no [num, entry] pair made for each of a thousand objects.
+    this.entries.forEach((e, num) => {
+      if (e?.kind !== 'offset') return;
       const lx = new Lexer(this.data, e.offset);
       if (e.offset >= this.data.length || lx.token() !== num || lx.token() !== e.gen || lx.token() !== Op.of('obj')) decline(`object ${num} is not where the cross-reference says`);
-    }
+      // Read once: object() starts from here.
+      e.body = lx.pos;
+    });
   }
 }
 

@@ -178,21 +178,19 @@ function type3Font(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | n
   const ascent = Math.trunc(Math.max(...ys));
   const descent = Math.trunc(Math.min(...ys));
   if (ascent === descent) decline('a Type3 FontBBox without height');
-  // Widths read as codes are met (a font has up to 256, a document ~170 fonts).
-  const widths = new Array<number>(256).fill(-1);
+  // Widths worked out each time asked, not kept: a document has ~170 fonts of up to 256 codes, and a
+  // table for each (filled, or grown to the codes met) costs more than the few sums.
   const first = Math.trunc(file.number(dict, 'FirstChar') ?? 0);
   const widthsArray = file.array(dict, 'Widths') ?? [];
   if (first < 0 || first > 255) decline('a Type3 FirstChar out of range');
   const width = (code: number): number => {
-    let w = widths[code]!;
-    if (w >= 0) return w;
     const v = code >= first && code - first < widthsArray.length ? file.resolve(widthsArray[code - first]) : 0;
     if (typeof v !== 'number') return decline('a malformed /Widths');
-    widths[code] = w = roundf(f32(f32(f32(v) * a) * 1000));
-    return w;
+    return roundf(f32(f32(f32(v) * a) * 1000));
   };
-  // The glyph names by code: /Differences over no base encoding (PDFium's LoadPDFEncoding).
-  const names: (string | null)[] = new Array(256).fill(null);
+  // The glyph names by code: /Differences over no base encoding (PDFium's LoadPDFEncoding); a code
+  // it does not name has none (not filled in: a fill costs more than the names).
+  const names: (string | null)[] = new Array<string | null>(256);
   const enc = file.get(dict, 'Encoding');
   if (!(enc instanceof Map) || enc.has('BaseEncoding')) return decline('a Type3 font without its own Differences');
   applyDifferences(file, enc, names);
@@ -204,8 +202,9 @@ function type3Font(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | n
     const name = names[code] ?? decline(`Type3 code ${code} has no glyph name`);
     const proc = file.get(procs, name);
     if (!(proc instanceof Stream)) return decline(`Type3 glyph ${name} has no procedure`);
-    // Only the procedure's first bytes are inflated; all of it where the operator runs past them.
-    const [wx, l, bt, r, t] = d1Box(file.decode(proc, 64)) ?? d1Box(file.decode(proc), true) ?? decline(`Type3 glyph ${name} is cut short`);
+    // Only the procedure's first bytes are inflated (Chromium's d1 ends within 22-27, and each byte
+    // more costs ~1 % of the inflating); all of it where the operator runs past them.
+    const [wx, l, bt, r, t] = d1Box(file.decode(proc, D1_BYTES)) ?? d1Box(file.decode(proc), true) ?? decline(`Type3 glyph ${name} is cut short`);
     // A code without a width in /Widths PDFium measures by the procedure's: only none at all is read here.
     if (width(code) === 0 && wx !== 0) decline(`Type3 code ${code} has its width only in its procedure`);
     if (r <= l || bt >= t) {
@@ -215,9 +214,11 @@ function type3Font(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | n
       return box;
     }
     // Through the FontMatrix (a box: its corners, ordered), back to glyph units.
-    const xs = [f32(f32(f32(l) * a) * 1000), f32(f32(f32(r) * a) * 1000)];
-    const ys = [f32(f32(f32(bt) * d) * 1000), f32(f32(f32(t) * d) * 1000)];
-    box = [roundf(Math.min(...xs)), roundf(Math.min(...ys)), roundf(Math.max(...xs)), roundf(Math.max(...ys))] as const;
+    const x0 = f32(f32(f32(l) * a) * 1000);
+    const x1 = f32(f32(f32(r) * a) * 1000);
+    const y0 = f32(f32(f32(bt) * d) * 1000);
+    const y1 = f32(f32(f32(t) * d) * 1000);
+    box = [roundf(Math.min(x0, x1)), roundf(Math.min(y0, y1)), roundf(Math.max(x0, x1)), roundf(Math.max(y0, y1))] as const;
     boxes.set(code, box);
     return box;
   };
@@ -231,6 +232,9 @@ function type3Font(file: PdfFile, dict: Dict, toUnicode: Map<number, string> | n
     text: (code) => toUnicode.get(code) ?? decline(`code ${code} has no ToUnicode entry`),
   };
 }
+
+/** How much of a glyph procedure is inflated first, for its d1. */
+const D1_BYTES = 40;
 
 /**
  * A glyph procedure's d1 width and box (the box rounded as PDFium rounds it); anything else first declines
@@ -332,8 +336,10 @@ export type { PdfObject };
 /** An encoding's /Differences written over `names` (glyph names by code): a code, then names from it on. */
 function applyDifferences(file: PdfFile, encoding: Dict, names: (string | null)[]): void {
   let at = 0;
-  for (const x of file.array(encoding, 'Differences') ?? []) {
-    const v = file.resolve(x);
+  const differences = file.array(encoding, 'Differences') ?? [];
+  // Indexed, not for…of: hundreds of items a font, and an iterator result for each is garbage.
+  for (let i = 0; i < differences.length; i++) {
+    const v = file.resolve(differences[i]);
     if (typeof v === 'number') at = v;
     else if (v instanceof Name && at >= 0 && at <= 255) names[at++] = v.name;
     else decline('malformed Differences');

@@ -30,10 +30,12 @@ class Code {
     let max = 0;
     for (let i = 0; i < count; i++) {
       const len = lengths[offset + i]!;
+      // Unused symbols (most of a small stream's literals) not counted: incrementing one counter
+      // over and over waits on its own last store each time.
+      if (len === 0) continue;
       counts[len]!++;
       if (len > max) max = len;
     }
-    counts[0] = 0;
     let left = 1;
     for (let len = 1; len < 16; len++) {
       left = (left << 1) - counts[len]!;

@@ -17,6 +17,16 @@ export const multiply = (a: Matrix, b: Matrix): Matrix => [
   a[4]! * b[1]! + a[5]! * b[3]! + b[5]!,
 ];
 
+/** multiply([1, 0, 0, 1, x, y], m), the same sums (so the same bits), without the first matrix made (Td: once a glyph in Chromium's PDFs). */
+export const translate = (x: number, y: number, m: Matrix): Matrix => [
+  1 * m[0]! + 0 * m[2]!,
+  1 * m[1]! + 0 * m[3]!,
+  0 * m[0]! + 1 * m[2]!,
+  0 * m[1]! + 1 * m[3]!,
+  x * m[0]! + y * m[2]! + m[4]!,
+  x * m[1]! + y * m[3]! + m[5]!,
+];
+
 export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /**
@@ -27,7 +37,8 @@ export function joinRuns(chars: PlacedText[]): PlacedText[] {
   chars.sort((a, b) => a.y - b.y || a.x - b.x);
   const items: PlacedText[] = [];
   let run: PlacedText | null = null;
-  for (const c of chars) {
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
     const joins = run && c.text !== ' ' && run.text.at(-1) !== ' ' && Math.abs(run.y - c.y) < c.size * 0.2 && Math.abs(c.x - (run.x + run.width)) < c.size * 0.3;
     if (run && joins) {
       run.text += c.text;
@@ -54,21 +65,32 @@ export interface Subpath {
 /** Axis-aligned edges of a painted path: each straight segment that is level or plumb, thin filled rectangles as lines. */
 export function subpathRules(subpaths: readonly Subpath[], stroke: boolean): Rule[] {
   const rules: Rule[] = [];
-  for (const { points, curved } of subpaths) {
+  for (let s = 0; s < subpaths.length; s++) {
+    const { points, curved } = subpaths[s]!;
     // A curve (a rounded corner, a seal): no rule.
     if (points.length < 2 || curved) continue;
-    const xs = points.map((p) => p[0]);
-    const ys = points.map((p) => p[1]);
-    const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
     if (!stroke) {
+      // The extremes folded as Math.min(...xs) folds them (so -0 and NaN alike), no arrays made:
+      // a Chromium PDF fills ~800 rectangles.
+      let x1 = Infinity;
+      let x2 = -Infinity;
+      let y1 = Infinity;
+      let y2 = -Infinity;
+      for (let i = 0; i < points.length; i++) {
+        const [x, y] = points[i]!;
+        x1 = Math.min(x1, x);
+        x2 = Math.max(x2, x);
+        y1 = Math.min(y1, y);
+        y2 = Math.max(y2, y);
+      }
       if (y2 - y1 < 3 && x2 - x1 > 3) rules.push({ x1, x2, y1: (y1 + y2) / 2, y2: (y1 + y2) / 2 });
       else if (x2 - x1 < 3 && y2 - y1 > 3) rules.push({ x1: (x1 + x2) / 2, x2: (x1 + x2) / 2, y1, y2 });
       continue;
     }
-    const closed = [...points, points[0]!];
-    for (let k = 1; k < closed.length; k++) {
-      const [ax, ay] = closed[k - 1]!;
-      const [bx, by] = closed[k]!;
+    // Each edge, the closing one too.
+    for (let k = 1; k <= points.length; k++) {
+      const [ax, ay] = points[k - 1]!;
+      const [bx, by] = points[k % points.length]!;
       if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) > 1) rules.push({ x1: Math.min(ax, bx), x2: Math.max(ax, bx), y1: ay, y2: ay });
       else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) > 1) rules.push({ x1: ax, x2: ax, y1: Math.min(ay, by), y2: Math.max(ay, by) });
     }

@@ -96,6 +96,8 @@ function sameText(d: Uint8Array, p: number, e: number, text: string): boolean {
 }
 /** Names of up to three bytes without escapes, by their bytes packed into a small integer; longer ones by a hash. */
 const SHORT_NAMES = new Map<number, Name>();
+/** The short name read last, by its key. */
+const lastShort: { key: number; name: Name | null } = { key: -1, name: null };
 
 const hexValue = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
 
@@ -119,6 +121,13 @@ function hexDigits(d: Uint8Array, from: number, end: number, out: Uint8Array): n
 }
 
 const latin1 = new TextDecoder('latin1');
+
+/** One-byte strings, made once each and shared (a string's bytes are never written). */
+const ONE_BYTE: (PdfString | undefined)[] = new Array<PdfString | undefined>(256);
+
+/** Arrays being read, by how deeply they nest (reused: see complete), and the depth now. */
+const ARRAYS: PdfObject[][] = [];
+let arrayDepth = 0;
 
 /** Marks where the lexer hit the end of its data. */
 export const EOF = Symbol('EOF');
@@ -261,8 +270,14 @@ export class Lexer {
     this.pos = p;
     const short = !escaped && p - start <= 3;
     if (short) {
+      // The same short name again (a Type 3 font's /Differences: /g0 for most of 256 codes).
+      if (key === lastShort.key) return lastShort.name!;
       const known = SHORT_NAMES.get(key);
-      if (known !== undefined) return known;
+      if (known !== undefined) {
+        lastShort.key = key;
+        lastShort.name = known;
+        return known;
+      }
     } else if (!escaped) {
       const known = LONG_NAMES.get(hash);
       if (known !== undefined && sameText(d, start, p, known.name)) return known;
@@ -343,6 +358,14 @@ export class Lexer {
     const p = this.pos + 1;
     const end = d.indexOf(62, p);
     if (end < 0) return decline('an unterminated hex string');
+    if (end === p + 2) {
+      // One byte (a Chromium PDF shows each glyph as <xx>): one string for each value, shared.
+      const v = (hexValue(d[p]!) << 4) | hexValue(d[p + 1]!);
+      if (v >= 0) {
+        this.pos = end + 1;
+        return (ONE_BYTE[v] ??= new PdfString(Uint8Array.of(v)));
+      }
+    }
     const out = new Uint8Array((end - p + 1) >> 1);
     const n = hexDigits(d, p, end, out);
     this.pos = end + 1;
@@ -360,33 +383,43 @@ export class Lexer {
 
   private complete(t: Token, allowRefs: boolean): Item {
     if (t === '[') {
-      const items: PdfObject[] = [];
-      const d = this.data;
-      for (;;) {
-        // Names (a font's /Differences) straight away: nothing to look ahead for.
-        this.skipWhite();
-        if (this.pos !== this.peekAt) {
-          const c = d[this.pos]!;
-          if (c === 47) {
-            items.push(this.name());
-            continue;
-          }
-          // Unsigned integers (a Type 3 font's /Widths: hundreds) straight away, as object() reads them.
-          if (c >= 48 && c <= 57) {
-            const v = this.integerItem(allowRefs);
-            if (v !== null) {
-              items.push(v);
+      // Read into the reused array of this depth, then copied out at its length: a /Widths of
+      // hundreds grown item by item was copied five times over.
+      const depth = arrayDepth++;
+      const items = (ARRAYS[depth] ??= []);
+      let n = 0;
+      try {
+        const d = this.data;
+        for (;;) {
+          // Names (a font's /Differences) straight away: nothing to look ahead for.
+          this.skipWhite();
+          if (this.pos !== this.peekAt) {
+            const c = d[this.pos]!;
+            if (c === 47) {
+              items[n++] = this.name();
               continue;
             }
+            // Unsigned integers (a Type 3 font's /Widths: hundreds) straight away, as object() reads them.
+            if (c >= 48 && c <= 57) {
+              const v = this.integerItem(allowRefs);
+              if (v !== null) {
+                items[n++] = v;
+                continue;
+              }
+            }
           }
+          const v = this.object(allowRefs);
+          if (v === EOF) decline('an unterminated array');
+          if (v === ']') break;
+          if (v === EOF || v instanceof Op || v === '>>') return decline('a bad array item');
+          items[n++] = v;
         }
-        const v = this.object(allowRefs);
-        if (v === EOF) decline('an unterminated array');
-        if (v === ']') break;
-        if (v === EOF || v instanceof Op || v === '>>') return decline('a bad array item');
-        items.push(v);
+        return items.slice(0, n);
+      } finally {
+        // Nothing of this document held on to.
+        items.fill(null, 0, n);
+        arrayDepth = depth;
       }
-      return items;
     }
     if (t === '<<') {
       const dict: Dict = new Map();
@@ -425,17 +458,27 @@ export class Lexer {
     const start = this.pos;
     let p = start;
     let v = 0;
-    while (d[p]! >= 48 && d[p]! <= 57) v = v * 10 + d[p++]! - 48;
-    if (p < d.length && isRegular(d[p]!)) return null;
+    if (start === this.nextIntAt) {
+      // Read already, as the previous item's possible generation.
+      p = this.nextIntEnd;
+      v = this.nextIntValue;
+    } else {
+      while (d[p]! >= 48 && d[p]! <= 57) v = v * 10 + d[p++]! - 48;
+      if (p < d.length && isRegular(d[p]!)) return null;
+    }
     this.pos = p;
     if (!allowRefs) return v;
-    // "gen R" looked for without the lookahead cache (the next integer is read again as an item).
+    // "gen R" looked for without the lookahead cache; the integer read as a generation is kept for
+    // the next item (a /Widths of hundreds: each integer read once).
     this.skipWhite();
     let q = this.pos;
     let g = 0;
     const genStart = q;
     while (d[q]! >= 48 && d[q]! <= 57) g = g * 10 + d[q++]! - 48;
     if (q > genStart && (q >= d.length || !isRegular(d[q]!))) {
+      this.nextIntAt = genStart;
+      this.nextIntEnd = q;
+      this.nextIntValue = g;
       this.pos = q;
       this.skipWhite();
       if (d[this.pos] === 82 && (this.pos + 1 >= d.length || !isRegular(d[this.pos + 1]!))) {
@@ -466,6 +509,10 @@ export class Lexer {
   private peekAt = -1;
   private peekEnd = 0;
   private peekValue = 0;
+  /** An unsigned integer integerItem read where the next item starts: its start, end and value. */
+  private nextIntAt = -1;
+  private nextIntEnd = 0;
+  private nextIntValue = 0;
 }
 
 const ESCAPES: Record<number, number> = { 110: 10, 114: 13, 116: 9, 98: 8, 102: 12, 40: 40, 41: 41, 92: 92 };
