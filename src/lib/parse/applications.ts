@@ -6,7 +6,7 @@ import { applicantRows, checkApplications, columnWhere } from './checks.ts';
 import { orderings } from './blocks.ts';
 import { readInReadingOrder, RETRY_STEPS, rowsPresent, type Depth, type GroupSpan, type OrderedRows } from './order.ts';
 import { emptyNotes, mergeNotes, readRows, type Notes, type RowDef } from './rows.ts';
-import { findFrom, findLabel, toStream, type CellToken, type Stream } from './stream.ts';
+import { findFrom, findLabel, labelStart, toStream, type CellToken, type Stream } from './stream.ts';
 import { tokenize } from './tokens.ts';
 
 const A = 'applications';
@@ -123,6 +123,8 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   if (headed) return keep(headed.applications, headed.notes, notes);
   const pieces = readWithFirstRowInPieces(stream, from);
   if (pieces) return keep(pieces.applications, pieces.notes, notes);
+  const apart = readRowsApart(stream, from);
+  if (apart) return keep(apart.applications, apart.notes, notes);
   // Neither reading adds up, in text that shows reading order's marks: a cell no identity vouches for
   // was likely cut from other rows' figures. Unread, not wrong.
   const left = unreadUnbalanced(read, byLabels);
@@ -543,6 +545,183 @@ function readInRuns(whole: Stream, from: number): { applications: Applications; 
     path: A,
   });
   return read;
+}
+
+/** Readings of all the runs of rows printed apart from their figures joined, at most. */
+const MAX_APART_READINGS = 16;
+const APART_RULE = 'reading-order-rows-apart: rows whose labels stand with few or none of their figures, their other figures read from the run of exactly those after the last of them';
+
+/**
+ * The readings of a run of figures that holds exactly the figures `missing` of the rows `heads` lack
+ * (each row's first heads[r].length columns printed beside its label): row by row, or with its last
+ * rows (lacking the same columns) printed column by column for their first columns, then row by row.
+ * Each reading in which every row adds up to its total.
+ */
+function apartReadings(run: readonly Cell[], all: readonly Cell[][], blank: boolean): Cell[][][] {
+  const found = new Map<string, Cell[][]>();
+  // Blank rows (no figure beside their label, where `blank`) are set aside and put back empty.
+  const isBlank = all.map((h) => blank && h.length === 0);
+  const heads = all.filter((_, r) => !isBlank[r]);
+  const withBlanks = (rows: Cell[][]) => {
+    let k = 0;
+    return all.map((_, r) => (isBlank[r] ? Array<Cell>(SHAPE.width).fill(null) : rows[k++]!));
+  };
+  const addsUp = (row: readonly Cell[]) => row.every((v) => v !== null) && Math.abs(row.slice(0, -1).reduce<number>((a, b) => a + (b ?? 0), 0) - (row.at(-1) ?? 0)) < 1e-9;
+  const n = heads.length;
+  const missing = heads.map((h) => SHAPE.width - h.length);
+  for (let p = 0; p < n; p++) {
+    // Rows p.. lack the same columns: their first t missing columns printed column by column.
+    const q = n - p;
+    const width = missing[p]!;
+    if (p < n - 1 && missing.slice(p).some((m) => m !== width)) continue;
+    for (let t = p === n - 1 ? 0 : 1; t <= (p === n - 1 ? 0 : width); t++) {
+      const rows: Cell[][] = [];
+      let i = 0;
+      for (let r = 0; r < p; r++) {
+        rows.push([...heads[r]!, ...run.slice(i, i + missing[r]!)]);
+        i += missing[r]!;
+      }
+      const tail = Array.from({ length: q }, (_, r) => [...heads[p + r]!]);
+      for (let c = 0; c < t; c++) for (let r = 0; r < q; r++) tail[r]!.push(run[i++]!);
+      for (let r = 0; r < q; r++) for (let c = t; c < width; c++) tail[r]!.push(run[i++]!);
+      rows.push(...tail);
+      if (rows.every(addsUp)) found.set(JSON.stringify(rows), withBlanks(rows));
+    }
+  }
+  return [...found.values()];
+}
+
+/**
+ * Table 三 with runs of rows printed as their labels with few or none of their figures, the rest
+ * of those figures after the last of them (Chromium's text of narrow label columns: a label wrapped
+ * over many lines pushes its row's figures, and its next rows', past the labels), while the other
+ * rows keep their figures beside their labels. Each run of figures with no label text among it that
+ * holds exactly the figures lacked by the rows before it (walking back to a row printed whole, at
+ * least two rows, each row's figures beside its label taken as its first columns) is read as those
+ * rows' other figures (`apartReadings`); the rest of the table is read in reading order with those
+ * rows fixed. Taken only where exactly one table passes every identity over all the runs' readings,
+ * each with no doubt in its cut. Tried last: its orders of a run are few, and where a reading of the
+ * whole table adds up too (two rows' figures read in another order), that reading's wider search
+ * stands (tried first, it read 4 cells of one held-apart report otherwise than that reading).
+ */
+function readRowsApart(stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
+  const { defs, rows } = orderedRows(stream, from);
+  const first = stream.cells.findIndex((c) => c.offset >= from);
+  // The rule reads tables printed whole, in as many cells as rows × columns or fewer (blank rows).
+  if (first < 0 || rows.length === 0 || stream.cells.length - first > rows.length * SHAPE.width) return null;
+  // Each row's label, from its numbering, searched in table order: the rule needs them in that order.
+  const at: number[] = [];
+  let pos = from;
+  for (const d of rows) {
+    const found = findLabel(stream, d.label, pos);
+    if (!found) return null;
+    at.push(labelStart(stream.text, found.index, pos));
+    pos = found.index;
+  }
+  const runs: [number, number][] = [];
+  for (let i = first; i < stream.cells.length; ) {
+    let j = i + 1;
+    while (j < stream.cells.length && stream.cells[j]!.offset === stream.cells[i]!.offset) j++;
+    runs.push([i, j]);
+    i = j;
+  }
+  const value = (c: Stream['cells'][number]) => (c.token.kind === 'number' ? c.token.value : null);
+  // Each row's cells beside its label: offset in (at[r], at[r + 1]], in one pass over the cells.
+  const besideRow: number[][] = rows.map(() => []);
+  for (let i = first, r = -1; i < stream.cells.length; i++) {
+    const offset = stream.cells[i]!.offset;
+    while (r + 1 < rows.length && at[r + 1]! < offset) r++;
+    if (r >= 0 && offset > at[r]!) besideRow[r]!.push(i);
+  }
+  const owner = (offset: number) => {
+    let r = -1;
+    while (r + 1 < rows.length && at[r + 1]! < offset) r++;
+    return r;
+  };
+  // Each run's readings: the rows it completes, the cells it takes (beside the labels and the run's), their values.
+  type Apart = { rows: number[]; cells: number[]; values: Cell[][] };
+  const blocks: Apart[][] = [];
+  for (const [start, stop] of runs) {
+    const offset = stream.cells[start]!.offset;
+    const n = stop - start;
+    // The rows before the run, back from the row whose label holds it, each with its cells beside its label.
+    const last = owner(offset);
+    if (last < 0) continue;
+    const mine = (r: number) => besideRow[r]!.filter((i) => i < start || i >= stop);
+    // Rows with no figure beside their label lack all seven (the run holds their rows), or, where
+    // some rows of the run keep their first figures beside their labels, are blank rows.
+    const alternatives = new Map<string, Apart>();
+    for (const blank of [false, true]) {
+      const own: number[] = [];
+      let lacking = 0;
+      let partial = 0;
+      for (let r = last; r >= 0 && lacking < n; r--) {
+        const beside = mine(r);
+        if (beside.length >= SHAPE.width) break;
+        // A row's cells beside its label stand before the run.
+        if (beside.some((i) => i > start)) break;
+        own.unshift(r);
+        if (beside.length > 0) partial++;
+        lacking += beside.length === 0 && blank ? 0 : SHAPE.width - beside.length;
+      }
+      if (blank) while (own.length > 0 && mine(own[0]!).length === 0) own.shift();
+      if (lacking !== n || own.length < 2 || (blank && partial < 2)) continue;
+      const besideCells = own.map(mine);
+      const heads = besideCells.map((b) => b.map((i) => value(stream.cells[i]!)));
+      const readings = apartReadings(stream.cells.slice(start, stop).map(value), heads, blank);
+      const cells = [...besideCells.flat(), ...Array.from({ length: n }, (_, i) => start + i)];
+      for (const values of readings) alternatives.set(JSON.stringify([own, values]), { rows: own, cells, values });
+    }
+    if (alternatives.size > 0) blocks.push([...alternatives.values()]);
+  }
+  if (blocks.length === 0) return null;
+  if (blocks.reduce((a, b) => a * b.length, 1) > MAX_APART_READINGS) return null;
+  let combos: Apart[][] = [[]];
+  for (const b of blocks) combos = combos.flatMap((c) => b.map((t) => [...c, t]));
+  const found = new Map<string, { applications: Applications; notes: Notes }>();
+  let rowsRead = 0;
+  for (const combo of combos) {
+    // Runs whose readings take the same cells or rows do not go together.
+    const taken = new Set(combo.flatMap((b) => b.cells));
+    const fixedRows = new Set(combo.flatMap((b) => b.rows));
+    if (taken.size !== combo.reduce((a, b) => a + b.cells.length, 0) || fixedRows.size !== combo.reduce((a, b) => a + b.rows.length, 0)) continue;
+    const rest = { ...stream, cells: stream.cells.filter((_, i) => !taken.has(i)) };
+    const values = new Map(combo.flatMap((b) => b.rows.map((r, k) => [rows[r]!.path, b.values[k]!] as const)));
+    const lines = new Map(combo.flatMap((b) => b.rows.map((r) => [rows[r]!.path, stream.cells[b.cells[0]!]!.token.line] as const)));
+    const ordered = fixedRows.size === rows.length ? null : readOrdered(rest, from, 'all', RETRY_STEPS, { values, lines, rule: APART_RULE });
+    const read = ordered ? { ...ordered, sure: ordered.ordered.certain() && ordered.ordered.partial === 0 } : fixedRows.size === rows.length ? fixedOnly(defs, values, lines) : null;
+    if (read && !read.sure) return null;
+    if (!read || !checkApplications(read.applications).every((c) => c.ok)) continue;
+    found.set(JSON.stringify(read.applications), read);
+    rowsRead = fixedRows.size;
+    if (found.size > 1) return null;
+  }
+  if (found.size !== 1) return null;
+  const [read] = [...found.values()] as [{ applications: Applications; notes: Notes }];
+  read.notes.findings.push({
+    severity: 'warning',
+    code: 'cells-inferred',
+    message: `${A}: ${rowsRead} rows printed with few or none of their figures beside their labels, the others after the last of them (text in reading order): read from those figures, the other rows in reading order; the one reading under which the table adds up`,
+    path: A,
+  });
+  return read;
+}
+
+/** The table from rows all read by readRowsApart: as readOrdered's reading, with no cells left to cut. */
+function fixedOnly(defs: readonly RowDef[], values: ReadonlyMap<string, Cell[]>, lines: ReadonlyMap<string, number>): { applications: Applications; notes: Notes; sure: boolean } {
+  const notes = emptyNotes();
+  const read = new Map<string, Cell[] | null>();
+  for (const def of defs) {
+    if (def.group) continue;
+    const row = values.get(def.path);
+    const line = lines.get(def.path);
+    if (row) {
+      read.set(def.path, row);
+      if (line !== undefined) notes.lines[def.path] = line;
+      row.forEach((_, i) => notes.inferred.push({ path: `${def.path}[${i}]`, rule: APART_RULE, line }));
+    } else if (!def.optional) read.set(def.path, null);
+  }
+  return { applications: toApplications(read, notes, new Set(values.keys())), notes, sure: true };
 }
 
 /**

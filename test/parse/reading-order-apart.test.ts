@@ -1,0 +1,34 @@
+// Chromium's text of a table 三 with narrow label columns: a label wrapped over many lines pushes its
+// row's figures, and its next rows', past the labels. Some rows keep all their figures beside their
+// label's first piece; a run of rows prints its labels alone (or with their first figures only), then
+// exactly the figures those rows lack. Fixtures: test/fixtures/reading-order-apart/ (seeds 7701, 8701).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/lib/parse/index.ts';
+
+const load = (name: string) => {
+  const url = (ext: string) => new URL(`../fixtures/reading-order-apart/${name}.${ext}`, import.meta.url);
+  const started = performance.now();
+  const result = parseReport(readFileSync(url('txt'), 'utf8'), { source: `${name}.txt` });
+  const ms = performance.now() - started;
+  if (!result.ok) throw new Error(result.error);
+  return { report: result.report, truth: JSON.parse(readFileSync(url('json'), 'utf8')), ms };
+};
+
+const warned = (findings: { code?: string; path?: string; message: string; severity: string }[]) =>
+  findings.find((f) => f.code === 'cells-inferred' && f.path === 'applications' && /few or none of their figures beside their labels/.test(f.message));
+
+describe('table 三 with runs of rows printed apart from their figures', () => {
+  it('reads val-7701-4 whole: ten label-only rows then their 70 figures row by row; the last five rows\' first figures beside their labels, the rest after them, three rows column by column', () => {
+    const { report, truth } = load('val-7701-4-chromium');
+    expect(report.applications).toEqual(truth.applications);
+    expect(warned(report.findings)?.severity).toBe('warning');
+  });
+
+  it('reads probe-8701-3 whole: rows with their first figures beside their labels, blank rows with none, the rest after them row by row', () => {
+    const { report, truth, ms } = load('probe-8701-3-chromium');
+    expect(report.applications).toEqual(truth.applications);
+    expect(warned(report.findings)?.severity).toBe('warning');
+    expect(ms).toBeLessThan(1000);
+  });
+});
