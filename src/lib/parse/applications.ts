@@ -380,7 +380,6 @@ function* twoPassOrders<T extends { token: CellToken }>(heads: readonly T[], res
     yield [...rest];
     return;
   }
-  const value = (c: T) => (c.token.kind === 'number' ? c.token.value : null);
   const fits = (cells: readonly T[]) => addsUpAsPrinted(cells.map((c) => c.token));
   const seen = new Set<string>();
   for (let k = 1; k <= MAX_PIECE_ROWS; k++) {
@@ -442,13 +441,12 @@ const RUN_RULE = 'reading-order-runs: the rows of a run of labels read from the 
  */
 function runReadings(cells: readonly Cell[], rows: number): Cell[][][] {
   const found = new Map<string, Cell[][]>();
-  const addsUp = (row: readonly Cell[]) => Math.abs(row.slice(0, -1).reduce<number>((a, b) => a + (b ?? 0), 0) - (row.at(-1) ?? 0)) < 1e-9;
   for (let k = 0; k <= Math.min(rows, MAX_TRANSPOSED_ROWS); k++) {
     if (k === 1) continue;
     const head = (rows - k) * SHAPE.width;
     const table = Array.from({ length: rows - k }, (_, r) => cells.slice(r * SHAPE.width, (r + 1) * SHAPE.width));
     for (let r = 0; r < k; r++) table.push(Array.from({ length: SHAPE.width }, (_, c) => cells[head + c * k + r]!));
-    if (table.every(addsUp)) found.set(JSON.stringify(table), table);
+    if (table.every((row) => sumsToTotal(row))) found.set(JSON.stringify(table), table);
   }
   return [...found.values()];
 }
@@ -511,7 +509,6 @@ function readInRuns(whole: Stream, from: number): { applications: Applications; 
     next = labelsTo;
   }
   if (blocks.length === 0) return null;
-  const value = (c: Stream['cells'][number]) => (c.token.kind === 'number' ? c.token.value : null);
   const readings = blocks.map((b) => runReadings(stream.cells.slice(b.start, b.end).map(value), b.rows.length));
   if (readings.reduce((a, r) => a * r.length, 1) > MAX_RUN_READINGS || readings.some((r) => r.length === 0)) return null;
   let combos: Cell[][][][] = [[]];
@@ -566,7 +563,6 @@ function apartReadings(run: readonly Cell[], all: readonly Cell[][], blank: bool
     let k = 0;
     return all.map((_, r) => (isBlank[r] ? Array<Cell>(SHAPE.width).fill(null) : rows[k++]!));
   };
-  const addsUp = (row: readonly Cell[]) => row.every((v) => v !== null) && Math.abs(row.slice(0, -1).reduce<number>((a, b) => a + (b ?? 0), 0) - (row.at(-1) ?? 0)) < 1e-9;
   const n = heads.length;
   const missing = heads.map((h) => SHAPE.width - h.length);
   for (let p = 0; p < n; p++) {
@@ -585,7 +581,7 @@ function apartReadings(run: readonly Cell[], all: readonly Cell[][], blank: bool
       for (let c = 0; c < t; c++) for (let r = 0; r < q; r++) tail[r]!.push(run[i++]!);
       for (let r = 0; r < q; r++) for (let c = t; c < width; c++) tail[r]!.push(run[i++]!);
       rows.push(...tail);
-      if (rows.every(addsUp)) found.set(JSON.stringify(rows), withBlanks(rows));
+      if (rows.every((row) => sumsToTotal(row, { whole: true }))) found.set(JSON.stringify(rows), withBlanks(rows));
     }
   }
   return [...found.values()];
@@ -625,7 +621,6 @@ function readRowsApart(stream: Stream, from: number): { applications: Applicatio
     runs.push([i, j]);
     i = j;
   }
-  const value = (c: Stream['cells'][number]) => (c.token.kind === 'number' ? c.token.value : null);
   // Each row's cells beside its label: offset in (at[r], at[r + 1]], in one pass over the cells.
   const besideRow: number[][] = rows.map(() => []);
   for (let i = first, r = -1; i < stream.cells.length; i++) {
@@ -772,6 +767,15 @@ function readWithRowApart(lines: readonly Line[], runs: readonly Line[][], short
     path: A,
   });
   return { applications, notes, taken };
+}
+
+/** A cell's figure, or null for a blank mark. */
+const value = (c: { token: CellToken }): number | null => (c.token.kind === 'number' ? c.token.value : null);
+
+/** A row of read values whose cells add up to its last (blank as 0; with `whole`, no cell blank). */
+function sumsToTotal(row: readonly Cell[], { whole = false } = {}): boolean {
+  if (whole && row.includes(null)) return false;
+  return Math.abs(row.slice(0, -1).reduce<number>((a, b) => a + (b ?? 0), 0) - (row.at(-1) ?? 0)) < 1e-9;
 }
 
 /** A row's cells that add up to their last, with its empty cells printed one way (blank marks or 0s). */
