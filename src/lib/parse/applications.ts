@@ -358,15 +358,7 @@ function readWithFirstRowInPieces(stream: Stream, from: number, fixed?: FixedRow
     found.set(JSON.stringify(read.applications), read);
     if (found.size > 1) return doubted(doubt);
   }
-  if (found.size !== 1) return null;
-  const [read] = [...found.values()] as [{ applications: Applications; notes: Notes }];
-  read.notes.findings.push({
-    severity: 'warning',
-    code: 'cells-inferred',
-    message: `${A}: ${A}.received's cells read in the pieces LibreOffice prints with the header words (科研机构 to 法律服务机构, 自然人, 商业企业, then 其他 and 总计${heads.length > 0 ? `, after the first ${heads.length} cells of the next rows, printed in two passes` : ''}) (text in reading order); the one reading under which the table adds up`,
-    path: A,
-  });
-  return read;
+  return theOneReading(found, `${A}.received's cells read in the pieces LibreOffice prints with the header words (科研机构 to 法律服务机构, 自然人, 商业企业, then 其他 and 总计${heads.length > 0 ? `, after the first ${heads.length} cells of the next rows, printed in two passes` : ''}) (text in reading order); the one reading under which the table adds up`);
 }
 
 /**
@@ -511,8 +503,7 @@ function readInRuns(whole: Stream, from: number): { applications: Applications; 
   if (blocks.length === 0) return null;
   const readings = blocks.map((b) => runReadings(stream.cells.slice(b.start, b.end).map(value), b.rows.length));
   if (readings.reduce((a, r) => a * r.length, 1) > MAX_RUN_READINGS || readings.some((r) => r.length === 0)) return null;
-  let combos: Cell[][][][] = [[]];
-  for (const r of readings) combos = combos.flatMap((c) => r.map((t) => [...c, t]));
+  const combos = everyCombination(readings);
   const lines = new Map(blocks.flatMap((b) => b.rows.map((d, r) => [d.path, stream.cells[b.start + r * SHAPE.width]?.token.line ?? stream.cells[b.start]!.token.line] as const)));
   const headStream = { ...stream, cells: stream.cells.slice(0, blocks[0]!.start) };
   const pieces = firstRowInPieces(headStream, from);
@@ -533,15 +524,7 @@ function readInRuns(whole: Stream, from: number): { applications: Applications; 
     found.set(JSON.stringify(read.applications), read);
     if (found.size > 1) return null;
   }
-  if (found.size !== 1) return null;
-  const [read] = [...found.values()] as [{ applications: Applications; notes: Notes }];
-  read.notes.findings.push({
-    severity: 'warning',
-    code: 'cells-inferred',
-    message: `${A}: printed as runs of labels each followed by its rows' figures (text in reading order, a page at a time): the last ${blocks.reduce((a, b) => a + b.rows.length, 0)} rows read from ${blocks.length} such runs, the first rows from the cells before them; the one reading under which the table adds up`,
-    path: A,
-  });
-  return read;
+  return theOneReading(found, `printed as runs of labels each followed by its rows' figures (text in reading order, a page at a time): the last ${blocks.reduce((a, b) => a + b.rows.length, 0)} rows read from ${blocks.length} such runs, the first rows from the cells before them; the one reading under which the table adds up`);
 }
 
 /** Readings of all the runs of rows printed apart from their figures joined, at most. */
@@ -671,8 +654,7 @@ function readRowsApart(stream: Stream, from: number): { applications: Applicatio
   }
   if (blocks.length === 0) return null;
   if (blocks.reduce((a, b) => a * b.length, 1) > MAX_APART_READINGS) return null;
-  let combos: Apart[][] = [[]];
-  for (const b of blocks) combos = combos.flatMap((c) => b.map((t) => [...c, t]));
+  const combos = everyCombination(blocks);
   const found = new Map<string, { applications: Applications; notes: Notes }>();
   let rowsRead = 0;
   for (const combo of combos) {
@@ -691,15 +673,7 @@ function readRowsApart(stream: Stream, from: number): { applications: Applicatio
     rowsRead = fixedRows.size;
     if (found.size > 1) return null;
   }
-  if (found.size !== 1) return null;
-  const [read] = [...found.values()] as [{ applications: Applications; notes: Notes }];
-  read.notes.findings.push({
-    severity: 'warning',
-    code: 'cells-inferred',
-    message: `${A}: ${rowsRead} rows printed with few or none of their figures beside their labels, the others after the last of them (text in reading order): read from those figures, the other rows in reading order; the one reading under which the table adds up`,
-    path: A,
-  });
-  return read;
+  return theOneReading(found, `${rowsRead} rows printed with few or none of their figures beside their labels, the others after the last of them (text in reading order): read from those figures, the other rows in reading order; the one reading under which the table adds up`);
 }
 
 /** The table from rows all read by readRowsApart: as readOrdered's reading, with no cells left to cut. */
@@ -767,6 +741,21 @@ function readWithRowApart(lines: readonly Line[], runs: readonly Line[][], short
     path: A,
   });
   return { applications, notes, taken };
+}
+
+/** The one reading found, marked as inferred with `message` (why it was taken); none where there are several or none. */
+function theOneReading<T extends { notes: Notes }>(found: ReadonlyMap<string, T>, message: string): T | null {
+  if (found.size !== 1) return null;
+  const [read] = [...found.values()] as [T];
+  read.notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${A}: ${message}`, path: A });
+  return read;
+}
+
+/** Every way to take one choice from each list, in order. */
+function everyCombination<T>(choices: readonly (readonly T[])[]): T[][] {
+  let combinations: T[][] = [[]];
+  for (const list of choices) combinations = combinations.flatMap((c) => list.map((t) => [...c, t]));
+  return combinations;
 }
 
 /** A cell's figure, or null for a blank mark. */
