@@ -472,14 +472,7 @@ function readInRuns(whole: Stream, from: number): { applications: Applications; 
   const { rows } = orderedRows(stream, from);
   const first = stream.cells.findIndex((c) => c.offset >= from);
   if (first < 0) return null;
-  // Runs of figures with no label text between them: [first cell, end) in stream.cells.
-  const runs: [number, number][] = [];
-  for (let i = first; i < stream.cells.length; ) {
-    let j = i + 1;
-    while (j < stream.cells.length && stream.cells[j]!.offset === stream.cells[i]!.offset) j++;
-    runs.push([i, j]);
-    i = j;
-  }
+  const runs = cellRuns(stream, first, { throughGroups: false });
   const blocks: { rows: RowDef[]; start: number; end: number }[] = [];
   let end = rows.length;
   // Where the label text after the run ends: the next run's cells (the text's end after the last).
@@ -527,6 +520,27 @@ function readInRuns(whole: Stream, from: number): { applications: Applications; 
   return theOneReading(found, `printed as runs of labels each followed by its rows' figures (text in reading order, a page at a time): the last ${blocks.reduce((a, b) => a + b.rows.length, 0)} rows read from ${blocks.length} such runs, the first rows from the cells before them; the one reading under which the table adds up`);
 }
 
+/** A group's whole label (三、本年度办理结果, （三）不予公开 …), the text between two cells holding nothing else. */
+const GROUP_LABELS_ONLY = /^(?:三、?本年度办理结果|[（(][三四五六][)）](?:不予公开|无法提供|不予处理|其他处理))+$/u;
+
+/**
+ * Runs of cells from `first` with no label text between them, [first cell, end) in stream.cells.
+ * With `throughGroups`, a group's whole label between two cells does not end a run: reading order
+ * prints a label spanning rows where its middle falls, among those rows' figures.
+ */
+function cellRuns(stream: Stream, first: number, { throughGroups = true } = {}): [number, number][] {
+  const runs: [number, number][] = [];
+  const joined = (a: number, b: number) =>
+    a === b || (throughGroups && GROUP_LABELS_ONLY.test(stream.text.slice(a, b).replace(/\s+/g, '')));
+  for (let i = first; i < stream.cells.length; ) {
+    let j = i + 1;
+    while (j < stream.cells.length && joined(stream.cells[j - 1]!.offset, stream.cells[j]!.offset)) j++;
+    runs.push([i, j]);
+    i = j;
+  }
+  return runs;
+}
+
 /** Readings of all the runs of rows printed apart from their figures joined, at most. */
 const MAX_APART_READINGS = 16;
 const APART_RULE = 'reading-order-rows-apart: rows whose labels stand with few or none of their figures, their other figures read from the run of exactly those after the last of them';
@@ -548,24 +562,30 @@ function apartReadings(run: readonly Cell[], all: readonly Cell[][], blank: bool
   };
   const n = heads.length;
   const missing = heads.map((h) => SHAPE.width - h.length);
-  for (let p = 0; p < n; p++) {
-    // Rows p.. lack the same columns: their first t missing columns printed column by column.
-    const q = n - p;
-    const width = missing[p]!;
-    if (p < n - 1 && missing.slice(p).some((m) => m !== width)) continue;
-    for (let t = p === n - 1 ? 0 : 1; t <= (p === n - 1 ? 0 : width); t++) {
-      const rows: Cell[][] = [];
-      let i = 0;
-      for (let r = 0; r < p; r++) {
-        rows.push([...heads[r]!, ...run.slice(i, i + missing[r]!)]);
-        i += missing[r]!;
-      }
-      const tail = Array.from({ length: q }, (_, r) => [...heads[p + r]!]);
-      for (let c = 0; c < t; c++) for (let r = 0; r < q; r++) tail[r]!.push(run[i++]!);
-      for (let r = 0; r < q; r++) for (let c = t; c < width; c++) tail[r]!.push(run[i++]!);
-      rows.push(...tail);
-      if (rows.every((row) => sumsToTotal(row, { whole: true }))) found.set(JSON.stringify(rows), withBlanks(rows));
-    }
+  // Rows p..p+q-1 lack the same columns: their first t missing columns printed column by column;
+  // the last rows so (any number), or 2 to MAX_TRANSPOSED_ROWS rows amid the run, all their columns so.
+  const read = (p: number, q: number, t: number) => {
+    const rows: Cell[][] = [];
+    let i = 0;
+    const byRow = (r: number) => {
+      rows.push([...heads[r]!, ...run.slice(i, i + missing[r]!)]);
+      i += missing[r]!;
+    };
+    for (let r = 0; r < p; r++) byRow(r);
+    const group = Array.from({ length: q }, (_, r) => [...heads[p + r]!]);
+    const width = missing[p] ?? 0;
+    for (let c = 0; c < t; c++) for (let r = 0; r < q; r++) group[r]!.push(run[i++]!);
+    for (let r = 0; r < q; r++) for (let c = t; c < width; c++) group[r]!.push(run[i++]!);
+    rows.push(...group);
+    for (let r = p + q; r < n; r++) byRow(r);
+    // A row of blank marks only is a blank row, printed so.
+    if (rows.every((row) => row.every((v) => v === null) || sumsToTotal(row, { whole: true }))) found.set(JSON.stringify(rows), withBlanks(rows));
+  };
+  const alike = (p: number, q: number) => missing.slice(p, p + q).every((m) => m === missing[p]);
+  read(n, 0, 0);
+  for (let p = 0; p < n - 1; p++) {
+    if (alike(p, n - p)) for (let t = 1; t <= missing[p]!; t++) read(p, n - p, t);
+    for (let q = 2; q <= MAX_TRANSPOSED_ROWS && p + q < n; q++) if (alike(p, q)) read(p, q, missing[p]!);
   }
   return [...found.values()];
 }
@@ -597,13 +617,7 @@ function readRowsApart(stream: Stream, from: number): { applications: Applicatio
     at.push(labelStart(stream.text, found.index, pos));
     pos = found.index;
   }
-  const runs: [number, number][] = [];
-  for (let i = first; i < stream.cells.length; ) {
-    let j = i + 1;
-    while (j < stream.cells.length && stream.cells[j]!.offset === stream.cells[i]!.offset) j++;
-    runs.push([i, j]);
-    i = j;
-  }
+  const runs = cellRuns(stream, first);
   // Each row's cells beside its label: offset in (at[r], at[r + 1]], in one pass over the cells.
   const besideRow: number[][] = rows.map(() => []);
   for (let i = first, r = -1; i < stream.cells.length; i++) {
