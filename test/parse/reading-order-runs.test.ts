@@ -1,7 +1,7 @@
 // LibreOffice's text of a table 三 over several pages prints each page as a run of labels followed by
 // a run of figures: the first page's rows in the pieces LibreOffice prints with the header words, each
 // later page's rows row by row after all that page's labels, except the table's last rows, printed
-// column by column. Fixtures: test/fixtures/reading-order-runs/ (seed 8701).
+// column by column. Fixtures: test/fixtures/reading-order-runs/ (seeds 7301, 8701).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
@@ -22,6 +22,15 @@ describe('table 三 printed as runs of labels each followed by its rows\' figure
     const warning = report.findings.find((f) => f.code === 'cells-inferred' && f.path === 'applications' && /runs of labels/.test(f.message));
     expect(warning?.severity).toBe('warning');
     expect(ms).toBeLessThan(1000);
+  });
+
+  it('keeps a page\'s figures one run where a group\'s label (（三）不予公开, 三、本年度办理结果) stands among them', () => {
+    // Cut there, the page's figures made two runs and its rows were read another way that also adds up,
+    // with two rows' figures each swapped with a neighbour's.
+    const { report, truth } = load('fresh-7301-5-libreoffice');
+    expect(report.applications?.unavailable).toEqual(truth.applications.unavailable);
+    expect(report.applications?.notProcessed).toEqual(truth.applications.notProcessed);
+    expect(report.findings.some((f) => f.code === 'cells-inferred' && f.path === 'applications' && /runs of labels/.test(f.message))).toBe(true);
   });
 
   it('reads the first page\'s rows in two passes with three rows cut alike printed column by column (a tall label\'s rows)', () => {

@@ -472,7 +472,7 @@ function readInRuns(whole: Stream, from: number): { applications: Applications; 
   const { rows } = orderedRows(stream, from);
   const first = stream.cells.findIndex((c) => c.offset >= from);
   if (first < 0) return null;
-  const runs = cellRuns(stream, first, { throughGroups: false });
+  const runs = cellRuns(stream, first);
   const blocks: { rows: RowDef[]; start: number; end: number }[] = [];
   let end = rows.length;
   // Where the label text after the run ends: the next run's cells (the text's end after the last).
@@ -524,14 +524,13 @@ function readInRuns(whole: Stream, from: number): { applications: Applications; 
 const GROUP_LABELS_ONLY = /^(?:三、?本年度办理结果|[（(][三四五六][)）](?:不予公开|无法提供|不予处理|其他处理))+$/u;
 
 /**
- * Runs of cells from `first` with no label text between them, [first cell, end) in stream.cells.
- * With `throughGroups`, a group's whole label between two cells does not end a run: reading order
- * prints a label spanning rows where its middle falls, among those rows' figures.
+ * Runs of cells from `first` with no label text between them, [first cell, end) in stream.cells. A
+ * group's whole label between two cells does not end a run: reading order prints a label spanning
+ * rows where its middle falls, among those rows' figures.
  */
-function cellRuns(stream: Stream, first: number, { throughGroups = true } = {}): [number, number][] {
+function cellRuns(stream: Stream, first: number): [number, number][] {
   const runs: [number, number][] = [];
-  const joined = (a: number, b: number) =>
-    a === b || (throughGroups && GROUP_LABELS_ONLY.test(stream.text.slice(a, b).replace(/\s+/g, '')));
+  const joined = (a: number, b: number) => a === b || GROUP_LABELS_ONLY.test(stream.text.slice(a, b).replace(/\s+/g, ''));
   for (let i = first; i < stream.cells.length; ) {
     let j = i + 1;
     while (j < stream.cells.length && joined(stream.cells[j - 1]!.offset, stream.cells[j]!.offset)) j++;
