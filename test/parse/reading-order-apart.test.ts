@@ -1,8 +1,8 @@
 // Chromium's text of a table 三 with narrow label columns: a label wrapped over many lines pushes its
 // row's figures, and its next rows', past the labels. Some rows keep all their figures beside their
 // label's first piece; a run of rows prints its labels alone (or with their first figures only), then
-// exactly the figures those rows lack. Fixtures: test/fixtures/reading-order-apart/ (seeds 7701, 8601,
-// 8701, 8901).
+// exactly the figures those rows lack. Fixtures: test/fixtures/reading-order-apart/ (seeds 7701, 8701,
+// 8901).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
@@ -37,12 +37,6 @@ describe('table 三 with runs of rows printed apart from their figures', () => {
     const { report, truth } = load('probe-8901-3-chromium');
     expect(report.applications).toEqual(truth.applications);
     expect(report.applications?.carriedForward).toEqual(Array(7).fill(null));
-    expect(warned(report.findings)?.severity).toBe('warning');
-  });
-
-  it('reads probe-8601-0 (LibreOffice) whole: the rows apart hold group labels among their figures', () => {
-    const { report, truth } = load('probe-8601-0-libreoffice');
-    expect(report.applications).toEqual(truth.applications);
     expect(warned(report.findings)?.severity).toBe('warning');
   });
 });

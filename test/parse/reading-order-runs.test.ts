@@ -1,7 +1,7 @@
 // LibreOffice's text of a table 三 over several pages prints each page as a run of labels followed by
 // a run of figures: the first page's rows in the pieces LibreOffice prints with the header words, each
 // later page's rows row by row after all that page's labels, except the table's last rows, printed
-// column by column. Fixtures: test/fixtures/reading-order-runs/ (seeds 7301, 8701).
+// column by column. Fixtures: test/fixtures/reading-order-runs/ (seeds 7301, 8601, 8701).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
@@ -30,6 +30,12 @@ describe('table 三 printed as runs of labels each followed by its rows\' figure
     const { report, truth } = load('fresh-7301-5-libreoffice');
     expect(report.applications?.unavailable).toEqual(truth.applications.unavailable);
     expect(report.applications?.notProcessed).toEqual(truth.applications.notProcessed);
+    expect(report.findings.some((f) => f.code === 'cells-inferred' && f.path === 'applications' && /runs of labels/.test(f.message))).toBe(true);
+  });
+
+  it('reads probe-8601-0 whole: a page\'s run holds group labels (三、本年度办理结果, （三）不予公开 …) among its figures', () => {
+    const { report, truth } = load('probe-8601-0-libreoffice');
+    expect(report.applications).toEqual(truth.applications);
     expect(report.findings.some((f) => f.code === 'cells-inferred' && f.path === 'applications' && /runs of labels/.test(f.message))).toBe(true);
   });
 
