@@ -1,11 +1,14 @@
 // Table 三 printed by Chromium with full-width digits in narrow columns (src/lib/parse/order.ts,
 // readWrapped): two cells printed without a gap (`０７`, read 07) and figures too wide for their cells,
-// whose first digits stand in the row's line and the rest on the lines after it (68 as `６` … `８`).
+// whose first digits stand in the row's line and the rest on the lines after it (68 as `６` … `８`);
+// and printed by LibreOffice, whose figures too wide for their cells go on on the cell's next line
+// (applications.ts, readWithFiguresWrapped; fixtures: test/fixtures/reading-order-wrapped/, seeds 7701,
+// 8201, 8801).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
 import { readApplications } from '../../src/lib/parse/applications.ts';
-import { cutIntoRows, unwrapRow } from '../../src/lib/parse/order.ts';
+import { cutIntoRows, unwrapRow, wrapJoins } from '../../src/lib/parse/order.ts';
 import { emptyNotes } from '../../src/lib/parse/rows.ts';
 import type { Line } from '../../src/lib/parse/lines.ts';
 
@@ -79,5 +82,71 @@ describe('table 三 printed with full-width digits in narrow columns', () => {
     expect(result.report.applications).toEqual(truth.applications);
     expect(result.report.consistent).toBe(true);
     expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications', message: expect.stringContaining('without a gap') }));
+  });
+});
+
+describe('figures wrapped inside their cells (LibreOffice)', () => {
+  // Cells as the stream holds them: one a line, all at one offset (no label text between).
+  const cellsOf = (printed: string[], offset = 0) =>
+    printed.map((p, i) => ({ token: p === '-' ? ({ kind: 'blank', line: i + 1, mark: '-' } as const) : ({ kind: 'number', value: Number(p), line: i + 1, printed: p } as const), offset }));
+  const values = (cells: ReturnType<typeof cellsOf>) => cells.map((c) => (c.token.kind === 'number' ? c.token.value : null));
+
+  it('joins a figure of the cells\' width to the next figure, every set of as many joins as asked', () => {
+    // 204 1 0 128 5 164 78: 2041 and 1285, or one of them and 164 … 78 as 16478 (a whole figure of
+    // the cells' width followed by the next cell's looks like a wrap).
+    const found = wrapJoins(cellsOf(['204', '1', '0', '128', '5', '164', '78']), 2)!;
+    expect(found.width).toBe(3);
+    expect(found.sets.map(values)).toEqual([
+      [2041, 0, 1285, 164, 78],
+      [2041, 0, 128, 5, 16478],
+      [204, 1, 0, 1285, 16478],
+    ]);
+  });
+
+  it('never starts a figure with 0, never joins across label text, a blank mark or a longer rest', () => {
+    expect(wrapJoins(cellsOf(['012', '5']), 1)).toBeNull();
+    expect(wrapJoins(cellsOf(['123', '-', '5']), 1)).toBeNull();
+    expect(wrapJoins(cellsOf(['123', '4567']), 1)).toBeNull();
+    expect(wrapJoins([...cellsOf(['123']), ...cellsOf(['5'], 4).map((c) => ({ ...c, token: { ...c.token, line: 2 } }))], 1)).toBeNull();
+    // A rest of the cells' width goes on again: 204 123 4 as 2041234.
+    expect(wrapJoins(cellsOf(['204', '123', '4']), 2)!.sets.map(values)).toEqual([[2041234]]);
+  });
+
+  it('is no reading past its bound of sets', () => {
+    expect(wrapJoins(cellsOf(Array.from({ length: 40 }, () => '100')), 6)).toBeNull();
+  });
+
+  const load = (name: string) => {
+    const url = (ext: string) => new URL(`../fixtures/reading-order-wrapped/${name}.${ext}`, import.meta.url);
+    const started = performance.now();
+    const result = parseReport(readFileSync(url('txt'), 'utf8'), { source: `${name}.txt` });
+    const ms = performance.now() - started;
+    if (!result.ok) throw new Error(result.error);
+    return { report: result.report, truth: JSON.parse(readFileSync(url('json'), 'utf8')), ms };
+  };
+  const WRAPPED = /too wide for their cells/;
+
+  it.each([
+    // 6 wraps (1585 as 158 then 5, 1610 as 161 then 0 …): one set of 6 joins.
+    'val-7701-2-libreoffice',
+    // 4 wraps among 6 places (684 then 78 is granted's 684 and partlyGranted's 78): of 15 sets, one
+    // sums as a table does.
+    'val-8201-3-libreoffice',
+  ])('reads %s whole, with a warning, in well under a second', (name) => {
+    const { report, truth, ms } = load(name);
+    expect(report.applications).toEqual(truth.applications);
+    const warning = report.findings.find((f) => f.code === 'cells-inferred' && f.path === 'applications' && WRAPPED.test(f.message));
+    expect(warning?.severity).toBe('warning');
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('reads no figure wrong where the one set of joins that sums as a table does reads nothing', () => {
+    const { report, truth } = load('probe-8801-1-libreoffice');
+    expect(report.findings.some((f) => WRAPPED.test(f.message))).toBe(false);
+    const rows = (a: unknown): unknown[] => (Array.isArray(a) ? [a] : a && typeof a === 'object' ? Object.values(a).flatMap(rows) : []);
+    const want = rows(truth.applications).flat();
+    rows(report.applications).flat().forEach((v, i) => {
+      if (v !== null) expect(v).toBe(want[i]);
+    });
   });
 });

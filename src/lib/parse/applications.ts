@@ -4,7 +4,7 @@ import { APPLICANT_COLUMNS } from '../schema.ts';
 import type { Line } from './lines.ts';
 import { applicantRows, checkApplications, columnWhere } from './checks.ts';
 import { orderings } from './blocks.ts';
-import { readInReadingOrder, RETRY_STEPS, rowsPresent, type Depth, type GroupSpan, type OrderedRows } from './order.ts';
+import { readInReadingOrder, RETRY_STEPS, rowsPresent, wrapJoins, type Depth, type GroupSpan, type OrderedRows } from './order.ts';
 import { emptyNotes, mergeNotes, readRows, type Notes, type RowDef } from './rows.ts';
 import { findFrom, findLabel, labelStart, toStream, type CellToken, type Stream } from './stream.ts';
 import { tokenize } from './tokens.ts';
@@ -125,6 +125,8 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   if (pieces) return keep(pieces.applications, pieces.notes, notes);
   const apart = readRowsApart(stream, from);
   if (apart) return keep(apart.applications, apart.notes, notes);
+  const unwrapped = readWithFiguresWrapped(stream, from);
+  if (unwrapped) return keep(unwrapped.applications, unwrapped.notes, notes);
   // Neither reading adds up, in text that shows reading order's marks: a cell no identity vouches for
   // was likely cut from other rows' figures. Unread, not wrong.
   const left = unreadUnbalanced(read, byLabels);
@@ -518,6 +520,49 @@ function readInRuns(whole: Stream, from: number): { applications: Applications; 
     if (found.size > 1) return null;
   }
   return theOneReading(found, `printed as runs of labels each followed by its rows' figures (text in reading order, a page at a time): the last ${blocks.reduce((a, b) => a + b.rows.length, 0)} rows read from ${blocks.length} such runs, the first rows from the cells before them; the one reading under which the table adds up`);
+}
+
+/** At most this many figures wrapped inside their cells are joined (`readWithFiguresWrapped`). */
+const MAX_WRAPS = 8;
+/** At most this many sets of joins whose figures may be the table's are read; more leaves it unread. */
+const MAX_WRAP_READINGS = 2;
+
+/**
+ * Table 三 whose figures were too wide for their cells, each going on on its cell's next line
+ * (LibreOffice, full-width digits in narrow columns; `wrapJoins`): the region then holds one figure
+ * more per wrap than its rows have cells. Every set of that many joins is made; a set whose figures
+ * cannot be the table's (`sumsAsTableMay`) is dropped unread, the others (a few: each a search of a
+ * quarter of the steps) read in reading order. Taken only where exactly one set gives a reading that
+ * passes every identity, and that reading is certain.
+ */
+function readWithFiguresWrapped(stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
+  const first = stream.cells.findIndex((c) => c.offset >= from);
+  if (first < 0) return null;
+  const joins = stream.cells.length - first - orderedRows(stream, from).rows.length * SHAPE.width;
+  const wrapped = joins <= MAX_WRAPS ? wrapJoins(stream.cells.slice(first), joins) : null;
+  if (!wrapped) return null;
+  const candidates = wrapped.sets.filter((cells) => sumsAsTableMay(cells.map(value)));
+  if (candidates.length === 0 || candidates.length > MAX_WRAP_READINGS) return null;
+  const found = new Map<string, { applications: Applications; notes: Notes }>();
+  for (const cells of candidates) {
+    const read = readOrdered({ ...stream, cells: [...stream.cells.slice(0, first), ...cells] }, from, 'all', RETRY_STEPS);
+    if (!read || !checkApplications(read.applications).every((c) => c.ok)) continue;
+    // Another table passing under the same joins is as much a doubt as one under other joins.
+    if (!read.ordered.certain() || read.ordered.partial > 0) return null;
+    found.set(JSON.stringify(read.applications), read);
+  }
+  return theOneReading(found, `${joins} figures too wide for their cells printed over two lines, ${wrapped.width} digits then the rest (text in reading order, full-width digits): of the ${wrapped.sets.length} ways to join as many such pairs, the one under which the table adds up`);
+}
+
+/**
+ * Whether `cells` may be the figures of table 三 (blank as 0): where every identity holds, they sum to
+ * 6t + 4f, t the （七）总计 row's total and f 四、结转下年度's (each row sums to twice its total, the
+ * results rows' totals to t, and 一 + 二 to t + f).
+ */
+function sumsAsTableMay(cells: readonly Cell[]): boolean {
+  const figures = [...new Set([0, ...cells.map((v) => v ?? 0)])];
+  const sum = cells.reduce<number>((a, v) => a + (v ?? 0), 0);
+  return figures.some((t) => figures.some((f) => Math.abs(6 * t + 4 * f - sum) < 1e-6));
 }
 
 /** A group's whole label (三、本年度办理结果, （三）不予公开 …), the text between two cells holding nothing else. */

@@ -91,6 +91,51 @@ export function unwrapRow(run: readonly Cell[], width: number): Cell[] | null {
   return pick(0, []) ? found : null;
 }
 
+/** At most this many sets of joins are made by `wrapJoins`; more is no reading. */
+const MAX_WRAP_SETS = 64;
+
+/**
+ * Figures wrapped inside their cells (LibreOffice, full-width digits in narrow columns): a figure's
+ * digits fill a line of its cell and go on on the next (2041 as 204, then 1), unlike Chromium's rests
+ * after the whole row (`unwrapRow`). The cells' width is the widest figure printed; a wrap is a figure
+ * of exactly that many digits followed on the next line, with no label text between, by a figure of
+ * at most as many, and a figure's first line never starts with 0. A whole figure of that width
+ * followed by the next cell's looks the same: every set of `joins` wraps is returned, as the cells
+ * with each set's figures joined (with the cells' width), or null where there are more than
+ * MAX_WRAP_SETS sets or none.
+ */
+export function wrapJoins<T extends { token: Token; offset: number }>(cells: readonly T[], joins: number): { width: number; sets: T[][] } | null {
+  const digits = (c: T) => (c.token.kind === 'number' && /^\d+$/u.test(c.token.printed ?? '') ? c.token.printed! : null);
+  const width = Math.max(0, ...cells.map((c) => digits(c)?.length ?? 0));
+  if (joins < 1 || width < 2) return null;
+  // Each k where cell k may go on in cell k + 1.
+  const wraps = cells.flatMap((c, k) => {
+    const next = cells[k + 1];
+    const [a, b] = [digits(c), next ? digits(next) : null];
+    return a && b && a.length === width && b.length <= width && next!.offset === c.offset && next!.token.line === c.token.line + 1 ? [k] : [];
+  });
+  const chosen: number[][] = [];
+  const choose = (from: number, set: number[]): boolean => {
+    if (set.length === joins) return chosen.push(set) <= MAX_WRAP_SETS;
+    for (let i = from; i <= wraps.length - (joins - set.length); i++) if (!choose(i + 1, [...set, wraps[i]!])) return false;
+    return true;
+  };
+  if (wraps.length < joins || !choose(0, [])) return null;
+  const sets = chosen.flatMap((set) => {
+    const at = new Set(set);
+    if (set.some((k) => !at.has(k - 1) && digits(cells[k]!)!.startsWith('0'))) return [];
+    const out: T[] = [];
+    cells.forEach((c, k) => {
+      if (!at.has(k - 1)) return void out.push(c);
+      const head = out.at(-1)!;
+      const printed = `${digits(head)}${digits(c)}`;
+      out[out.length - 1] = { ...head, token: { kind: 'number', value: Number(printed), line: head.token.line, printed } };
+    });
+    return [out];
+  });
+  return sets.length > 0 ? { width, sets } : null;
+}
+
 /**
  * Cuts `cells` (in reading order) into one run per row, in table order. A run is a full row that adds
  * up (`width` cells), a row printed without its blank cells (2 to width-1 cells that add up), nothing
