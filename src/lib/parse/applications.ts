@@ -125,6 +125,8 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   if (pieces) return keep(pieces.applications, pieces.notes, notes);
   const apart = readRowsApart(stream, from);
   if (apart) return keep(apart.applications, apart.notes, notes);
+  const pages = readInPages(stream, from);
+  if (pages) return keep(pages.applications, pages.notes, notes);
   const unwrapped = readWithFiguresWrapped(stream, from);
   if (unwrapped) return keep(unwrapped.applications, unwrapped.notes, notes);
   // Neither reading adds up, in text that shows reading order's marks: a cell no identity vouches for
@@ -563,6 +565,130 @@ function sumsAsTableMay(cells: readonly Cell[]): boolean {
   const figures = [...new Set([0, ...cells.map((v) => v ?? 0)])];
   const sum = cells.reduce<number>((a, v) => a + (v ?? 0), 0);
   return figures.some((t) => figures.some((f) => Math.abs(6 * t + 4 * f - sum) < 1e-6));
+}
+
+/** Rows of a table read a page at a time left with no figure at all (no blank mark either), at most. */
+const MAX_BLANK_ROWS = 3;
+/** Cells before the table's first row on its first page that may be another table's, at most. */
+const MAX_STRAY_CELLS = 2;
+/** Steps of the walk over a page's rows (row by row or column by column), at most. */
+const MAX_PRINTED_STEPS = 4096;
+/** Whole tables checked against the identities, at most. */
+const MAX_PAGE_READINGS = 4096;
+/** Combinations of the pages' readings, at most. */
+const MAX_PAGE_COMBINATIONS = 64;
+const PAGE_RULE = 'reading-order-pages: each page\'s rows read from the figures after its labels, row by row or a few rows column by column; a row with no figure on its page read as blank';
+
+type StreamCell = Stream['cells'][number];
+
+/**
+ * The rows a page's figures print, each distinct way: one after another, each row by row or 2 to
+ * MAX_TRANSPOSED_ROWS neighbouring rows column by column (LibreOffice's text of rows beside a label
+ * spanning them), every row adding up to its total. Null where the walk grows too long.
+ */
+function printedRows(cells: readonly StreamCell[]): StreamCell[][][] | null {
+  const found = new Map<string, StreamCell[][]>();
+  let steps = 0;
+  const walk = (i: number, rows: StreamCell[][]): boolean => {
+    if (++steps > MAX_PRINTED_STEPS) return false;
+    if (i === cells.length) {
+      found.set(JSON.stringify(rows.map((row) => row.map(value))), rows);
+      return true;
+    }
+    for (let g = 1; g <= MAX_TRANSPOSED_ROWS && i + g * SHAPE.width <= cells.length; g++) {
+      const group = Array.from({ length: g }, (_, r) => Array.from({ length: SHAPE.width }, (_, c) => cells[i + c * g + r]!));
+      if (group.every((row) => sumsToTotal(row.map(value), { whole: true })) && !walk(i + g * SHAPE.width, [...rows, ...group])) return false;
+    }
+    return true;
+  };
+  return walk(0, []) ? [...found.values()] : null;
+}
+
+/**
+ * Table 三 printed a page at a time (LibreOffice's text of a table over several pages: each page's
+ * labels, then its figures), with rows that print no figure at all: a row left blank prints nothing,
+ * so a page's run of figures holds fewer rows than its labels. Only where the table prints no blank
+ * mark (a table that prints them prints them in its blank rows too). Each row is placed on the page
+ * whose labels hold its label (or the page before, for a page's first row: its label's first words
+ * may stand there); each page's figures are read as its printed rows (`printedRows`), the first page's
+ * after at most MAX_STRAY_CELLS cells standing apart before them, and every choice of up to
+ * MAX_BLANK_ROWS rows left blank is tried. Taken only where exactly one table passes every identity:
+ * a blank row among results rows could stand in any of its neighbours' places, so it is read only
+ * where the identities pin it (上年结转, 结转下年度).
+ */
+function readInPages(whole: Stream, from: number): { applications: Applications; notes: Notes } | null {
+  const stream = withoutTableTwoCells(whole, TABLE_TWO_TOTAL_HEADER);
+  const { rows } = orderedRows(stream, from);
+  const first = stream.cells.findIndex((c) => c.offset >= from);
+  if (first < 0 || rows.length === 0 || stream.cells.slice(first).some((c) => value(c) === null)) return null;
+  // Each row's label, searched in table order.
+  const at: number[] = [];
+  let pos = from;
+  for (const d of rows) {
+    const label = findLabel(stream, d.label, pos);
+    if (!label) return null;
+    at.push(label.index);
+    pos = label.index;
+  }
+  const runs = cellRuns(stream, first);
+  const lastOffset = (k: number) => stream.cells[runs[k]![1] - 1]!.offset;
+  const found = new Map<string, { applications: Applications; notes: Notes; blank: string[] }>();
+  let tried = 0;
+  // The later pages are the last runs from run c on, each of whole rows; the first page all before.
+  for (let c = runs.length - 1; c >= 1 && (runs[c]![1] - runs[c]![0]) % SHAPE.width === 0; c--) {
+    const pages = runs.length - c + 1;
+    // A row's page: that of the labels before the first run after its label (the last page's for labels after it).
+    const page = at.map((a) => {
+      let p = 0;
+      while (p < pages - 1 && lastOffset(c - 1 + p) <= a) p++;
+      return p;
+    });
+    if (page.some((p, r) => r > 0 && p < page[r - 1]!)) continue;
+    const allowed = (r: number, p: number) => page[r] === p || (page[r] === p + 1 && page[r - 1] !== page[r]);
+    const later = runs.slice(c).map(([start, stop]) => printedRows(stream.cells.slice(start, stop)));
+    // A walk given up is no "no": another table may pass there.
+    if (later.some((x) => x === null)) return null;
+    if (later.some((x) => x!.length === 0)) continue;
+    // The first page: its cells, less up to MAX_STRAY_CELLS cells standing apart before them.
+    for (let s = 0, skipped = 0; s < c && skipped <= MAX_STRAY_CELLS; skipped += runs[s]![1] - runs[s]![0], s++) {
+      const firstPage = printedRows(stream.cells.slice(runs[s]![0], runs[c]![0]));
+      if (!firstPage) return null;
+      const choices = [firstPage, ...(later as StreamCell[][][][])];
+      if (choices.reduce((a, x) => a * x.length, 1) > MAX_PAGE_COMBINATIONS) return null;
+      for (const printed of everyCombination(choices)) {
+        // Every placing of the printed rows in table order, up to MAX_BLANK_ROWS rows left blank.
+        const walk = (r: number, p: number, u: number, blanks: number, placed: (StreamCell[] | null)[]): boolean => {
+          const left = printed[p]!.length - u + printed.slice(p + 1).reduce((a, x) => a + x.length, 0);
+          if (rows.length - r < left) return true;
+          if (r === rows.length) {
+            if (++tried > MAX_PAGE_READINGS) return false;
+            const values = new Map(rows.map((d, i) => [d.path, placed[i]?.map(value) ?? Array<Cell>(SHAPE.width).fill(null)] as const));
+            const notes = emptyNotes();
+            const applications = toApplications(values, notes, new Set(values.keys()));
+            if (!checkApplications(applications).every((k) => k.ok)) return true;
+            rows.forEach((d, i) => {
+              // A row's line: its first cell's, or its label's where it printed none.
+              const line = placed[i]?.[0]!.token.line ?? stream.lineAt[at[i]!]!;
+              notes.lines[d.path] = line;
+              for (let k = 0; k < SHAPE.width; k++) notes.inferred.push({ path: `${d.path}[${k}]`, rule: PAGE_RULE, line });
+            });
+            found.set(JSON.stringify(applications), { applications, notes, blank: rows.filter((_, i) => !placed[i]).map((d) => d.path) });
+            return found.size <= 1;
+          }
+          // 本年新收 is not read as left blank in a table that prints figures: it and 上年结转 weigh
+          // alike in every identity, so either of them blank would pass.
+          if (blanks < MAX_BLANK_ROWS && rows[r]!.path !== `${A}.received` && !walk(r + 1, p, u, blanks + 1, [...placed, null])) return false;
+          if (u < printed[p]!.length && allowed(r, p) && !walk(r + 1, p, u + 1, blanks, [...placed, printed[p]![u]!])) return false;
+          if (u === printed[p]!.length && p + 1 < printed.length && allowed(r, p + 1) && !walk(r + 1, p + 1, 1, blanks, [...placed, printed[p + 1]![0]!])) return false;
+          return true;
+        };
+        // Gave up, or two tables pass: unread.
+        if (!walk(0, 0, 0, 0, [])) return null;
+      }
+    }
+  }
+  const blank = found.size === 1 ? [...found.values()][0]!.blank : [];
+  return theOneReading(found, `printed a page at a time (each page's labels, then its rows' figures, text in reading order)${blank.length > 0 ? `, ${blank.join(', ')} printed with no figure and read as blank` : ''}; the one reading under which the table adds up`);
 }
 
 /** A group's whole label (三、本年度办理结果, （三）不予公开 …), the text between two cells holding nothing else. */

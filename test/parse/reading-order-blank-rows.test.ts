@@ -1,0 +1,36 @@
+// LibreOffice's text of a table 三 over several pages prints each page's labels, then its figures; a
+// row whose cells the report left empty (no '-' or '无') prints no figure at all, so a page's run of
+// figures holds fewer rows than its labels. Read only where the identities pin the blank rows (上年结转,
+// 结转下年度). Fixtures: test/fixtures/reading-order-blank-rows/ (seeds 7601, 8901, 8801).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/lib/parse/index.ts';
+
+const load = (name: string) => {
+  const url = (ext: string) => new URL(`../fixtures/reading-order-blank-rows/${name}.${ext}`, import.meta.url);
+  const started = performance.now();
+  const result = parseReport(readFileSync(url('txt'), 'utf8'), { source: `${name}.txt` });
+  const ms = performance.now() - started;
+  if (!result.ok) throw new Error(result.error);
+  return { report: result.report, truth: JSON.parse(readFileSync(url('json'), 'utf8')), ms };
+};
+
+const byPages = (f: { code?: string; path?: string; message: string }) => f.code === 'cells-inferred' && f.path === 'applications' && /a page at a time/.test(f.message);
+
+describe('table 三 printed a page at a time with rows that print no figure', () => {
+  // 7601: a figure of table 二 before the header words, granted and partlyGranted column by column,
+  // （六）其他处理 and 总计 too; 8901: the first row among the header words.
+  it.each(['fresh-7601-1-libreoffice', 'probe-8901-6-libreoffice'])('reads %s whole, 上年结转 and 结转下年度 blank, with a warning', (name) => {
+    const { report, truth, ms } = load(name);
+    expect(report.applications).toEqual(truth.applications);
+    const warning = report.findings.find(byPages);
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toMatch(/carriedOver, applications\.carriedForward printed with no figure/);
+    expect(ms).toBeLessThan(5000);
+  });
+
+  it('reads nothing so where results rows print no figure (any neighbour could be the blank one)', () => {
+    const { report } = load('probe-8801-7-libreoffice');
+    expect(report.findings.some(byPages)).toBe(false);
+  });
+});
