@@ -26,6 +26,8 @@ describe('table 三 printed a page at a time with rows that print no figure', ()
     const warning = report.findings.find(byPages);
     expect(warning?.severity).toBe('warning');
     expect(warning?.message).toMatch(/carriedOver, applications\.carriedForward printed with no figure/);
+    // The tie no identity breaks is named on the page.
+    expect(warning?.message).toMatch(/上年结转 and 一、本年新收 add up alike/);
     expect(ms).toBeLessThan(5000);
   });
 

@@ -688,7 +688,9 @@ function readInPages(whole: Stream, from: number): { applications: Applications;
     }
   }
   const blank = found.size === 1 ? [...found.values()][0]!.blank : [];
-  return theOneReading(found, `printed a page at a time (each page's labels, then its rows' figures, text in reading order)${blank.length > 0 ? `, ${blank.join(', ')} printed with no figure and read as blank` : ''}; the one reading under which the table adds up`);
+  // The one assumption no identity checks, said where it decided.
+  const tie = blank.includes(`${A}.carriedOver`) ? ` (二、上年结转 and 一、本年新收 add up alike: the blank one taken to be 上年结转)` : '';
+  return theOneReading(found, `printed a page at a time (each page's labels, then its rows' figures, text in reading order)${blank.length > 0 ? `, ${blank.join(', ')} printed with no figure and read as blank${tie}` : ''}; the one reading under which the table adds up`);
 }
 
 /** A group's whole label (三、本年度办理结果, （三）不予公开 …), the text between two cells holding nothing else. */
