@@ -39,6 +39,15 @@ describe('table 三 printed as runs of labels each followed by its rows\' figure
     expect(report.findings.some((f) => f.code === 'cells-inferred' && f.path === 'applications' && /runs of labels/.test(f.message))).toBe(true);
   });
 
+  it('reads probe-8601-2 whole: groups\' first rows printed in pieces, the last three cells before the rows above, the first two after the group\'s row labels', () => {
+    // Page 2: 0 0 0 (stateSecret's last three) 1 7 (granted's first two) 0×7 (carriedOver) 0 0 8 (granted's
+    // last three) 0×7 (partlyGranted) 三、本年度办理结果 0 0 (granted's third and fourth) 1.属于国家秘密 … 0 0
+    // (stateSecret's first two) （三）不予公开 0 0 …; the last page's 3.其他 and （七）总计 column by column.
+    const { report, truth } = load('probe-8601-2-libreoffice');
+    expect(report.applications).toEqual(truth.applications);
+    expect(report.findings.some((f) => f.code === 'cells-inferred' && f.path === 'applications' && /runs of labels/.test(f.message))).toBe(true);
+  });
+
   it('reads the first page\'s rows in two passes with three rows cut alike printed column by column (a tall label\'s rows)', () => {
     // After 商业企业: 0 0 0 0 | 672 116 6 0 0 0 0 0 0 | 9 0 0, then after 其他/总计 the rest: carriedOver's
     // last three cells, then granted, partlyGranted and stateSecret's last four column by column, then

@@ -4,7 +4,7 @@ import { APPLICANT_COLUMNS } from '../schema.ts';
 import type { Line } from './lines.ts';
 import { applicantRows, checkApplications, columnWhere } from './checks.ts';
 import { orderings } from './blocks.ts';
-import { readInReadingOrder, RETRY_STEPS, rowsPresent, wrapJoins, type Depth, type GroupSpan, type OrderedRows } from './order.ts';
+import { labelPairs, readInReadingOrder, RETRY_STEPS, rowsPresent, wrapJoins, type Depth, type GroupSpan, type OrderedRows } from './order.ts';
 import { emptyNotes, mergeNotes, readRows, type Notes, type RowDef } from './rows.ts';
 import { findFrom, findLabel, labelStart, toStream, type CellToken, type Stream } from './stream.ts';
 import { tokenize } from './tokens.ts';
@@ -467,7 +467,8 @@ function firstRowInPieces(stream: Stream, from: number): boolean {
  * n rows before the runs after it, is read as those rows (`runReadings`); the cells before the first
  * such run are read as the table's first rows, with the later runs' rows as read: by the rule for a
  * first row in column pieces where its first cells stand among the header words, else cut in table
- * order (no doubt in the cut). Taken only where exactly one table passes every identity over all
+ * order (no doubt in the cut), or, where that cut does not add up, with the groups' first rows in
+ * pieces (`readWithRowsInPieces`). Taken only where exactly one table passes every identity over all
  * the later runs' readings. Tried before the readings of the whole table: where its runs are found,
  * the whole table's searches (rows interleaved anywhere) only spend their budgets.
  */
@@ -498,7 +499,13 @@ function readInRuns(whole: Stream, from: number): { applications: Applications; 
     next = labelsTo;
   }
   if (blocks.length === 0) return null;
-  const readings = blocks.map((b) => runReadings(stream.cells.slice(b.start, b.end).map(value), b.rows.length));
+  // A run none of whose readings adds up may hold 2 to MAX_TRANSPOSED_ROWS rows column by column
+  // amid it (LibreOffice: the rows beside short labels, as 3.其他 and （七）总计 before 四、结转下年度).
+  const readings = blocks.map((b) => {
+    const cells = stream.cells.slice(b.start, b.end);
+    const read = runReadings(cells.map(value), b.rows.length);
+    return read.length > 0 ? read : (printedRows(cells) ?? []).map((rows) => rows.map((row) => row.map(value)));
+  });
   if (readings.reduce((a, r) => a * r.length, 1) > MAX_RUN_READINGS || readings.some((r) => r.length === 0)) return null;
   const combos = everyCombination(readings);
   const lines = new Map(blocks.flatMap((b) => b.rows.map((d, r) => [d.path, stream.cells[b.start + r * SHAPE.width]?.token.line ?? stream.cells[b.start]!.token.line] as const)));
@@ -515,13 +522,104 @@ function readInRuns(whole: Stream, from: number): { applications: Applications; 
     const doubt = { found: false };
     const ordered = pieces ? null : readOrdered(headStream, from, 'all', RETRY_STEPS, fixed);
     if (ordered && (!ordered.ordered.certain() || ordered.ordered.partial > 0)) return null;
-    const read = pieces ? readWithFirstRowInPieces(headStream, from, fixed, doubt) : ordered && checkApplications(ordered.applications).every((c) => c.ok) ? ordered : null;
+    const read = pieces ? readWithFirstRowInPieces(headStream, from, fixed, doubt) : ordered && checkApplications(ordered.applications).every((c) => c.ok) ? ordered : readWithRowsInPieces(headStream, from, fixed, doubt);
     if (doubt.found) return null;
     if (!read) continue;
     found.set(JSON.stringify(read.applications), read);
     if (found.size > 1) return null;
   }
   return theOneReading(found, `printed as runs of labels each followed by its rows' figures (text in reading order, a page at a time): the last ${blocks.reduce((a, b) => a + b.rows.length, 0)} rows read from ${blocks.length} such runs, the first rows from the cells before them; the one reading under which the table adds up`);
+}
+
+/** Steps of the walk over the cells of rows printed in pieces (`readWithRowsInPieces`), at most. */
+const MAX_PIECE_STEPS = 20000;
+const ROW_PIECES_RULE = 'reading-order-row-pieces: the rows read in table order, each group\'s first row from its first two cells (after its label), the two with its group\'s label and its last three (anywhere)';
+
+/**
+ * The first rows of a table 三 whose groups' first rows print in pieces (LibreOffice: the group's label
+ * block holds the row's third and fourth cells, `labelPairs`; its first two and its last three cells
+ * each print as a block of their own, the last three often before the rows above it and before its
+ * own label, the first two after its label). With those pairs taken out, the other rows' cells print
+ * row by row in table order, and each split row's two pieces among them: its first two after its
+ * label (else two groups' first rows could trade pieces, which no identity tells), its last three
+ * anywhere. Every walk of the cells so is made (rows adding up, no blank marks); taken only where
+ * exactly one table passes every identity with the `fixed` rows. A walk given up is a doubt.
+ */
+function readWithRowsInPieces(stream: Stream, from: number, fixed: FixedRows, doubt: { found: boolean }): { applications: Applications; notes: Notes } | null {
+  const { defs, rows: present } = orderedRows(stream, from);
+  const rows = present.filter((d) => !fixed.values.has(d.path));
+  const first = stream.cells.findIndex((c) => c.offset >= from);
+  if (first < 0 || rows.length === 0) return null;
+  const tokens = stream.cells.slice(first);
+  const pairs = labelPairs(stream, tokens, rows, GROUP_SPANS);
+  if (pairs.length === 0 || tokens.some((c) => value(c) === null)) return null;
+  const taken = new Set(pairs.flatMap((p) => [p.index, p.index + 1]));
+  const cells = tokens.filter((_, i) => !taken.has(i));
+  if (cells.length !== rows.length * SHAPE.width - pairs.length * 2) return null;
+  // Each row's label, searched in table order.
+  const at: number[] = [];
+  for (let r = 0, pos = from; r < rows.length; r++) {
+    const label = findLabel(stream, rows[r]!.label, pos);
+    if (!label) return null;
+    at.push(label.index);
+    pos = label.index;
+  }
+  const split = new Set(pairs.map((p) => p.row));
+  // The floating pieces: each split row's first two cells (after its label) and its last three.
+  const pieces = pairs.flatMap((p) => [{ row: p.row, at: 0, size: 2, after: at[p.row]! }, { row: p.row, at: 4, size: 3, after: -1 }]);
+  const found = new Map<string, { applications: Applications; notes: Notes }>();
+  let steps = 0;
+  const placed: (StreamCell | undefined)[][] = rows.map(() => Array<StreamCell | undefined>(SHAPE.width));
+  for (const p of pairs) [placed[p.row]![2], placed[p.row]![3]] = [tokens[p.index]!, tokens[p.index + 1]!];
+  const walk = (i: number, r: number, used: number): boolean => {
+    if (++steps > MAX_PIECE_STEPS) return false;
+    while (r < rows.length && split.has(r)) r++;
+    if (i === cells.length) {
+      if (r < rows.length || used !== (1 << pieces.length) - 1) return true;
+      if (!pairs.every((p) => sumsToTotal(placed[p.row]!.map((c) => value(c!)), { whole: true }))) return true;
+      const values = new Map(rows.map((d, k) => [d.path, placed[k]!.map((c) => value(c!))] as const));
+      const notes = emptyNotes();
+      const all = new Map([...defs].filter((d) => !d.group && !d.optional).map((d) => [d.path, null] as [string, Cell[] | null]).concat([...values, ...fixed.values]));
+      const applications = toApplications(all, notes, new Set([...values.keys(), ...fixed.values.keys()]));
+      if (!checkApplications(applications).every((k) => k.ok)) return true;
+      rows.forEach((d, k) => {
+        const line = placed[k]![0]!.token.line;
+        notes.lines[d.path] = line;
+        for (let c = 0; c < SHAPE.width; c++) notes.inferred.push({ path: `${d.path}[${c}]`, rule: ROW_PIECES_RULE, line });
+      });
+      for (const [path, row] of fixed.values) {
+        const line = fixed.lines.get(path);
+        if (line !== undefined) notes.lines[path] = line;
+        row.forEach((_, c) => notes.inferred.push({ path: `${path}[${c}]`, rule: fixed.rule, line }));
+      }
+      found.set(JSON.stringify(applications), { applications, notes });
+      return true;
+    }
+    if (r < rows.length && i + SHAPE.width <= cells.length) {
+      const row = cells.slice(i, i + SHAPE.width);
+      if (sumsToTotal(row.map(value), { whole: true })) {
+        placed[r] = row;
+        if (!walk(i + SHAPE.width, r + 1, used)) return false;
+        placed[r] = Array<StreamCell | undefined>(SHAPE.width);
+      }
+    }
+    for (let k = 0; k < pieces.length; k++) {
+      const { row, at: cell, size, after } = pieces[k]!;
+      if (used & (1 << k) || i + size > cells.length || cells[i]!.offset <= after) continue;
+      const before = placed[row]!.slice(cell, cell + size);
+      placed[row]!.splice(cell, size, ...cells.slice(i, i + size));
+      const go = walk(i + size, r, used | (1 << k));
+      placed[row]!.splice(cell, size, ...before);
+      if (!go) return false;
+    }
+    return true;
+  };
+  const done = walk(0, 0, 0);
+  if (!done || found.size > 1) {
+    doubt.found = true;
+    return null;
+  }
+  return found.size === 1 ? [...found.values()][0]! : null;
 }
 
 /** At most this many figures wrapped inside their cells are joined (`readWithFiguresWrapped`). */
