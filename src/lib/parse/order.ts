@@ -575,10 +575,11 @@ export function readInReadingOrder(
     decoded = tier();
     if (decoded.table || decoded.why !== 'no-reading') break;
   }
-  // Nothing reads the cells as printed: a row's total printed after the table's last row, on a line
-  // of its own (Chromium), put back after its row's other cells.
+  // Nothing reads the cells as printed (no reading, or too many interleavings to tell): a row's total
+  // printed after the table's last row, on a line of its own (Chromium), put back after its row's
+  // other cells.
   let lateTotal = false;
-  if (!decoded.table && decoded.why === 'no-reading') {
+  if (!decoded.table && decoded.why !== 'ambiguous') {
     const late = readLateTotal(cells, rows.length, shape.width, tokens.at(-2)?.token.line !== tokens.at(-1)?.token.line, (table) => accept(toValues(table)), identities);
     if (late) (decoded = late), (lateTotal = true);
   }
@@ -658,8 +659,11 @@ function readWrapped<T extends { token: Token }>(
 
 /** At most this many places are tried for a total printed after the table (readLateTotal). */
 const LATE_TOTAL_PLACES = 4;
-/** Readings joined for each place tried for a total printed after the table. */
-const LATE_TOTAL_STEPS = 3_000;
+/**
+ * Readings joined for each place tried for a total printed after the table (fresh-7601-4: a table of
+ * 0s and blank marks needs ~10,000 at one of its three places).
+ */
+const LATE_TOTAL_STEPS = 30_000;
 
 /**
  * A row's total printed after the table's last row, on a line of its own (`alone`): Chromium may
