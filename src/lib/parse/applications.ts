@@ -556,14 +556,8 @@ function readWithRowsInPieces(stream: Stream, from: number, fixed: FixedRows, do
   const taken = new Set(pairs.flatMap((p) => [p.index, p.index + 1]));
   const cells = tokens.filter((_, i) => !taken.has(i));
   if (cells.length !== rows.length * SHAPE.width - pairs.length * 2) return null;
-  // Each row's label, searched in table order.
-  const at: number[] = [];
-  for (let r = 0, pos = from; r < rows.length; r++) {
-    const label = findLabel(stream, rows[r]!.label, pos);
-    if (!label) return null;
-    at.push(label.index);
-    pos = label.index;
-  }
+  const at = labelsInOrder(stream, rows, from);
+  if (!at) return null;
   const split = new Set(pairs.map((p) => p.row));
   // The floating pieces: each split row's first two cells (after its label) and its last three.
   const pieces = pairs.flatMap((p) => [{ row: p.row, at: 0, size: 2, after: at[p.row]! }, { row: p.row, at: 4, size: 3, after: -1 }]);
@@ -719,15 +713,8 @@ function readInPages(whole: Stream, from: number): { applications: Applications;
   const { rows } = orderedRows(stream, from);
   const first = stream.cells.findIndex((c) => c.offset >= from);
   if (first < 0 || rows.length === 0 || stream.cells.slice(first).some((c) => value(c) === null)) return null;
-  // Each row's label, searched in table order.
-  const at: number[] = [];
-  let pos = from;
-  for (const d of rows) {
-    const label = findLabel(stream, d.label, pos);
-    if (!label) return null;
-    at.push(label.index);
-    pos = label.index;
-  }
+  const at = labelsInOrder(stream, rows, from);
+  if (!at) return null;
   const runs = cellRuns(stream, first);
   const lastOffset = (k: number) => stream.cells[runs[k]![1] - 1]!.offset;
   const found = new Map<string, { applications: Applications; notes: Notes; blank: string[] }>();
@@ -789,6 +776,22 @@ function readInPages(whole: Stream, from: number): { applications: Applications;
   // The one assumption no identity checks, said where it decided.
   const tie = blank.includes(`${A}.carriedOver`) ? ` (二、上年结转 and 一、本年新收 add up alike: the blank one taken to be 上年结转)` : '';
   return theOneReading(found, `printed a page at a time (each page's labels, then its rows' figures, text in reading order)${blank.length > 0 ? `, ${blank.join(', ')} printed with no figure and read as blank${tie}` : ''}; the one reading under which the table adds up`);
+}
+
+/**
+ * Where each row's label stands, each searched after the one before (table order); with
+ * `fromNumbering`, from its numbering (1., （一）) where that stands just before. Null where one is missing.
+ */
+function labelsInOrder(stream: Stream, rows: readonly RowDef[], from: number, { fromNumbering = false } = {}): number[] | null {
+  const at: number[] = [];
+  let pos = from;
+  for (const d of rows) {
+    const label = findLabel(stream, d.label, pos);
+    if (!label) return null;
+    at.push(fromNumbering ? labelStart(stream.text, label.index, pos) : label.index);
+    pos = label.index;
+  }
+  return at;
 }
 
 /** A group's whole label (三、本年度办理结果, （三）不予公开 …), the text between two cells holding nothing else. */
@@ -878,15 +881,9 @@ function readRowsApart(stream: Stream, from: number): { applications: Applicatio
   const first = stream.cells.findIndex((c) => c.offset >= from);
   // The rule reads tables printed whole, in as many cells as rows × columns or fewer (blank rows).
   if (first < 0 || rows.length === 0 || stream.cells.length - first > rows.length * SHAPE.width) return null;
-  // Each row's label, from its numbering, searched in table order: the rule needs them in that order.
-  const at: number[] = [];
-  let pos = from;
-  for (const d of rows) {
-    const found = findLabel(stream, d.label, pos);
-    if (!found) return null;
-    at.push(labelStart(stream.text, found.index, pos));
-    pos = found.index;
-  }
+  // The rule needs the labels in table order, each from its numbering.
+  const at = labelsInOrder(stream, rows, from, { fromNumbering: true });
+  if (!at) return null;
   const runs = cellRuns(stream, first);
   // Each row's cells beside its label: offset in (at[r], at[r + 1]], in one pass over the cells.
   const besideRow: number[][] = rows.map(() => []);
