@@ -3,18 +3,10 @@
 // label's first piece; a run of rows prints its labels alone (or with their first figures only), then
 // exactly the figures those rows lack. Fixtures: test/fixtures/reading-order-apart/ (seeds 7701, 8701,
 // 8901).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../../src/lib/parse/index.ts';
+import { loadFixture } from './fixture.ts';
 
-const load = (name: string) => {
-  const url = (ext: string) => new URL(`../fixtures/reading-order-apart/${name}.${ext}`, import.meta.url);
-  const started = performance.now();
-  const result = parseReport(readFileSync(url('txt'), 'utf8'), { source: `${name}.txt` });
-  const ms = performance.now() - started;
-  if (!result.ok) throw new Error(result.error);
-  return { report: result.report, truth: JSON.parse(readFileSync(url('json'), 'utf8')), ms };
-};
+const load = (name: string) => loadFixture('reading-order-apart', name);
 
 const warned = (findings: { code?: string; path?: string; message: string; severity: string }[]) =>
   findings.find((f) => f.code === 'cells-inferred' && f.path === 'applications' && /few or none of their figures beside their labels/.test(f.message));

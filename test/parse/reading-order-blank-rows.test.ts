@@ -2,18 +2,10 @@
 // row whose cells the report left empty (no '-' or '无') prints no figure at all, so a page's run of
 // figures holds fewer rows than its labels. Read only where the identities pin the blank rows (上年结转,
 // 结转下年度). Fixtures: test/fixtures/reading-order-blank-rows/ (seeds 7601, 8901, 8801).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../../src/lib/parse/index.ts';
+import { loadFixture } from './fixture.ts';
 
-const load = (name: string) => {
-  const url = (ext: string) => new URL(`../fixtures/reading-order-blank-rows/${name}.${ext}`, import.meta.url);
-  const started = performance.now();
-  const result = parseReport(readFileSync(url('txt'), 'utf8'), { source: `${name}.txt` });
-  const ms = performance.now() - started;
-  if (!result.ok) throw new Error(result.error);
-  return { report: result.report, truth: JSON.parse(readFileSync(url('json'), 'utf8')), ms };
-};
+const load = (name: string) => loadFixture('reading-order-blank-rows', name);
 
 const byPages = (f: { code?: string; path?: string; message: string }) => f.code === 'cells-inferred' && f.path === 'applications' && /a page at a time/.test(f.message);
 

@@ -2,16 +2,10 @@
 // 科研机构/社会公益组织/法律服务机构's cells with their header words, then 自然人, then 商业企业, and
 // 其他/总计 after those header words, behind the first cells of the next rows (printed in two passes).
 // Fixtures: test/fixtures/reading-order-pieces/ (fresh sets, seeds 7601 and 7501).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../../src/lib/parse/index.ts';
+import { loadFixture } from './fixture.ts';
 
-const load = (name: string) => {
-  const url = (ext: string) => new URL(`../fixtures/reading-order-pieces/${name}.${ext}`, import.meta.url);
-  const result = parseReport(readFileSync(url('txt'), 'utf8'), { source: `${name}.txt` });
-  if (!result.ok) throw new Error(result.error);
-  return { report: result.report, truth: JSON.parse(readFileSync(url('json'), 'utf8')) };
-};
+const load = (name: string) => loadFixture('reading-order-pieces', name);
 
 describe('table 三 whose first row is printed in column pieces with the header words', () => {
   it('reads the first row from its pieces and the next two rows from their two passes, with a warning', () => {

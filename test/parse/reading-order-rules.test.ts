@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
+import { loadFixture } from './fixture.ts';
 import { FIRST_ROW, holdsApplications, readApplications, readWithSpilledCells, unreadUnbalanced, withoutTableTwoCells } from '../../src/lib/parse/applications.ts';
 import type { Applications } from '../../src/lib/schema.ts';
 import { holdsOutcomes, readOutcomes, unreadGroupsNotAddingUp } from '../../src/lib/parse/outcomes.ts';
@@ -572,20 +573,16 @@ describe("a row's total printed after the table's last row (Chromium)", () => {
   });
 
   it('reads fresh-7401-8-chromium whole (1.补正后申请内容仍不明确 printed its 9 after 结转下年度), under a warning', () => {
-    const name = 'reading-order-warned/fresh-7401-8-chromium';
-    const result = parseReport(readFileSync(new URL(`../fixtures/${name}.txt`, import.meta.url), 'utf8'), { source: 'fresh-7401-8-chromium.txt' });
-    if (!result.ok) throw new Error(result.error);
-    expect(result.report.applications).toEqual(JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8')).applications);
-    expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications', message: expect.stringContaining('printed after the table') }));
+    const { report, truth } = loadFixture('reading-order-warned', 'fresh-7401-8-chromium');
+    expect(report.applications).toEqual(truth.applications);
+    expect(report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications', message: expect.stringContaining('printed after the table') }));
   });
 
   it('reads fresh-7601-4-chromium whole (5.要求行政机关确认 printed its 2 after 结转下年度), where the searches over interleavings give up', () => {
     // Rows of 0s and of blank marks: the shuffles run out of steps, and one of the total's three places
     // needs ~10,000 readings joined to find its one table.
-    const name = 'reading-order-warned/fresh-7601-4-chromium';
-    const result = parseReport(readFileSync(new URL(`../fixtures/${name}.txt`, import.meta.url), 'utf8'), { source: 'fresh-7601-4-chromium.txt' });
-    if (!result.ok) throw new Error(result.error);
-    expect(result.report.applications).toEqual(JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8')).applications);
-    expect(result.report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications', message: expect.stringContaining('printed after the table') }));
+    const { report, truth } = loadFixture('reading-order-warned', 'fresh-7601-4-chromium');
+    expect(report.applications).toEqual(truth.applications);
+    expect(report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'applications', message: expect.stringContaining('printed after the table') }));
   });
 });

@@ -2,18 +2,10 @@
 // a run of figures: the first page's rows in the pieces LibreOffice prints with the header words, each
 // later page's rows row by row after all that page's labels, except the table's last rows, printed
 // column by column. Fixtures: test/fixtures/reading-order-runs/ (seeds 7301, 8601, 8701).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../../src/lib/parse/index.ts';
+import { loadFixture } from './fixture.ts';
 
-const load = (name: string, dir = 'reading-order-runs') => {
-  const url = (ext: string) => new URL(`../fixtures/${dir}/${name}.${ext}`, import.meta.url);
-  const started = performance.now();
-  const result = parseReport(readFileSync(url('txt'), 'utf8'), { source: `${name}.txt` });
-  const ms = performance.now() - started;
-  if (!result.ok) throw new Error(result.error);
-  return { report: result.report, truth: JSON.parse(readFileSync(url('json'), 'utf8')), ms };
-};
+const load = (name: string, dir = 'reading-order-runs') => loadFixture(dir, name);
 
 describe('table 三 printed as runs of labels each followed by its rows\' figures', () => {
   it.each(['probe-8701-0-libreoffice', 'probe-8701-6-libreoffice'])('reads %s whole, with a warning, in well under a second', (name) => {

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
+import { loadFixture } from './fixture.ts';
 import { readApplications } from '../../src/lib/parse/applications.ts';
 import { cutIntoRows, unwrapRow, wrapJoins } from '../../src/lib/parse/order.ts';
 import { emptyNotes } from '../../src/lib/parse/rows.ts';
@@ -116,14 +117,7 @@ describe('figures wrapped inside their cells (LibreOffice)', () => {
     expect(wrapJoins(cellsOf(Array.from({ length: 40 }, () => '100')), 6)).toBeNull();
   });
 
-  const load = (name: string) => {
-    const url = (ext: string) => new URL(`../fixtures/reading-order-wrapped/${name}.${ext}`, import.meta.url);
-    const started = performance.now();
-    const result = parseReport(readFileSync(url('txt'), 'utf8'), { source: `${name}.txt` });
-    const ms = performance.now() - started;
-    if (!result.ok) throw new Error(result.error);
-    return { report: result.report, truth: JSON.parse(readFileSync(url('json'), 'utf8')), ms };
-  };
+  const load = (name: string) => loadFixture('reading-order-wrapped', name);
   const WRAPPED = /too wide for their cells/;
 
   it.each([

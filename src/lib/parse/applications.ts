@@ -576,16 +576,8 @@ function readWithRowsInPieces(stream: Stream, from: number, fixed: FixedRows, do
       const all = new Map([...defs].filter((d) => !d.group && !d.optional).map((d) => [d.path, null] as [string, Cell[] | null]).concat([...values, ...fixed.values]));
       const applications = toApplications(all, notes, new Set([...values.keys(), ...fixed.values.keys()]));
       if (!checkApplications(applications).every((k) => k.ok)) return true;
-      rows.forEach((d, k) => {
-        const line = placed[k]![0]!.token.line;
-        notes.lines[d.path] = line;
-        for (let c = 0; c < SHAPE.width; c++) notes.inferred.push({ path: `${d.path}[${c}]`, rule: ROW_PIECES_RULE, line });
-      });
-      for (const [path, row] of fixed.values) {
-        const line = fixed.lines.get(path);
-        if (line !== undefined) notes.lines[path] = line;
-        row.forEach((_, c) => notes.inferred.push({ path: `${path}[${c}]`, rule: fixed.rule, line }));
-      }
+      rows.forEach((d, k) => markRead(notes, d.path, ROW_PIECES_RULE, placed[k]![0]!.token.line));
+      for (const path of fixed.values.keys()) markRead(notes, path, fixed.rule, fixed.lines.get(path));
       found.set(JSON.stringify(applications), { applications, notes });
       return true;
     }
@@ -751,12 +743,8 @@ function readInPages(whole: Stream, from: number): { applications: Applications;
             const notes = emptyNotes();
             const applications = toApplications(values, notes, new Set(values.keys()));
             if (!checkApplications(applications).every((k) => k.ok)) return true;
-            rows.forEach((d, i) => {
-              // A row's line: its first cell's, or its label's where it printed none.
-              const line = placed[i]?.[0]!.token.line ?? stream.lineAt[at[i]!]!;
-              notes.lines[d.path] = line;
-              for (let k = 0; k < SHAPE.width; k++) notes.inferred.push({ path: `${d.path}[${k}]`, rule: PAGE_RULE, line });
-            });
+            // A row's line: its first cell's, or its label's where it printed none.
+            rows.forEach((d, i) => markRead(notes, d.path, PAGE_RULE, placed[i]?.[0]!.token.line ?? stream.lineAt[at[i]!]!));
             found.set(JSON.stringify(applications), { applications, notes, blank: rows.filter((_, i) => !placed[i]).map((d) => d.path) });
             return found.size <= 1;
           }
@@ -967,8 +955,7 @@ function fixedOnly(defs: readonly RowDef[], values: ReadonlyMap<string, Cell[]>,
     const line = lines.get(def.path);
     if (row) {
       read.set(def.path, row);
-      if (line !== undefined) notes.lines[def.path] = line;
-      row.forEach((_, i) => notes.inferred.push({ path: `${def.path}[${i}]`, rule: APART_RULE, line }));
+      markRead(notes, def.path, APART_RULE, line);
     } else if (!def.optional) read.set(def.path, null);
   }
   return { applications: toApplications(read, notes, new Set(values.keys())), notes, sure: true };
@@ -1039,6 +1026,12 @@ function everyCombination<T>(choices: readonly (readonly T[])[]): T[][] {
   return combinations;
 }
 
+/** Row `path`'s cells noted as read by `rule`, and the row's line where known. */
+function markRead(notes: Notes, path: string, rule: string, line: number | undefined): void {
+  if (line !== undefined) notes.lines[path] = line;
+  for (let c = 0; c < SHAPE.width; c++) notes.inferred.push({ path: `${path}[${c}]`, rule, line });
+}
+
 /** A cell's figure, or null for a blank mark. */
 const value = (c: { token: CellToken }): number | null => (c.token.kind === 'number' ? c.token.value : null);
 
@@ -1102,9 +1095,7 @@ function readOrdered(stream: Stream, from: number, depth: Depth = 'all', steps?:
     const line = ordered.lines.get(def.path) ?? fixed?.lines.get(def.path);
     if (row) {
       values.set(def.path, row);
-      if (line !== undefined) notes.lines[def.path] = line;
-      const rule = fixed?.values.has(def.path) ? fixed.rule : ordered.placed?.includes(def.path) ? PLACED_BY_TOTALS : ordered.rule;
-      row.forEach((_, i) => notes.inferred.push({ path: `${def.path}[${i}]`, rule, line }));
+      markRead(notes, def.path, fixed?.values.has(def.path) ? fixed.rule : ordered.placed?.includes(def.path) ? PLACED_BY_TOTALS : ordered.rule, line);
     } else if (!def.optional) {
       values.set(def.path, null);
       notes.findings.push({ severity: 'warning', code: 'row-missing', message: `${def.path}: row not found in the report`, path: def.path, unread: true });
