@@ -709,6 +709,12 @@ function readInPages(whole: Stream, from: number): { applications: Applications;
   if (!at) return null;
   const runs = cellRuns(stream, first);
   const lastOffset = (k: number) => stream.cells[runs[k]![1] - 1]!.offset;
+  // Each run's printed rows, worked out once for all the cuts that take it as a later page.
+  const printedOf = new Map<number, StreamCell[][][] | null>();
+  const runRows = (k: number) => {
+    if (!printedOf.has(k)) printedOf.set(k, printedRows(stream.cells.slice(runs[k]![0], runs[k]![1])));
+    return printedOf.get(k)!;
+  };
   const found = new Map<string, { applications: Applications; notes: Notes; blank: string[] }>();
   let tried = 0;
   // The later pages are the last runs from run c on, each of whole rows; the first page all before.
@@ -722,7 +728,7 @@ function readInPages(whole: Stream, from: number): { applications: Applications;
     });
     if (page.some((p, r) => r > 0 && p < page[r - 1]!)) continue;
     const allowed = (r: number, p: number) => page[r] === p || (page[r] === p + 1 && page[r - 1] !== page[r]);
-    const later = runs.slice(c).map(([start, stop]) => printedRows(stream.cells.slice(start, stop)));
+    const later = runs.slice(c).map((_, k) => runRows(c + k));
     // A walk given up is no "no": another table may pass there.
     if (later.some((x) => x === null)) return null;
     if (later.some((x) => x!.length === 0)) continue;
