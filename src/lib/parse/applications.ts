@@ -4,7 +4,8 @@ import { APPLICANT_COLUMNS } from '../schema.ts';
 import type { Line } from './lines.ts';
 import { applicantRows, checkApplications, columnWhere } from './checks.ts';
 import { orderings } from './blocks.ts';
-import { labelPairs, readInReadingOrder, RETRY_STEPS, rowsPresent, wrapJoins, type Depth, type GroupSpan, type OrderedRows } from './order.ts';
+import { readInGridOrder, type GridSearch } from './grid-order.ts';
+import { labelPairs, readInReadingOrder, RETRY_STEPS, rowsPresent, wrapJoins, wrapPoints, type Depth, type GroupSpan, type OrderedRows } from './order.ts';
 import { emptyNotes, mergeNotes, readRows, type Notes, type RowDef } from './rows.ts';
 import { findFrom, findLabel, labelStart, toStream, type CellToken, type Stream } from './stream.ts';
 import { tokenize } from './tokens.ts';
@@ -129,6 +130,8 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   if (pages) return keep(pages.applications, pages.notes, notes);
   const unwrapped = readWithFiguresWrapped(stream, from);
   if (unwrapped) return keep(unwrapped.applications, unwrapped.notes, notes);
+  const grid = readAsGrid(stream, from);
+  if (grid) return keep(grid.applications, grid.notes, notes);
   // Neither reading adds up, in text that shows reading order's marks: a cell no identity vouches for
   // was likely cut from other rows' figures. Unread, not wrong.
   const left = unreadUnbalanced(read, byLabels);
@@ -638,6 +641,40 @@ function readWithFiguresWrapped(stream: Stream, from: number): { applications: A
     found.set(JSON.stringify(read.applications), read);
   }
   return theOneReading(found, `${joins} figures too wide for their cells printed over two lines, ${wrapped.width} digits then the rest (text in reading order, full-width digits): of the ${wrapped.sets.length} ways to join as many such pairs, the one under which the table adds up`);
+}
+
+/**
+ * Rows in order, at most three begun at once (LibreOffice prints two or three rows column by column
+ * beside a tall cell; more makes the search too wide to end): a search of about 100 MB at most.
+ */
+const GRID_SEARCH: GridSearch = { maxOpen: 3, maxStates: 300_000 };
+const GRID_RULE = 'reading-order-grid: every cell after the cell above it and the cell left of it, in whatever order the page printed them; the one table under which every row and column adds up';
+
+/**
+ * Table 三 whose every cell printed a figure or a blank mark, in an order none of the readers above
+ * knows (rows column by column beside rows row by row, a page's left columns before its right ones,
+ * figures wrapped inside their cells): read as a grid printed in some order that keeps each column
+ * top to bottom and each row left to right (`readInGridOrder`). Taken only where every such order
+ * under which the table adds up gives the same table.
+ */
+function readAsGrid(stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
+  const first = stream.cells.findIndex((c) => c.offset >= from);
+  if (first < 0) return null;
+  const cells = stream.cells.slice(first);
+  const { rows } = orderedRows(stream, from);
+  const { wraps } = wrapPoints(cells);
+  const printed = (c: StreamCell) => (c.token.kind === 'number' ? c.token.printed : '');
+  const joined = new Map(wraps.map((k) => [k, Number(`${printed(cells[k]!)}${printed(cells[k + 1]!)}`)] as const));
+  const problem = { figures: cells.map(value), joined, rows: rows.length, width: SHAPE.width, identities: columnIdentities(rows) };
+  const reading = readInGridOrder(problem, GRID_SEARCH);
+  if (reading.kind !== 'read' || reading.cells.some((row) => row.includes(undefined))) return null;
+  const notes = emptyNotes();
+  const values = new Map(rows.map((d, r) => [d.path, reading.cells[r] as Cell[]] as const));
+  const applications = toApplications(values, notes, new Set(values.keys()));
+  if (!checkApplications(applications).every((k) => k.ok)) return null;
+  for (const d of rows) markRead(notes, d.path, GRID_RULE, stream.lineAt[findLabel(stream, d.label, from)!.index]);
+  const joins = cells.length - rows.length * SHAPE.width;
+  return theOneReading(new Map([['grid', { applications, notes }]]), `printed in an order none of the row or column rules knows${joins > 0 ? `, ${joins} figures wrapped over two lines in their cells` : ''}; every order that keeps each column top to bottom and each row left to right and under which the table adds up gives this one table`);
 }
 
 /**

@@ -94,6 +94,23 @@ export function unwrapRow(run: readonly Cell[], width: number): Cell[] | null {
 /** At most this many sets of joins are made by `wrapJoins`; more is no reading. */
 const MAX_WRAP_SETS = 64;
 
+const digitsOf = (c: { token: Token }) => (c.token.kind === 'number' && /^\d+$/u.test(c.token.printed ?? '') ? c.token.printed! : null);
+
+/**
+ * Where a figure may be wrapped inside its cell (see `wrapJoins`): the cells' width (the widest
+ * figure's digits) and each k where cell k, of exactly that width, may go on in cell k + 1, printed on
+ * the next line with no label text between and no wider.
+ */
+export function wrapPoints(cells: readonly { token: Token; offset: number }[]): { width: number; wraps: number[] } {
+  const width = Math.max(0, ...cells.map((c) => digitsOf(c)?.length ?? 0));
+  const wraps = cells.flatMap((c, k) => {
+    const next = cells[k + 1];
+    const [a, b] = [digitsOf(c), next ? digitsOf(next) : null];
+    return width >= 2 && a && b && a.length === width && b.length <= width && next!.offset === c.offset && next!.token.line === c.token.line + 1 ? [k] : [];
+  });
+  return { width, wraps };
+}
+
 /**
  * Figures wrapped inside their cells (LibreOffice, full-width digits in narrow columns): a figure's
  * digits fill a line of its cell and go on on the next (2041 as 204, then 1), unlike Chromium's rests
@@ -105,15 +122,8 @@ const MAX_WRAP_SETS = 64;
  * MAX_WRAP_SETS sets or none.
  */
 export function wrapJoins<T extends { token: Token; offset: number }>(cells: readonly T[], joins: number): { width: number; sets: T[][] } | null {
-  const digits = (c: T) => (c.token.kind === 'number' && /^\d+$/u.test(c.token.printed ?? '') ? c.token.printed! : null);
-  const width = Math.max(0, ...cells.map((c) => digits(c)?.length ?? 0));
+  const { width, wraps } = wrapPoints(cells);
   if (joins < 1 || width < 2) return null;
-  // Each k where cell k may go on in cell k + 1.
-  const wraps = cells.flatMap((c, k) => {
-    const next = cells[k + 1];
-    const [a, b] = [digits(c), next ? digits(next) : null];
-    return a && b && a.length === width && b.length <= width && next!.offset === c.offset && next!.token.line === c.token.line + 1 ? [k] : [];
-  });
   const chosen: number[][] = [];
   const choose = (from: number, set: number[]): boolean => {
     if (set.length === joins) return chosen.push(set) <= MAX_WRAP_SETS;
@@ -123,12 +133,12 @@ export function wrapJoins<T extends { token: Token; offset: number }>(cells: rea
   if (wraps.length < joins || !choose(0, [])) return null;
   const sets = chosen.flatMap((set) => {
     const at = new Set(set);
-    if (set.some((k) => !at.has(k - 1) && digits(cells[k]!)!.startsWith('0'))) return [];
+    if (set.some((k) => !at.has(k - 1) && digitsOf(cells[k]!)!.startsWith('0'))) return [];
     const out: T[] = [];
     cells.forEach((c, k) => {
       if (!at.has(k - 1)) return void out.push(c);
       const head = out.at(-1)!;
-      const printed = `${digits(head)}${digits(c)}`;
+      const printed = `${digitsOf(head)}${digitsOf(c)}`;
       out[out.length - 1] = { ...head, token: { kind: 'number', value: Number(printed), line: head.token.line, printed } };
     });
     return [out];

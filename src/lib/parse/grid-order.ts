@@ -1,0 +1,177 @@
+// A table's figures in reading order, placed by a search over every order a page can print a grid in.
+//
+// However a PDF's text is taken out in reading order (pdftotext's blocks and flows, a viewer's copy),
+// a cell's figure mostly comes after the cell above it and after the cell left of it: within a column
+// the cells go down, within a row they go right. Row by row, a few rows column by column, a tall
+// cell's neighbours beside it: all are such orders (linear extensions of the grid). The search walks
+// every one of them at once (with at most `maxOpen` rows begun and not ended), cell by cell, keeping
+// only those under which every row adds up to its total and every column identity holds; a state is
+// the figures taken, the cells filled (each column's height) and the sums still open, so states
+// reached by many orders are searched once. A cell is read only where every order that passes puts
+// the same figure in it.
+import type { Cell } from '../schema.ts';
+
+export interface GridProblem {
+  /** The figures in reading order; null for a blank mark. */
+  figures: readonly Cell[];
+  /** Where figure k may be the first line of a figure wrapped inside its cell: the two joined. */
+  joined?: ReadonlyMap<number, number>;
+  rows: number;
+  /** Columns, the last each row's total. */
+  width: number;
+  /** Column identities: per identity a weight per row; in each column the weighted sum is 0. */
+  identities: readonly (readonly number[])[];
+}
+
+export type GridReading =
+  /** Each cell's figure, or undefined where orders that pass put different figures in it. */
+  | { kind: 'read'; cells: (Cell | undefined)[][] }
+  | { kind: 'none' }
+  /** The search went over `maxStates`: nothing is known. */
+  | { kind: 'too-many' };
+
+const EPS = 1e-6;
+
+export interface GridSearch {
+  /** Rows begun and not ended at once, at most. */
+  maxOpen: number;
+  /** States searched, at most: past it nothing is known. */
+  maxStates: number;
+}
+
+/**
+ * Every way to place `figures` in the grid in an order a page prints it in (see above), each figure
+ * in one cell and as many of the `joined` pairs joined as there are figures too many.
+ */
+export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: GridSearch): GridReading {
+  const { figures, rows, width, identities } = problem;
+  const joined = problem.joined ?? new Map<number, number>();
+  const n = figures.length;
+  const total = rows * width;
+  if (n < total || rows === 0) return { kind: 'none' };
+  // Each identity, and each sum and difference of two, bounds a column's figures as they are placed:
+  // figures are counts (never below 0), so where every row still to come weighs ≥ 0 the weighted sum
+  // so far must not be above 0, where every one weighs ≤ 0 not below, and where none is left, 0.
+  // (（七）总计 = the results rows and 一 + 二 = 三（七） + 四 together: the results so far ≤ 一 + 二.)
+  const counts = figures.every((v) => (v ?? 0) >= 0) && [...joined.values()].every((v) => v >= 0);
+  const bounds = [...identities];
+  if (counts) {
+    for (let a = 0; a < identities.length; a++) {
+      for (let b = a + 1; b < identities.length; b++) {
+        bounds.push(identities[a]!.map((x, r) => x + identities[b]![r]!), identities[a]!.map((x, r) => x - identities[b]![r]!));
+      }
+    }
+  }
+  // Per bound and per height (rows placed in the column): what the rows still to come weigh.
+  const tails = bounds.map((w) => Array.from({ length: rows + 1 }, (_, h) => {
+    const rest = w.slice(h);
+    if (rest.every((x) => x === 0)) return 'done';
+    if (!counts) return 'open';
+    return rest.every((x) => x >= 0) ? 'up' : rest.every((x) => x <= 0) ? 'down' : 'open';
+  }));
+  const lastRow = bounds.map((w) => w.reduce((last, x, r) => (x !== 0 ? r : last), -1));
+  const heights = Array<number>(width).fill(0);
+  // Per row: its cells' sum so far, its total left out (the row's last cell, checked against it).
+  const rowSums = Array<number>(rows).fill(0);
+  const boundSums = bounds.map(() => Array<number>(width).fill(0));
+  let next = 0;
+  let placed = 0;
+
+  const key = () => {
+    const open: string[] = [];
+    // Rows begun but not ended: their sums so far.
+    for (let r = heights[width - 1]!; r < heights[0]!; r++) open.push(String(rowSums[r]));
+    for (let k = 0; k < identities.length; k++) {
+      for (let c = 0; c < width; c++) if (heights[c]! <= lastRow[k]!) open.push(String(boundSums[k]![c]));
+    }
+    return `${next}|${heights.join(',')}|${open.join(',')}`;
+  };
+  // A cell may be filled where the cells above it and to its left are, with no more than maxOpen
+  // rows begun and not ended.
+  const open = (c: number) => {
+    const h = heights[c]!;
+    return h < rows && (c === 0 ? h - heights[width - 1]! < maxOpen : heights[c - 1]! > h);
+  };
+  const fits = (c: number, v: number) => {
+    const r = heights[c]!;
+    if (c === width - 1 && Math.abs(rowSums[r]! - v) > EPS) return false;
+    return bounds.every((w, k) => {
+      const sum = boundSums[k]![c]! + w[r]! * v;
+      const tail = tails[k]![r + 1];
+      return tail === 'done' ? Math.abs(sum) < EPS : tail === 'up' ? sum < EPS : tail === 'down' ? sum > -EPS : true;
+    });
+  };
+  const shift = (c: number, v: number, sign: 1 | -1) => {
+    if (sign < 0) heights[c]!--;
+    const r = heights[c]!;
+    if (c < width - 1) rowSums[r]! += sign * v;
+    bounds.forEach((w, k) => (boundSums[k]![c]! += sign * w[r]! * v));
+    if (sign > 0) heights[c]!++;
+    placed += sign;
+  };
+  /** The moves from here: column, the figure placed, how many printed figures it takes. */
+  const moves = () => {
+    const out: { c: number; cell: Cell; take: number }[] = [];
+    const surplus = n - next - (total - placed);
+    for (let c = 0; c < width; c++) {
+      if (!open(c)) continue;
+      out.push({ c, cell: figures[next]!, take: 1 });
+      const both = joined.get(next);
+      if (surplus > 0 && both !== undefined) out.push({ c, cell: both, take: 2 });
+    }
+    return out;
+  };
+
+  const passes = new Map<string, boolean>();
+  let tooMany = false;
+  const walk = (): boolean => {
+    if (placed === total) return next === n;
+    const k = key();
+    const known = passes.get(k);
+    if (known !== undefined) return known;
+    if (passes.size >= maxStates) {
+      tooMany = true;
+      return false;
+    }
+    let any = false;
+    for (const { c, cell, take } of moves()) {
+      const v = cell ?? 0;
+      if (!fits(c, v)) continue;
+      shift(c, v, 1);
+      next += take;
+      if (walk()) any = true;
+      next -= take;
+      shift(c, v, -1);
+      if (tooMany) return false;
+    }
+    passes.set(k, any);
+    return any;
+  };
+  if (!walk()) return tooMany ? { kind: 'too-many' } : { kind: 'none' };
+
+  // Every figure each cell takes on some order that passes.
+  const seen = Array.from({ length: rows }, () => Array.from({ length: width }, () => new Map<string, Cell>()));
+  const visited = new Set<string>();
+  const collect = () => {
+    if (placed === total) return;
+    const k = key();
+    if (visited.has(k)) return;
+    visited.add(k);
+    for (const { c, cell, take } of moves()) {
+      const v = cell ?? 0;
+      if (!fits(c, v)) continue;
+      const r = heights[c]!;
+      shift(c, v, 1);
+      next += take;
+      const passing = placed === total ? next === n : passes.get(key()) === true;
+      if (passing) {
+        seen[r]![c]!.set(String(cell), cell);
+        collect();
+      }
+      next -= take;
+      shift(c, v, -1);
+    }
+  };
+  collect();
+  return { kind: 'read', cells: seen.map((row) => row.map((m) => (m.size === 1 ? [...m.values()][0] : undefined))) };
+}

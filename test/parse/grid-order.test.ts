@@ -1,0 +1,72 @@
+// A table's figures in reading order placed by a search over the orders that keep each column top to
+// bottom and each row left to right (src/lib/parse/grid-order.ts), and table 三 read so where no other
+// reading-order rule reads it (applications.ts, readAsGrid). Fixtures: LibreOffice's text with pairs
+// and triples of rows printed column by column beside figures wrapped inside their cells
+// (test/fixtures/reading-order-grid/, seeds 7701 and 8801).
+import { describe, expect, it } from 'vitest';
+import { readInGridOrder, type GridProblem } from '../../src/lib/parse/grid-order.ts';
+import { loadFixture } from './fixture.ts';
+
+// Rows a, b and their sum t; columns x, y, z and each row's total.
+const grid = (figures: (number | null)[], extra: Partial<GridProblem> = {}): GridProblem => ({ figures, rows: 3, width: 4, identities: [[1, 1, -1]], ...extra });
+const search = { maxOpen: 3, maxStates: 10_000 };
+const table = [
+  [2, 7, 1, 10],
+  [5, 1, 3, 9],
+  [7, 8, 4, 19],
+];
+
+describe('readInGridOrder', () => {
+  it('reads a grid printed row by row', () => {
+    expect(readInGridOrder(grid([2, 7, 1, 10, 5, 1, 3, 9, 7, 8, 4, 19]), search)).toEqual({ kind: 'read', cells: table });
+  });
+
+  it('reads two rows printed column by column, and a row\'s first cells before the row above ends', () => {
+    expect(readInGridOrder(grid([2, 5, 7, 1, 1, 3, 10, 9, 7, 8, 4, 19]), search)).toEqual({ kind: 'read', cells: table });
+    expect(readInGridOrder(grid([2, 7, 5, 1, 1, 3, 10, 9, 7, 8, 4, 19]), search)).toEqual({ kind: 'read', cells: table });
+  });
+
+  it('does not read rows column by column where fewer rows may be begun at once', () => {
+    expect(readInGridOrder(grid([2, 5, 7, 1, 1, 3, 10, 9, 7, 8, 4, 19]), { ...search, maxOpen: 1 })).toEqual({ kind: 'none' });
+  });
+
+  it('joins figures wrapped inside their cells where the figures are as many too many', () => {
+    // 12 printed as 1, then 2; 17 as 1, then 7.
+    const figures = [1, 2, 7, 1, 20, 5, 1, 3, 9, 1, 7, 8, 4, 29];
+    const joined = new Map([[0, 12], [9, 17]]);
+    expect(readInGridOrder(grid(figures, { joined }), search)).toEqual({ kind: 'read', cells: [[12, 7, 1, 20], [5, 1, 3, 9], [17, 8, 4, 29]] });
+    expect(readInGridOrder(grid(figures), search)).toEqual({ kind: 'none' });
+  });
+
+  it('keeps a blank mark blank, as 0 in the sums', () => {
+    expect(readInGridOrder(grid([2, null, 1, 3, 5, 1, 3, 9, 7, 1, 4, 12]), search)).toEqual({ kind: 'read', cells: [[2, null, 1, 3], [5, 1, 3, 9], [7, 1, 4, 12]] });
+  });
+
+  it('leaves a cell unread where two orders that add up put different figures in it', () => {
+    // Three columns: rows and columns weigh alike, so the grid read column by column adds up too.
+    const reading = readInGridOrder({ ...grid([1, 1, 2, 0, 1, 1, 1, 2, 3]), width: 3 }, search);
+    expect(reading.kind).toBe('read');
+    const cells = reading.kind === 'read' ? reading.cells : [];
+    expect(cells[0]).toEqual([1, undefined, undefined]);
+    expect(cells[2]).toEqual([undefined, undefined, 3]);
+  });
+
+  it('reads nothing where no order adds up, or where there are too few figures', () => {
+    expect(readInGridOrder(grid([2, 7, 1, 10, 5, 1, 3, 9, 7, 8, 4, 20]), search)).toEqual({ kind: 'none' });
+    expect(readInGridOrder(grid([2, 7, 1, 10, 5, 1, 3, 9, 7, 8, 4]), search)).toEqual({ kind: 'none' });
+  });
+
+  it('gives up, knowing nothing, past its states', () => {
+    expect(readInGridOrder(grid([2, 5, 7, 1, 1, 3, 10, 9, 7, 8, 4, 19]), { ...search, maxStates: 2 })).toEqual({ kind: 'too-many' });
+  });
+});
+
+describe('table 三 read as a grid in reading order', () => {
+  it.each(['val-7701-0-libreoffice', 'probe-8801-1-libreoffice'])('reads %s whole, with a warning', (name) => {
+    const { report, truth } = loadFixture('reading-order-grid', name);
+    expect(report.applications).toEqual(truth.applications);
+    const warning = report.findings.find((f) => f.code === 'cells-inferred' && f.path === 'applications' && /keeps each column top to bottom/.test(f.message));
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toMatch(/\d figures wrapped over two lines/);
+  });
+});
