@@ -652,8 +652,8 @@ const GRID_RULE = 'reading-order-grid: every cell after the cell above it and th
 
 /**
  * Table 三 whose every cell printed a figure or a blank mark, in an order none of the readers above
- * knows (rows column by column beside rows row by row, a page's left columns before its right ones,
- * figures wrapped inside their cells): read as a grid printed in some order that keeps each column
+ * knows (two or three rows column by column beside rows row by row, figures wrapped inside their
+ * cells): read as a grid printed in some order that keeps each column
  * top to bottom and each row left to right (`readInGridOrder`). Taken only where every such order
  * under which the table adds up gives the same table.
  */
@@ -662,8 +662,9 @@ function readAsGrid(stream: Stream, from: number): { applications: Applications;
   if (first < 0) return null;
   const cells = stream.cells.slice(first);
   const { rows } = orderedRows(stream, from);
-  const { wraps } = wrapPoints(cells);
-  const printed = (c: StreamCell) => (c.token.kind === 'number' ? c.token.printed : '');
+  const printed = (c: StreamCell) => (c.token.kind === 'number' ? c.token.printed ?? '' : '');
+  // A wrapped figure's first line never starts with 0 (as in wrapJoins).
+  const wraps = wrapPoints(cells).wraps.filter((k) => !printed(cells[k]!).startsWith('0'));
   const joined = new Map(wraps.map((k) => [k, Number(`${printed(cells[k]!)}${printed(cells[k + 1]!)}`)] as const));
   const problem = { figures: cells.map(value), joined, rows: rows.length, width: SHAPE.width, identities: columnIdentities(rows) };
   const reading = readInGridOrder(problem, GRID_SEARCH);
