@@ -1,7 +1,8 @@
 // A table's figures in reading order placed by a search over the orders that keep each column top to
 // bottom and each row left to right (src/lib/parse/grid-order.ts), and table 三 read so where no other
 // reading-order rule reads it (applications.ts, readAsGrid). Fixtures: LibreOffice's text with pairs
-// and triples of rows printed column by column beside figures wrapped inside their cells
+// and triples of rows printed column by column beside figures wrapped inside their cells, and with a
+// group's first row's cells printed around the group's label, middle columns first
 // (test/fixtures/reading-order-grid/, seeds 7701 and 8801).
 import { describe, expect, it } from 'vitest';
 import { readInGridOrder, type GridProblem } from '../../src/lib/parse/grid-order.ts';
@@ -51,6 +52,15 @@ describe('readInGridOrder', () => {
     expect(cells[2]).toEqual([undefined, undefined, 3]);
   });
 
+  it('takes a free row\'s cells in any order, each column still top to bottom', () => {
+    // a printed 7 2 10 1: its second cell, its first, its total, its third.
+    const figures = [7, 2, 10, 1, 5, 1, 3, 9, 7, 8, 4, 19];
+    expect(readInGridOrder(grid(figures), search)).toEqual({ kind: 'none' });
+    expect(readInGridOrder(grid(figures, { free: new Set([0]) }), search)).toEqual({ kind: 'read', cells: table });
+    // Row b is not free: its cells still go left to right.
+    expect(readInGridOrder(grid([2, 7, 1, 10, 1, 5, 3, 9, 7, 8, 4, 19], { free: new Set([0]) }), search)).toEqual({ kind: 'none' });
+  });
+
   it('reads nothing where no order adds up, or where there are too few figures', () => {
     expect(readInGridOrder(grid([2, 7, 1, 10, 5, 1, 3, 9, 7, 8, 4, 20]), search)).toEqual({ kind: 'none' });
     expect(readInGridOrder(grid([2, 7, 1, 10, 5, 1, 3, 9, 7, 8, 4]), search)).toEqual({ kind: 'none' });
@@ -68,5 +78,12 @@ describe('table 三 read as a grid in reading order', () => {
     const warning = report.findings.find((f) => f.code === 'cells-inferred' && f.path === 'applications' && /keeps each column top to bottom/.test(f.message));
     expect(warning?.severity).toBe('warning');
     expect(warning?.message).toMatch(/\d figures wrapped over two lines/);
+  });
+
+  it('reads probe-8801-6-libreoffice whole, its groups\' first rows\' cells in any order, with a warning', () => {
+    const { report, truth } = loadFixture('reading-order-grid', 'probe-8801-6-libreoffice');
+    expect(report.applications).toEqual(truth.applications);
+    const warning = report.findings.find((f) => f.code === 'cells-inferred' && f.path === 'applications' && /each group's first row's cells in any order/.test(f.message));
+    expect(warning?.severity).toBe('warning');
   });
 });

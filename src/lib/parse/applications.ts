@@ -667,7 +667,13 @@ function readAsGrid(stream: Stream, from: number): { applications: Applications;
   const wraps = wrapPoints(cells).wraps.filter((k) => !printed(cells[k]!).startsWith('0'));
   const joined = new Map(wraps.map((k) => [k, Number(`${printed(cells[k]!)}${printed(cells[k + 1]!)}`)] as const));
   const problem = { figures: cells.map(value), joined, rows: rows.length, width: SHAPE.width, identities: columnIdentities(rows) };
-  const reading = readInGridOrder(problem, GRID_SEARCH);
+  // Where no order adds up, each group's first row's cells in any order (LibreOffice prints them
+  // around the group's label): a wider search, so only then.
+  const firsts = new Set(GROUP_SPANS.map((g) => g.row));
+  const free = new Set(rows.flatMap((d, r) => (firsts.has(d.path) ? [r] : [])));
+  let reading = readInGridOrder(problem, GRID_SEARCH);
+  const freed = reading.kind === 'none';
+  if (freed) reading = readInGridOrder({ ...problem, free }, GRID_SEARCH);
   if (reading.kind !== 'read' || reading.cells.some((row) => row.includes(undefined))) return null;
   const notes = emptyNotes();
   const values = new Map(rows.map((d, r) => [d.path, reading.cells[r] as Cell[]] as const));
@@ -675,7 +681,7 @@ function readAsGrid(stream: Stream, from: number): { applications: Applications;
   if (!checkApplications(applications).every((k) => k.ok)) return null;
   for (const d of rows) markRead(notes, d.path, GRID_RULE, stream.lineAt[findLabel(stream, d.label, from)!.index]);
   const joins = cells.length - rows.length * SHAPE.width;
-  return theOneReading(new Map([['grid', { applications, notes }]]), `printed in an order none of the row or column rules knows${joins > 0 ? `, ${joins} figures wrapped over two lines in their cells` : ''}; every order that keeps each column top to bottom and each row left to right and under which the table adds up gives this one table`);
+  return theOneReading(new Map([['grid', { applications, notes }]]), `printed in an order none of the row or column rules knows${joins > 0 ? `, ${joins} figures wrapped over two lines in their cells` : ''}; every order that keeps each column top to bottom and each row left to right${freed ? ' (each group\'s first row\'s cells in any order)' : ''} and under which the table adds up gives this one table`);
 }
 
 /**

@@ -8,12 +8,18 @@
 // only those under which every row adds up to its total and every column identity holds; a state is
 // the figures taken, the cells filled (each column's height) and the sums still open, so states
 // reached by many orders are searched once. A cell is read only where every order that passes puts
-// the same figure in it.
+// the same figure in it. Rows named free may print their cells in any order, each column still top
+// to bottom.
 import type { Cell } from '../schema.ts';
 
 export interface GridProblem {
   /** The figures in reading order; null for a blank mark. */
   figures: readonly Cell[];
+  /**
+   * Rows whose cells may come in any order (LibreOffice prints a group's first rows' cells around the
+   * group's label: middle or last columns first). Each column stays top to bottom.
+   */
+  free?: ReadonlySet<number>;
   /** Where figure k may be the first line of a figure wrapped inside its cell: the two joined. */
   joined?: ReadonlyMap<number, number>;
   rows: number;
@@ -71,30 +77,37 @@ export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: Gr
   }));
   const lastRow = bounds.map((w) => w.reduce((last, x, r) => (x !== 0 ? r : last), -1));
   const heights = Array<number>(width).fill(0);
-  // Per row: its cells' sum so far, its total left out (the row's last cell, checked against it).
+  // Per row: its other cells' sum less its total, so far (0 once the row is in and adds up).
   const rowSums = Array<number>(rows).fill(0);
   const boundSums = bounds.map(() => Array<number>(width).fill(0));
   let next = 0;
   let placed = 0;
+  const lowest = () => Math.min(...heights);
+  const highest = () => Math.max(...heights);
 
   const key = () => {
     const open: string[] = [];
     // Rows begun but not ended: their sums so far.
-    for (let r = heights[width - 1]!; r < heights[0]!; r++) open.push(String(rowSums[r]));
+    for (let r = lowest(); r < highest(); r++) open.push(String(rowSums[r]));
     for (let k = 0; k < identities.length; k++) {
       for (let c = 0; c < width; c++) if (heights[c]! <= lastRow[k]!) open.push(String(boundSums[k]![c]));
     }
     return `${next}|${heights.join(',')}|${open.join(',')}`;
   };
-  // A cell may be filled where the cells above it and to its left are, with no more than maxOpen
-  // rows begun and not ended.
+  const free = problem.free ?? new Set<number>();
+  // A cell may be filled where the cell above it is and the cell to its left (in a free row, not
+  // needed), with no more than maxOpen rows begun and not ended.
   const open = (c: number) => {
     const h = heights[c]!;
-    return h < rows && (c === 0 ? h - heights[width - 1]! < maxOpen : heights[c - 1]! > h);
+    if (h >= rows || h + 1 - lowest() > maxOpen) return false;
+    return c === 0 || heights[c - 1]! > h || free.has(h);
   };
   const fits = (c: number, v: number) => {
     const r = heights[c]!;
-    if (c === width - 1 && Math.abs(rowSums[r]! - v) > EPS) return false;
+    // The row adds up once its last cell is in; once its total is in, what is still to come only adds.
+    const sum = rowSums[r]! + (c === width - 1 ? -v : v);
+    const ended = heights.every((h, k) => k === c || h > r);
+    if (ended ? Math.abs(sum) > EPS : counts && (c === width - 1 || heights[width - 1]! > r) && sum > EPS) return false;
     return bounds.every((w, k) => {
       const sum = boundSums[k]![c]! + w[r]! * v;
       const tail = tails[k]![r + 1];
@@ -104,7 +117,7 @@ export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: Gr
   const shift = (c: number, v: number, sign: 1 | -1) => {
     if (sign < 0) heights[c]!--;
     const r = heights[c]!;
-    if (c < width - 1) rowSums[r]! += sign * v;
+    rowSums[r]! += sign * (c === width - 1 ? -v : v);
     bounds.forEach((w, k) => (boundSums[k]![c]! += sign * w[r]! * v));
     if (sign > 0) heights[c]!++;
     placed += sign;
