@@ -5,7 +5,7 @@ import type { Line } from './lines.ts';
 import { applicantRows, checkApplications, columnWhere } from './checks.ts';
 import { orderings } from './blocks.ts';
 import { readInGridOrder, type GridSearch } from './grid-order.ts';
-import { labelPairs, readInReadingOrder, RETRY_STEPS, rowsPresent, wrapJoins, wrapPoints, type Depth, type GroupSpan, type OrderedRows } from './order.ts';
+import { labelPairs, readInReadingOrder, RETRY_STEPS, rowsPresent, unwrapRow, wrapJoins, wrapPoints, type Depth, type GroupSpan, type OrderedRows } from './order.ts';
 import { emptyNotes, mergeNotes, readRows, type Notes, type RowDef } from './rows.ts';
 import { findFrom, findLabel, labelStart, toStream, type CellToken, type Stream } from './stream.ts';
 import { tokenize } from './tokens.ts';
@@ -132,6 +132,8 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   if (unwrapped) return keep(unwrapped.applications, unwrapped.notes, notes);
   const grid = readAsGrid(stream, from);
   if (grid) return keep(grid.applications, grid.notes, notes);
+  const around = readWithDigitsAroundLabels(lines, stream, from);
+  if (around) return keep(around.applications, around.notes, notes);
   // Neither reading adds up, in text that shows reading order's marks: a cell no identity vouches for
   // was likely cut from other rows' figures. Unread, not wrong.
   const left = unreadUnbalanced(read, byLabels);
@@ -682,6 +684,81 @@ function readAsGrid(stream: Stream, from: number): { applications: Applications;
   for (const d of rows) markRead(notes, d.path, GRID_RULE, stream.lineAt[findLabel(stream, d.label, from)!.index]);
   const joins = cells.length - rows.length * SHAPE.width;
   return theOneReading(new Map([['grid', { applications, notes }]]), `printed in an order none of the row or column rules knows${joins > 0 ? `, ${joins} figures wrapped over two lines in their cells` : ''}; every order that keeps each column top to bottom and each row left to right${freed ? ' (each group\'s first row\'s cells in any order)' : ''} and under which the table adds up gives this one table`);
+}
+
+/** At most this many sets of joins are read by readWithDigitsAroundLabels; more leaves the table unread. */
+const MAX_DIGIT_JOINS = 64;
+/** At most this many of a row's figures' last digits on the lines after it (as `unwrapRow`). */
+const MAX_DIGIT_RESTS = 3;
+
+/**
+ * Table 三 printed by Chromium with narrow columns and full-width digits, one digit a line. A figure
+ * in the first column beside a one-line label prints its digits above and below the label's line
+ * (１, （一）予以公开, ７ is 17): a place where a figure may go on is a digit alone on its line (not 0:
+ * a 0 has no more digits) followed, past one line of label text, by another digit alone on its line;
+ * joined, the figure stands where its last digit does (beside the label it wraps around). A row
+ * printed whole on one line may have its figures' last digits each alone on the lines after it, in
+ * column order (`unwrapRow`). Every set of such joins is made and read as rows apart from their
+ * figures (`readRowsApart`) or in reading order; taken only where exactly one table passes every
+ * identity, each reading certain.
+ */
+function readWithDigitsAroundLabels(lines: readonly Line[], stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
+  const first = stream.cells.findIndex((c) => c.offset >= from);
+  if (first < 0) return null;
+  const index = new Map(lines.map((l, i) => [l.no, i] as const));
+  const lineOf = (c: StreamCell) => index.get(c.token.line) ?? -1;
+  const alone = (c: StreamCell) => c.token.kind === 'number' && /^\d$/u.test(c.token.printed ?? '') && lines[lineOf(c)]?.text === c.token.printed;
+  // Each join: the cells it takes (from `start`, `length` of them) and the cells it puts in their place.
+  type Join = { start: number; length: number; cells: StreamCell[] };
+  const choices: Join[][] = [];
+  const cells = stream.cells;
+  for (let k = first; k + 1 < cells.length; k++) {
+    const [a, b] = [cells[k]!, cells[k + 1]!];
+    // Around one line of label text: the line between holds no cell.
+    if (alone(a) && alone(b) && value(a) !== 0 && lineOf(b) - lineOf(a) === 2 && tokenize(lines[lineOf(a) + 1]!).every((t) => t.kind === 'text')) {
+      const printed = `${a.token.kind === 'number' ? a.token.printed : ''}${b.token.kind === 'number' ? b.token.printed : ''}`;
+      choices.push([{ start: k, length: 2, cells: [{ offset: b.offset, token: { kind: 'number', value: Number(printed), line: b.token.line, printed } }] }]);
+    }
+    // A row whole on its line (its first cell the line's first), the next lines each a digit alone.
+    const row = cells.slice(k, k + SHAPE.width);
+    if (row.length < SHAPE.width || (k > 0 && lineOf(cells[k - 1]!) === lineOf(a)) || !row.every((c) => lineOf(c) === lineOf(a)) || cells[k + SHAPE.width]?.token.line === a.token.line) continue;
+    const unwraps: Join[] = [];
+    for (let m = 1; m <= MAX_DIGIT_RESTS; m++) {
+      const rest = cells[k + SHAPE.width + m - 1];
+      if (!rest || !alone(rest) || lineOf(rest) !== lineOf(a) + m) break;
+      const values = unwrapRow(cells.slice(k, k + SHAPE.width + m).map(value), SHAPE.width);
+      if (values) unwraps.push({ start: k, length: SHAPE.width + m, cells: row.map((c, i) => ({ offset: c.offset, token: { kind: 'number', value: values[i]!, line: c.token.line, printed: String(values[i]) } })) });
+    }
+    if (unwraps.length > 0) choices.push(unwraps);
+  }
+  if (choices.length === 0) return null;
+  // Each choice made or not; joins that take the same cells do not go together.
+  const sets = everyCombination(choices.map((c) => [null, ...c]))
+    .map((set) => set.filter((j): j is Join => j !== null).sort((x, y) => x.start - y.start))
+    .filter((set) => set.length > 0 && set.every((j, i) => i === 0 || set[i - 1]!.start + set[i - 1]!.length <= j.start));
+  if (sets.length > MAX_DIGIT_JOINS) return null;
+  const found = new Map<string, { applications: Applications; notes: Notes }>();
+  for (const set of sets) {
+    const joined: StreamCell[] = [];
+    for (let k = 0, s = 0; k < cells.length; ) {
+      const join = set[s];
+      if (join?.start === k) {
+        joined.push(...join.cells);
+        k += join.length;
+        s++;
+      } else joined.push(cells[k++]!);
+    }
+    const table = { ...stream, cells: joined };
+    const ordered = readOrdered(table, from, 'cuts', RETRY_STEPS);
+    if (ordered && checkApplications(ordered.applications).every((c) => c.ok)) {
+      if (!ordered.ordered.certain() || ordered.ordered.partial > 0) return null;
+      found.set(JSON.stringify(ordered.applications), ordered);
+    }
+    const apart = readRowsApart(table, from);
+    if (apart) found.set(JSON.stringify(apart.applications), apart);
+    if (found.size > 1) return null;
+  }
+  return theOneReading(found, `figures printed a digit a line (text in reading order, full-width digits in narrow columns), around their rows' labels or after their rows: of the ${sets.length} ways to join such digits, the one under which the table adds up`);
 }
 
 /**
