@@ -698,9 +698,10 @@ const MAX_DIGIT_RESTS = 3;
  * a 0 has no more digits) followed, past one line of label text, by another digit alone on its line;
  * joined, the figure stands where its last digit does (beside the label it wraps around). A row
  * printed whole on one line may have its figures' last digits each alone on the lines after it, in
- * column order (`unwrapRow`). Every set of such joins is made and read as rows apart from their
- * figures (`readRowsApart`) or in reading order; taken only where exactly one table passes every
- * identity, each reading certain.
+ * column order (`unwrapRow`). Where each cell is a block of its own (a blank line before and after
+ * it), a figure's digits stand on its block's lines. Every set of such joins is made and read as rows
+ * apart from their figures (`readRowsApart`) or in reading order; taken only where exactly one table
+ * passes every identity, each reading certain.
  */
 function readWithDigitsAroundLabels(lines: readonly Line[], stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
   const first = stream.cells.findIndex((c) => c.offset >= from);
@@ -731,12 +732,29 @@ function readWithDigitsAroundLabels(lines: readonly Line[], stream: Stream, from
     }
     if (unwraps.length > 0) choices.push(unwraps);
   }
-  if (choices.length === 0) return null;
   // Each choice made or not; joins that take the same cells do not go together.
+  if (choices.reduce((a, c) => a * (c.length + 1), 1) > MAX_DIGIT_JOINS) return null;
   const sets = everyCombination(choices.map((c) => [null, ...c]))
     .map((set) => set.filter((j): j is Join => j !== null).sort((x, y) => x.start - y.start))
     .filter((set) => set.length > 0 && set.every((j, i) => i === 0 || set[i - 1]!.start + set[i - 1]!.length <= j.start));
-  if (sets.length > MAX_DIGIT_JOINS) return null;
+  // Each cell a block of its own, a blank line before and after it: a figure's digits on the lines
+  // of its block, one a line. Every such block of two or more digits joined, all at once.
+  const blankBefore = (i: number) => i === 0 || lines[i - 1]!.no < lines[i]!.no - 1;
+  const blocks: Join[] = [];
+  for (let k = first; k < cells.length; ) {
+    let m = 1;
+    const top = lineOf(cells[k]!);
+    if (alone(cells[k]!)) while (k + m < cells.length && alone(cells[k + m]!) && lineOf(cells[k + m]!) === top + m && !blankBefore(top + m)) m++;
+    const digits = cells.slice(k, k + m);
+    const last = top + m - 1;
+    if (m >= 2 && value(digits[0]!) !== 0 && blankBefore(lineOf(digits[0]!)) && (last + 1 >= lines.length || blankBefore(last + 1))) {
+      const printed = digits.map((c) => (c.token.kind === 'number' ? c.token.printed : '')).join('');
+      blocks.push({ start: k, length: m, cells: [{ offset: digits[0]!.offset, token: { kind: 'number', value: Number(printed), line: digits[0]!.token.line, printed } }] });
+    }
+    k += m;
+  }
+  if (blocks.length > 0) sets.push(blocks);
+  if (sets.length === 0) return null;
   const found = new Map<string, { applications: Applications; notes: Notes }>();
   for (const set of sets) {
     const joined: StreamCell[] = [];
@@ -758,7 +776,7 @@ function readWithDigitsAroundLabels(lines: readonly Line[], stream: Stream, from
     if (apart) found.set(JSON.stringify(apart.applications), apart);
     if (found.size > 1) return null;
   }
-  return theOneReading(found, `figures printed a digit a line (text in reading order, full-width digits in narrow columns), around their rows' labels or after their rows: of the ${sets.length} ways to join such digits, the one under which the table adds up`);
+  return theOneReading(found, `figures printed a digit a line (text in reading order, full-width digits in narrow columns), around their rows' labels, after their rows or in blocks of their own: of the ${sets.length} ways to join such digits, the one under which the table adds up`);
 }
 
 /**
