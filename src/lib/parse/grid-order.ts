@@ -54,7 +54,8 @@ export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: Gr
   const joined = problem.joined ?? new Map<number, number>();
   const n = figures.length;
   const total = rows * width;
-  if (n < total || rows === 0) return { kind: 'none' };
+  // Each join takes one figure too many: more figures than joins can take is no reading of this grid.
+  if (n < total || n - total > joined.size || rows === 0) return { kind: 'none' };
   // Each identity, and each sum and difference of two, bounds a column's figures as they are placed:
   // figures are counts (never below 0), so where every row still to come weighs ≥ 0 the weighted sum
   // so far must not be above 0, where every one weighs ≤ 0 not below, and where none is left, 0.
