@@ -669,6 +669,8 @@ function readAsGrid(stream: Stream, from: number): { applications: Applications;
   const wraps = wrapPoints(cells).wraps.filter((k) => !printed(cells[k]!).startsWith('0'));
   const joined = new Map(wraps.map((k) => [k, Number(`${printed(cells[k]!)}${printed(cells[k + 1]!)}`)] as const));
   const problem = { figures: cells.map(value), joined, rows: rows.length, width: SHAPE.width, identities: columnIdentities(rows) };
+  // With every figure a cell, figures that cannot add up as the table does need no search.
+  if (cells.length === rows.length * SHAPE.width && !sumsAsTableMay(problem.figures)) return null;
   // Where no order adds up, each group's first row's cells in any order (LibreOffice prints them
   // around the group's label): a wider search, so only then.
   const firsts = new Set(GROUP_SPANS.map((g) => g.row));
