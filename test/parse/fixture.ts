@@ -11,3 +11,8 @@ export function loadFixture(dir: string, name: string): { report: Report; truth:
   if (!result.ok) throw new Error(result.error);
   return { report: result.report, truth: JSON.parse(readFileSync(url('json'), 'utf8')), ms };
 }
+
+/** The warning a reading-order rule leaves on table 三 as a whole, its message matching `rule`. */
+export function tableWarning(report: Report, rule: RegExp) {
+  return report.findings.find((f) => f.code === 'cells-inferred' && f.path === 'applications' && rule.test(f.message));
+}

@@ -6,7 +6,7 @@
 // (test/fixtures/reading-order-grid/, seeds 7701 and 8801).
 import { describe, expect, it } from 'vitest';
 import { readInGridOrder, type GridProblem } from '../../src/lib/parse/grid-order.ts';
-import { loadFixture } from './fixture.ts';
+import { loadFixture, tableWarning } from './fixture.ts';
 
 // Rows a, b and their sum t; columns x, y, z and each row's total.
 const grid = (figures: (number | null)[], extra: Partial<GridProblem> = {}): GridProblem => ({ figures, rows: 3, width: 4, identities: [[1, 1, -1]], ...extra });
@@ -75,7 +75,7 @@ describe('table 三 read as a grid in reading order', () => {
   it.each(['val-7701-0-libreoffice', 'probe-8801-1-libreoffice'])('reads %s whole, with a warning', (name) => {
     const { report, truth } = loadFixture('reading-order-grid', name);
     expect(report.applications).toEqual(truth.applications);
-    const warning = report.findings.find((f) => f.code === 'cells-inferred' && f.path === 'applications' && /keeps each column top to bottom/.test(f.message));
+    const warning = tableWarning(report, /keeps each column top to bottom/);
     expect(warning?.severity).toBe('warning');
     expect(warning?.message).toMatch(/\d figures wrapped over two lines/);
   });
@@ -83,7 +83,7 @@ describe('table 三 read as a grid in reading order', () => {
   it('reads probe-8801-6-libreoffice whole, its groups\' first rows\' cells in any order, with a warning', () => {
     const { report, truth } = loadFixture('reading-order-grid', 'probe-8801-6-libreoffice');
     expect(report.applications).toEqual(truth.applications);
-    const warning = report.findings.find((f) => f.code === 'cells-inferred' && f.path === 'applications' && /each group's first row's cells in any order/.test(f.message));
+    const warning = tableWarning(report, /each group's first row's cells in any order/);
     expect(warning?.severity).toBe('warning');
   });
 });

@@ -3,7 +3,7 @@
 // 其他/总计 after those header words, behind the first cells of the next rows (printed in two passes).
 // Fixtures: test/fixtures/reading-order-pieces/ (fresh sets, seeds 7601 and 7501).
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from './fixture.ts';
+import { loadFixture, tableWarning } from './fixture.ts';
 
 const load = (name: string) => loadFixture('reading-order-pieces', name);
 
@@ -13,7 +13,7 @@ describe('table 三 whose first row is printed in column pieces with the header 
     // carriedOver and granted cut after their fourth cell.
     const { report, truth } = load('fresh-7601-4-libreoffice');
     expect(report.applications).toEqual(truth.applications);
-    const warning = report.findings.find((f) => f.code === 'cells-inferred' && f.path === 'applications' && /pieces LibreOffice prints/.test(f.message));
+    const warning = tableWarning(report, /pieces LibreOffice prints/);
     expect(warning?.severity).toBe('warning');
   });
 

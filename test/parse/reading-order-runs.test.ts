@@ -3,7 +3,7 @@
 // later page's rows row by row after all that page's labels, except the table's last rows, printed
 // column by column. Fixtures: test/fixtures/reading-order-runs/ (seeds 7301, 8601, 8701).
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from './fixture.ts';
+import { loadFixture, tableWarning } from './fixture.ts';
 
 const load = (name: string, dir = 'reading-order-runs') => loadFixture(dir, name);
 
@@ -11,7 +11,7 @@ describe('table 三 printed as runs of labels each followed by its rows\' figure
   it.each(['probe-8701-0-libreoffice', 'probe-8701-6-libreoffice'])('reads %s whole, with a warning, in well under a second', (name) => {
     const { report, truth, ms } = load(name);
     expect(report.applications).toEqual(truth.applications);
-    const warning = report.findings.find((f) => f.code === 'cells-inferred' && f.path === 'applications' && /runs of labels/.test(f.message));
+    const warning = tableWarning(report, /runs of labels/);
     expect(warning?.severity).toBe('warning');
     expect(ms).toBeLessThan(1000);
   });
@@ -22,13 +22,13 @@ describe('table 三 printed as runs of labels each followed by its rows\' figure
     const { report, truth } = load('fresh-7301-5-libreoffice');
     expect(report.applications?.unavailable).toEqual(truth.applications.unavailable);
     expect(report.applications?.notProcessed).toEqual(truth.applications.notProcessed);
-    expect(report.findings.some((f) => f.code === 'cells-inferred' && f.path === 'applications' && /runs of labels/.test(f.message))).toBe(true);
+    expect(tableWarning(report, /runs of labels/) !== undefined).toBe(true);
   });
 
   it('reads probe-8601-0 whole: a page\'s run holds group labels (三、本年度办理结果, （三）不予公开 …) among its figures', () => {
     const { report, truth } = load('probe-8601-0-libreoffice');
     expect(report.applications).toEqual(truth.applications);
-    expect(report.findings.some((f) => f.code === 'cells-inferred' && f.path === 'applications' && /runs of labels/.test(f.message))).toBe(true);
+    expect(tableWarning(report, /runs of labels/) !== undefined).toBe(true);
   });
 
   it('reads probe-8601-2 whole: groups\' first rows printed in pieces, the last three cells before the rows above, the first two after the group\'s row labels', () => {
@@ -37,7 +37,7 @@ describe('table 三 printed as runs of labels each followed by its rows\' figure
     // (stateSecret's first two) （三）不予公开 0 0 …; the last page's 3.其他 and （七）总计 column by column.
     const { report, truth } = load('probe-8601-2-libreoffice');
     expect(report.applications).toEqual(truth.applications);
-    expect(report.findings.some((f) => f.code === 'cells-inferred' && f.path === 'applications' && /runs of labels/.test(f.message))).toBe(true);
+    expect(tableWarning(report, /runs of labels/) !== undefined).toBe(true);
   });
 
   it('reads the first page\'s rows in two passes with three rows cut alike printed column by column (a tall label\'s rows)', () => {
@@ -46,7 +46,7 @@ describe('table 三 printed as runs of labels each followed by its rows\' figure
     // prohibitedByLaw's last four.
     const { report, truth, ms } = load('gen-7101-2-libreoffice', 'reading-order');
     expect(report.applications).toEqual(truth.applications);
-    expect(report.findings.some((f) => f.code === 'cells-inferred' && f.path === 'applications' && /runs of labels/.test(f.message))).toBe(true);
+    expect(tableWarning(report, /runs of labels/) !== undefined).toBe(true);
     expect(ms).toBeLessThan(1000);
   });
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
-import { loadFixture } from './fixture.ts';
+import { loadFixture, tableWarning } from './fixture.ts';
 import { readApplications } from '../../src/lib/parse/applications.ts';
 import { cutIntoRows, unwrapRow, wrapJoins } from '../../src/lib/parse/order.ts';
 import { emptyNotes } from '../../src/lib/parse/rows.ts';
@@ -129,7 +129,7 @@ describe('figures wrapped inside their cells (LibreOffice)', () => {
   ])('reads %s whole, with a warning, in well under a second', (name) => {
     const { report, truth, ms } = load(name);
     expect(report.applications).toEqual(truth.applications);
-    const warning = report.findings.find((f) => f.code === 'cells-inferred' && f.path === 'applications' && WRAPPED.test(f.message));
+    const warning = tableWarning(report, WRAPPED);
     expect(warning?.severity).toBe('warning');
     expect(ms).toBeLessThan(1000);
   });

@@ -5,7 +5,7 @@ import type { Line } from './lines.ts';
 import { applicantRows, checkApplications, columnWhere } from './checks.ts';
 import { orderings } from './blocks.ts';
 import { readInGridOrder, type GridSearch } from './grid-order.ts';
-import { labelPairs, readInReadingOrder, RETRY_STEPS, rowsPresent, unwrapRow, wrapJoins, wrapPoints, type Depth, type GroupSpan, type OrderedRows } from './order.ts';
+import { digitsOf, labelPairs, readInReadingOrder, RETRY_STEPS, rowsPresent, unwrapRow, wrapJoins, wrapPoints, type Depth, type GroupSpan, type OrderedRows } from './order.ts';
 import { emptyNotes, mergeNotes, readRows, type Notes, type RowDef } from './rows.ts';
 import { findFrom, findLabel, labelStart, toStream, type CellToken, type Stream } from './stream.ts';
 import { tokenize } from './tokens.ts';
@@ -664,10 +664,9 @@ function readAsGrid(stream: Stream, from: number): { applications: Applications;
   if (first < 0) return null;
   const cells = stream.cells.slice(first);
   const { rows } = orderedRows(stream, from);
-  const printed = (c: StreamCell) => (c.token.kind === 'number' ? c.token.printed ?? '' : '');
-  // A wrapped figure's first line never starts with 0 (as in wrapJoins).
-  const wraps = wrapPoints(cells).wraps.filter((k) => !printed(cells[k]!).startsWith('0'));
-  const joined = new Map(wraps.map((k) => [k, Number(`${printed(cells[k]!)}${printed(cells[k + 1]!)}`)] as const));
+  // A wrapped figure's first line never starts with 0 (as in wrapJoins); wrap points hold digits only.
+  const wraps = wrapPoints(cells).wraps.filter((k) => !digitsOf(cells[k]!)!.startsWith('0'));
+  const joined = new Map(wraps.map((k) => [k, Number(`${digitsOf(cells[k]!)}${digitsOf(cells[k + 1]!)}`)] as const));
   const problem = { figures: cells.map(value), joined, rows: rows.length, width: SHAPE.width, identities: columnIdentities(rows) };
   // With every figure a cell, figures that cannot add up as the table does need no search.
   if (cells.length === rows.length * SHAPE.width && !sumsAsTableMay(problem.figures)) return null;
@@ -710,7 +709,7 @@ function readWithDigitsAroundLabels(lines: readonly Line[], stream: Stream, from
   if (first < 0) return null;
   const index = new Map(lines.map((l, i) => [l.no, i] as const));
   const lineOf = (c: StreamCell) => index.get(c.token.line) ?? -1;
-  const alone = (c: StreamCell) => c.token.kind === 'number' && /^\d$/u.test(c.token.printed ?? '') && lines[lineOf(c)]?.text === c.token.printed;
+  const alone = (c: StreamCell) => digitsOf(c)?.length === 1 && lines[lineOf(c)]?.text === digitsOf(c);
   // Each join: the cells it takes (from `start`, `length` of them) and the cells it puts in their place.
   type Join = { start: number; length: number; cells: StreamCell[] };
   const choices: Join[][] = [];
@@ -719,7 +718,7 @@ function readWithDigitsAroundLabels(lines: readonly Line[], stream: Stream, from
     const [a, b] = [cells[k]!, cells[k + 1]!];
     // Around one line of label text: the line between holds no cell.
     if (alone(a) && alone(b) && value(a) !== 0 && lineOf(b) - lineOf(a) === 2 && tokenize(lines[lineOf(a) + 1]!).every((t) => t.kind === 'text')) {
-      const printed = `${a.token.kind === 'number' ? a.token.printed : ''}${b.token.kind === 'number' ? b.token.printed : ''}`;
+      const printed = `${digitsOf(a)}${digitsOf(b)}`;
       choices.push([{ start: k, length: 2, cells: [{ offset: b.offset, token: { kind: 'number', value: Number(printed), line: b.token.line, printed } }] }]);
     }
     // A row whole on its line (its first cell the line's first), the next lines each a digit alone.
@@ -750,7 +749,7 @@ function readWithDigitsAroundLabels(lines: readonly Line[], stream: Stream, from
     const digits = cells.slice(k, k + m);
     const last = top + m - 1;
     if (m >= 2 && value(digits[0]!) !== 0 && blankBefore(lineOf(digits[0]!)) && (last + 1 >= lines.length || blankBefore(last + 1))) {
-      const printed = digits.map((c) => (c.token.kind === 'number' ? c.token.printed : '')).join('');
+      const printed = digits.map(digitsOf).join('');
       blocks.push({ start: k, length: m, cells: [{ offset: digits[0]!.offset, token: { kind: 'number', value: Number(printed), line: digits[0]!.token.line, printed } }] });
     }
     k += m;

@@ -94,7 +94,8 @@ export function unwrapRow(run: readonly Cell[], width: number): Cell[] | null {
 /** At most this many sets of joins are made by `wrapJoins`; more is no reading. */
 const MAX_WRAP_SETS = 64;
 
-const digitsOf = (c: { token: Token }) => (c.token.kind === 'number' && /^\d+$/u.test(c.token.printed ?? '') ? c.token.printed! : null);
+/** A figure's printed digits, or null where it printed anything else (a sign, a point, a blank mark). */
+export const digitsOf = (c: { token: Token }) => (c.token.kind === 'number' && /^\d+$/u.test(c.token.printed ?? '') ? c.token.printed! : null);
 
 /**
  * Where a figure may be wrapped inside its cell (see `wrapJoins`): the cells' width (the widest
