@@ -51,6 +51,11 @@ describe('lines', () => {
     expect(isRunningHead('民和县 2023 年政府信息公开工作年度报告')).toBe(true);
     expect(isRunningHead('行政许可 12 3')).toBe(false);
   });
+  it('folds radicals standing for characters, as a PDF viewer copies them (Firefox: 人民 as ⼈⺠)', () => {
+    const [title] = toLines('北京市⻔头沟区⼈⺠政府');
+    expect(title!.text).toBe('北京市门头沟区人民政府');
+    expect(title!.raw).toBe('北京市门头沟区人民政府');
+  });
   it('collapses runs of spaces and no-break spaces, drops lines of tabs only', () => {
     expect(toLines('a  \u00a0 b\n\t\t\nc\td').map((l) => [l.no, l.text])).toEqual([[1, 'a b'], [3, 'c\td']]);
   });
@@ -164,5 +169,12 @@ describe('section 二 in the 2019 format', () => {
         procurement: { projects: 46, amount: 1234.5 },
       },
     });
+  });
+  it('reads a row of one figure as its decisions (处理决定数量) under a warning: the column it stands in is not printed', () => {
+    const notes = emptyNotes();
+    const result = readActive(toLines(text.replace('行政强制 25 0 36', '行政强制 11')), notes);
+    expect(result?.active.coercion).toBe(11);
+    expect(result?.active.itemCounts?.coercion).toEqual({ previousYear: null, change: null });
+    expect(notes.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'active.coercion' }));
   });
 });

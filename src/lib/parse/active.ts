@@ -334,6 +334,8 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
       const values: Cell[] = Array(width).fill(null);
       values[rule.single] = (numbers[0] as { value: number }).value;
       notes.inferred.push({ path, rule: 'single-cell-as-decisions', line });
+      // Most reports fill only that column, but without positions nothing says it is not 上一年项目数量.
+      notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${path}: 1 figure for ${width} columns: read as the decisions (处理决定数量); which column it stands in is not certain`, path, line });
       return guard(values);
     }
     const placed = placeCells(tokens, { width });

@@ -1,5 +1,6 @@
 // Text in, lines out: the only stage that knows about converters. PDF, Word and HTML front ends
 // produce a string; everything after works on these lines.
+import { foldRadicals } from '../read/radicals.ts';
 import { rejection, type Rejection } from './rejections.ts';
 
 export interface Line {
@@ -63,7 +64,8 @@ const LINE_BREAK = /\r\n|\r|\n/;
 
 /** Splits text into lines, normalised for matching; blank lines and page numbers are dropped, line numbers kept. */
 export function toLines(text: string): Line[] {
-  const clean = text.replace(CONTROL, '');
+  // Radicals for characters (⼈⺠ for 人民) come in text copied out of a PDF viewer, as in the PDFs themselves.
+  const clean = foldRadicals(text.replace(CONTROL, ''));
   const parts = clean.split(LINE_BREAK);
   // NFKC keeps line breaks, so the whole text is normalised at once (much faster than per line).
   let normalised = clean.normalize('NFKC').split(LINE_BREAK);
