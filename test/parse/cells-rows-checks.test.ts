@@ -2,7 +2,7 @@
 // mutants `npm run mutation` left alive (README, Mutation testing): a rule, a message or a bound
 // changed must fail here.
 import { describe, expect, it } from 'vitest';
-import { droppedFinding, guardFigures, implausible, placeCells } from '../../src/lib/parse/cells.ts';
+import { addsUpToLast, droppedFinding, guardFigures, implausible, placeCells, stackedDigitsJoined } from '../../src/lib/parse/cells.ts';
 import { checkApplications, checkDocuments, checkOutcomes, failedChecks } from '../../src/lib/parse/checks.ts';
 import type { Line } from '../../src/lib/parse/lines.ts';
 import { anchorRows, emptyNotes, readRows, type RowDef } from '../../src/lib/parse/rows.ts';
@@ -84,6 +84,30 @@ describe('placeCells', () => {
     expect(droppedFinding('a.b', { values: [], inferred: [], dropped: [1, 2] }, 3)).toEqual([
       { severity: 'warning', code: 'cells-dropped', message: "a.b: the row prints more cells than it has columns; printed 1, 2 not read (the row's figures may be misplaced)", path: 'a.b', line: 3 },
     ]);
+  });
+});
+
+describe('stackedDigitsJoined: figures wrapped a digit a line in a narrow column', () => {
+  // Each digit alone on its line: `lines` gives each token's line; tokens of one line share it.
+  const stack = (...lines: number[][]) => lines.flatMap((figures, i) => figures.map((v): CellToken => ({ kind: 'number', value: v, line: i + 1, printed: String(v) })));
+
+  it('joins the digits of 308 and 361 (Chromium, copied from a PDF viewer): the one way the row adds up', () => {
+    const tokens = stack([3], [0], [8], [53, 0, 0, 0, 0], [3], [6], [1]);
+    expect(stackedDigitsJoined(tokens, 7, addsUpToLast)).toEqual([308, 53, 0, 0, 0, 0, 361]);
+    expect(placeCells(tokens, { width: 7, lastIsTotal: true })).toEqual({ values: [308, 53, 0, 0, 0, 0, 361], inferred: rule('stacked-digits-joined', 7) });
+  });
+
+  it('never joins digits printed on one line, nor a figure starting with 0, nor where two ways add up', () => {
+    const line = (...vs: number[]) => vs.map((v): CellToken => ({ kind: 'number', value: v, line: 1, printed: String(v) }));
+    expect(stackedDigitsJoined(line(3, 0, 8, 53, 0, 0, 0, 0, 3, 6, 1), 7, addsUpToLast)).toBeNull();
+    // Every cell on a line of its own (pdftotext's reading order): its one-digit lines are cells.
+    expect(stackedDigitsJoined(stack([3], [0], [8], [5], [3], [0], [0], [0], [0], [3], [6], [1]), 7, addsUpToLast)).toBeNull();
+    // 0 then 5: 05, 0, 5 would add up, but 05 is no figure.
+    expect(stackedDigitsJoined(stack([0], [5], [0, 5]), 3, addsUpToLast)).toBeNull();
+    // 1 1 then 2 0: 11, 2, 0 does not add up.
+    expect(stackedDigitsJoined(stack([1], [1], [2, 0]), 3, addsUpToLast)).toBeNull();
+    // 1 1 1 then 0 12: 11, 1, 0, 12 adds up, and so does 1, 11, 0, 12.
+    expect(stackedDigitsJoined(stack([1], [1], [1], [0, 12]), 4, addsUpToLast)).toBeNull();
   });
 });
 

@@ -200,6 +200,17 @@ describe('more cells than fifteen', () => {
     expect(notes.findings[0]!.message).toContain('printed 7 not read');
   });
 
+  it('each group\'s total wrapped a digit a line (a PDF viewer\'s copy of a narrow column): joined where one way adds up', () => {
+    const { outcomes, notes } = read('24 0 4 0\n2\n8\n29 1 11 7\n4\n8\n19 0 1 0\n2\n0');
+    expect(outcomes).toEqual({ review: [24, 0, 4, 0, 28], litigationDirect: [29, 1, 11, 7, 48], litigationAfterReview: [19, 0, 1, 0, 20] });
+    expect(rulesOf(notes)).toEqual(['stacked-digits-joined']);
+  });
+
+  it('digits on one line are never joined: too many cells, placed as before', () => {
+    const { notes } = read('24 0 4 0 2 8 29 1 11 7 4 8 19 0 1 0 2 0');
+    expect(rulesOf(notes)).not.toContain('stacked-digits-joined');
+  });
+
   it('too many to place even by a rule: every group unread, with a warning each (never read as blank)', () => {
     const { outcomes, notes } = read(Array.from({ length: 21 }, (_, i) => i + 1).join(' '));
     expect(outcomes).toEqual({ review: NULLS, litigationDirect: NULLS, litigationAfterReview: NULLS });

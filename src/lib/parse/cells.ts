@@ -59,6 +59,54 @@ function keepings(n: number, keep: number): number[][] {
   return out;
 }
 
+/** Most ways to join stacked digits tried for one row. */
+const MAX_STACK_READINGS = 5000;
+
+/**
+ * Figures wrapped a digit a line in a narrow column (Chromium's narrow columns, as PDF viewers copy
+ * them: 308 as 3, 0 and 8 on lines of their own): one-digit figures each alone on its line, on
+ * consecutive lines, beside cells printed together on a line, joined into figures until the row has
+ * `width` cells; a joined figure never starts with 0. Every way to join them is tried; the row only where exactly one way `addsUp`.
+ */
+export function stackedDigitsJoined(tokens: readonly CellToken[], width: number, addsUp: (row: Cell[]) => boolean): Cell[] | null {
+  const joins = tokens.length - width;
+  const alone = (k: number) => tokens[k - 1]?.line !== tokens[k]!.line && tokens[k + 1]?.line !== tokens[k]!.line;
+  const digit = (k: number) => {
+    const t = tokens[k]!;
+    return t.kind === 'number' && /^\d$/u.test(t.printed ?? '') ? t.printed! : null;
+  };
+  const links = tokens.flatMap((t, k) => (k + 1 < tokens.length && digit(k) && digit(k + 1) && alone(k) && alone(k + 1) && tokens[k + 1]!.line === t.line + 1 ? [k] : []));
+  // Every cell on a line of its own is reading order's way (pdftotext): its one-digit lines are cells.
+  // A wrap shows beside cells printed together on one line.
+  const together = tokens.some((t, k) => tokens[k + 1]?.line === t.line);
+  if (joins < 1 || links.length < joins || !together) return null;
+  const rows = new Map<string, Cell[]>();
+  let tried = 0;
+  const choose = (from: number, set: number[]): boolean => {
+    if (set.length === joins) {
+      if (++tried > MAX_STACK_READINGS) return false;
+      const at = new Set(set);
+      const printed: (string | null)[] = [];
+      const values: Cell[] = [];
+      tokens.forEach((t, k) => {
+        if (at.has(k - 1)) {
+          printed[printed.length - 1] += digit(k)!;
+        } else {
+          printed.push(digit(k));
+          values.push(valueOf(t));
+        }
+      });
+      if (printed.some((p) => p && p.length > 1 && p.startsWith('0'))) return true;
+      printed.forEach((p, i) => p && p.length > 1 && (values[i] = Number(p)));
+      if (addsUp(values)) rows.set(JSON.stringify(values), values);
+      return rows.size < 2;
+    }
+    for (let i = from; i <= links.length - (joins - set.length); i++) if (!choose(i + 1, [...set, links[i]!])) return false;
+    return true;
+  };
+  return choose(0, []) && rows.size === 1 ? [...rows.values()][0]! : null;
+}
+
 export function placeCells(tokens: readonly CellToken[], shape: RowShape): Placed {
   const { width } = shape;
   const exact = exactCells(tokens, width);
@@ -67,6 +115,9 @@ export function placeCells(tokens: readonly CellToken[], shape: RowShape): Place
   const cells = tokens.filter((t) => !isEmpty(t)).map(valueOf);
   if (cells.length === 0) return { values: Array(width).fill(null), inferred: [] };
   const all = Array.from({ length: width }, (_, index) => index);
+
+  const stacked = shape.lastIsTotal && cells.length > width ? stackedDigitsJoined(tokens.filter((t) => !isEmpty(t)), width, addsUpToLast) : null;
+  if (stacked) return { values: stacked, inferred: all.map((index) => ({ index, rule: 'stacked-digits-joined' })) };
 
   if (cells.length > width) {
     // Merged header cells print surplus cells (often a repeated 0). Keep the first and the last

@@ -1,6 +1,6 @@
 // Section 四 行政复议、行政诉讼情况: fifteen cells, three groups of 结果维持, 结果纠正, 其他结果, 尚未审结, 总计.
 import type { Cell, OutcomeRow } from '../schema.ts';
-import { addsUpToLast, droppedFinding, guardFigures, placeCells } from './cells.ts';
+import { addsUpToLast, droppedFinding, guardFigures, placeCells, stackedDigitsJoined } from './cells.ts';
 import type { Line } from './lines.ts';
 import type { Notes } from './rows.ts';
 import { untangleGroups } from './order.ts';
@@ -65,6 +65,11 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
   const apart = new Set(stream.cells.map((c) => c.offset)).size > 1;
   const eachOnOwnLine = new Set(tokens.map((t) => t.line)).size === tokens.length;
   const separate = apart || (tokens.length > 1 && eachOnOwnLine);
+  const stacked = tokens.length > 15 ? stackedDigitsJoined(tokens, 15, (row) => Object.values(splitGroups(row)).every((g) => addsUpToLast(g!))) : null;
+  if (stacked) {
+    for (let i = 0; i < 15; i++) notes.inferred.push({ path: cellPath(i), rule: 'stacked-digits-joined', line: firstLine });
+    return split(stacked);
+  }
   const placed = placeCells(tokens, { width: 15 });
   notes.findings.push(...droppedFinding('review', placed, firstLine));
   if (placed.doubt !== undefined && placed.inferred.length === 0) {

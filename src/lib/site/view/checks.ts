@@ -148,8 +148,10 @@ export function ruleText(rule: string): string {
     }
     case 'yuan-converted-to-wanyuan':
       return '报告以“元”为单位印出收费金额，本站已换算为万元（除以 10000）。';
+    case 'stacked-digits-joined':
+      return '栏宽太窄，数字逐位折行印出：把折行的数字连成一个数，只有一种连法使各栏之和等于总计。';
     case 'single-cell-as-decisions':
-      return '该行只印了一个数，记为“本年处理决定数量”。';
+      return '该行只印了一个数，记为“本年处理决定数量”。它原本印在哪一栏无法确定。';
     case 'cells-after-labels-row-major':
       return '文本转换后，表中所有项目名称在前、全部数字在后：按逐行顺序把数字记入各行各栏。';
     case 'cells-after-labels-column-major':
