@@ -97,6 +97,13 @@ describe('stackedDigitsJoined: figures wrapped a digit a line in a narrow column
     expect(placeCells(tokens, { width: 7, lastIsTotal: true })).toEqual({ values: [308, 53, 0, 0, 0, 0, 361], inferred: rule('stacked-digits-joined', 7) });
   });
 
+  it('joins a digit that ends its line to the one that starts the next (Firefox\'s copy: 2 / 4 - - - - 2 2 / 6)', () => {
+    const B = (line: number): CellToken => ({ kind: 'blank', line, mark: '-' });
+    const [two, four, two2, two3, six] = stack([2], [4], [2], [2], [6]);
+    const tokens = [two!, { ...four!, line: 2 }, B(2), B(2), B(2), B(2), { ...two2!, line: 2 }, { ...two3!, line: 2 }, { ...six!, line: 3 }];
+    expect(stackedDigitsJoined(tokens, 7, addsUpToLast)).toEqual([24, null, null, null, null, 2, 26]);
+  });
+
   it('never joins digits printed on one line, nor a figure starting with 0, nor where two ways add up', () => {
     const line = (...vs: number[]) => vs.map((v): CellToken => ({ kind: 'number', value: v, line: 1, printed: String(v) }));
     expect(stackedDigitsJoined(line(3, 0, 8, 53, 0, 0, 0, 0, 3, 6, 1), 7, addsUpToLast)).toBeNull();

@@ -64,18 +64,21 @@ const MAX_STACK_READINGS = 5000;
 
 /**
  * Figures wrapped a digit a line in a narrow column (Chromium's narrow columns, as PDF viewers copy
- * them: 308 as 3, 0 and 8 on lines of their own): one-digit figures each alone on its line, on
- * consecutive lines, beside cells printed together on a line, joined into figures until the row has
- * `width` cells; a joined figure never starts with 0. Every way to join them is tried; the row only where exactly one way `addsUp`.
+ * them: 308 as 3, 0 and 8 on lines of their own, or 24 as 2 and then 4 at the start of the next line's
+ * cells): a one-digit figure that ends its line joined to the one that starts the next, in a row with
+ * cells printed together on a line, until the row has `width` cells; a joined figure never starts
+ * with 0. Every way to join them is tried; the row only where exactly one way `addsUp`.
  */
 export function stackedDigitsJoined(tokens: readonly CellToken[], width: number, addsUp: (row: Cell[]) => boolean): Cell[] | null {
   const joins = tokens.length - width;
-  const alone = (k: number) => tokens[k - 1]?.line !== tokens[k]!.line && tokens[k + 1]?.line !== tokens[k]!.line;
+  // A wrap ends a line and goes on at the start of the next: 2 / 4 - - - - 2 / 6 is 24 … 26.
+  const lastOnLine = (k: number) => tokens[k + 1]?.line !== tokens[k]!.line;
+  const firstOnLine = (k: number) => tokens[k - 1]?.line !== tokens[k]!.line;
   const digit = (k: number) => {
     const t = tokens[k]!;
     return t.kind === 'number' && /^\d$/u.test(t.printed ?? '') ? t.printed! : null;
   };
-  const links = tokens.flatMap((t, k) => (k + 1 < tokens.length && digit(k) && digit(k + 1) && alone(k) && alone(k + 1) && tokens[k + 1]!.line === t.line + 1 ? [k] : []));
+  const links = tokens.flatMap((t, k) => (k + 1 < tokens.length && digit(k) && digit(k + 1) && lastOnLine(k) && firstOnLine(k + 1) && tokens[k + 1]!.line === t.line + 1 ? [k] : []));
   // Every cell on a line of its own is reading order's way (pdftotext): its one-digit lines are cells.
   // A wrap shows beside cells printed together on one line.
   const together = tokens.some((t, k) => tokens[k + 1]?.line === t.line);
