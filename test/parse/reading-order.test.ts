@@ -58,6 +58,12 @@ describe('reading-order text', () => {
     expect(right).toBe(total);
   });
 
+  it.each(['pdfium', 'pdfjs'])('淮安 2024 copied out of a PDF viewer (%s) is read exactly', (reader) => {
+    const { right, total } = score(`huaian-2024-${reader}`, viewer);
+    expect(total).toBe(202);
+    expect(right).toBe(total);
+  });
+
   const share = (dir: URL, label: string) => {
     const all = namesIn(dir);
     let right = 0;
