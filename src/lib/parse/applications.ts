@@ -48,7 +48,8 @@ const ROWS: RowDef[] = [
   { path: `${A}.otherHandling.noCorrection`, label: /不补正|逾期不补/, optional: true },
   { path: `${A}.otherHandling.unpaidFees`, label: /逾期未按|收费通知|缴纳费用/, optional: true },
   { path: `${A}.otherHandling.other`, label: /(?:3|三)\)?[.、]?其他(?!处理)/, optional: true },
-  { path: `${A}.total`, label: /总计/ },
+  // A narrow label column wraps （七）总计 as （七）总 and 计, which reading order may print far apart.
+  { path: `${A}.total`, label: /总计|\(七\)总(?!计)/ },
   { path: `${A}.carriedForward`, label: /结转下年度|下年度继续/ },
 ];
 

@@ -1,0 +1,17 @@
+// LibreOffice's narrow label column wraps （七）总计 as （七）总 and 计, and pdftotext's reading order
+// prints the two pieces a page of figures apart: the total row is found by （七）总 where 总计 is
+// nowhere. Fixture: test/fixtures/reading-order-split-labels/ (seed 9301, studied).
+import { describe, expect, it } from 'vitest';
+import { loadFixture, tableWarning } from './fixture.ts';
+
+describe('table 三 whose 总计 label is printed in pieces', () => {
+  it('reads split-9301-3: the total row found by （七）总, the table read in reading order', () => {
+    const { report, truth } = loadFixture('reading-order-split-labels', 'split-9301-3-libreoffice');
+    expect(report.findings.filter((f) => f.code === 'row-missing')).toEqual([]);
+    expect(report.applications?.total).toEqual(truth.applications.total);
+    expect(report.applications?.received).toEqual(truth.applications.received);
+    expect(report.applications?.granted).toEqual(truth.applications.granted);
+    expect(report.applications?.denied).toEqual(truth.applications.denied);
+    expect(tableWarning(report, /ways to cut/)?.severity).toBe('warning');
+  });
+});
