@@ -104,11 +104,13 @@ describe('stackedDigitsJoined: figures wrapped a digit a line in a narrow column
     expect(stackedDigitsJoined(tokens, 7, addsUpToLast)).toEqual([24, null, null, null, null, 2, 26]);
   });
 
-  it('never joins digits printed on one line, nor a figure starting with 0, nor where two ways add up', () => {
+  it('never joins digits printed on one line, across pdftotext\'s blocks, into a figure starting with 0, nor where two ways add up', () => {
     const line = (...vs: number[]) => vs.map((v): CellToken => ({ kind: 'number', value: v, line: 1, printed: String(v) }));
     expect(stackedDigitsJoined(line(3, 0, 8, 53, 0, 0, 0, 0, 3, 6, 1), 7, addsUpToLast)).toBeNull();
     // Every cell on a line of its own (pdftotext's reading order): its one-digit lines are cells.
     expect(stackedDigitsJoined(stack([3], [0], [8], [5], [3], [0], [0], [0], [0], [3], [6], [1]), 7, addsUpToLast)).toBeNull();
+    // pdftotext's blocks, a blank line between: 1, 0, 1 is 11 with the next column's 0 between, not 10, 1.
+    expect(stackedDigitsJoined(stack([5], [], [1], [0], [1], [], [0], [], [0, 0], [], [1], [6]), 7, addsUpToLast)).toBeNull();
     // 0 then 5: 05, 0, 5 would add up, but 05 is no figure.
     expect(stackedDigitsJoined(stack([0], [5], [0, 5]), 3, addsUpToLast)).toBeNull();
     // 1 1 then 2 0: 11, 2, 0 does not add up.

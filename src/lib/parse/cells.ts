@@ -66,7 +66,7 @@ const MAX_STACK_READINGS = 5000;
  * Figures wrapped a digit a line in a narrow column (Chromium's narrow columns, as PDF viewers copy
  * them: 308 as 3, 0 and 8 on lines of their own, or 24 as 2 and then 4 at the start of the next line's
  * cells): a one-digit figure that ends its line joined to the one that starts the next, in a row with
- * cells printed together on a line, until the row has `width` cells; a joined figure never starts
+ * cells printed together on a line and no line between its cells, until the row has `width` cells; a joined figure never starts
  * with 0. Every way to join them is tried; the row only where exactly one way `addsUp`.
  */
 export function stackedDigitsJoined(tokens: readonly CellToken[], width: number, addsUp: (row: Cell[]) => boolean): Cell[] | null {
@@ -80,9 +80,12 @@ export function stackedDigitsJoined(tokens: readonly CellToken[], width: number,
   };
   const links = tokens.flatMap((t, k) => (k + 1 < tokens.length && digit(k) && digit(k + 1) && lastOnLine(k) && firstOnLine(k + 1) && tokens[k + 1]!.line === t.line + 1 ? [k] : []));
   // Every cell on a line of its own is reading order's way (pdftotext): its one-digit lines are cells.
-  // A wrap shows beside cells printed together on one line.
+  // A wrap shows beside cells printed together on one line, in a row printed on lines one after
+  // another: pdftotext's blocks (a blank line between) interleave narrow columns' digits (1, 0, 1 is
+  // 11 with the next column's 0 between).
   const together = tokens.some((t, k) => tokens[k + 1]?.line === t.line);
-  if (joins < 1 || links.length < joins || !together) return null;
+  const compact = tokens.every((t, k) => k === 0 || t.line - tokens[k - 1]!.line <= 1);
+  if (joins < 1 || links.length < joins || !together || !compact) return null;
   const rows = new Map<string, Cell[]>();
   let tried = 0;
   const choose = (from: number, set: number[]): boolean => {
