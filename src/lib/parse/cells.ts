@@ -110,7 +110,8 @@ export function stackedDigitsJoined(tokens: readonly CellToken[], width: number,
     for (let i = from; i <= links.length - (joins - set.length); i++) if (!choose(i + 1, [...set, links[i]!])) return false;
     return true;
   };
-  return choose(0, []) && rows.size === 1 ? [...rows.values()][0]! : null;
+  // choose stops (false) at a second row that adds up, or past MAX_STACK_READINGS.
+  return choose(0, []) ? ([...rows.values()][0] ?? null) : null;
 }
 
 export function placeCells(tokens: readonly CellToken[], shape: RowShape): Placed {

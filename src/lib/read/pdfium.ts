@@ -19,7 +19,7 @@ type Pdfium = Awaited<ReturnType<typeof import('@embedpdf/pdfium').init>>;
 let engine: Promise<Pdfium> | undefined;
 
 /** PDFium, started once per process (a thread of the ingest's pool is a process here). */
-function pdfium(): Promise<Pdfium> {
+export function pdfium(): Promise<Pdfium> {
   engine ??= (async () => {
     const { init } = await import('@embedpdf/pdfium');
     const file = readFileSync(createRequire(import.meta.url).resolve('@embedpdf/pdfium/pdfium.wasm'));
