@@ -4,7 +4,7 @@ import { APPLICANT_COLUMNS } from '../schema.ts';
 import type { Line } from './lines.ts';
 import { applicantRows, checkApplications, columnWhere } from './checks.ts';
 import { orderings } from './blocks.ts';
-import { readInGridOrder, type GridSearch } from './grid-order.ts';
+import { readInGridOrder, type GridReading, type GridSearch } from './grid-order.ts';
 import { digitsOf, labelPairs, readInReadingOrder, RETRY_STEPS, rowsPresent, unwrapRow, wrapJoins, wrapPoints, type Depth, type GroupSpan, type OrderedRows } from './order.ts';
 import { emptyNotes, mergeNotes, readRows, type Notes, type RowDef } from './rows.ts';
 import { findFrom, findLabel, labelStart, toStream, type CellToken, type Stream } from './stream.ts';
@@ -132,9 +132,10 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   const unwrapped = readWithFiguresWrapped(stream, from);
   if (unwrapped) return keep(unwrapped.applications, unwrapped.notes, notes);
   const grid = readAsGrid(stream, from);
-  if (grid) return keep(grid.applications, grid.notes, notes);
+  if (grid && !grid.partial) return keep(grid.applications, grid.notes, notes);
   const around = readWithDigitsAroundLabels(lines, stream, from);
   if (around) return keep(around.applications, around.notes, notes);
+  if (grid) return keep(grid.applications, grid.notes, notes);
   // Neither reading adds up, in text that shows reading order's marks: a cell no identity vouches for
   // was likely cut from other rows' figures. Unread, not wrong.
   const left = unreadUnbalanced(read, byLabels);
@@ -657,10 +658,11 @@ const GRID_RULE = 'reading-order-grid: every cell after the cell above it and th
  * Table 三 whose every cell printed a figure or a blank mark, in an order none of the readers above
  * knows (two or three rows column by column beside rows row by row, figures wrapped inside their
  * cells): read as a grid printed in some order that keeps each column
- * top to bottom and each row left to right (`readInGridOrder`). Taken only where every such order
- * under which the table adds up gives the same table.
+ * top to bottom and each row left to right (`readInGridOrder`). A cell is read where every such order
+ * under which the table adds up puts the same figure in it, the others left unread (`partial`: taken
+ * only where no later reader reads the table whole).
  */
-function readAsGrid(stream: Stream, from: number): { applications: Applications; notes: Notes } | null {
+function readAsGrid(stream: Stream, from: number): { applications: Applications; notes: Notes; partial: boolean } | null {
   const first = stream.cells.findIndex((c) => c.offset >= from);
   if (first < 0) return null;
   const cells = stream.cells.slice(first);
@@ -671,21 +673,40 @@ function readAsGrid(stream: Stream, from: number): { applications: Applications;
   const problem = { figures: cells.map(value), joined, rows: rows.length, width: SHAPE.width, identities: columnIdentities(rows) };
   // With every figure a cell, figures that cannot add up as the table does need no search.
   if (cells.length === rows.length * SHAPE.width && !sumsAsTableMay(problem.figures)) return null;
-  // Where no order adds up, each group's first row's cells in any order (LibreOffice prints them
-  // around the group's label): a wider search, so only then.
+  // Where no order adds up, wider orders, one after another (each a wider search, so only then):
+  // each group's first row's cells in any order (LibreOffice prints them around the group's label),
+  // then also the first row's (printed among the column headers) with a fourth row begun at once
+  // (the headers' last columns print after the first rows' other cells).
   const firsts = new Set(GROUP_SPANS.map((g) => g.row));
-  const free = new Set(rows.flatMap((d, r) => (firsts.has(d.path) ? [r] : [])));
-  let reading = readInGridOrder(problem, GRID_SEARCH);
-  const freed = reading.kind === 'none';
-  if (freed) reading = readInGridOrder({ ...problem, free }, GRID_SEARCH);
-  if (reading.kind !== 'read' || reading.cells.some((row) => row.includes(undefined))) return null;
+  const groupFirsts = new Set(rows.flatMap((d, r) => (firsts.has(d.path) ? [r] : [])));
+  const widenings = [
+    { search: GRID_SEARCH, free: undefined, said: '' },
+    { search: GRID_SEARCH, free: groupFirsts, said: ' (each group\'s first row\'s cells in any order)' },
+    { search: { ...GRID_SEARCH, maxOpen: GRID_SEARCH.maxOpen + 1 }, free: new Set([0, ...groupFirsts]), said: ` (each group's first row's cells and the table's first row's in any order, ${GRID_SEARCH.maxOpen + 1} rows begun at once)` },
+  ];
+  let reading: GridReading = { kind: 'none' };
+  let said = '';
+  for (const widening of widenings) {
+    reading = readInGridOrder({ ...problem, free: widening.free }, widening.search);
+    said = widening.said;
+    if (reading.kind !== 'none') break;
+  }
+  if (reading.kind !== 'read') return null;
+  const read = reading.cells;
+  // A cell orders that pass fill differently is left unread, its row said so; the others are certain.
+  const unsure = rows.flatMap((d, r) => (read[r]!.includes(undefined) ? [{ path: d.path, columns: read[r]!.flatMap((v, c) => (v === undefined ? [c] : [])) }] : []));
   const notes = emptyNotes();
-  const values = new Map(rows.map((d, r) => [d.path, reading.cells[r] as Cell[]] as const));
+  const values = new Map(rows.map((d, r) => [d.path, read[r]!.map((v) => v ?? null)] as const));
   const applications = toApplications(values, notes, new Set(values.keys()));
-  if (!checkApplications(applications).every((k) => k.ok)) return null;
+  if (unsure.length === 0 && !checkApplications(applications).every((k) => k.ok)) return null;
   for (const d of rows) markRead(notes, d.path, GRID_RULE, stream.lineAt[findLabel(stream, d.label, from)!.index]);
+  // Each such cell unread on its own: the row's other cells, and its blank ones, are known.
+  for (const { path, columns } of unsure) {
+    notes.inferred = notes.inferred.filter((i) => !columns.some((c) => i.path === `${path}[${c}]`));
+    for (const c of columns) notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}[${c}]: different orders of the page that add up put different figures here (text in reading order); left unread`, path: `${path}[${c}]`, line: notes.lines[path], unread: true });
+  }
   const joins = cells.length - rows.length * SHAPE.width;
-  return theOneReading(new Map([['grid', { applications, notes }]]), `printed in an order none of the row or column rules knows${joins > 0 ? `, ${joins} figures wrapped over two lines in their cells` : ''}; every order that keeps each column top to bottom and each row left to right${freed ? ' (each group\'s first row\'s cells in any order)' : ''} and under which the table adds up gives this one table`);
+  return theOneReading(new Map([['grid', { applications, notes, partial: unsure.length > 0 }]]), `printed in an order none of the row or column rules knows${joins > 0 ? `, ${joins} figures wrapped over two lines in their cells` : ''}; every order that keeps each column top to bottom and each row left to right${said} and under which the table adds up ${unsure.length > 0 ? `puts the same figure in each cell read (the ${unsure.reduce((a, u) => a + u.columns.length, 0)} cells where they differ left unread)` : 'gives this one table'}`);
 }
 
 /** At most this many sets of joins are read by readWithDigitsAroundLabels; more leaves the table unread. */

@@ -190,7 +190,9 @@ export function parseReport(text: string, options: ParseOptions): ParseResult {
   const outcomes = outcomeRegion ? readOutcomes(trimAtProse(lines, outcomeRegion, /\d/).filter((l) => !taken.has(l)), notes) : null;
   if (!outcomes) missingTable('review', '行政复议、行政诉讼情况');
 
-  const checks = [...(applications ? checkApplications(applications) : []), ...(outcomes ? checkOutcomes(outcomes) : [])];
+  // Cells left unread one by one (a reading that could not tell them) are no figures to check.
+  const unreadCells = new Set(notes.findings.flatMap((f) => (f.unread && f.path && /\[\d+\]$/u.test(f.path) ? [f.path] : [])));
+  const checks = [...(applications ? checkApplications(applications, unreadCells) : []), ...(outcomes ? checkOutcomes(outcomes) : [])];
   // Table 二 has no sums of its own: its figures are checked against each other and the prose.
   const headings = new Set(sections.slice(1).map((s) => s.from - 1));
   const inTable = (i: number) => headings.has(i) || Object.values(tables).some((r) => i >= r.from && i < r.to);
