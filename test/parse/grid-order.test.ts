@@ -95,7 +95,7 @@ describe('table 三 read as a grid in reading order', () => {
     const { report, truth } = loadFixture('reading-order-pieces', 'fresh-7501-1-libreoffice');
     expect(tableWarning(report, /the table's first row's in any order, 4 rows begun at once/)?.severity).toBe('warning');
     const cells = applicantRows(report.applications!).flatMap(([path, row]) => (row ?? []).map((v, c) => ({ at: `${path}[${c}]`, v })));
-    const truthByPath = new Map(applicantRows(truth.applications).flatMap(([path, row]) => (row ?? []).map((v, c) => [`${path}[${c}]`, v] as const)));
+    const truthByPath = new Map<string, number | null>(applicantRows(truth.applications).flatMap(([path, row]) => (row ?? []).map((v, c) => [`${path}[${c}]`, v] as const)));
     const read = cells.filter((x) => x.v !== null);
     const unread = cells.filter((x) => x.v === null);
     // Before this rule: 36 of the report's 199 cells right, table 三 unread.
