@@ -694,16 +694,15 @@ function readAsGrid(stream: Stream, from: number): { applications: Applications;
   if (reading.kind !== 'read') return null;
   const read = reading.cells;
   // A cell orders that pass fill differently is left unread on its own; the others are certain.
-  const unsure = rows.flatMap((d, r) => read[r]!.flatMap((v, c) => (v === undefined ? [`${d.path}[${c}]`] : [])));
+  const unsure = rows.flatMap((d, r) => read[r]!.flatMap((v, c) => (v === undefined ? [{ row: d.path, cell: `${d.path}[${c}]` }] : [])));
   const notes = emptyNotes();
   const values = new Map(rows.map((d, r) => [d.path, read[r]!.map((v) => v ?? null)] as const));
   const applications = toApplications(values, notes, new Set(values.keys()));
   if (unsure.length === 0 && !checkApplications(applications).every((k) => k.ok)) return null;
   for (const d of rows) markRead(notes, d.path, GRID_RULE, stream.lineAt[findLabel(stream, d.label, from)!.index]);
-  notes.inferred = notes.inferred.filter((i) => !unsure.includes(i.path));
-  for (const path of unsure) {
-    const line = notes.lines[path.replace(/\[\d\]$/u, '')];
-    notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: different orders of the page that add up put different figures here (text in reading order); left unread`, path, line, unread: true });
+  notes.inferred = notes.inferred.filter((i) => !unsure.some((u) => u.cell === i.path));
+  for (const { row, cell } of unsure) {
+    notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${cell}: different orders of the page that add up put different figures here (text in reading order); left unread`, path: cell, line: notes.lines[row], unread: true });
   }
   const joins = cells.length - rows.length * SHAPE.width;
   return theOneReading(new Map([['grid', { applications, notes, partial: unsure.length > 0 }]]), `printed in an order none of the row or column rules knows${joins > 0 ? `, ${joins} figures wrapped over two lines in their cells` : ''}; every order that keeps each column top to bottom and each row left to right${said} and under which the table adds up ${unsure.length > 0 ? `puts the same figure in each cell read (the ${unsure.length} cells where they differ left unread)` : 'gives this one table'}`);

@@ -40,9 +40,8 @@ const resultRows = (a: Applications) => applicantRows(a).filter(([p]) => !NOT_RE
 export function checkApplications(a: Applications, unread: ReadonlySet<string> = new Set()): Check[] {
   const checks: Check[] = [];
   const last = APPLICANT_COLUMNS.length - 1;
-  const rows = applicantRows(a);
-  const known = (paths: readonly string[], c: number) => !paths.some((p) => unread.has(`${p}[${c}]`));
-  for (const [path, row] of rows) {
+  const known = (paths: Iterable<string>, c: number) => ![...paths].some((p) => unread.has(`${p}[${c}]`));
+  for (const [path, row] of applicantRows(a)) {
     if (row && APPLICANT_COLUMNS.every((_, c) => known([path], c))) checks.push(check('rowTotal', path, row[last]!, sum(row.slice(0, last))));
   }
   const cell = (row: ApplicantRow, c: number) => row?.[c] ?? null;
@@ -51,7 +50,7 @@ export function checkApplications(a: Applications, unread: ReadonlySet<string> =
   for (let c = 0; c <= last; c++) {
     const column = columnWhere(c);
     if (a.total && known(['applications.total', ...resultPaths], c)) checks.push(check('columnTotal', column, cell(a.total, c), sum(results.map(([, r]) => cell(r, c)))));
-    if ((a.received || a.carriedOver || a.total || a.carriedForward) && known(['applications.received', 'applications.carriedOver', 'applications.total', 'applications.carriedForward'], c)) {
+    if ((a.received || a.carriedOver || a.total || a.carriedForward) && known(NOT_RESULTS, c)) {
       // 一 + 二 = 三（七） + 四: what the table says was handled and carried forward, against what came in.
       const incoming = (cell(a.received, c) ?? 0) + (cell(a.carriedOver, c) ?? 0);
       checks.push(check('balance', column, round((cell(a.total, c) ?? 0) + (cell(a.carriedForward, c) ?? 0)), incoming));
