@@ -2,7 +2,7 @@
 // row's figures, and its next rows', past the labels. Some rows keep all their figures beside their
 // label's first piece; a run of rows prints its labels alone (or with their first figures only), then
 // exactly the figures those rows lack. Fixtures: test/fixtures/reading-order-apart/ (seeds 7701, 8701,
-// 8901).
+// 8901, 9101).
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/lib/schema.ts';
 import { loadFixture, tableWarning } from './fixture.ts';
@@ -23,6 +23,12 @@ describe('table 三 with runs of rows printed apart from their figures', () => {
     expect(report.applications).toEqual(truth.applications);
     expect(warned(report)?.severity).toBe('warning');
     expect(ms).toBeLessThan(1000);
+  });
+
+  it('reads probe-9101-4 whole: the last row\'s first figure beside its label on the first line of the run after it, not one of the run\'s figures', () => {
+    const { report, truth } = load('probe-9101-4-chromium');
+    expect(report.applications).toEqual(truth.applications);
+    expect(warned(report)?.severity).toBe('warning');
   });
 
   it('reads probe-8901-3 whole: group labels (三、本年度办理结果, （三）不予公开) printed amid a run of figures, a row of blank marks, two rows column by column amid the run', () => {

@@ -1055,7 +1055,10 @@ function readRowsApart(stream: Stream, from: number): { applications: Applicatio
   // Each run's readings: the rows it completes, the cells it takes (beside the labels and the run's), their values.
   type Apart = { rows: number[]; cells: number[]; values: Cell[][] };
   const blocks: Apart[][] = [];
-  for (const [start, stop] of runs) {
+  for (const [runStart, stop] of runs) {
+    // A run's first figure on its label's line is that row's figure beside its label, not the run's.
+    const lead = stream.cells[runStart]!;
+    const start = stop - runStart > 1 && lead.offset > 0 && stream.lineAt[lead.offset - 1] === lead.token.line ? runStart + 1 : runStart;
     const offset = stream.cells[start]!.offset;
     const n = stop - start;
     // The rows before the run, back from the row whose label holds it, each with its cells beside its label.
