@@ -84,7 +84,7 @@ export function withoutTableTwoCells(stream: Stream, header = TABLE_TWO_HEADER):
 }
 
 /** The region as a stream (table 二's stray figures left out) and where table 三 starts in it; null where it does not. */
-function tableStream(lines: readonly Line[]): { stream: Stream; from: number } | null {
+export function tableStream(lines: readonly Line[]): { stream: Stream; from: number } | null {
   const stream = withoutTableTwoCells(toStream(lines));
   const first = findFrom(stream.text, FIRST_ROW, 0);
   return first ? { stream, from: Math.max(0, first.index - 4) } : null;
