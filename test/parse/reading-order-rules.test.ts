@@ -33,6 +33,13 @@ describe('labels with short pieces of other labels between their pieces', () => 
     expect(findWithGaps(toStream(linesOf(['总', '甲', '计'])), /总计/, 0)).toBeNull();
   });
 
+  it('skips another row\'s whole numbered label, however long, but no other long piece', () => {
+    // A tall group label (（六）其他处理, centred on its rows) prints between the lines of the row beside it
+    // (lines as toLines gives them: NFKC, ASCII brackets).
+    expect(findWithGaps(toStream(linesOf(['四、结', '转下年', '(六)其他处理', '度继续', '办理'])), /结转下年度/, 0)).not.toBeNull();
+    expect(findWithGaps(toStream(linesOf(['四、结', '转下年', '其他处理事项', '度继续', '办理'])), /结转下年度/, 0)).toBeNull();
+  });
+
   it('finds 8.属于行政查询事项 by its first words where header words stand between 行政查 and 询事项 (LibreOffice)', () => {
     // test/fixtures/reading-order-warned/fresh-7601-2-libreoffice: 8.属于 | 行政查, then the header words
     // 科研机构 … 其他 and the group labels （四）（五）（六）, then 询事项: more pieces between than findWithGaps skips.

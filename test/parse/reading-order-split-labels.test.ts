@@ -1,6 +1,8 @@
 // LibreOffice's narrow label column wraps （七）总计 as （七）总 and 计, and pdftotext's reading order
 // prints the two pieces a page of figures apart: the total row is found by （七）总 where 总计 is
-// nowhere. Fixture: test/fixtures/reading-order-split-labels/ (seed 9301, studied).
+// nowhere. Chromium's narrow label column wraps 四、结转下年度继续办理 over lines with the row's
+// figures and the tall label （六）其他处理 printed between them. Fixtures:
+// test/fixtures/reading-order-split-labels/ (seeds 9301 and 9601, studied).
 import { describe, expect, it } from 'vitest';
 import { loadFixture, tableWarning } from './fixture.ts';
 
@@ -13,5 +15,13 @@ describe('table 三 whose 总计 label is printed in pieces', () => {
     expect(report.applications?.granted).toEqual(truth.applications.granted);
     expect(report.applications?.denied).toEqual(truth.applications.denied);
     expect(tableWarning(report, /ways to cut/)?.severity).toBe('warning');
+  });
+});
+
+describe('table 三 whose last label has another row\'s label between its pieces', () => {
+  it('reads split-9601-3: 四、结转下年度继续办理 found through （六）其他处理 printed inside it, the table whole', () => {
+    const { report, truth } = loadFixture('reading-order-split-labels', 'split-9601-3-chromium');
+    expect(report.findings.filter((f) => f.code === 'row-missing')).toEqual([]);
+    expect(report.applications).toEqual(truth.applications);
   });
 });

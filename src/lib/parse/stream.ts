@@ -124,8 +124,8 @@ export function findWithGaps(stream: Stream, pattern: RegExp, from: number): { i
       }
       const k = pieceAt.get(pos);
       if (k === undefined || j === 0 || skipped >= MAX_SKIPPED) return -1;
-      // Skip the piece starting here (short), then continue at the next piece.
-      if (pieceEnd(k) - pos > MAX_SKIPPED_LENGTH) return -1;
+      // Skip the piece starting here (short, or another row's label whole), then continue at the next piece.
+      if (pieceEnd(k) - pos > MAX_SKIPPED_LENGTH && !isOtherLabel(text.slice(pos, pieceEnd(k)))) return -1;
       return walk(pieceEnd(k), j, skipped + 1);
     };
     for (let i = text.indexOf(word[0]!, from); i >= 0 && (!best || i < best.index); i = text.indexOf(word[0]!, i + 1)) {
@@ -138,6 +138,10 @@ export function findWithGaps(stream: Stream, pattern: RegExp, from: number): { i
   }
   return best;
 }
+
+/** A piece that is a whole numbered label ((六)其他处理), as a tall group label prints between a wrapped label's lines. */
+const NUMBERED_LABEL = new RegExp(`^${NUMBERING.source}\\p{Script=Han}+$`, 'u');
+const isOtherLabel = (piece: string) => piece.length <= 12 && NUMBERED_LABEL.test(piece);
 
 /** A row's label: as printed, or else with short pieces of other labels between its pieces. */
 export function findLabel(stream: Stream, pattern: RegExp, from: number): { index: number; end: number } | null {
