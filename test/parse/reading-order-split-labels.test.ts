@@ -1,8 +1,9 @@
 // LibreOffice's narrow label column wraps （七）总计 as （七）总 and 计, and pdftotext's reading order
 // prints the two pieces a page of figures apart: the total row is found by （七）总 where 总计 is
 // nowhere. Chromium's narrow label column wraps 四、结转下年度继续办理 over lines with the row's
-// figures and the tall label （六）其他处理 printed between them. Fixtures:
-// test/fixtures/reading-order-split-labels/ (seeds 9301 and 9601, studied).
+// figures and the tall label （六）其他处理 printed between them. LibreOffice's table 三 may print its
+// last rows' labels after section 四's heading and first header words. Fixtures:
+// test/fixtures/reading-order-split-labels/ (seeds 8501, 9301 and 9601, studied).
 import { describe, expect, it } from 'vitest';
 import { loadFixture, tableWarning } from './fixture.ts';
 
@@ -23,5 +24,16 @@ describe('table 三 whose last label has another row\'s label between its pieces
     const { report, truth } = loadFixture('reading-order-split-labels', 'split-9601-3-chromium');
     expect(report.findings.filter((f) => f.code === 'row-missing')).toEqual([]);
     expect(report.applications).toEqual(truth.applications);
+  });
+});
+
+describe('table 三 whose last labels are printed after section 四\'s heading', () => {
+  it('reads split-8501-2: the labels of （五）1 to 四、结转下年度 taken back from section 四, both tables whole', () => {
+    const { report, truth } = loadFixture('reading-order-split-labels', 'split-8501-2-libreoffice');
+    expect(report.findings.filter((f) => f.code === 'row-missing')).toEqual([]);
+    expect(report.applications).toEqual(truth.applications);
+    expect(report.review).toEqual(truth.review);
+    expect(report.litigationDirect).toEqual(truth.litigationDirect);
+    expect(report.litigationAfterReview).toEqual(truth.litigationAfterReview);
   });
 });

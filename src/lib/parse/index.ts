@@ -13,6 +13,7 @@ import { checkRestatements } from './restated.ts';
 import { repeatedReport } from './repeats.ts';
 import { emptyNotes, mergeNotes, type Notes } from './rows.ts';
 import { findSections, isProseLine, tableOfHeading, type Section, type TableKind } from './sections.ts';
+import { tokenize } from './tokens.ts';
 
 /** A failure says why in English (`error`, for the command line) and in Chinese (`zh`, for the site). */
 export type ParseResult = { ok: true; report: Report } | ({ ok: false } & Rejection);
@@ -86,6 +87,24 @@ function figuresBeforeHeader(lines: readonly Line[], region: Region): number {
   if (header <= region.from) return 0;
   const before = lines.slice(region.from, header);
   return before.every((l) => /^[\d\s./\-—]*$/.test(l.text)) && before.some((l) => /\d/.test(l.text)) ? before.length : 0;
+}
+
+/** 四、结转下年度继续办理, table 三's last row. */
+const LAST_ROW = /结转下年度|下年度继续/;
+
+/**
+ * Lines of table 三's last labels at the start of table 四's section: in reading order the labels of
+ * table 三's last rows (wrapped in a narrow column) may come after the next heading and table 四's
+ * first header words, before any figure of section 四. Their count (up to the line that ends
+ * 结转下年度), where table 三's own lines lack that label; 0 otherwise.
+ */
+function labelsAfterHeading(lines: readonly Line[], applications: Region, outcomes: Region): number {
+  if (LAST_ROW.test(compact(lines.slice(applications.from, applications.to)))) return 0;
+  for (let i = outcomes.from; i < outcomes.to; i++) {
+    if (tokenize(lines[i]!).some((t) => t.kind !== 'text')) return 0;
+    if (LAST_ROW.test(compact(lines.slice(outcomes.from, i + 1)))) return i + 1 - outcomes.from;
+  }
+  return 0;
 }
 
 /**
@@ -180,9 +199,12 @@ export function parseReport(text: string, options: ParseOptions): ParseResult {
 
   const activeResult = tables.active ? readActive(activeLines(lines, tables), notes) : null;
   if (!activeResult) missingTable('active', '主动公开政府信息情况');
+  const after = tables.outcomes && tables.applications && tables.outcomes.from > tables.applications.from ? tables.outcomes : null;
   const spilled = tables.outcomes ? figuresBeforeHeader(lines, tables.outcomes) : 0;
+  // Lines of section 四 that are table 三's: its last figures, or its last labels (kept in section 四 too).
+  const borrowed = after ? (spilled > 0 ? spilled : labelsAfterHeading(lines, tables.applications!, after)) : 0;
   const applicationLines = tables.applications
-    ? [...trimAtProse(lines, tables.applications, /结转下年度|下年度继续/), ...(spilled > 0 && tables.outcomes!.from > tables.applications.from ? lines.slice(tables.outcomes!.from, tables.outcomes!.from + spilled) : [])]
+    ? [...trimAtProse(lines, tables.applications, LAST_ROW), ...(after ? lines.slice(after.from, after.from + borrowed) : [])]
     : null;
   const outcomeRegion = tables.outcomes ? { from: tables.outcomes.from + spilled, to: tables.outcomes.to } : null;
   const { applications, taken } = applicationLines ? readApplicationsAnywhere(applicationLines, outcomeRegion && tables.outcomes!.from > tables.applications!.from ? lines.slice(outcomeRegion.from, outcomeRegion.to) : [], notes) : { applications: null, taken: new Set<Line>() };
