@@ -3,7 +3,8 @@
 // reading-order rule reads it (applications.ts, readAsGrid). Fixtures: LibreOffice's text with pairs
 // and triples of rows printed column by column beside figures wrapped inside their cells, and with a
 // group's first row's cells printed around the group's label, middle columns first
-// (test/fixtures/reading-order-grid/, seeds 7701 and 8801).
+// (test/fixtures/reading-order-grid/, seeds 7701 and 8801), and a few cells printed among section
+// 四's figures (seed 7301).
 import { describe, expect, it } from 'vitest';
 import { readInGridOrder, type GridProblem } from '../../src/lib/parse/grid-order.ts';
 import { applicantRows } from '../../src/lib/parse/checks.ts';
@@ -68,6 +69,18 @@ describe('readInGridOrder', () => {
     expect(readInGridOrder(grid([2, 7, 1, 10, 5, 1, 3, 9, 7, 8, 4]), search)).toEqual({ kind: 'none' });
   });
 
+  it('places figures printed apart, one after another, where the page\'s order and the sums put them', () => {
+    // Row b's last two cells (3, 9) printed after the table: before b's others, or after c's, no order adds up.
+    const figures = [2, 7, 1, 10, 5, 1, 7, 8, 4, 19];
+    expect(readInGridOrder(grid(figures), search)).toEqual({ kind: 'none' });
+    const blockAt = new Set(figures.map((_, k) => k + 1));
+    expect(readInGridOrder(grid(figures, { block: [3, 9], blockAt }), search)).toEqual({ kind: 'read', cells: table });
+    // Only where the block may begin: not after b's first two cells, no reading.
+    expect(readInGridOrder(grid(figures, { block: [3, 9], blockAt: new Set([4, 10]) }), search)).toEqual({ kind: 'none' });
+    // The block's figures stay together and in their order.
+    expect(readInGridOrder(grid(figures, { block: [9, 3], blockAt }), search)).toEqual({ kind: 'none' });
+  });
+
   it('gives up, knowing nothing, past its states', () => {
     expect(readInGridOrder(grid([2, 5, 7, 1, 1, 3, 10, 9, 7, 8, 4, 19]), { ...search, maxStates: 2 })).toEqual({ kind: 'too-many' });
   });
@@ -87,6 +100,20 @@ describe('table 三 read as a grid in reading order', () => {
     expect(report.applications).toEqual(truth.applications);
     const warning = tableWarning(report, /each group's first row's cells in any order/);
     expect(warning?.severity).toBe('warning');
+  });
+
+  it('reads fresh-7301-0-libreoffice\'s cells every passing order agrees on, 3 of them printed among section 四\'s figures', () => {
+    // LibreOffice's text of a table over two pages: 0 1 1, right-hand cells of rows on the first
+    // page, after section 四's heading and header words. Before this rule: 24 of 190 cells right.
+    const { report, truth } = loadFixture('reading-order-grid', 'fresh-7301-0-libreoffice');
+    expect(tableWarning(report, /printed among section 四's figures/)?.severity).toBe('warning');
+    const cells = applicantRows(report.applications!).flatMap(([path, row]) => (row ?? []).map((v, c) => ({ at: `${path}[${c}]`, v })));
+    const truthByPath = new Map<string, number | null>(applicantRows(truth.applications).flatMap(([path, row]) => (row ?? []).map((v, c) => [`${path}[${c}]`, v] as const)));
+    const read = cells.filter((x) => x.v !== null);
+    expect(read.length).toBeGreaterThan(100);
+    expect(read.filter((x) => x.v !== truthByPath.get(x.at))).toEqual([]);
+    expect(cells.filter((x) => x.v === null && truthByPath.get(x.at) !== null).filter((x) => unreadReason(report, x.at) === undefined)).toEqual([]);
+    expect(report.review).toEqual(truth.review);
   });
 
   it('reads fresh-7501-1-libreoffice\'s cells every passing order agrees on, its first row among the column headers, and leaves the others unread, unchecked', () => {

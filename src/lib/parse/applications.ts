@@ -255,7 +255,7 @@ export function readWithSpilledCells(lines: readonly Line[], runs: readonly Line
     if ((last.kind === 'number' ? last.value : null) !== (applications.carriedForward?.[SHAPE.width - 1] ?? null)) continue;
     found.push({ applications, notes, taken });
   }
-  if (found.length === 0) return readWithRowApart(lines, runs, short);
+  if (found.length === 0) return readWithRowApart(lines, runs, short) ?? readWithCellsApart(lines, runs, short);
   if (found.length !== 1) return null;
   const { notes, taken } = found[0]!;
   notes.findings.push({
@@ -662,7 +662,7 @@ const GRID_RULE = 'reading-order-grid: every cell after the cell above it and th
  * under which the table adds up puts the same figure in it, the others left unread (`partial`: taken
  * only where no later reader reads the table whole).
  */
-function readAsGrid(stream: Stream, from: number): { applications: Applications; notes: Notes; partial: boolean } | null {
+function readAsGrid(stream: Stream, from: number, apart: readonly CellToken[] = []): { applications: Applications; notes: Notes; partial: boolean } | null {
   const first = stream.cells.findIndex((c) => c.offset >= from);
   if (first < 0) return null;
   const cells = stream.cells.slice(first);
@@ -670,9 +670,12 @@ function readAsGrid(stream: Stream, from: number): { applications: Applications;
   // A wrapped figure's first line never starts with 0 (as in wrapJoins); wrap points hold digits only.
   const wraps = wrapPoints(cells).wraps.filter((k) => !digitsOf(cells[k]!)!.startsWith('0'));
   const joined = new Map(wraps.map((k) => [k, Number(`${digitsOf(cells[k]!)}${digitsOf(cells[k + 1]!)}`)] as const));
-  const problem = { figures: cells.map(value), joined, rows: rows.length, width: SHAPE.width, identities: columnIdentities(rows) };
+  const block = apart.map((token) => value({ token }));
+  // The block begins at a line break between two figures (or after the last).
+  const blockAt = new Set(block.length === 0 ? [] : cells.flatMap((c, k) => (k === cells.length - 1 || cells[k + 1]!.token.line !== c.token.line ? [k + 1] : [])));
+  const problem = { figures: cells.map(value), block, blockAt, joined, rows: rows.length, width: SHAPE.width, identities: columnIdentities(rows) };
   // With every figure a cell, figures that cannot add up as the table does need no search.
-  if (cells.length === rows.length * SHAPE.width && !sumsAsTableMay(problem.figures)) return null;
+  if (cells.length + block.length === rows.length * SHAPE.width && !sumsAsTableMay([...problem.figures, ...block])) return null;
   // Where no order adds up, wider orders, one after another (each a wider search, so only then):
   // each group's first row's cells in any order (LibreOffice prints them around the group's label),
   // then also the first row's (printed among the column headers) with a fourth row begun at once
@@ -686,7 +689,8 @@ function readAsGrid(stream: Stream, from: number): { applications: Applications;
   ];
   let reading: GridReading = { kind: 'none' };
   let said = '';
-  for (const widening of widenings) {
+  // Cells printed apart widen the search already: rows then in order only.
+  for (const widening of block.length > 0 ? widenings.slice(0, 1) : widenings) {
     reading = readInGridOrder({ ...problem, free: widening.free }, widening.search);
     said = widening.said;
     if (reading.kind !== 'none') break;
@@ -704,7 +708,7 @@ function readAsGrid(stream: Stream, from: number): { applications: Applications;
   for (const { row, cell } of unsure) {
     notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${cell}: different orders of the page that add up put different figures here (text in reading order); left unread`, path: cell, line: notes.lines[row], unread: true });
   }
-  const joins = cells.length - rows.length * SHAPE.width;
+  const joins = cells.length + block.length - rows.length * SHAPE.width;
   return theOneReading(new Map([['grid', { applications, notes, partial: unsure.length > 0 }]]), `printed in an order none of the row or column rules knows${joins > 0 ? `, ${joins} figures wrapped over two lines in their cells` : ''}; every order that keeps each column top to bottom and each row left to right${said} and under which the table adds up ${unsure.length > 0 ? `puts the same figure in each cell read (the ${unsure.length} cells where they differ left unread)` : 'gives this one table'}`);
 }
 
@@ -1130,6 +1134,39 @@ function fixedOnly(defs: readonly RowDef[], values: ReadonlyMap<string, Cell[]>,
   }
   return { applications: toApplications(read, notes, new Set(values.keys())), notes, sure: true };
 }
+
+/**
+ * Table 三 with a few cells printed apart, one after another, among section 四's figures (LibreOffice's
+ * text of a table over two pages may take a block of its right-hand cells after the next heading):
+ * the last `short` figures of each run (as readWithSpilledCells) are placed by the grid search
+ * (`readAsGrid`), which finds where in the page's order they were printed. Taken only where exactly
+ * one run gives a reading.
+ */
+function readWithCellsApart(lines: readonly Line[], runs: readonly Line[][], short: number): { applications: Applications; notes: Notes; taken: Line[] } | null {
+  const table = tableStream(lines);
+  if (!table || short > MAX_CELLS_APART) return null;
+  const found: { applications: Applications; notes: Notes; taken: Line[] }[] = [];
+  for (const run of runs) {
+    const taken = lastCells(run, short);
+    if (!taken) continue;
+    const apart = taken.flatMap((line) => tokenize(line).filter((t): t is CellToken => t.kind !== 'text'));
+    const grid = readAsGrid(table.stream, table.from, apart);
+    if (grid) found.push({ ...grid, taken });
+    if (found.length > 1) return null;
+  }
+  if (found.length !== 1) return null;
+  const { notes, taken } = found[0]!;
+  notes.findings.push({
+    severity: 'warning',
+    code: 'cells-inferred',
+    message: `${A}: ${short} of its cells read from lines ${taken[0]!.no}–${taken.at(-1)!.no}, printed among section 四's figures (text in reading order); placed where the page's order and the table's sums put them`,
+    path: A,
+  });
+  return found[0]!;
+}
+
+/** At most this many cells printed apart are placed by the grid search (each one more widens it). */
+const MAX_CELLS_APART = 4;
 
 /**
  * Table 三 with one row's last cells printed apart: LibreOffice's text may take a group's first row

@@ -9,7 +9,8 @@
 // the figures taken, the cells filled (each column's height) and the sums still open, so states
 // reached by many orders are searched once. A cell is read only where every order that passes puts
 // the same figure in it. Rows named free may print their cells in any order, each column still top
-// to bottom.
+// to bottom. A block of figures printed apart (after the next heading) is placed, whole and in its
+// order, wherever the search finds it fits.
 import type { Cell } from '../schema.ts';
 
 export interface GridProblem {
@@ -20,6 +21,13 @@ export interface GridProblem {
    * group's label: middle or last columns first). Each column stays top to bottom.
    */
   free?: ReadonlySet<number>;
+  /**
+   * Figures printed apart from the others (among the next section's), in their order: the page
+   * printed them one after another at some point of the table's order, which the search finds.
+   */
+  block?: readonly Cell[];
+  /** Where the block may begin: before which figures (at a line break between two of them). */
+  blockAt?: ReadonlySet<number>;
   /** Where figure k may be the first line of a figure wrapped inside its cell: the two joined. */
   joined?: ReadonlyMap<number, number>;
   rows: number;
@@ -52,15 +60,17 @@ export interface GridSearch {
 export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: GridSearch): GridReading {
   const { figures, rows, width, identities } = problem;
   const joined = problem.joined ?? new Map<number, number>();
+  const block = problem.block ?? [];
+  const blockAt = problem.blockAt ?? new Set<number>();
   const n = figures.length;
   const total = rows * width;
   // Each join takes one figure too many: more figures than joins can take is no reading of this grid.
-  if (n < total || n - total > joined.size || rows === 0) return { kind: 'none' };
+  if (n + block.length < total || n + block.length - total > joined.size || rows === 0) return { kind: 'none' };
   // Each identity, and each sum and difference of two, bounds a column's figures as they are placed:
   // figures are counts (never below 0), so where every row still to come weighs ≥ 0 the weighted sum
   // so far must not be above 0, where every one weighs ≤ 0 not below, and where none is left, 0.
   // (（七）总计 = the results rows and 一 + 二 = 三（七） + 四 together: the results so far ≤ 一 + 二.)
-  const counts = figures.every((v) => (v ?? 0) >= 0) && [...joined.values()].every((v) => v >= 0);
+  const counts = [...figures, ...block].every((v) => (v ?? 0) >= 0) && [...joined.values()].every((v) => v >= 0);
   const bounds = [...identities];
   if (counts) {
     for (let a = 0; a < identities.length; a++) {
@@ -82,6 +92,8 @@ export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: Gr
   const rowSums = Array<number>(rows).fill(0);
   const boundSums = bounds.map(() => Array<number>(width).fill(0));
   let next = 0;
+  // The block's figures taken: once begun, the block goes on to its end.
+  let taken = 0;
   let placed = 0;
   const lowest = () => Math.min(...heights);
   const highest = () => Math.max(...heights);
@@ -93,7 +105,7 @@ export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: Gr
     for (let k = 0; k < identities.length; k++) {
       for (let c = 0; c < width; c++) if (heights[c]! <= lastRow[k]!) open.push(String(boundSums[k]![c]));
     }
-    return `${next}|${heights.join(',')}|${open.join(',')}`;
+    return `${next}|${taken}|${heights.join(',')}|${open.join(',')}`;
   };
   const free = problem.free ?? new Set<number>();
   // A cell may be filled where the cell above it is and the cell to its left (in a free row, not
@@ -123,23 +135,28 @@ export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: Gr
     if (sign > 0) heights[c]!++;
     placed += sign;
   };
-  /** The moves from here: column, the figure placed, how many printed figures it takes. */
+  /** The moves from here: column, the figure placed, how many printed figures it takes (of the block: `apart`). */
   const moves = () => {
-    const out: { c: number; cell: Cell; take: number }[] = [];
-    const surplus = n - next - (total - placed);
+    const out: { c: number; cell: Cell; take: number; apart: number }[] = [];
+    const surplus = n - next + block.length - taken - (total - placed);
+    const inBlock = taken > 0 && taken < block.length;
     for (let c = 0; c < width; c++) {
       if (!open(c)) continue;
-      out.push({ c, cell: figures[next]!, take: 1 });
-      const both = joined.get(next);
-      if (surplus > 0 && both !== undefined) out.push({ c, cell: both, take: 2 });
+      if (!inBlock && next < n) {
+        out.push({ c, cell: figures[next]!, take: 1, apart: 0 });
+        const both = joined.get(next);
+        if (surplus > 0 && both !== undefined) out.push({ c, cell: both, take: 2, apart: 0 });
+      }
+      if (inBlock || (taken === 0 && blockAt.has(next))) out.push({ c, cell: block[taken]!, take: 0, apart: 1 });
     }
     return out;
   };
+  const done = () => next === n && taken === block.length;
 
   const passes = new Map<string, boolean>();
   let tooMany = false;
   const walk = (): boolean => {
-    if (placed === total) return next === n;
+    if (placed === total) return done();
     const k = key();
     const known = passes.get(k);
     if (known !== undefined) return known;
@@ -148,13 +165,15 @@ export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: Gr
       return false;
     }
     let any = false;
-    for (const { c, cell, take } of moves()) {
+    for (const { c, cell, take, apart } of moves()) {
       const v = cell ?? 0;
       if (!fits(c, v)) continue;
       shift(c, v, 1);
       next += take;
+      taken += apart;
       if (walk()) any = true;
       next -= take;
+      taken -= apart;
       shift(c, v, -1);
       if (tooMany) return false;
     }
@@ -171,18 +190,20 @@ export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: Gr
     const k = key();
     if (visited.has(k)) return;
     visited.add(k);
-    for (const { c, cell, take } of moves()) {
+    for (const { c, cell, take, apart } of moves()) {
       const v = cell ?? 0;
       if (!fits(c, v)) continue;
       const r = heights[c]!;
       shift(c, v, 1);
       next += take;
-      const passing = placed === total ? next === n : passes.get(key()) === true;
+      taken += apart;
+      const passing = placed === total ? done() : passes.get(key()) === true;
       if (passing) {
         seen[r]![c]!.set(String(cell), cell);
         collect();
       }
       next -= take;
+      taken -= apart;
       shift(c, v, -1);
     }
   };
