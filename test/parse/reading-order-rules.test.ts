@@ -158,14 +158,22 @@ describe('a table continued past the next heading', () => {
     expect(report.findings).toContainEqual(expect.objectContaining({ code: 'cells-inferred', path: 'applications', message: expect.stringContaining("among section 四's figures") }));
   });
 
-  it("not where the last figure taken is not the table's last cell: a middle row's figures would add up anywhere among rows of 0", () => {
+  it("where the figures taken are not the table's last cells, they would add up in any row of 0s: those rows' cells left unread, the others read", () => {
     const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '（二）部分公开', '1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项', '1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确', '1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息', '（六）其他处理', '（七）总计', '四、结转下年度继续办理'];
     const zeros = '0 0 0 0 0 0 0';
     // All labels, then all figures; 本机关不掌握's last three (0 1 1) printed in section 四.
     const figures = ['0 0 0 0 0 4 4', zeros, '0 0 0 0 0 3 3', ...Array(9).fill(zeros), '0 0 0 0', ...Array(8).fill(zeros), '0 0 0 0 0 4 4', zeros];
     const table = linesOf(['三、收到和处理政府信息公开申请情况', ...labels, ...figures]);
     const section4 = ['0', '1', '1'].map((text, i) => ({ no: 100 + i, text, raw: text }) as Line);
-    expect(readWithSpilledCells(table, [section4])).toBeNull();
+    const read = readWithSpilledCells(table, [section4])!;
+    // Not placed as 四、结转下年度's: its 0s stand, and 0 1 1 goes where the grid search puts it.
+    expect(read.applications.carriedForward).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(read.applications.granted).toEqual([0, 0, 0, 0, 0, 3, 3]);
+    // Any results row of 0s may be 本机关不掌握's: none gets the 1, each such cell unread, said so.
+    expect(read.applications.unavailable.notHeld).toEqual([0, 0, 0, 0, 0, null, null]);
+    expect(read.applications.denied.stateSecret).toEqual([0, 0, 0, 0, 0, null, null]);
+    expect(read.notes.findings).toContainEqual(expect.objectContaining({ code: 'cells-unplaced', path: 'applications.unavailable.notHeld[5]', unread: true }));
+    expect(read.notes.findings).toContainEqual(expect.objectContaining({ code: 'cells-inferred', message: expect.stringContaining("3 of its cells read from lines 100–102") }));
   });
 
   it("table 二's last header and figure (本年增/减 1) among section 三's header, with no 第二十条 caption: table 二's", () => {
