@@ -2,8 +2,9 @@
 // prints the two pieces a page of figures apart: the total row is found by （七）总 where 总计 is
 // nowhere. Chromium's narrow label column wraps 四、结转下年度继续办理 over lines with the row's
 // figures and the tall label （六）其他处理 printed between them. LibreOffice's table 三 may print its
-// last rows' labels after section 四's heading and first header words. Fixtures:
-// test/fixtures/reading-order-split-labels/ (seeds 8501, 9301 and 9601, studied).
+// last rows' labels after section 四's heading and first header words, and table 四's last labels and
+// figures after section 五's. Fixtures: test/fixtures/reading-order-split-labels/ (seeds 8501, 8701,
+// 9301 and 9601, studied).
 import { describe, expect, it } from 'vitest';
 import { loadFixture, tableWarning } from './fixture.ts';
 
@@ -35,5 +36,17 @@ describe('table 三 whose last labels are printed after section 四\'s heading',
     expect(report.review).toEqual(truth.review);
     expect(report.litigationDirect).toEqual(truth.litigationDirect);
     expect(report.litigationAfterReview).toEqual(truth.litigationAfterReview);
+  });
+});
+
+describe('table 四 whose last labels and figures are printed after section 五\'s heading', () => {
+  it('reads split-8701-0: table 四 whole, and section 五\'s prose without them', () => {
+    const { report, truth } = loadFixture('reading-order-split-labels', 'split-8701-0-libreoffice');
+    expect(report.findings.filter((f) => f.code === 'table-missing')).toEqual([]);
+    expect(report.review).toEqual(truth.review);
+    expect(report.litigationDirect).toEqual(truth.litigationDirect);
+    expect(report.litigationAfterReview).toEqual(truth.litigationAfterReview);
+    const five = report.prose.find((p) => p.heading.startsWith('五、'));
+    expect(five?.markdown).toMatch(/^一是部分单位/);
   });
 });

@@ -34,7 +34,9 @@ export function locateTables(lines: readonly Line[], sections: readonly Section[
   const holds: Record<TableKind, (t: string) => boolean> = { active: holdsActive, applications: holdsApplications, outcomes: holdsOutcomes };
   for (const s of sections) {
     const kind = tableOfHeading(s.heading);
-    if (kind && !found[kind] && holds[kind](compact(lines.slice(s.from, s.to)))) found[kind] = { from: s.from, to: s.to };
+    // Table 四's header words may stand after the next heading too (see outcomesAfterHeading).
+    const after = kind === 'outcomes' ? compact(outcomesAfterHeading(lines, s, sections)) : '';
+    if (kind && !found[kind] && holds[kind](compact(lines.slice(s.from, s.to)) + after)) found[kind] = { from: s.from, to: s.to };
   }
   // Without a heading: from the first line that only the table has, to the next heading or table.
   const starts: Record<TableKind, RegExp> = { active: /第二十条/, applications: FIRST_ROW, outcomes: /行政复议/ };
@@ -105,6 +107,23 @@ function labelsAfterHeading(lines: readonly Line[], applications: Region, outcom
     if (LAST_ROW.test(compact(lines.slice(outcomes.from, i + 1)))) return i + 1 - outcomes.from;
   }
   return 0;
+}
+
+/** Header words of table 四 that no prose section opens with. */
+const OUTCOME_WORDS = /行政诉讼|复议后起诉|未经复议/;
+
+/**
+ * Lines of table 四 after the next heading: in reading order its last labels and figures (行政诉讼 总
+ * 计 2 …) may come after section 五's heading, before that section's prose. The lines from the next
+ * section's start up to its first line of prose, where they hold cells and table 四's header words.
+ */
+function outcomesAfterHeading(lines: readonly Line[], outcomes: Region, sections: readonly Section[]): Line[] {
+  const next = sections.find((s) => s.from > outcomes.to);
+  if (!next) return [];
+  const prose = lines.findIndex((l, i) => i >= next.from && i < next.to && isProseLine(l.text));
+  const rest = lines.slice(next.from, prose < 0 ? next.to : prose);
+  const cells = rest.some((l) => tokenize(l).some((t) => t.kind !== 'text'));
+  return cells && OUTCOME_WORDS.test(compact(rest)) ? rest : [];
 }
 
 /**
@@ -209,7 +228,9 @@ export function parseReport(text: string, options: ParseOptions): ParseResult {
   const outcomeRegion = tables.outcomes ? { from: tables.outcomes.from + spilled, to: tables.outcomes.to } : null;
   const { applications, taken } = applicationLines ? readApplicationsAnywhere(applicationLines, outcomeRegion && tables.outcomes!.from > tables.applications!.from ? lines.slice(outcomeRegion.from, outcomeRegion.to) : [], notes) : { applications: null, taken: new Set<Line>() };
   if (!applications) missingTable('applications', '收到和处理政府信息公开申请情况');
-  const outcomes = outcomeRegion ? readOutcomes(trimAtProse(lines, outcomeRegion, /\d/).filter((l) => !taken.has(l)), notes) : null;
+  // Table 四's last lines printed after the next heading are table 四's, not that section's prose.
+  const outcomesAfter = new Set(tables.outcomes ? outcomesAfterHeading(lines, tables.outcomes, sections) : []);
+  const outcomes = outcomeRegion ? readOutcomes([...trimAtProse(lines, outcomeRegion, /\d/), ...outcomesAfter].filter((l) => !taken.has(l)), notes) : null;
   if (!outcomes) missingTable('review', '行政复议、行政诉讼情况');
 
   // Cells left unread one by one (a reading that could not tell them) are no figures to check.
@@ -217,7 +238,7 @@ export function parseReport(text: string, options: ParseOptions): ParseResult {
   const checks = [...(applications ? checkApplications(applications, unreadCells) : []), ...(outcomes ? checkOutcomes(outcomes) : [])];
   // Table 二 has no sums of its own: its figures are checked against each other and the prose.
   const headings = new Set(sections.slice(1).map((s) => s.from - 1));
-  const inTable = (i: number) => headings.has(i) || Object.values(tables).some((r) => i >= r.from && i < r.to);
+  const inTable = (i: number) => headings.has(i) || outcomesAfter.has(lines[i]!) || Object.values(tables).some((r) => i >= r.from && i < r.to);
   const active = activeResult?.active ?? null;
   checks.push(...checkDocuments(active), ...checkRestatements(lines.filter((_, i) => !inTable(i)), active));
 
@@ -227,7 +248,7 @@ export function parseReport(text: string, options: ParseOptions): ParseResult {
   const prose: ProseSection[] = [];
   const intro = toMarkdown(lines.slice(Math.min(titleLines, sections[0]!.to), sections[0]!.to), width);
   if (intro) prose.push({ heading: '', markdown: intro });
-  for (const s of proseSections) prose.push({ heading: s.heading, markdown: toMarkdown(lines.slice(s.from, s.to), width) });
+  for (const s of proseSections) prose.push({ heading: s.heading, markdown: toMarkdown(lines.slice(s.from, s.to).filter((l) => !outcomesAfter.has(l)), width) });
 
   const report: Report = {
     source: options.source,
