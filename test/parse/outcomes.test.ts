@@ -120,6 +120,21 @@ describe('cells printed apart, with header words among them', () => {
     ]);
   });
 
+  it('each group\'s 总计 printed right after its first cell (Chromium): read so where only that way adds up', () => {
+    // 30 30 0 0 0 | 40 57 2 19 0 17 0 0 17 0: review 维持 总计 then its middle cells; the two
+    // litigation groups' firsts and totals, then their middle cells (seed 7901's gen-7901-3-chromium).
+    const { outcomes, notes } = apart('30 30 0 0 0', '40 57 2 19 0 17 0 0 17 0');
+    expect(outcomes).toEqual({ review: [30, 0, 0, 0, 30], litigationDirect: [40, 0, 17, 0, 57], litigationAfterReview: [2, 0, 17, 0, 19] });
+    expect(notes.findings).toEqual([expect.objectContaining({ code: 'cells-inferred', message: expect.stringContaining("each group's 总计 printed after its first cell") })]);
+  });
+
+  it('not where two groups\' middle cells could be cut two ways: unread', () => {
+    // 18 35 39 49 3 14 0 3 7 0: 3 14 0 | 3 7 0, or 14 0 3 with 3 7 0 around it, each adds up.
+    const { outcomes } = apart('39 56 0 17 0', '18 35 39 49 3 14 0 3 7 0');
+    expect(outcomes.litigationDirect).toEqual([null, null, null, null, null]);
+    expect(outcomes.litigationAfterReview).toEqual([null, null, null, null, null]);
+  });
+
   it('no reading adds up: the groups that add up as printed, the others unread (cut from other groups\' figures)', () => {
     const { outcomes, notes } = apart('1 0 0 0 1', '2 0 0 0 3 0 0 0 0 0');
     expect(outcomes).toEqual({ review: [1, 0, 0, 0, 1], litigationDirect: [null, null, null, null, null], litigationAfterReview: [0, 0, 0, 0, 0] });

@@ -721,16 +721,19 @@ export function readLateTotal(
  * between another's. Every split of `cells` into `groups` subsequences that all add up is a reading;
  * the one with the fewest switches between groups is taken, and a second reading as good is a doubt.
  * Which group is which follows the order of their totals (printed last in each group); where the
- * groups' first cells come in another order, that is not certain either, and said so.
+ * groups' first cells come in another order, that is not certain either, and said so. With
+ * `totalSecond`, each group's total was printed right after its first cell, before its middle cells.
  */
-export function untangleGroups(cells: readonly Cell[], groups: number, width: number): { values: Cell[][]; doubt?: string } | null {
+export function untangleGroups(cells: readonly Cell[], groups: number, width: number, totalSecond = false): { values: Cell[][]; doubt?: string } | null {
   if (cells.length !== groups * width) return null;
   const taken: number[][] = Array.from({ length: groups }, () => []);
   let best: { parts: number[][]; switches: number } | null = null;
   let rivals = 0;
   let nodes = 0;
-  const key = (parts: number[][]) => JSON.stringify(order(parts).map((g) => g.map((k) => cells[k])));
-  const order = (parts: number[][]) => [...parts].sort((a, b) => a.at(-1)! - b.at(-1)!);
+  // A group's cells as printed, in its columns' order: with `totalSecond`, its total came right after its first cell.
+  const columns = (group: readonly number[]) => (totalSecond ? [group[0]!, ...group.slice(2), group[1]!] : [...group]);
+  const key = (parts: number[][]) => JSON.stringify(order(parts).map((g) => columns(g).map((k) => cells[k])));
+  const order = (parts: number[][]) => [...parts].sort((a, b) => columns(a).at(-1)! - columns(b).at(-1)!);
   const visit = (i: number, last: number, switches: number): boolean => {
     if (++nodes > 2_000_000) return false;
     if (best && switches > best.switches) return true;
@@ -747,7 +750,7 @@ export function untangleGroups(cells: readonly Cell[], groups: number, width: nu
       if (group.length === width) continue;
       // Groups are numbered by their first cell (the same split is not tried under other numbers).
       if (group.length === 0 && g > 0 && taken[g - 1]!.length === 0) continue;
-      if (group.length === width - 1 && !addsUp([...group.map((k) => cells[k]!), cells[i]!])) continue;
+      if (group.length === width - 1 && !addsUp(columns([...group, i]).map((k) => cells[k]!))) continue;
       group.push(i);
       const ok = visit(i + 1, g, switches + (last >= 0 && last !== g ? 1 : 0));
       group.pop();
@@ -761,7 +764,7 @@ export function untangleGroups(cells: readonly Cell[], groups: number, width: nu
   const doubts: string[] = [];
   if (rivals > 0) doubts.push(`${rivals + 1} ways to read the interleaved groups`);
   if (ordered.some((g, k) => g !== found.parts[k])) doubts.push('the groups were printed out of order: which is which is read from the order of their totals');
-  return { values: ordered.map((g) => g.map((k) => cells[k]!)), doubt: doubts.length > 0 ? doubts.join('; ') : undefined };
+  return { values: ordered.map((g) => columns(g).map((k) => cells[k]!)), doubt: doubts.length > 0 ? doubts.join('; ') : undefined };
 }
 
 /**

@@ -89,9 +89,13 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
       if (eachOnOwnLine) warnEachGroup('cells-inferred', 'each cell printed on a line of its own among the header words (text in reading order): taken in table order, which column each figure is in is not certain');
       return read;
     }
-    const untangled = untangleGroups(placed.values, 3, WIDTH);
+    // Chromium may print each group's first cell and its 总计 before its middle cells (维持 总计 纠正 其他
+    // 尚未审结): read so only where the groups as printed do not add up, and only where one way does.
+    const inOrder = untangleGroups(placed.values, 3, WIDTH);
+    const totalSecond = inOrder ? null : untangleGroups(placed.values, 3, WIDTH, true);
+    const untangled = inOrder ?? (totalSecond && !totalSecond.doubt ? totalSecond : null);
     if (!untangled) return unreadGroupsNotAddingUp(read, notes, firstLine);
-    const rule = `groups-interleaved: the 15 cells read as three groups that each add up${untangled.doubt ? '' : ', in the order printed'}`;
+    const rule = `groups-interleaved: the 15 cells read as three groups that each add up${untangled === totalSecond ? ', each group\'s 总计 printed after its first cell' : ''}${untangled.doubt ? '' : ', in the order printed'}`;
     for (let i = 0; i < 15; i++) notes.inferred.push({ path: cellPath(i), rule, line: firstLine });
     notes.findings.push({ severity: untangled.doubt ? 'warning' : 'info', code: 'cells-inferred', message: `section 四: ${untangled.doubt ?? rule}`, path: 'review', line: firstLine });
     return split(untangled.values.flat());
