@@ -131,8 +131,8 @@ describe('cells printed apart, with header words among them', () => {
   it('not where two groups\' middle cells could be cut two ways: unread', () => {
     // 18 35 39 49 3 14 0 3 7 0: 3 14 0 | 3 7 0, or 14 0 3 with 3 7 0 around it, each adds up.
     const { outcomes } = apart('39 56 0 17 0', '18 35 39 49 3 14 0 3 7 0');
-    expect(outcomes.litigationDirect).toEqual([null, null, null, null, null]);
-    expect(outcomes.litigationAfterReview).toEqual([null, null, null, null, null]);
+    expect(outcomes?.litigationDirect).toEqual([null, null, null, null, null]);
+    expect(outcomes?.litigationAfterReview).toEqual([null, null, null, null, null]);
   });
 
   it('no reading adds up: the groups that add up as printed, the others unread (cut from other groups\' figures)', () => {

@@ -204,7 +204,9 @@ function cellsShort(lines: readonly Line[]): number {
   return Math.max(0, orderedRows(stream, from).rows.length * SHAPE.width - printed);
 }
 
-const cellCount = (line: Line) => tokenize(line).filter((t) => t.kind !== 'text').length;
+/** A line's cells (figures and blank marks), in order. */
+const cellsOf = (line: Line) => tokenize(line).filter((t): t is CellToken => t.kind !== 'text');
+const cellCount = (line: Line) => cellsOf(line).length;
 
 /** Runs of neighbouring lines that hold figures (or blank marks) and nothing else. */
 export function figureRuns(lines: readonly Line[]): Line[][] {
@@ -1149,7 +1151,7 @@ function readWithCellsApart(lines: readonly Line[], runs: readonly Line[][], sho
   for (const run of runs) {
     const taken = lastCells(run, short);
     if (!taken) continue;
-    const apart = taken.flatMap((line) => tokenize(line).filter((t): t is CellToken => t.kind !== 'text'));
+    const apart = taken.flatMap(cellsOf);
     const grid = readAsGrid(table.stream, table.from, apart);
     if (grid) found.push({ ...grid, taken });
     if (found.length > 1) return null;
@@ -1187,7 +1189,7 @@ function readWithRowApart(lines: readonly Line[], runs: readonly Line[][], short
   for (const run of runs) {
     const taken = lastCells(run, short);
     if (!taken) continue;
-    const apart = taken.flatMap((line) => tokenize(line).filter((t): t is CellToken => t.kind !== 'text'));
+    const apart = taken.flatMap(cellsOf);
     defs.forEach((group, g) => {
       const row = defs[g + 1];
       const label = group.group ? findLabel(stream, group.label, from) : null;

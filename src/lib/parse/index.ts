@@ -91,6 +91,9 @@ function figuresBeforeHeader(lines: readonly Line[], region: Region): number {
   return before.every((l) => /^[\d\s./\-—]*$/.test(l.text)) && before.some((l) => /\d/.test(l.text)) ? before.length : 0;
 }
 
+/** Whether a line prints a cell (a figure or a blank mark). */
+const holdsCells = (line: Line) => tokenize(line).some((t) => t.kind !== 'text');
+
 /** 四、结转下年度继续办理, table 三's last row. */
 const LAST_ROW = /结转下年度|下年度继续/;
 
@@ -103,7 +106,7 @@ const LAST_ROW = /结转下年度|下年度继续/;
 function labelsAfterHeading(lines: readonly Line[], applications: Region, outcomes: Region): number {
   if (LAST_ROW.test(compact(lines.slice(applications.from, applications.to)))) return 0;
   for (let i = outcomes.from; i < outcomes.to; i++) {
-    if (tokenize(lines[i]!).some((t) => t.kind !== 'text')) return 0;
+    if (holdsCells(lines[i]!)) return 0;
     if (LAST_ROW.test(compact(lines.slice(outcomes.from, i + 1)))) return i + 1 - outcomes.from;
   }
   return 0;
@@ -122,8 +125,7 @@ function outcomesAfterHeading(lines: readonly Line[], outcomes: Region, sections
   if (!next) return [];
   const prose = lines.findIndex((l, i) => i >= next.from && i < next.to && isProseLine(l.text));
   const rest = lines.slice(next.from, prose < 0 ? next.to : prose);
-  const cells = rest.some((l) => tokenize(l).some((t) => t.kind !== 'text'));
-  return cells && OUTCOME_WORDS.test(compact(rest)) ? rest : [];
+  return rest.some(holdsCells) && OUTCOME_WORDS.test(compact(rest)) ? rest : [];
 }
 
 /**
@@ -226,7 +228,7 @@ export function parseReport(text: string, options: ParseOptions): ParseResult {
     ? [...trimAtProse(lines, tables.applications, LAST_ROW), ...(after ? lines.slice(after.from, after.from + borrowed) : [])]
     : null;
   const outcomeRegion = tables.outcomes ? { from: tables.outcomes.from + spilled, to: tables.outcomes.to } : null;
-  const { applications, taken } = applicationLines ? readApplicationsAnywhere(applicationLines, outcomeRegion && tables.outcomes!.from > tables.applications!.from ? lines.slice(outcomeRegion.from, outcomeRegion.to) : [], notes) : { applications: null, taken: new Set<Line>() };
+  const { applications, taken } = applicationLines ? readApplicationsAnywhere(applicationLines, outcomeRegion && after ? lines.slice(outcomeRegion.from, outcomeRegion.to) : [], notes) : { applications: null, taken: new Set<Line>() };
   if (!applications) missingTable('applications', '收到和处理政府信息公开申请情况');
   // Table 四's last lines printed after the next heading are table 四's, not that section's prose.
   const outcomesAfter = new Set(tables.outcomes ? outcomesAfterHeading(lines, tables.outcomes, sections) : []);
