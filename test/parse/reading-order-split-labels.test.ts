@@ -8,6 +8,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture, tableWarning } from './fixture.ts';
 
+/** Table 四 (its three groups) as the truth has it. */
+const expectOutcomesOfTruth = ({ report, truth }: ReturnType<typeof loadFixture>) => {
+  expect(report.review).toEqual(truth.review);
+  expect(report.litigationDirect).toEqual(truth.litigationDirect);
+  expect(report.litigationAfterReview).toEqual(truth.litigationAfterReview);
+};
+
 describe('table 三 whose 总计 label is printed in pieces', () => {
   it('reads split-9301-3: the total row found by （七）总, the table read in reading order', () => {
     const { report, truth } = loadFixture('reading-order-split-labels', 'split-9301-3-libreoffice');
@@ -30,23 +37,19 @@ describe('table 三 whose last label has another row\'s label between its pieces
 
 describe('table 三 whose last labels are printed after section 四\'s heading', () => {
   it('reads split-8501-2: the labels of （五）1 to 四、结转下年度 taken back from section 四, both tables whole', () => {
-    const { report, truth } = loadFixture('reading-order-split-labels', 'split-8501-2-libreoffice');
-    expect(report.findings.filter((f) => f.code === 'row-missing')).toEqual([]);
-    expect(report.applications).toEqual(truth.applications);
-    expect(report.review).toEqual(truth.review);
-    expect(report.litigationDirect).toEqual(truth.litigationDirect);
-    expect(report.litigationAfterReview).toEqual(truth.litigationAfterReview);
+    const fixture = loadFixture('reading-order-split-labels', 'split-8501-2-libreoffice');
+    expect(fixture.report.findings.filter((f) => f.code === 'row-missing')).toEqual([]);
+    expect(fixture.report.applications).toEqual(fixture.truth.applications);
+    expectOutcomesOfTruth(fixture);
   });
 });
 
 describe('table 四 whose last labels and figures are printed after section 五\'s heading', () => {
   it('reads split-8701-0: table 四 whole, and section 五\'s prose without them', () => {
-    const { report, truth } = loadFixture('reading-order-split-labels', 'split-8701-0-libreoffice');
-    expect(report.findings.filter((f) => f.code === 'table-missing')).toEqual([]);
-    expect(report.review).toEqual(truth.review);
-    expect(report.litigationDirect).toEqual(truth.litigationDirect);
-    expect(report.litigationAfterReview).toEqual(truth.litigationAfterReview);
-    const five = report.prose.find((p) => p.heading.startsWith('五、'));
+    const fixture = loadFixture('reading-order-split-labels', 'split-8701-0-libreoffice');
+    expect(fixture.report.findings.filter((f) => f.code === 'table-missing')).toEqual([]);
+    expectOutcomesOfTruth(fixture);
+    const five = fixture.report.prose.find((p) => p.heading.startsWith('五、'));
     expect(five?.markdown).toMatch(/^一是部分单位/);
   });
 });

@@ -1145,8 +1145,9 @@ function fixedOnly(defs: readonly RowDef[], values: ReadonlyMap<string, Cell[]>,
  * one run gives a reading.
  */
 function readWithCellsApart(lines: readonly Line[], runs: readonly Line[][], short: number): { applications: Applications; notes: Notes; taken: Line[] } | null {
+  if (short > MAX_CELLS_APART) return null;
   const table = tableStream(lines);
-  if (!table || short > MAX_CELLS_APART) return null;
+  if (!table) return null;
   const found: { applications: Applications; notes: Notes; taken: Line[] }[] = [];
   for (const run of runs) {
     const taken = lastCells(run, short);

@@ -24,6 +24,8 @@ export const MAX_TEXT_LENGTH = 4_000_000;
 interface Region {
   from: number;
   to: number;
+  /** Table 四's lines printed after the next heading (`outcomesAfterHeading`): the table's, not that section's. */
+  after?: readonly Line[];
 }
 
 const compact = (lines: readonly Line[]) => lines.map((l) => l.text.replace(/\s+/g, '')).join('');
@@ -34,9 +36,10 @@ export function locateTables(lines: readonly Line[], sections: readonly Section[
   const holds: Record<TableKind, (t: string) => boolean> = { active: holdsActive, applications: holdsApplications, outcomes: holdsOutcomes };
   for (const s of sections) {
     const kind = tableOfHeading(s.heading);
+    if (!kind || found[kind]) continue;
     // Table 四's header words may stand after the next heading too (see outcomesAfterHeading).
-    const after = kind === 'outcomes' ? compact(outcomesAfterHeading(lines, s, sections)) : '';
-    if (kind && !found[kind] && holds[kind](compact(lines.slice(s.from, s.to)) + after)) found[kind] = { from: s.from, to: s.to };
+    const after = kind === 'outcomes' ? outcomesAfterHeading(lines, s, sections) : [];
+    if (holds[kind](compact(lines.slice(s.from, s.to)) + compact(after))) found[kind] = { from: s.from, to: s.to, after };
   }
   // Without a heading: from the first line that only the table has, to the next heading or table.
   const starts: Record<TableKind, RegExp> = { active: /第二十条/, applications: FIRST_ROW, outcomes: /行政复议/ };
@@ -47,7 +50,7 @@ export function locateTables(lines: readonly Line[], sections: readonly Section[
     if (from < 0) continue;
     const nextHeading = sections.find((s) => s.from - 1 > from)?.from;
     const to = Math.min(nextHeading !== undefined ? nextHeading - 1 : lines.length, ...Object.values(found).map((r) => (r.from > from ? r.from : Infinity)));
-    if (holds[kind](compact(lines.slice(from, to)))) found[kind] = { from, to };
+    if (holds[kind](compact(lines.slice(from, to)))) found[kind] = { from, to, after: kind === 'outcomes' ? outcomesAfterHeading(lines, { from, to }, sections) : [] };
   }
   return found;
 }
@@ -105,9 +108,11 @@ const LAST_ROW = /结转下年度|下年度继续/;
  */
 function labelsAfterHeading(lines: readonly Line[], applications: Region, outcomes: Region): number {
   if (LAST_ROW.test(compact(lines.slice(applications.from, applications.to)))) return 0;
+  let text = '';
   for (let i = outcomes.from; i < outcomes.to; i++) {
     if (holdsCells(lines[i]!)) return 0;
-    if (LAST_ROW.test(compact(lines.slice(outcomes.from, i + 1)))) return i + 1 - outcomes.from;
+    text += compact([lines[i]!]);
+    if (LAST_ROW.test(text)) return i + 1 - outcomes.from;
   }
   return 0;
 }
@@ -231,7 +236,7 @@ export function parseReport(text: string, options: ParseOptions): ParseResult {
   const { applications, taken } = applicationLines ? readApplicationsAnywhere(applicationLines, outcomeRegion && after ? lines.slice(outcomeRegion.from, outcomeRegion.to) : [], notes) : { applications: null, taken: new Set<Line>() };
   if (!applications) missingTable('applications', '收到和处理政府信息公开申请情况');
   // Table 四's last lines printed after the next heading are table 四's, not that section's prose.
-  const outcomesAfter = new Set(tables.outcomes ? outcomesAfterHeading(lines, tables.outcomes, sections) : []);
+  const outcomesAfter = new Set(tables.outcomes?.after);
   const outcomes = outcomeRegion ? readOutcomes([...trimAtProse(lines, outcomeRegion, /\d/), ...outcomesAfter].filter((l) => !taken.has(l)), notes) : null;
   if (!outcomes) missingTable('review', '行政复议、行政诉讼情况');
 
