@@ -1,5 +1,5 @@
 // Section 三 收到和处理政府信息公开申请情况: 25 rows (23 where （六）其他处理 is one row) of seven columns.
-import type { Applications, ApplicantRow, Cell } from '../schema.ts';
+import type { Applications, ApplicantRow, Cell, Finding } from '../schema.ts';
 import { APPLICANT_COLUMNS } from '../schema.ts';
 import type { Line } from './lines.ts';
 import { applicantRows, checkApplications, columnWhere } from './checks.ts';
@@ -93,7 +93,10 @@ export function tableStream(lines: readonly Line[]): { stream: Stream; from: num
 export function readApplications(lines: readonly Line[], notes: Notes): Applications | null {
   const table = tableStream(lines);
   if (!table) return null;
-  const { stream, from } = table;
+  const { from } = table;
+  const putBack = withLastColumnsPutBack(table.stream, from);
+  const stream = putBack?.stream ?? table.stream;
+  if (putBack) notes.findings.push(putBack.finding);
   const byLabels = emptyNotes();
   const read = toApplications(readRows(stream, ROWS, SHAPE, byLabels, { from }), byLabels);
   const complete = !byLabels.findings.some((f) => f.code === 'row-missing');
@@ -267,6 +270,51 @@ export function readWithSpilledCells(lines: readonly Line[], runs: readonly Line
     path: A,
   });
   return found[0]!;
+}
+
+/** Columns whose header words LibreOffice may print after the first rows' other cells: 其他 and 总计. */
+const LAST_TWO_COLUMNS = 2;
+/** First rows printed so, at most (the header's height spans two or three rows). */
+const MAX_ROWS_BEFORE_HEADER = 3;
+
+/**
+ * The stream with the first rows' last two cells put back after each row's first five, where
+ * LibreOffice printed the header words 其他 and 总计 (header cells spanning the header's rows) after
+ * the first rows' first five cells and then those rows' 其他 and 总计 cells, row by row. Taken only
+ * where the counts fit exactly (five cells a row before the header words, two a row after them, up to
+ * the next label text) and every row so joined adds up to its 总计; null where the text is not so.
+ */
+export function withLastColumnsPutBack(stream: Stream, from: number): { stream: Stream; finding: Finding } | null {
+  const first = stream.cells.findIndex((c) => c.offset >= from);
+  if (first < 0) return null;
+  const pieceEnd = (k: number) => stream.pieces[k + 1] ?? stream.text.length;
+  const pieceText = (k: number) => stream.text.slice(stream.pieces[k]!, pieceEnd(k));
+  const header = stream.pieces.findIndex((start, k) => start > stream.cells[first]!.offset && OTHERS_HEADER.test(pieceText(k)));
+  if (header < 0) return null;
+  let last = header;
+  while (last + 1 < stream.pieces.length && last - header < LAST_TWO_COLUMNS - 1 && OTHERS_HEADER.test(pieceText(last + 1))) last++;
+  const headerStart = stream.pieces[header]!;
+  const tailEnd = stream.pieces[last + 1] ?? Infinity;
+  const heads = stream.cells.slice(first).filter((c) => c.offset <= headerStart);
+  const tails = stream.cells.filter((c) => c.offset >= pieceEnd(last) && c.offset <= tailEnd);
+  const rows = tails.length / LAST_TWO_COLUMNS;
+  const headWidth = SHAPE.width - LAST_TWO_COLUMNS;
+  if (!Number.isInteger(rows) || rows < 1 || rows > MAX_ROWS_BEFORE_HEADER || heads.length !== rows * headWidth) return null;
+  const joined = Array.from({ length: rows }, (_, r) => [...heads.slice(r * headWidth, (r + 1) * headWidth), ...tails.slice(r * LAST_TWO_COLUMNS, (r + 1) * LAST_TWO_COLUMNS)]);
+  if (!joined.every((row) => addsUpAsPrinted(row.map((c) => c.token)))) return null;
+  const moved = new Set(tails);
+  const cells = stream.cells.filter((c) => !moved.has(c));
+  // Each row's last two cells at its fifth's offset, so they stand where the row's label put the rest.
+  cells.splice(first, heads.length, ...joined.flatMap((row) => row.map((c, i) => (i < headWidth ? c : { ...c, offset: row[headWidth - 1]!.offset }))));
+  return {
+    stream: { ...stream, cells },
+    finding: {
+      severity: 'info',
+      code: 'cells-inferred',
+      message: `${A}: the first ${rows === 1 ? 'row\'s' : `${rows} rows'`} 其他 and 总计 cells read from lines ${tails[0]!.token.line}–${tails.at(-1)!.token.line}, printed after those columns' header words, row by row (text in reading order); each row adds up with them`,
+      path: A,
+    },
+  };
 }
 
 /** The header words of the last columns, joined as the stream joins label text. */
