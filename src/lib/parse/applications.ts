@@ -248,17 +248,15 @@ export function readWithSpilledCells(lines: readonly Line[], runs: readonly Line
   const short = cellsShort(lines);
   if (short === 0) return null;
   const found: { applications: Applications; notes: Notes; taken: Line[] }[] = [];
+  // Runs that end alike (section 四's rows of 0s or 无) read the table alike: each text read once.
+  const readings = new Map<string, { applications: Applications; notes: Notes; taken: Line[] } | null>();
   for (const run of runs) {
     const taken = lastCells(run, short);
     if (!taken) continue;
-    const notes = emptyNotes();
-    const applications = readApplications([...lines, ...taken], notes);
-    if (!applications || notes.findings.some((f) => f.unread) || !checkApplications(applications).every((c) => c.ok)) continue;
-    // They are the table's end only where the last of them is its last cell (结转下年度's 总计): figures
-    // of a row in the middle, appended, would add up as well in any row whose figures are all 0.
-    const last = tokenize(taken.at(-1)!).at(-1)!;
-    if ((last.kind === 'number' ? last.value : null) !== (applications.carriedForward?.[SHAPE.width - 1] ?? null)) continue;
-    found.push({ applications, notes, taken });
+    const text = taken.map((l) => l.text).join('\n');
+    if (!readings.has(text)) readings.set(text, readWithLinesAfter(lines, taken));
+    const reading = readings.get(text);
+    if (reading) found.push(reading);
   }
   if (found.length === 0) return readWithRowApart(lines, runs, short) ?? readWithCellsApart(lines, runs, short);
   if (found.length !== 1) return null;
@@ -270,6 +268,18 @@ export function readWithSpilledCells(lines: readonly Line[], runs: readonly Line
     path: A,
   });
   return found[0]!;
+}
+
+/** The table read with `taken` after its lines, where it then reads whole, adding up, `taken`'s last figure its last cell. */
+function readWithLinesAfter(lines: readonly Line[], taken: Line[]): { applications: Applications; notes: Notes; taken: Line[] } | null {
+  const notes = emptyNotes();
+  const applications = readApplications([...lines, ...taken], notes);
+  if (!applications || notes.findings.some((f) => f.unread) || !checkApplications(applications).every((c) => c.ok)) return null;
+  // They are the table's end only where the last of them is its last cell (结转下年度's 总计): figures
+  // of a row in the middle, appended, would add up as well in any row whose figures are all 0.
+  const last = tokenize(taken.at(-1)!).at(-1)!;
+  if ((last.kind === 'number' ? last.value : null) !== (applications.carriedForward?.[SHAPE.width - 1] ?? null)) return null;
+  return { applications, notes, taken };
 }
 
 /** Columns whose header words LibreOffice may print after the first rows' other cells: 其他 and 总计. */
@@ -1197,11 +1207,14 @@ function readWithCellsApart(lines: readonly Line[], runs: readonly Line[][], sho
   const table = tableStream(lines);
   if (!table) return null;
   const found: { applications: Applications; notes: Notes; taken: Line[] }[] = [];
+  // Runs that end alike are placed alike: each text searched once.
+  const grids = new Map<string, ReturnType<typeof readAsGrid>>();
   for (const run of runs) {
     const taken = lastCells(run, short);
     if (!taken) continue;
-    const apart = taken.flatMap(cellsOf);
-    const grid = readAsGrid(table.stream, table.from, apart);
+    const text = taken.map((l) => l.text).join('\n');
+    if (!grids.has(text)) grids.set(text, readAsGrid(table.stream, table.from, taken.flatMap(cellsOf)));
+    const grid = grids.get(text);
     if (grid) found.push({ ...grid, taken });
     if (found.length > 1) return null;
   }
