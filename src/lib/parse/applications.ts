@@ -7,7 +7,7 @@ import { orderings } from './blocks.ts';
 import { readInGridOrder, type GridReading, type GridSearch } from './grid-order.ts';
 import { digitsOf, labelPairs, readInReadingOrder, RETRY_STEPS, rowsPresent, unwrapRow, wrapJoins, wrapPoints, type Depth, type GroupSpan, type OrderedRows } from './order.ts';
 import { emptyNotes, mergeNotes, readRows, type Notes, type RowDef } from './rows.ts';
-import { findFrom, findLabel, labelStart, toStream, type CellToken, type Stream } from './stream.ts';
+import { findFrom, findLabel, labelStart, pieceEnd, pieceText, toStream, type CellToken, type Stream } from './stream.ts';
 import { tokenize } from './tokens.ts';
 
 const A = 'applications';
@@ -247,17 +247,7 @@ function lastCells(run: readonly Line[], count: number): Line[] | null {
 export function readWithSpilledCells(lines: readonly Line[], runs: readonly Line[][]): { applications: Applications; notes: Notes; taken: Line[] } | null {
   const short = cellsShort(lines);
   if (short === 0) return null;
-  const found: { applications: Applications; notes: Notes; taken: Line[] }[] = [];
-  // Runs that end alike (section 四's rows of 0s or 无) read the table alike: each text read once.
-  const readings = new Map<string, { applications: Applications; notes: Notes; taken: Line[] } | null>();
-  for (const run of runs) {
-    const taken = lastCells(run, short);
-    if (!taken) continue;
-    const text = taken.map((l) => l.text).join('\n');
-    if (!readings.has(text)) readings.set(text, readWithLinesAfter(lines, taken));
-    const reading = readings.get(text);
-    if (reading) found.push(reading);
-  }
+  const found = [...runEndReadings(runs, short, (taken) => readWithLinesAfter(lines, taken))];
   if (found.length === 0) return readWithRowApart(lines, runs, short) ?? readWithCellsApart(lines, runs, short);
   if (found.length !== 1) return null;
   const { notes, taken } = found[0]!;
@@ -268,6 +258,23 @@ export function readWithSpilledCells(lines: readonly Line[], runs: readonly Line
     path: A,
   });
   return found[0]!;
+}
+
+/**
+ * For each run, its last `short` cells' lines read by `read`, where it reads them. Runs that end in
+ * the same lines (section 四's rows of 0s or 无) read alike: each text read once, its reading given
+ * again for every such run (two runs so read are still two).
+ */
+function* runEndReadings<T>(runs: readonly Line[][], short: number, read: (taken: Line[]) => T | null): Generator<T> {
+  const readings = new Map<string, T | null>();
+  for (const run of runs) {
+    const taken = lastCells(run, short);
+    if (!taken) continue;
+    const text = taken.map((l) => l.text).join('\n');
+    if (!readings.has(text)) readings.set(text, read(taken));
+    const reading = readings.get(text);
+    if (reading) yield reading;
+  }
 }
 
 /** The table read with `taken` after its lines, where it then reads whole, adding up, `taken`'s last figure its last cell. */
@@ -297,16 +304,14 @@ const MAX_ROWS_BEFORE_HEADER = 3;
 export function withLastColumnsPutBack(stream: Stream, from: number): { stream: Stream; finding: Finding } | null {
   const first = stream.cells.findIndex((c) => c.offset >= from);
   if (first < 0) return null;
-  const pieceEnd = (k: number) => stream.pieces[k + 1] ?? stream.text.length;
-  const pieceText = (k: number) => stream.text.slice(stream.pieces[k]!, pieceEnd(k));
-  const header = stream.pieces.findIndex((start, k) => start > stream.cells[first]!.offset && OTHERS_HEADER.test(pieceText(k)));
+  const header = stream.pieces.findIndex((start, k) => start > stream.cells[first]!.offset && OTHERS_HEADER.test(pieceText(stream, k)));
   if (header < 0) return null;
   let last = header;
-  while (last + 1 < stream.pieces.length && last - header < LAST_TWO_COLUMNS - 1 && OTHERS_HEADER.test(pieceText(last + 1))) last++;
+  while (last + 1 < stream.pieces.length && last - header < LAST_TWO_COLUMNS - 1 && OTHERS_HEADER.test(pieceText(stream, last + 1))) last++;
   const headerStart = stream.pieces[header]!;
   const tailEnd = stream.pieces[last + 1] ?? Infinity;
   const heads = stream.cells.slice(first).filter((c) => c.offset <= headerStart);
-  const tails = stream.cells.filter((c) => c.offset >= pieceEnd(last) && c.offset <= tailEnd);
+  const tails = stream.cells.filter((c) => c.offset >= pieceEnd(stream, last) && c.offset <= tailEnd);
   const rows = tails.length / LAST_TWO_COLUMNS;
   const headWidth = SHAPE.width - LAST_TWO_COLUMNS;
   if (!Number.isInteger(rows) || rows < 1 || rows > MAX_ROWS_BEFORE_HEADER || heads.length !== rows * headWidth) return null;
@@ -345,8 +350,7 @@ function readWithHeadedCells(stream: Stream, from: number): { applications: Appl
   const header = first < 0 ? null : findFrom(stream.text, LAST_COLUMNS_HEADER, stream.cells[first]!.offset + 1);
   if (!header) return null;
   // The block ends at the first piece of label text after the header that is no column header.
-  const pieceEnd = (k: number) => stream.pieces[k + 1] ?? stream.text.length;
-  const next = stream.pieces.findIndex((start, k) => start >= header.end && !HEADER_PIECE.test(stream.text.slice(start, pieceEnd(k))));
+  const next = stream.pieces.findIndex((start, k) => start >= header.end && !HEADER_PIECE.test(pieceText(stream, k)));
   const end = next < 0 ? Infinity : stream.pieces[next]!;
   const block = stream.cells.filter((c) => c.offset >= header.end && c.offset <= end);
   const kept = SHAPE.width - block.length;
@@ -401,15 +405,14 @@ function readWithFirstRowInPieces(stream: Stream, from: number, fixed?: FixedRow
   const head = stream.cells.slice(first, first + 5);
   if (!ONLY_HEADER_WORDS.test(stream.text.slice(header.index, head.at(-1)!.offset))) return null;
   // Where 其他 stands after the five cells, the row's last two follow it; figures alone stand between.
-  const pieceText = (k: number) => stream.text.slice(stream.pieces[k]!, stream.pieces[k + 1] ?? stream.text.length);
   // A piece starts at the offset of the cells printed just before it: those stand at or before its start.
   const last = head.at(-1)!.offset;
-  const others = stream.pieces.findIndex((start, k) => start >= last && OTHERS_HEADER.test(pieceText(k)));
+  const others = stream.pieces.findIndex((start, k) => start >= last && OTHERS_HEADER.test(pieceText(stream, k)));
   let tail = first + 5;
   if (others >= 0 && ONLY_HEADER_WORDS.test(stream.text.slice(last, stream.pieces[others]!))) {
     let end = others;
-    while (stream.pieces[end + 1] !== undefined && OTHERS_HEADER.test(pieceText(end + 1))) end++;
-    const after = stream.pieces[end + 1] ?? stream.text.length;
+    while (stream.pieces[end + 1] !== undefined && OTHERS_HEADER.test(pieceText(stream, end + 1))) end++;
+    const after = pieceEnd(stream, end);
     const next = stream.cells.findIndex((c, i) => i >= first + 5 && c.offset >= after && c.offset > stream.pieces[others]!);
     if (next >= 0) tail = next;
   }
@@ -1207,15 +1210,12 @@ function readWithCellsApart(lines: readonly Line[], runs: readonly Line[][], sho
   const table = tableStream(lines);
   if (!table) return null;
   const found: { applications: Applications; notes: Notes; taken: Line[] }[] = [];
-  // Runs that end alike are placed alike: each text searched once.
-  const grids = new Map<string, ReturnType<typeof readAsGrid>>();
-  for (const run of runs) {
-    const taken = lastCells(run, short);
-    if (!taken) continue;
-    const text = taken.map((l) => l.text).join('\n');
-    if (!grids.has(text)) grids.set(text, readAsGrid(table.stream, table.from, taken.flatMap(cellsOf)));
-    const grid = grids.get(text);
-    if (grid) found.push({ ...grid, taken });
+  const readings = runEndReadings(runs, short, (taken) => {
+    const grid = readAsGrid(table.stream, table.from, taken.flatMap(cellsOf));
+    return grid && { ...grid, taken };
+  });
+  for (const reading of readings) {
+    found.push(reading);
     if (found.length > 1) return null;
   }
   if (found.length !== 1) return null;

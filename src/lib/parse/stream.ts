@@ -35,6 +35,12 @@ export function toStream(lines: readonly Line[]): Stream {
   return { text, lineAt, cells, pieces };
 }
 
+/** Where printed piece `k` of the stream's text ends (where the next starts, or the text's end). */
+export const pieceEnd = (stream: Stream, k: number): number => stream.pieces[k + 1] ?? stream.text.length;
+
+/** Printed piece `k` of the stream's text. */
+export const pieceText = (stream: Stream, k: number): string => stream.text.slice(stream.pieces[k]!, pieceEnd(stream, k));
+
 /** Numbering that starts a label: `1.`, `(三)`, `四、`, `(七)`. */
 const NUMBERING = /(?:\d{1,2}[.、]|\([一二三四五六七八九十]\)|[一二三四五六七八九十]、)/gu;
 
@@ -112,7 +118,6 @@ export function findWithGaps(stream: Stream, pattern: RegExp, from: number): { i
   const { text, pieces } = stream;
   let pieceAt = PIECE_AT.get(stream);
   if (!pieceAt) PIECE_AT.set(stream, (pieceAt = new Map(pieces.map((start, k) => [start, k] as const))));
-  const pieceEnd = (k: number) => pieces[k + 1] ?? text.length;
   let best: { index: number; end: number } | null = null;
   for (const word of words) {
     // match word[j..] at position pos, having skipped `skipped` pieces so far; returns the end or -1.
@@ -125,8 +130,9 @@ export function findWithGaps(stream: Stream, pattern: RegExp, from: number): { i
       const k = pieceAt.get(pos);
       if (k === undefined || j === 0 || skipped >= MAX_SKIPPED) return -1;
       // Skip the piece starting here (short, or another row's label whole), then continue at the next piece.
-      if (pieceEnd(k) - pos > MAX_SKIPPED_LENGTH && !isOtherLabel(text.slice(pos, pieceEnd(k)))) return -1;
-      return walk(pieceEnd(k), j, skipped + 1);
+      const end = pieceEnd(stream, k);
+      if (end - pos > MAX_SKIPPED_LENGTH && !isOtherLabel(text.slice(pos, end))) return -1;
+      return walk(end, j, skipped + 1);
     };
     for (let i = text.indexOf(word[0]!, from); i >= 0 && (!best || i < best.index); i = text.indexOf(word[0]!, i + 1)) {
       const end = walk(i, 0, 0);
