@@ -120,6 +120,27 @@ describe('stackedDigitsJoined: figures wrapped a digit a line in a narrow column
   });
 });
 
+describe('a row on one line with its wrapped figures\' last digits on the lines after it', () => {
+  const at = (line: number, ...vs: number[]) => vs.map((v): CellToken => ({ kind: 'number', value: v, line, printed: String(v) }));
+  const shape = { width: 7, lastIsTotal: true };
+
+  it('joins the rests to the figures, in column order, where exactly one way adds up (Chromium: 1611 as 161 then 1)', () => {
+    // 一、本年新收政府 | 161 32 0 0 0 1 166 | 信息公开申请数量 | 1 | 7 0: the label's second line between.
+    const tokens = [...at(1, 161, 32, 0, 0, 0, 1, 166), ...at(3, 1), ...at(4, 7, 0)];
+    expect(placeCells(tokens, shape)).toEqual({ values: [1611, 32, 0, 0, 0, 17, 1660], inferred: rule('row-rests-joined', 7) });
+  });
+
+  it('leaves the row to the other rules where the row is not whole on its first line, two joinings add up or a rest is wider than its figure', () => {
+    const surplus = (tokens: CellToken[]) => placeCells(tokens, shape).inferred[0]?.rule;
+    // The first line holds six figures: no row printed whole on it.
+    expect(surplus([...at(1, 161, 32, 0, 0, 0, 1), ...at(2, 166, 1), ...at(3, 7, 0)])).not.toBe('row-rests-joined');
+    // 1 1 0 0 0 0 12 then 1: 11 1 … 12 and 1 11 … 12 both add up.
+    expect(surplus([...at(1, 1, 1, 0, 0, 0, 0, 12), ...at(2, 1)])).not.toBe('row-rests-joined');
+    // 200 14 0 0 0 0 2 then 14: 214 adds up, but a line's rest is never wider than the line.
+    expect(surplus([...at(1, 200, 14, 0, 0, 0, 0, 2), ...at(2, 14)])).not.toBe('row-rests-joined');
+  });
+});
+
 describe('implausible figures', () => {
   it('says why, by measure', () => {
     expect(implausible(Infinity, 'count')).toBe('too large to be a number');
@@ -229,6 +250,18 @@ describe('readRows', () => {
       { severity: 'warning', code: 'cells-ignored', message: 't.g: 1 cells beside a heading row were not read', path: 't.g', line: 2 },
       { severity: 'warning', code: 'row-missing', message: 't.c: row not found in the report', path: 't.c', unread: true },
     ]);
+  });
+
+  it('a heading wrapped around its first row\'s line of figures, that row holding only their rests: the figures are that row\'s', () => {
+    // Chromium: 乙 | 11 2 11 | 组 | 丙行 | 1 | 3: 111 + 2 = 113.
+    const text = lines('甲行 1 2 3', '乙', '11 2 11', '组', '丙行', '1', '3', '丁行 0 0 0', '戊行 1 1 2');
+    const notes = emptyNotes();
+    expect(readRows(toStream(text), defs, { width: 3, lastIsTotal: true }, notes).get('t.b')).toEqual([111, 2, 113]);
+    expect(notes.findings).toContainEqual({ severity: 'info', code: 'cells-inferred', message: 't.b: cells placed by rule row-rests-joined', path: 't.b', line: 5 });
+    // Where the row's rests do not join so that it adds up, the heading's figures stay the heading's.
+    const apart = emptyNotes();
+    expect(readRows(toStream(lines('甲行 1 2 3', '乙', '11 2 11', '组', '丙行', '5', '3', '丁行 0 0 0', '戊行 1 1 2')), defs, { width: 3, lastIsTotal: true }, apart).get('t.b')).not.toEqual([111, 2, 113]);
+    expect(apart.findings).toContainEqual({ severity: 'warning', code: 'cells-ignored', message: 't.g: 3 cells beside a heading row were not read', path: 't.g', line: 2 });
   });
 
   it('a heading row with a blank mark beside it says nothing; an optional row not found is left out', () => {

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
 import { loadFixture, tableWarning } from './fixture.ts';
 import { readApplications } from '../../src/lib/parse/applications.ts';
-import { cutIntoRows, unwrapRow, wrapJoins } from '../../src/lib/parse/order.ts';
+import { cutIntoRows, wrapJoins } from '../../src/lib/parse/order.ts';
+import { unwrapRow } from '../../src/lib/parse/cells.ts';
 import { emptyNotes } from '../../src/lib/parse/rows.ts';
 import type { Line } from '../../src/lib/parse/lines.ts';
 
@@ -142,5 +143,20 @@ describe('figures wrapped inside their cells (LibreOffice)', () => {
     rows(report.applications).flat().forEach((v, i) => {
       if (v !== null) expect(v).toBe(want[i]);
     });
+  });
+});
+
+describe('rows on one line with their wrapped figures\' rests on the lines after (Chromium)', () => {
+  it('reads 一 and （一） of probe-8701-6-chromium (1611 as 161 … 1; （一）\'s line of figures inside its group\'s wrapped heading), and no figure wrong', () => {
+    // 一、本年新收政府 | 161 32 0 0 0 1 166 | 信息公开申请数量 | 1 | 7 0 … 三、本年度办理结 | 果 | 110 15 0 0 0 4 112 | （一）予以公开 | 6 | 5
+    const { report, truth } = loadFixture('reading-order-wrapped', 'probe-8701-6-chromium');
+    expect(report.applications?.received).toEqual(truth.applications.received);
+    expect(report.applications?.granted).toEqual(truth.applications.granted);
+    const joined = report.findings.filter((f) => f.message.endsWith('cells placed by rule row-rests-joined')).map((f) => f.path);
+    expect(joined).toEqual(['applications.received', 'applications.granted']);
+    const rows = (a: unknown): unknown[] => (Array.isArray(a) ? [a] : a && typeof a === 'object' ? Object.values(a).flatMap(rows) : []);
+    const want = rows(truth.applications).flat();
+    const read = rows(report.applications).flat();
+    expect(read.filter((v, i) => v !== null && v !== want[i])).toEqual([]);
   });
 });

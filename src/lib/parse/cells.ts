@@ -59,6 +59,55 @@ function keepings(n: number, keep: number): number[][] {
   return out;
 }
 
+/** At most this many figures of one row wrapped onto the lines after it. */
+export const MAX_WRAPPED = 3;
+
+/**
+ * A row whose figures were too wide for their cells (full-width digits in narrow columns): each
+ * wrapped figure's first digits stand in the row's line with the other cells, the rest of its
+ * digits after that line, in column order. `run` is the row's `width` cells followed by those rests;
+ * each rest is joined to a different figure (not 0: a 0 has no more digits), in column order. The
+ * row is read only where exactly one such joining adds up to its total; else null.
+ */
+export function unwrapRow(run: readonly Cell[], width: number): Cell[] | null {
+  const head = run.slice(0, width);
+  const rests = run.slice(width);
+  if (rests.length === 0 || rests.some((v) => v === null || !Number.isInteger(v))) return null;
+  const wrappable = head.flatMap((v, c) => (v !== null && v > 0 && Number.isInteger(v) ? [c] : []));
+  let found: Cell[] | null = null;
+  const pick = (from: number, chosen: number[]): boolean => {
+    if (chosen.length === rests.length) {
+      const row = [...head];
+      chosen.forEach((c, k) => (row[c] = Number(`${head[c]}${rests[k]}`)));
+      if (!addsUpToLast(row)) return true;
+      if (found) return false;
+      found = row;
+      return true;
+    }
+    for (let k = from; k < wrappable.length; k++) if (!pick(k + 1, [...chosen, wrappable[k]!])) return false;
+    return true;
+  };
+  return pick(0, []) ? found : null;
+}
+
+/**
+ * A row printed whole on one line whose wrapped figures' last digits stand on the lines after it
+ * (Chromium: a cell's second line below the row's line, the row label's second line maybe between):
+ * joined as `unwrapRow` does, each rest no wider than its figure's first line (a line's rest never is).
+ */
+export function restsJoined(tokens: readonly CellToken[], width: number): Cell[] | null {
+  const head = tokens.slice(0, width);
+  const rests = tokens.slice(width);
+  const line = tokens[0]?.line;
+  const digits = (t: CellToken) => (t.kind === 'number' && /^\d+$/u.test(t.printed ?? '') ? t.printed! : null);
+  if (head.length < width || rests.length === 0 || rests.length > MAX_WRAPPED) return null;
+  if (!head.every((t) => t.line === line) || !rests.every((t) => t.line > line! && digits(t))) return null;
+  const row = unwrapRow(tokens.map(valueOf), width);
+  if (!row) return null;
+  const joined = head.flatMap((t, c) => (row[c] !== valueOf(t) ? [digits(t)] : []));
+  return joined.every((h, k) => h !== null && digits(rests[k]!)!.length <= h.length) ? row : null;
+}
+
 /** Most ways to join stacked digits tried for one row. */
 const MAX_STACK_READINGS = 5000;
 
@@ -122,6 +171,9 @@ export function placeCells(tokens: readonly CellToken[], shape: RowShape): Place
   const cells = tokens.filter((t) => !isEmpty(t)).map(valueOf);
   if (cells.length === 0) return { values: Array(width).fill(null), inferred: [] };
   const all = Array.from({ length: width }, (_, index) => index);
+
+  const rested = shape.lastIsTotal && cells.length > width ? restsJoined(tokens.filter((t) => !isEmpty(t)), width) : null;
+  if (rested) return { values: rested, inferred: all.map((index) => ({ index, rule: 'row-rests-joined' })) };
 
   const stacked = shape.lastIsTotal && cells.length > width ? stackedDigitsJoined(tokens.filter((t) => !isEmpty(t)), width, addsUpToLast) : null;
   if (stacked) return { values: stacked, inferred: all.map((index) => ({ index, rule: 'stacked-digits-joined' })) };

@@ -5,7 +5,7 @@
 // the region, the cells are cut into those rows in table order, and the cut is chosen by the table's
 // own arithmetic (each row adds up to its 总计). Used only where reading by labels does not add up.
 import type { Cell } from '../schema.ts';
-import type { RowShape } from './cells.ts';
+import { MAX_WRAPPED, unwrapRow, type RowShape } from './cells.ts';
 import type { RowDef } from './rows.ts';
 import { decodeBlocks, MAX_TWO_PASS_ROWS, type ColumnIdentity, type ShuffleCache } from './blocks.ts';
 import { findLabel, type Stream } from './stream.ts';
@@ -60,37 +60,6 @@ interface Segment {
 
 /** At most this many rows printed as one block of strips. */
 const MAX_TANGLE = 12;
-/** At most this many figures of one row wrapped onto the lines after it. */
-const MAX_WRAPPED = 3;
-
-/**
- * A row whose figures were too wide for their cells (full-width digits in narrow columns): each
- * wrapped figure's first digits stand in the row's line with the other cells, the rest of its
- * digits after that line, in column order. `run` is the row's `width` cells followed by those rests;
- * each rest is joined to a different figure (not 0: a 0 has no more digits), in column order. The
- * row is read only where exactly one such joining adds up to its total; else null.
- */
-export function unwrapRow(run: readonly Cell[], width: number): Cell[] | null {
-  const head = run.slice(0, width);
-  const rests = run.slice(width);
-  if (rests.length === 0 || rests.some((v) => v === null || !Number.isInteger(v))) return null;
-  const wrappable = head.flatMap((v, c) => (v !== null && v > 0 && Number.isInteger(v) ? [c] : []));
-  let found: Cell[] | null = null;
-  const pick = (from: number, chosen: number[]): boolean => {
-    if (chosen.length === rests.length) {
-      const row = [...head];
-      chosen.forEach((c, k) => (row[c] = Number(`${head[c]}${rests[k]}`)));
-      if (!addsUp(row)) return true;
-      if (found) return false;
-      found = row;
-      return true;
-    }
-    for (let k = from; k < wrappable.length; k++) if (!pick(k + 1, [...chosen, wrappable[k]!])) return false;
-    return true;
-  };
-  return pick(0, []) ? found : null;
-}
-
 /** At most this many sets of joins are made by `wrapJoins`; more is no reading. */
 const MAX_WRAP_SETS = 64;
 

@@ -1,6 +1,6 @@
 // Reading rows out of a stream by their labels, in the order the table prints them.
 import type { Cell, Finding, Inference } from '../schema.ts';
-import { addsUpToLast, droppedFinding, guardFigures, placeCells, type RowShape } from './cells.ts';
+import { addsUpToLast, droppedFinding, guardFigures, placeCells, restsJoined, type RowShape } from './cells.ts';
 import { cellsBetween, findLabel, labelStart, type CellToken, type Stream } from './stream.ts';
 
 export interface RowDef {
@@ -91,6 +91,23 @@ function cellsAfterLabels(found: readonly Anchor[], tokensOf: Map<Anchor, CellTo
 }
 
 /**
+ * A group heading wrapped around its first row's figures (Chromium: 三、本年度办理结 | 110 15 0 0 0 4
+ * 112 | 果 | （一）予以公开 | 6 | 5): the heading holds one line of a row's cells, its first row only
+ * the rests of that row's wrapped figures (`restsJoined`). The cells are that row's.
+ */
+function headingCellsToFirstRow(found: readonly Anchor[], tokensOf: Map<Anchor, CellToken[]>, { width, lastIsTotal }: RowShape) {
+  if (!lastIsTotal) return;
+  found.forEach((heading, k) => {
+    const row = found[k + 1];
+    if (!heading.def.group || !row || row.def.group || row.def.landmark) return;
+    const cells = [...tokensOf.get(heading)!, ...tokensOf.get(row)!];
+    if (tokensOf.get(heading)!.length !== width || !restsJoined(cells, width)) return;
+    tokensOf.set(row, cells);
+    tokensOf.set(heading, []);
+  });
+}
+
+/**
  * Reads the rows of `defs` from `stream`; `until` bounds the last row. Cells are placed by
  * `placeCells`, whose inferences and doubts become notes.
  */
@@ -105,6 +122,7 @@ export function readRows(
   const found = anchors.filter((a): a is Anchor => a !== null);
   const tokensOf = new Map<Anchor, CellToken[]>();
   found.forEach((a, k) => tokensOf.set(a, cellsBetween(stream, a.start, found[k + 1]?.start ?? options.until ?? Infinity)));
+  headingCellsToFirstRow(found, tokensOf, shape);
   const block = cellsAfterLabels(found, tokensOf, shape);
   const rows = new Map<string, Cell[] | null>();
   for (const [i, def] of defs.entries()) {
