@@ -3,7 +3,8 @@
 // reading-order rule reads it (applications.ts, readAsGrid). Fixtures: LibreOffice's text with pairs
 // and triples of rows printed column by column beside figures wrapped inside their cells, and with a
 // group's first row's cells printed around the group's label, middle columns first
-// (test/fixtures/reading-order-grid/, seeds 7701 and 8801), and a few cells printed among section
+// (test/fixtures/reading-order-grid/, seeds 7701 and 8801; rows left blank printing nothing, seed
+// 8701), and a few cells printed among section
 // 四's figures (seed 7301).
 import { describe, expect, it } from 'vitest';
 import { readInGridOrder, type GridProblem } from '../../src/lib/parse/grid-order.ts';
@@ -81,6 +82,19 @@ describe('readInGridOrder', () => {
     expect(readInGridOrder(grid(figures, { block: [9, 3], blockAt }), search)).toEqual({ kind: 'none' });
   });
 
+  it('skips a row left blank that printed nothing, also between two rows printed column by column', () => {
+    // t = 2a + b, b blank: a and t printed column by column (1 2 | 2 4 | 0 0 | 3 6) with b between them.
+    const weighted = grid([1, 2, 2, 4, 0, 0, 3, 6], { identities: [[2, 1, -1]] });
+    expect(readInGridOrder(weighted, search)).toEqual({ kind: 'none' });
+    expect(readInGridOrder({ ...weighted, blankRows: true }, search)).toEqual({ kind: 'read', cells: [[1, 2, 0, 3], [null, null, null, null], [2, 4, 0, 6]] });
+  });
+
+  it('leaves a row unread where the sums do not say whether it or another is the blank one', () => {
+    // a + b = t with a or b blank: 2 7 1 10 is a's or b's.
+    const unsure = [undefined, undefined, undefined, undefined];
+    expect(readInGridOrder(grid([2, 7, 1, 10, 2, 7, 1, 10], { blankRows: true }), search)).toEqual({ kind: 'read', cells: [unsure, unsure, [2, 7, 1, 10]] });
+  });
+
   it('gives up, knowing nothing, past its states', () => {
     expect(readInGridOrder(grid([2, 5, 7, 1, 1, 3, 10, 9, 7, 8, 4, 19]), { ...search, maxStates: 2 })).toEqual({ kind: 'too-many' });
   });
@@ -100,6 +114,19 @@ describe('table 三 read as a grid in reading order', () => {
     expect(report.applications).toEqual(truth.applications);
     const warning = tableWarning(report, /each group's first row's cells in any order/);
     expect(warning?.severity).toBe('warning');
+  });
+
+  it('reads probe-8701-2-libreoffice\'s last rows, its rows left blank printing nothing and 6 figures wrapped in their cells, and leaves the rows the sums cannot place unread', () => {
+    // 248 3 59 0 0 0 0 254 2 … : received, carriedOver blank (nothing printed), … , needsCreation and
+    // confirmation blank; which of received and carriedOver is blank the figures do not say, nor which
+    // results rows: their cells unread, never shifted into a neighbour's.
+    const { report, truth } = loadFixture('reading-order-grid', 'probe-8701-2-libreoffice');
+    expect(tableWarning(report, /figures fewer than cells \(rows left blank printing nothing\)/)?.severity).toBe('warning');
+    for (const row of ['total', 'carriedForward'] as const) expect(report.applications?.[row]).toEqual(truth.applications[row]);
+    const cells = applicantRows(report.applications!).flatMap(([path, row]) => (row ?? []).map((v, c) => ({ at: `${path}[${c}]`, v })));
+    const truthByPath = new Map<string, number | null>(applicantRows(truth.applications).flatMap(([path, row]) => (row ?? []).map((v, c) => [`${path}[${c}]`, v] as const)));
+    expect(cells.filter((x) => x.v !== null && x.v !== truthByPath.get(x.at))).toEqual([]);
+    expect(cells.filter((x) => x.v === null && truthByPath.get(x.at) !== null).filter((x) => unreadReason(report, x.at) === undefined)).toEqual([]);
   });
 
   it('reads fresh-7301-0-libreoffice\'s cells every passing order agrees on, 3 of them printed among section 四\'s figures', () => {

@@ -139,12 +139,17 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   if (grid && !grid.partial) return keep(grid.applications, grid.notes, notes);
   const around = readWithDigitsAroundLabels(lines, stream, from);
   if (around) return keep(around.applications, around.notes, notes);
-  if (grid) return keep(grid.applications, grid.notes, notes);
+  // Rows left blank that printed nothing may be any of several (the sums do not say which): where the
+  // orders disagree, the reading by labels, whose labels say, goes first.
+  if (grid && !grid.blankRows) return keep(grid.applications, grid.notes, notes);
   // Neither reading adds up, in text that shows reading order's marks: a cell no identity vouches for
   // was likely cut from other rows' figures. Unread, not wrong.
   const left = unreadUnbalanced(read, byLabels);
   // What is left still does not add up: in text printed in reading order that says nothing of which
   // figures are off, so every row of the table is in doubt (a blank row may hold another row's figures).
+  // The grid's cells, each the same under every order that adds up, are then the surer reading; so
+  // they are too where they are as many as the labels' reading keeps.
+  if (grid && (!checkApplications(left).every((c) => c.ok) || cellsRead(grid.applications) >= cellsRead(left))) return keep(grid.applications, grid.notes, notes);
   if (!checkApplications(left).every((c) => c.ok)) {
     byLabels.findings.push({ severity: 'warning', code: 'order-doubtful', message: `${A}: printed in reading order and no reading of it adds up; any of its figures may be another row's or column's`, path: A });
   }
@@ -179,6 +184,9 @@ export function unreadUnbalanced(read: Applications, notes: Notes): Applications
   }
   return out;
 }
+
+/** How many of the table's cells hold a figure. */
+const cellsRead = (read: Applications) => applicantRows(read).reduce((n, [, row]) => n + (row ?? []).filter((v) => v !== null).length, 0);
 
 /** No figure of the table stands on a line that holds label text: each stands on a line of its own. */
 function figuresApart(stream: Stream, from: number): boolean {
@@ -719,14 +727,14 @@ const GRID_SEARCH: GridSearch = { maxOpen: 3, maxStates: 300_000 };
 const GRID_RULE = 'reading-order-grid: every cell after the cell above it and the cell left of it, in whatever order the page printed them; the one table under which every row and column adds up';
 
 /**
- * Table 三 whose every cell printed a figure or a blank mark, in an order none of the readers above
- * knows (two or three rows column by column beside rows row by row, figures wrapped inside their
- * cells): read as a grid printed in some order that keeps each column
+ * Table 三 whose every cell printed a figure or a blank mark, or whose rows left blank printed
+ * nothing, in an order none of the readers above knows (two or three rows column by column beside
+ * rows row by row, figures wrapped inside their cells): read as a grid printed in some order that keeps each column
  * top to bottom and each row left to right (`readInGridOrder`). A cell is read where every such order
  * under which the table adds up puts the same figure in it, the others left unread (`partial`: taken
  * only where no later reader reads the table whole).
  */
-function readAsGrid(stream: Stream, from: number, apart: readonly CellToken[] = []): { applications: Applications; notes: Notes; partial: boolean } | null {
+function readAsGrid(stream: Stream, from: number, apart: readonly CellToken[] = []): { applications: Applications; notes: Notes; partial: boolean; blankRows: boolean } | null {
   const first = stream.cells.findIndex((c) => c.offset >= from);
   if (first < 0) return null;
   const cells = stream.cells.slice(first);
@@ -737,7 +745,10 @@ function readAsGrid(stream: Stream, from: number, apart: readonly CellToken[] = 
   const block = apart.map((token) => value({ token }));
   // The block begins at a line break between two figures (or after the last).
   const blockAt = new Set(block.length === 0 ? [] : cells.flatMap((c, k) => (k === cells.length - 1 || cells[k + 1]!.token.line !== c.token.line ? [k + 1] : [])));
-  const problem = { figures: cells.map(value), block, blockAt, joined, rows: rows.length, width: SHAPE.width, identities: columnIdentities(rows) };
+  // Fewer figures than cells: rows left blank printed nothing (each skipped whole, where that reads).
+  // Cells printed apart make up the count themselves (readWithCellsApart).
+  const blankRows = block.length === 0 && cells.length < rows.length * SHAPE.width;
+  const problem = { figures: cells.map(value), block, blockAt, joined, blankRows, rows: rows.length, width: SHAPE.width, identities: columnIdentities(rows) };
   // With every figure a cell, figures that cannot add up as the table does need no search.
   if (cells.length + block.length === rows.length * SHAPE.width && !sumsAsTableMay([...problem.figures, ...block])) return null;
   // Where no order adds up, wider orders, one after another (each a wider search, so only then):
@@ -754,7 +765,7 @@ function readAsGrid(stream: Stream, from: number, apart: readonly CellToken[] = 
   let reading: GridReading = { kind: 'none' };
   let said = '';
   // Cells printed apart widen the search already: rows then in order only.
-  for (const widening of block.length > 0 ? widenings.slice(0, 1) : widenings) {
+  for (const widening of block.length > 0 || blankRows ? widenings.slice(0, 1) : widenings) {
     reading = readInGridOrder({ ...problem, free: widening.free }, widening.search);
     said = widening.said;
     if (reading.kind !== 'none') break;
@@ -773,7 +784,7 @@ function readAsGrid(stream: Stream, from: number, apart: readonly CellToken[] = 
     notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${cell}: different orders of the page that add up put different figures here (text in reading order); left unread`, path: cell, line: notes.lines[row], unread: true });
   }
   const joins = cells.length + block.length - rows.length * SHAPE.width;
-  return theOneReading(new Map([['grid', { applications, notes, partial: unsure.length > 0 }]]), `printed in an order none of the row or column rules knows${joins > 0 ? `, ${joins} figures wrapped over two lines in their cells` : ''}; every order that keeps each column top to bottom and each row left to right${said} and under which the table adds up ${unsure.length > 0 ? `puts the same figure in each cell read (the ${unsure.length} cells where they differ left unread)` : 'gives this one table'}`);
+  return theOneReading(new Map([['grid', { applications, notes, partial: unsure.length > 0, blankRows }]]), `printed in an order none of the row or column rules knows${joins > 0 ? `, ${joins} figures wrapped over two lines in their cells` : ''}${blankRows ? `, ${rows.length * SHAPE.width - cells.length - block.length} figures fewer than cells (rows left blank printing nothing)` : ''}; every order that keeps each column top to bottom and each row left to right${said} and under which the table adds up ${unsure.length > 0 ? `puts the same figure in each cell read (the ${unsure.length} cells where they differ left unread)` : 'gives this one table'}`);
 }
 
 /** At most this many sets of joins are read by readWithDigitsAroundLabels; more leaves the table unread. */

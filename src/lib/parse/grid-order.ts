@@ -10,7 +10,8 @@
 // reached by many orders are searched once. A cell is read only where every order that passes puts
 // the same figure in it. Rows named free may print their cells in any order, each column still top
 // to bottom. A block of figures printed apart (after the next heading) is placed, whole and in its
-// order, wherever the search finds it fits.
+// order, wherever the search finds it fits. Where rows left blank printed nothing, a row no column
+// has begun may be found blank: each column then passes it without a figure.
 import type { Cell } from '../schema.ts';
 
 export interface GridProblem {
@@ -28,6 +29,11 @@ export interface GridProblem {
   block?: readonly Cell[];
   /** Where the block may begin: before which figures (at a line break between two of them). */
   blockAt?: ReadonlySet<number>;
+  /**
+   * Rows left blank may print nothing at all (no figure, no blank mark): a row no other row is begun
+   * beside may then be skipped, its cells blank.
+   */
+  blankRows?: boolean;
   /** Where figure k may be the first line of a figure wrapped inside its cell: the two joined. */
   joined?: ReadonlyMap<number, number>;
   rows: number;
@@ -65,7 +71,8 @@ export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: Gr
   const n = figures.length;
   const total = rows * width;
   // Each join takes one figure too many: more figures than joins can take is no reading of this grid.
-  if (n + block.length < total || n + block.length - total > joined.size || rows === 0) return { kind: 'none' };
+  const blankRows = problem.blankRows === true;
+  if ((!blankRows && n + block.length < total) || n + block.length - total > joined.size || rows === 0) return { kind: 'none' };
   // Each identity, and each sum and difference of two, bounds a column's figures as they are placed:
   // figures are counts (never below 0), so where every row still to come weighs ≥ 0 the weighted sum
   // so far must not be above 0, where every one weighs ≤ 0 not below, and where none is left, 0.
@@ -95,13 +102,15 @@ export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: Gr
   // The block's figures taken: once begun, the block goes on to its end.
   let taken = 0;
   let placed = 0;
+  // Rows found blank (printed nothing): each column passes them without a figure.
+  const blank = Array<boolean>(rows).fill(false);
   const lowest = () => Math.min(...heights);
   const highest = () => Math.max(...heights);
 
   const key = () => {
     const open: string[] = [];
     // Rows begun but not ended: their sums so far.
-    for (let r = lowest(); r < highest(); r++) open.push(String(rowSums[r]));
+    for (let r = lowest(); r < highest(); r++) open.push(blank[r] ? 'b' : String(rowSums[r]));
     for (let k = 0; k < identities.length; k++) {
       for (let c = 0; c < width; c++) if (heights[c]! <= lastRow[k]!) open.push(String(boundSums[k]![c]));
     }
@@ -138,6 +147,8 @@ export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: Gr
   /** The moves from here: column, the figure placed, how many printed figures it takes (of the block: `apart`). */
   const moves = () => {
     const out: { c: number; cell: Cell; take: number; apart: number }[] = [];
+    // The next row no column has begun, left blank: column -1.
+    if (blankRows && heights[0]! < rows && highest() === heights[0] && heights[0]! + 1 - lowest() <= maxOpen) out.push({ c: -1, cell: null, take: 0, apart: 0 });
     const surplus = n - next + block.length - taken - (total - placed);
     const inBlock = taken > 0 && taken < block.length;
     for (let c = 0; c < width; c++) {
@@ -145,13 +156,52 @@ export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: Gr
       if (!inBlock && next < n) {
         out.push({ c, cell: figures[next]!, take: 1, apart: 0 });
         const both = joined.get(next);
-        if (surplus > 0 && both !== undefined) out.push({ c, cell: both, take: 2, apart: 0 });
+        // Skipped rows take no figure: how many figures are too many is known only at the end.
+        if ((surplus > 0 || blankRows) && both !== undefined) out.push({ c, cell: both, take: 2, apart: 0 });
       }
       if (inBlock || (taken === 0 && blockAt.has(next))) out.push({ c, cell: block[taken]!, take: 0, apart: 1 });
     }
     return out;
   };
   const done = () => next === n && taken === block.length;
+  // Each move's cells filled, as columns, to be emptied in reverse (a blank row's cells with it).
+  const filled: number[][] = [];
+  /** Takes column c past the blank rows it stands at; false (nothing taken) where a blank cell does not fit. */
+  const passBlanks = (c: number, into: number[]): boolean => {
+    while (heights[c]! < rows && blank[heights[c]!]) {
+      if (!fits(c, 0)) return false;
+      shift(c, 0, 1);
+      into.push(c);
+    }
+    return true;
+  };
+  /**
+   * Fills cell (heights[c], c) with v where it fits, then takes the column past blank rows; c -1 marks
+   * the row at column 0's height blank and takes every column standing there past it.
+   */
+  const place = (c: number, v: number): boolean => {
+    const cells: number[] = [];
+    filled.push(cells);
+    let ok = true;
+    if (c >= 0) {
+      ok = fits(c, v);
+      if (ok) {
+        shift(c, v, 1);
+        cells.push(c);
+        ok = passBlanks(c, cells);
+      }
+    } else {
+      blank[heights[0]!] = true;
+      for (let k = 0; k < width && ok; k++) ok = passBlanks(k, cells);
+    }
+    if (!ok) unplace(c, v);
+    return ok;
+  };
+  const unplace = (c: number, v: number) => {
+    const cells = filled.pop()!;
+    for (let i = cells.length - 1; i >= 0; i--) shift(cells[i]!, i === 0 && c >= 0 ? v : 0, -1);
+    if (c < 0) blank[heights[0]!] = false;
+  };
 
   const passes = new Map<string, boolean>();
   let tooMany = false;
@@ -167,14 +217,13 @@ export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: Gr
     let any = false;
     for (const { c, cell, take, apart } of moves()) {
       const v = cell ?? 0;
-      if (!fits(c, v)) continue;
-      shift(c, v, 1);
+      if (!place(c, v)) continue;
       next += take;
       taken += apart;
       if (walk()) any = true;
       next -= take;
       taken -= apart;
-      shift(c, v, -1);
+      unplace(c, v);
       if (tooMany) return false;
     }
     passes.set(k, any);
@@ -192,19 +241,19 @@ export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: Gr
     visited.add(k);
     for (const { c, cell, take, apart } of moves()) {
       const v = cell ?? 0;
-      if (!fits(c, v)) continue;
-      const r = heights[c]!;
-      shift(c, v, 1);
+      const r = heights[Math.max(c, 0)]!;
+      if (!place(c, v)) continue;
       next += take;
       taken += apart;
       const passing = placed === total ? done() : passes.get(key()) === true;
       if (passing) {
-        seen[r]![c]!.set(String(cell), cell);
+        if (c < 0) seen[r]!.forEach((m) => m.set('null', null));
+        else seen[r]![c]!.set(String(cell), cell);
         collect();
       }
       next -= take;
       taken -= apart;
-      shift(c, v, -1);
+      unplace(c, v);
     }
   };
   collect();
