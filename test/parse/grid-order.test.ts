@@ -3,9 +3,8 @@
 // reading-order rule reads it (applications.ts, readAsGrid). Fixtures: LibreOffice's text with pairs
 // and triples of rows printed column by column beside figures wrapped inside their cells, and with a
 // group's first row's cells printed around the group's label, middle columns first
-// (test/fixtures/reading-order-grid/, seeds 7701 and 8801; rows left blank printing nothing, seed
-// 8701), and a few cells printed among section
-// 四's figures (seed 7301).
+// (test/fixtures/reading-order-grid/, seeds 7701 and 8801), rows left blank printing nothing (seed
+// 8701), and a few cells printed among section 四's figures (seed 7301).
 import { describe, expect, it } from 'vitest';
 import { readInGridOrder, type GridProblem } from '../../src/lib/parse/grid-order.ts';
 import { applicantRows } from '../../src/lib/parse/checks.ts';

@@ -729,10 +729,11 @@ const GRID_RULE = 'reading-order-grid: every cell after the cell above it and th
 /**
  * Table 三 whose every cell printed a figure or a blank mark, or whose rows left blank printed
  * nothing, in an order none of the readers above knows (two or three rows column by column beside
- * rows row by row, figures wrapped inside their cells): read as a grid printed in some order that keeps each column
- * top to bottom and each row left to right (`readInGridOrder`). A cell is read where every such order
- * under which the table adds up puts the same figure in it, the others left unread (`partial`: taken
- * only where no later reader reads the table whole).
+ * rows row by row, figures wrapped inside their cells): read as a grid printed in some order that
+ * keeps each column top to bottom and each row left to right (`readInGridOrder`). A cell is read
+ * where every such order under which the table adds up puts the same figure in it, the others left
+ * unread (`partial`: taken only where no later reader reads the table whole and, with rows left
+ * blank, where the labels' reading does not add up or reads no more cells).
  */
 function readAsGrid(stream: Stream, from: number, apart: readonly CellToken[] = []): { applications: Applications; notes: Notes; partial: boolean; blankRows: boolean } | null {
   const first = stream.cells.findIndex((c) => c.offset >= from);

@@ -30,8 +30,8 @@ export interface GridProblem {
   /** Where the block may begin: before which figures (at a line break between two of them). */
   blockAt?: ReadonlySet<number>;
   /**
-   * Rows left blank may print nothing at all (no figure, no blank mark): a row no other row is begun
-   * beside may then be skipped, its cells blank.
+   * Rows left blank may print nothing at all (no figure, no blank mark): a row no column has begun
+   * may then be found blank, each column passing it without a figure.
    */
   blankRows?: boolean;
   /** Where figure k may be the first line of a figure wrapped inside its cell: the two joined. */
