@@ -140,7 +140,7 @@ describe('cells printed apart, with header words among them', () => {
     expect(outcomes).toEqual({ review: [1, 0, 0, 0, 1], litigationDirect: [null, null, null, null, null], litigationAfterReview: [0, 0, 0, 0, 0] });
     expect(notes.inferred).toEqual([]);
     expect(notes.findings).toEqual([
-      { severity: 'warning', code: 'cells-unplaced', message: 'litigationDirect: its figures do not add up to its 总计 in cells printed apart; left unread', path: 'litigationDirect', line: 6, unread: true },
+      { severity: 'warning', code: 'cells-unplaced', message: "litigationDirect: its figures, placed with doubt, do not add up to its 总计 (they may be another group's or column's); left unread", path: 'litigationDirect', line: 6, unread: true },
     ]);
   });
 });
@@ -182,12 +182,14 @@ describe('fewer cells than fifteen', () => {
     expect(rulesOf(notes)).toEqual([leftBlank(10, 'review + litigationDirect')]);
   });
 
-  it('a number of figures that is no whole number of groups: left-aligned by the cell rule, a warning', () => {
-    const { outcomes, notes } = read('1 2 3 4 5 6 7');
-    expect(outcomes).toEqual({ review: [1, 2, 3, 4, 5], litigationDirect: [6, 7, null, null, null], litigationAfterReview: NULLS });
-    expect(notes.inferred).toEqual(everyCell('cells-left-aligned', 6));
+  it('a number of figures that is no whole number of groups: left-aligned by the cell rule, a warning; a group that then does not add up is unread', () => {
+    // Placed with doubt, a group that does not add up holds figures of other columns or groups.
+    const { outcomes, notes } = read('1 2 0 0 3 6 7');
+    expect(outcomes).toEqual({ review: [1, 2, 0, 0, 3], litigationDirect: NULLS, litigationAfterReview: NULLS });
+    expect(notes.inferred).toEqual(everyCell('cells-left-aligned', 6).filter((i) => !i.path.startsWith('litigationDirect')));
     expect(notes.findings).toEqual([
       { severity: 'warning', code: 'cells-inferred', message: 'section 四: 7 cells for 15 columns: which columns were left blank is not certain', path: 'review', line: 6 },
+      { severity: 'warning', code: 'cells-unplaced', message: "litigationDirect: its figures, placed with doubt, do not add up to its 总计 (they may be another group's or column's); left unread", path: 'litigationDirect', line: 6, unread: true },
     ]);
   });
 });

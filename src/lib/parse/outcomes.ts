@@ -61,7 +61,8 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
 
   // Cells printed apart (text between them) or each on a line of its own: where a group placed with
   // doubt does not add up, it was cut from other groups' figures and is unread. A row of cells printed
-  // together keeps them as printed, for the checks to flag.
+  // together and placed without doubt keeps them as printed, for the checks to flag; placed with doubt
+  // (cells left out or dropped), a group that does not add up is unread too.
   const apart = new Set(stream.cells.map((c) => c.offset)).size > 1;
   const eachOnOwnLine = new Set(tokens.map((t) => t.line)).size === tokens.length;
   const separate = apart || (tokens.length > 1 && eachOnOwnLine);
@@ -125,12 +126,13 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
   }
   notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `section 四: ${placed.doubt ?? placed.inferred[0]!.rule}`, path: 'review', line: firstLine });
   // Placed with doubt (cells left out or dropped): a group that does not add up was placed wrong.
-  return placed.doubt && separate ? unreadGroupsNotAddingUp(split(placed.values), notes, firstLine) : split(placed.values);
+  return placed.doubt ? unreadGroupsNotAddingUp(split(placed.values), notes, firstLine) : split(placed.values);
 }
 
 /**
- * Groups whose four figures do not add up to their 总计, in cells printed apart (reading order) that
- * no reading makes add up: cut from other groups' figures, so unread (null), each with a finding.
+ * Groups whose four figures do not add up to their 总计 where the cells were placed with doubt (printed
+ * apart in reading order with no reading adding up, or left out or dropped by a rule): cut from other
+ * groups' or columns' figures, so unread (null), each with a finding.
  */
 export function unreadGroupsNotAddingUp(read: Outcomes, notes: Notes, line: number | undefined): Outcomes {
   const out = { ...read };
@@ -139,7 +141,7 @@ export function unreadGroupsNotAddingUp(read: Outcomes, notes: Notes, line: numb
     if (!values || addsUpToLast(values)) continue;
     out[g] = Array<Cell>(WIDTH).fill(null);
     notes.inferred = notes.inferred.filter((i) => !i.path.startsWith(`${g}[`));
-    notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${g}: its figures do not add up to its 总计 in cells printed apart; left unread`, path: g, line, unread: true });
+    notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${g}: its figures, placed with doubt, do not add up to its 总计 (they may be another group's or column's); left unread`, path: g, line, unread: true });
   }
   return out;
 }
