@@ -149,8 +149,9 @@ export function readApplications(lines: readonly Line[], notes: Notes): Applicat
   // figures are off, so every row of the table is in doubt (a blank row may hold another row's figures).
   // The grid's cells, each the same under every order that adds up, are then the surer reading; so
   // they are too where they are as many as the labels' reading keeps.
-  if (grid && (!checkApplications(left).every((c) => c.ok) || cellsRead(grid.applications) >= cellsRead(left))) return keep(grid.applications, grid.notes, notes);
-  if (!checkApplications(left).every((c) => c.ok)) {
+  const leftAddsUp = checkApplications(left).every((c) => c.ok);
+  if (grid && (!leftAddsUp || cellsRead(grid.applications) >= cellsRead(left))) return keep(grid.applications, grid.notes, notes);
+  if (!leftAddsUp) {
     byLabels.findings.push({ severity: 'warning', code: 'order-doubtful', message: `${A}: printed in reading order and no reading of it adds up; any of its figures may be another row's or column's`, path: A });
   }
   return keep(left, byLabels, notes);
@@ -785,7 +786,7 @@ function readAsGrid(stream: Stream, from: number, apart: readonly CellToken[] = 
     notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${cell}: different orders of the page that add up put different figures here (text in reading order); left unread`, path: cell, line: notes.lines[row], unread: true });
   }
   const joins = cells.length + block.length - rows.length * SHAPE.width;
-  return theOneReading(new Map([['grid', { applications, notes, partial: unsure.length > 0, blankRows }]]), `printed in an order none of the row or column rules knows${joins > 0 ? `, ${joins} figures wrapped over two lines in their cells` : ''}${blankRows ? `, ${rows.length * SHAPE.width - cells.length - block.length} figures fewer than cells (rows left blank printing nothing)` : ''}; every order that keeps each column top to bottom and each row left to right${said} and under which the table adds up ${unsure.length > 0 ? `puts the same figure in each cell read (the ${unsure.length} cells where they differ left unread)` : 'gives this one table'}`);
+  return theOneReading(new Map([['grid', { applications, notes, partial: unsure.length > 0, blankRows }]]), `printed in an order none of the row or column rules knows${joins > 0 ? `, ${joins} figures wrapped over two lines in their cells` : ''}${blankRows ? `, ${rows.length * SHAPE.width - cells.length} figures fewer than cells (rows left blank printing nothing)` : ''}; every order that keeps each column top to bottom and each row left to right${said} and under which the table adds up ${unsure.length > 0 ? `puts the same figure in each cell read (the ${unsure.length} cells where they differ left unread)` : 'gives this one table'}`);
 }
 
 /** At most this many sets of joins are read by readWithDigitsAroundLabels; more leaves the table unread. */

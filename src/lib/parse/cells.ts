@@ -2,6 +2,7 @@
 // rule had to place them, it says which cells and by which rule.
 import type { Cell, Finding } from '../schema.ts';
 import type { CellToken } from './stream.ts';
+import type { Token } from './tokens.ts';
 
 export interface Placed {
   values: Cell[];
@@ -59,6 +60,9 @@ function keepings(n: number, keep: number): number[][] {
   return out;
 }
 
+/** A figure's printed digits, or null where it printed anything else (a sign, a point, a blank mark, text). */
+export const printedDigits = (t: Token) => (t.kind === 'number' && /^\d+$/u.test(t.printed ?? '') ? t.printed! : null);
+
 /** At most this many figures of one row wrapped onto the lines after it. */
 export const MAX_WRAPPED = 3;
 
@@ -99,13 +103,12 @@ export function restsJoined(tokens: readonly CellToken[], width: number): Cell[]
   const head = tokens.slice(0, width);
   const rests = tokens.slice(width);
   const line = tokens[0]?.line;
-  const digits = (t: CellToken) => (t.kind === 'number' && /^\d+$/u.test(t.printed ?? '') ? t.printed! : null);
   if (head.length < width || rests.length === 0 || rests.length > MAX_WRAPPED) return null;
-  if (!head.every((t) => t.line === line) || !rests.every((t) => t.line > line! && digits(t))) return null;
+  if (!head.every((t) => t.line === line) || !rests.every((t) => t.line > line! && printedDigits(t))) return null;
   const row = unwrapRow(tokens.map(valueOf), width);
   if (!row) return null;
-  const joined = head.flatMap((t, c) => (row[c] !== valueOf(t) ? [digits(t)] : []));
-  return joined.every((h, k) => h !== null && digits(rests[k]!)!.length <= h.length) ? row : null;
+  const joined = head.flatMap((t, c) => (row[c] !== valueOf(t) ? [printedDigits(t)] : []));
+  return joined.every((h, k) => h !== null && printedDigits(rests[k]!)!.length <= h.length) ? row : null;
 }
 
 /** Most ways to join stacked digits tried for one row. */
@@ -168,14 +171,15 @@ export function placeCells(tokens: readonly CellToken[], shape: RowShape): Place
   const exact = exactCells(tokens, width);
   if (exact) return { values: exact.map(valueOf), inferred: [] };
 
-  const cells = tokens.filter((t) => !isEmpty(t)).map(valueOf);
+  const filled = tokens.filter((t) => !isEmpty(t));
+  const cells = filled.map(valueOf);
   if (cells.length === 0) return { values: Array(width).fill(null), inferred: [] };
   const all = Array.from({ length: width }, (_, index) => index);
 
-  const rested = shape.lastIsTotal && cells.length > width ? restsJoined(tokens.filter((t) => !isEmpty(t)), width) : null;
+  const rested = shape.lastIsTotal && cells.length > width ? restsJoined(filled, width) : null;
   if (rested) return { values: rested, inferred: all.map((index) => ({ index, rule: 'row-rests-joined' })) };
 
-  const stacked = shape.lastIsTotal && cells.length > width ? stackedDigitsJoined(tokens.filter((t) => !isEmpty(t)), width, addsUpToLast) : null;
+  const stacked = shape.lastIsTotal && cells.length > width ? stackedDigitsJoined(filled, width, addsUpToLast) : null;
   if (stacked) return { values: stacked, inferred: all.map((index) => ({ index, rule: 'stacked-digits-joined' })) };
 
   if (cells.length > width) {

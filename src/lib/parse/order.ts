@@ -5,7 +5,7 @@
 // the region, the cells are cut into those rows in table order, and the cut is chosen by the table's
 // own arithmetic (each row adds up to its 总计). Used only where reading by labels does not add up.
 import type { Cell } from '../schema.ts';
-import { MAX_WRAPPED, unwrapRow, type RowShape } from './cells.ts';
+import { MAX_WRAPPED, printedDigits, unwrapRow, type RowShape } from './cells.ts';
 import type { RowDef } from './rows.ts';
 import { decodeBlocks, MAX_TWO_PASS_ROWS, type ColumnIdentity, type ShuffleCache } from './blocks.ts';
 import { findLabel, type Stream } from './stream.ts';
@@ -64,7 +64,7 @@ const MAX_TANGLE = 12;
 const MAX_WRAP_SETS = 64;
 
 /** A figure's printed digits, or null where it printed anything else (a sign, a point, a blank mark). */
-export const digitsOf = (c: { token: Token }) => (c.token.kind === 'number' && /^\d+$/u.test(c.token.printed ?? '') ? c.token.printed! : null);
+export const digitsOf = (c: { token: Token }) => printedDigits(c.token);
 
 /**
  * Where a figure may be wrapped inside its cell (see `wrapJoins`): the cells' width (the widest

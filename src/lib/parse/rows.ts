@@ -100,8 +100,9 @@ function headingCellsToFirstRow(found: readonly Anchor[], tokensOf: Map<Anchor, 
   found.forEach((heading, k) => {
     const row = found[k + 1];
     if (!heading.def.group || !row || row.def.group || row.def.landmark) return;
-    const cells = [...tokensOf.get(heading)!, ...tokensOf.get(row)!];
-    if (tokensOf.get(heading)!.length !== width || !restsJoined(cells, width)) return;
+    const beside = tokensOf.get(heading)!;
+    const cells = [...beside, ...tokensOf.get(row)!];
+    if (beside.length !== width || !restsJoined(cells, width)) return;
     tokensOf.set(row, cells);
     tokensOf.set(heading, []);
   });
