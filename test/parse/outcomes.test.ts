@@ -25,6 +25,8 @@ const rulesOf = (notes: Notes) => [...new Set(notes.inferred.map((i) => i.rule))
 /** Every cell of the table placed by one rule, on one line. */
 const everyCell = (rule: string, line: number) =>
   Array.from({ length: 15 }, (_, i) => ({ path: `${OUTCOME_GROUPS[Math.floor(i / 5)]}[${i % 5}]`, rule, line }));
+/** A doubt over how section 四 was read: the same warning on each group, the site marking a row only where a finding touches it. */
+const onEachGroup = (message: string, line = 6) => OUTCOME_GROUPS.map((path) => ({ severity: 'warning', code: 'cells-inferred', message, path, line }));
 const linesAt = (line: number) => ({ review: line, litigationDirect: line, litigationAfterReview: line });
 
 describe('which region holds table 四', () => {
@@ -115,9 +117,7 @@ describe('cells printed apart, with header words among them', () => {
     const { outcomes, notes } = apart('0 0 0 0 0', '1 1 0 0 0 0 0 0 1 1');
     expect(outcomes).toEqual({ review: [0, 0, 0, 1, 1], litigationDirect: [0, 0, 0, 0, 0], litigationAfterReview: [0, 0, 0, 1, 1] });
     expect(notes.inferred).toEqual(everyCell('groups-interleaved: the 15 cells read as three groups that each add up', 6));
-    expect(notes.findings).toEqual([
-      { severity: 'warning', code: 'cells-inferred', message: 'section 四: the groups were printed out of order: which is which is read from the order of their totals', path: 'review', line: 6 },
-    ]);
+    expect(notes.findings).toEqual(onEachGroup('section 四: the groups were printed out of order: which is which is read from the order of their totals'));
   });
 
   it('each group\'s 总计 printed right after its first cell (Chromium): read so where only that way adds up', () => {
@@ -147,7 +147,7 @@ describe('cells printed apart, with header words among them', () => {
 
 describe('fewer cells than fifteen', () => {
   const leftBlank = (count: number, groups: string) => `groups-left-blank: ${count} cells for 15, read as ${groups}`;
-  const warning = (rule: string) => ({ severity: 'warning', code: 'cells-inferred', message: `section 四: ${rule}; which groups were left blank is not certain`, path: 'review', line: 6 });
+  const warning = (rule: string) => onEachGroup(`section 四: ${rule}; which groups were left blank is not certain`);
 
   it.each([
     ['ten figures: two whole groups, the first two, every cell marked and a warning', '0 0 2 0 2 3 0 0 0 3', { review: [0, 0, 2, 0, 2], litigationDirect: [3, 0, 0, 0, 3], litigationAfterReview: NULLS }, 'review + litigationDirect'],
@@ -157,7 +157,7 @@ describe('fewer cells than fifteen', () => {
     expect(outcomes).toEqual(expected);
     const rule = leftBlank(text.split(' ').length, groups);
     expect(notes.inferred).toEqual(everyCell(rule, 6));
-    expect(notes.findings).toEqual([warning(rule)]);
+    expect(notes.findings).toEqual(warning(rule));
   });
 
   it('five figures printed apart (reading order, header words among them): no group guessed, all unread', () => {
@@ -188,7 +188,7 @@ describe('fewer cells than fifteen', () => {
     expect(outcomes).toEqual({ review: [1, 2, 0, 0, 3], litigationDirect: NULLS, litigationAfterReview: NULLS });
     expect(notes.inferred).toEqual(everyCell('cells-left-aligned', 6).filter((i) => !i.path.startsWith('litigationDirect')));
     expect(notes.findings).toEqual([
-      { severity: 'warning', code: 'cells-inferred', message: 'section 四: 7 cells for 15 columns: which columns were left blank is not certain', path: 'review', line: 6 },
+      ...onEachGroup('section 四: 7 cells for 15 columns: which columns were left blank is not certain'),
       { severity: 'warning', code: 'cells-unplaced', message: "litigationDirect: its figures, placed with doubt, do not add up to its 总计 (they may be another group's or column's); left unread", path: 'litigationDirect', line: 6, unread: true },
     ]);
   });
@@ -205,14 +205,15 @@ describe('more cells than fifteen', () => {
     expect(outcomes).toEqual({ review: [0, 0, 0, 0, 0], litigationDirect: [0, 0, 0, 0, 0], litigationAfterReview: [0, 0, 0, 0, 0] });
     const rule = 'surplus-cells-dropped: 16 cells printed for 15 columns';
     expect(notes.inferred).toEqual(everyCell(rule, 6));
-    expect(notes.findings).toEqual([{ severity: 'warning', code: 'cells-inferred', message: `section 四: ${rule}`, path: 'review', line: 6 }]);
+    expect(notes.findings).toEqual(onEachGroup(`section 四: ${rule}`));
   });
 
   it('a surplus figure other than 0: dropped with a warning naming it', () => {
     const { notes } = read('1 7 0 0 0 1 0 0 0 0 0 0 0 0 0 0');
+    // Which group the dropped figure was in is not known: each group says so.
     expect(notes.findings.map((f) => [f.severity, f.code, f.path, f.line])).toEqual([
-      ['warning', 'cells-dropped', 'review', 6],
-      ['warning', 'cells-inferred', 'review', 6],
+      ...OUTCOME_GROUPS.map((g) => ['warning', 'cells-dropped', g, 6]),
+      ...OUTCOME_GROUPS.map((g) => ['warning', 'cells-inferred', g, 6]),
     ]);
     expect(notes.findings[0]!.message).toContain('printed 7 not read');
   });

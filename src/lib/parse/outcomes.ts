@@ -49,6 +49,13 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
   const warnEachGroup = (code: 'cells-inferred' | 'cells-unplaced', why: string) => {
     for (const path of OUTCOME_GROUPS) notes.findings.push({ severity: 'warning', code, message: `${path}: ${why}`, path, line: firstLine, ...(code === 'cells-unplaced' ? { unread: true } : {}) });
   };
+  /**
+   * A note on how the whole section was read: a doubt goes on each group (it may have placed any
+   * group's figures), a rule applied without doubt once, on the first.
+   */
+  const noteSection = (severity: 'info' | 'warning', why: string) => {
+    for (const path of severity === 'warning' ? OUTCOME_GROUPS : OUTCOME_GROUPS.slice(0, 1)) notes.findings.push({ severity, code: 'cells-inferred', message: `section 四: ${why}`, path, line: firstLine });
+  };
   for (const g of OUTCOME_GROUPS) notes.lines[g] = firstLine;
   if (tokens.every((t) => t.kind === 'blank')) {
     if (tokens.length === 0 || tokens.length === 15) return allBlank();
@@ -72,7 +79,7 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
     return split(stacked);
   }
   const placed = placeCells(tokens, { width: 15 });
-  notes.findings.push(...droppedFinding('review', placed, firstLine));
+  notes.findings.push(...OUTCOME_GROUPS.flatMap((g) => droppedFinding(g, placed, firstLine)));
   if (placed.doubt !== undefined && placed.inferred.length === 0) {
     // Printed figures no rule could place (too many cells): every group unread, not blank.
     warnEachGroup('cells-unplaced', placed.doubt);
@@ -98,7 +105,7 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
     if (!untangled) return unreadGroupsNotAddingUp(read, notes, firstLine);
     const rule = `groups-interleaved: the 15 cells read as three groups that each add up${untangled === totalSecond ? ', each group\'s 总计 printed after its first cell' : ''}${untangled.doubt ? '' : ', in the order printed'}`;
     for (let i = 0; i < 15; i++) notes.inferred.push({ path: cellPath(i), rule, line: firstLine });
-    notes.findings.push({ severity: untangled.doubt ? 'warning' : 'info', code: 'cells-inferred', message: `section 四: ${untangled.doubt ?? rule}`, path: 'review', line: firstLine });
+    noteSection(untangled.doubt ? 'warning' : 'info', untangled.doubt ?? rule);
     return split(untangled.values.flat());
   }
 
@@ -118,13 +125,13 @@ export function readOutcomes(lines: readonly Line[], notes: Notes): Outcomes | n
     cells.forEach((v, i) => (values[i] = v));
     const rule = `groups-left-blank: ${cells.length} cells for 15, read as ${chosen.join(' + ')}`;
     for (let i = 0; i < 15; i++) notes.inferred.push({ path: cellPath(i), rule, line: firstLine });
-    notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `section 四: ${rule}; which groups were left blank is not certain`, path: 'review', line: firstLine });
+    noteSection('warning', `${rule}; which groups were left blank is not certain`);
     return separate ? unreadGroupsNotAddingUp(split(values), notes, firstLine) : split(values);
   }
   for (const { index, rule } of placed.inferred) {
     notes.inferred.push({ path: cellPath(index), rule, line: firstLine });
   }
-  notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `section 四: ${placed.doubt ?? placed.inferred[0]!.rule}`, path: 'review', line: firstLine });
+  noteSection('warning', placed.doubt ?? placed.inferred[0]!.rule);
   // Placed with doubt (cells left out or dropped): a group that does not add up was placed wrong.
   return placed.doubt ? unreadGroupsNotAddingUp(split(placed.values), notes, firstLine) : split(placed.values);
 }
