@@ -264,6 +264,18 @@ describe('readRows', () => {
     expect(apart.findings).toContainEqual({ severity: 'warning', code: 'cells-ignored', message: 't.g: 3 cells beside a heading row were not read', path: 't.g', line: 2 });
   });
 
+  it('a label printed out of the table\'s order (Chromium prints a row that printed nothing after the rows that did) bounds the row before it and is read where it stands', () => {
+    const rowDefs = defs.filter((d) => !d.group);
+    // 丙行 printed nothing; its label follows 戊行's figures.
+    const last = emptyNotes();
+    const atEnd = readRows(toStream(lines('甲行 1 2 3', '丁行 4 5 9', '戊行 0 1 1', '丙行')), rowDefs, { width: 3, lastIsTotal: true }, last);
+    expect([...atEnd]).toEqual([['t.a', [1, 2, 3]], ['t.b', [null, null, null]], ['t.c', [4, 5, 9]], ['t.d', [0, 1, 1]]]);
+    expect(last.findings).toEqual([]);
+    // 甲行 printed nothing; its label stands between two later rows: 丁行's figures are not 甲行's.
+    const between = readRows(toStream(lines('丙行 1 2 3', '丁行 4 5 9', '甲行', '戊行 0 1 1')), rowDefs, { width: 3, lastIsTotal: true }, emptyNotes());
+    expect([...between]).toEqual([['t.a', [null, null, null]], ['t.b', [1, 2, 3]], ['t.c', [4, 5, 9]], ['t.d', [0, 1, 1]]]);
+  });
+
   it('a heading row with a blank mark beside it says nothing; an optional row not found is left out', () => {
     const notes = emptyNotes();
     const rows = readRows(toStream(lines('甲行 1 2 3', '乙组 无', '丙行 1 1 2', '丁行 0 0 0')), [...defs.slice(0, 4), { path: 't.d', label: /戊行/, optional: true }], { width: 3 }, notes);
@@ -418,14 +430,17 @@ describe('readRows: cells that may be those of a row not found', () => {
     expect(warnings('甲行', '1 2 3', '丙行 1 2 3', '丁行 4 5 6', '戊行 7 8 9')).toEqual([]);
   });
 
-  it('a row not found further on: only where its label stands out of place within this row\'s reach', () => {
-    // 丁行 printed before 丙行: found in order it is not; its label stands between 甲行 and 丙行.
-    expect(warnings('甲行', '丁行 4 5 6', '丙行 1 2 3', '戊行 7 8 9')).toEqual([['t.a', message('t.a', 't.c'), 1, 'warning']]);
+  it('a row whose label stands out of the table\'s order is read where it stands: no other row\'s cells are its', () => {
+    const rowsOf = (...texts: string[]) => [...readRows(toStream(lines(...texts)), defs, { width: 3 }, emptyNotes())];
+    // 丁行 printed before 丙行: each label's figures are its own.
+    expect(warnings('甲行', '丁行 4 5 6', '丙行 1 2 3', '戊行 7 8 9')).toEqual([]);
+    expect(rowsOf('甲行', '丁行 4 5 6', '丙行 1 2 3', '戊行 7 8 9')).toEqual([['t.a', [null, null, null]], ['t.b', [1, 2, 3]], ['t.c', [4, 5, 6]], ['t.d', [7, 8, 9]]]);
     // 丁行 nowhere (an optional row left out): none.
     expect(warnings('甲行', '1 2 3', '丙行 1 2 3', '戊行 7 8 9')).toEqual([]);
-    // 丁行 printed last: found there, 戊行 before it is then out of place, within 丙行's reach only.
-    expect(warnings('甲行', '4 5 6', '丙行 1 2 3', '戊行 7 8 9', '丁行')).toEqual([['t.b', message('t.b', 't.d'), 3, 'warning']]);
-    // 丁行 out of place but before this row: not this row's.
+    // 丁行 printed last, nothing after it: printed blank; 戊行 keeps its figures.
+    expect(warnings('甲行', '4 5 6', '丙行 1 2 3', '戊行 7 8 9', '丁行')).toEqual([]);
+    expect(rowsOf('甲行', '4 5 6', '丙行 1 2 3', '戊行 7 8 9', '丁行')).toEqual([['t.a', [4, 5, 6]], ['t.b', [1, 2, 3]], ['t.c', [null, null, null]], ['t.d', [7, 8, 9]]]);
+    // 丁行 printed first: not this row's.
     expect(warnings('丁行', '甲行', '4 5 6', '丙行 1 2 3', '戊行 7 8 9')).toEqual([]);
   });
 

@@ -40,14 +40,50 @@ interface Anchor {
   def: RowDef;
   start: number;
   end: number;
+  /** Found only out of the table's order (see anchorRows). */
+  outOfOrder?: true;
 }
 
-/** Finds each row's label in order; a label not found (or a landmark out of order) leaves its row missing. */
+/** Every place a label is found at or after `from`. */
+function labelMatches(stream: Stream, label: RegExp, from: number): { index: number; end: number }[] {
+  const out: { index: number; end: number }[] = [];
+  for (let m = findLabel(stream, label, from); m; m = findLabel(stream, label, m.index + 1)) out.push(m);
+  return out;
+}
+
+/**
+ * The rows' labels found in the table's order: as many rows as can be, each label at or after the
+ * end of the one before; of chains as long, the one whose last label starts first (where every label
+ * stands in order: each row's first label after the row before, as read one by one).
+ */
+function rowsInOrder(stream: Stream, defs: readonly RowDef[], from: number): ({ index: number; end: number } | null)[] {
+  // chains[n]: the chain of n rows whose last label starts first, by row.
+  type Chain = { start: number; end: number; picks: Map<number, { index: number; end: number }> };
+  const chains: Chain[] = [{ start: from, end: from, picks: new Map() }];
+  defs.forEach((def, i) => {
+    if (def.group || def.landmark) return;
+    const matches = labelMatches(stream, def.label, from);
+    for (let n = chains.length - 1; n >= 0; n--) {
+      const m = matches.find((x) => x.index >= chains[n]!.end);
+      if (m && (!chains[n + 1] || m.index < chains[n + 1]!.start)) chains[n + 1] = { start: m.index, end: m.end, picks: new Map(chains[n]!.picks).set(i, m) };
+    }
+  });
+  const { picks } = chains.at(-1)!;
+  return defs.map((_, i) => picks.get(i) ?? null);
+}
+
+/**
+ * Finds each row's label in the table's order (`rowsInOrder`); a landmark or group is searched after
+ * the row before it. A row whose label stands only out of that order, apart from every label found,
+ * is found there: Chromium prints the label of a row that printed nothing after the rows that did.
+ * A label not found leaves its row missing.
+ */
 export function anchorRows(stream: Stream, defs: readonly RowDef[], from = 0): (Anchor | null)[] {
+  const inOrder = rowsInOrder(stream, defs, from);
   const anchors: (Anchor | null)[] = [];
   let cursor = from;
-  for (const def of defs) {
-    const m = findLabel(stream, def.label, cursor);
+  for (const [i, def] of defs.entries()) {
+    const m = def.group || def.landmark ? findLabel(stream, def.label, cursor) : inOrder[i];
     if (!m) {
       anchors.push(null);
       continue;
@@ -57,10 +93,19 @@ export function anchorRows(stream: Stream, defs: readonly RowDef[], from = 0): (
   }
   // A landmark counts only where it stands between the rows before and after it. It is searched from
   // the end of the row before, so only the row after can find it out of place.
-  return anchors.map((a, i) => {
+  const placed = anchors.map((a, i) => {
     if (!a || !(a.def.group || a.def.landmark)) return a;
     const after = anchors.slice(i + 1).find((b) => b && !b.def.group && !b.def.landmark);
     return !after || a.end <= after.start ? a : null;
+  });
+  const taken = placed.filter((a): a is Anchor => a !== null);
+  return placed.map((a, i) => {
+    const def = defs[i]!;
+    if (a || def.group || def.landmark) return a;
+    const m = labelMatches(stream, def.label, from).find((x) => !taken.some((t) => x.index < t.end && t.start < x.end));
+    if (!m) return null;
+    const floor = Math.max(from, ...taken.map((t) => t.end).filter((end) => end <= m.index));
+    return { def, start: labelStart(stream.text, m.index, floor), end: m.end, outOfOrder: true };
   });
 }
 
@@ -121,10 +166,14 @@ export function readRows(
 ): Map<string, Cell[] | null> {
   const anchors = anchorRows(stream, defs, options.from ?? 0);
   const found = anchors.filter((a): a is Anchor => a !== null);
+  const outOfOrder = found.some((a) => a.outOfOrder);
+  // Each row's cells are those up to the next label printed, in whatever order the labels stand.
+  if (outOfOrder) found.sort((a, b) => a.start - b.start);
   const tokensOf = new Map<Anchor, CellToken[]>();
   found.forEach((a, k) => tokensOf.set(a, cellsBetween(stream, a.start, found[k + 1]?.start ?? options.until ?? Infinity)));
   headingCellsToFirstRow(found, tokensOf, shape);
-  const block = cellsAfterLabels(found, tokensOf, shape);
+  // All labels first and every cell after them is a table printed in order: not with a label out of it.
+  const block = outOfOrder ? null : cellsAfterLabels(found, tokensOf, shape);
   const rows = new Map<string, Cell[] | null>();
   for (const [i, def] of defs.entries()) {
     const anchor = anchors[i];
