@@ -177,4 +177,16 @@ describe('section 二 in the 2019 format', () => {
     expect(result?.active.itemCounts?.coercion).toEqual({ previousYear: null, change: null });
     expect(notes.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-inferred', path: 'active.coercion' }));
   });
+  it('leaves unread a row printing more figures than columns: no total tells which figure is surplus', () => {
+    // Counted over the reading-order study sets, figures kept after such a drop were more often wrong than right.
+    const notes = emptyNotes();
+    const result = readActive(toLines(text.replace('行政强制 25 0 36', '行政强制 25 7 0 36')), notes);
+    expect(result?.active.coercion).toBeNull();
+    expect(result?.active.itemCounts?.coercion).toEqual({ previousYear: null, change: null });
+    expect(notes.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'cells-unplaced', path: 'active.coercion', unread: true }));
+    expect(notes.inferred.filter((i) => i.path.startsWith('active.coercion'))).toEqual([]);
+    // Surplus blank marks or zeros that read the same whichever is dropped stay read.
+    const zeros = readActive(toLines(text.replace('行政强制 25 0 36', '行政强制 25 0 0 36')), emptyNotes());
+    expect(zeros?.active.coercion).toBe(36);
+  });
 });

@@ -339,6 +339,12 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
       return guard(values);
     }
     const placed = placeCells(tokens, { width });
+    // More figures than columns where dropping either reads otherwise: table 二's rows have no total
+    // to tell which is surplus, so any keeping is a guess (over the study sets, more often wrong).
+    if (placed.doubt && placed.inferred.some((i) => i.rule.startsWith('surplus-cells-dropped'))) {
+      notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${path}: ${placed.doubt}; no total tells which figure is surplus, so the row is left unread`, path, line, unread: true });
+      return guard(Array<Cell>(width).fill(null));
+    }
     notes.findings.push(...droppedFinding(path, placed, line));
     for (const { index, rule: r } of placed.inferred) notes.inferred.push({ path: width > 1 ? `${path}[${index}]` : path, rule: r, line });
     if (placed.doubt && placed.inferred.length === 0 && numbers.length > 0) {
