@@ -444,6 +444,25 @@ describe('readRows: cells that may be those of a row not found', () => {
     expect(warnings('丁行', '甲行', '4 5 6', '丙行 1 2 3', '戊行 7 8 9')).toEqual([]);
   });
 
+  it('optional rows that a format leaves out (a group printed as one row) are no missing rows; one of them printed, the others are', () => {
+    const subRows: RowDef[] = [
+      { path: 't.a', label: /甲行/ },
+      { path: 't.o.total', label: /合计行/, optional: true, landmark: true },
+      { path: 't.o.x', label: /子一行/, optional: true },
+      { path: 't.o.y', label: /子二行/, optional: true },
+      { path: 't.b', label: /戊行/ },
+    ];
+    const missingRows = (...texts: string[]) => {
+      const notes = emptyNotes();
+      readRows(toStream(lines(...texts)), subRows, { width: 3 }, notes);
+      return notes.findings.filter((f) => f.code === 'cells-of-missing-row').map((f) => f.path);
+    };
+    // The group as one row (合计行), its figures on a line of their own: none of its rows printed.
+    expect(missingRows('甲行 1 2 3', '合计行', '4 5 9', '戊行 7 8 9')).toEqual([]);
+    // One of its rows printed, blank, the next one's label not found: its figures may be that row's.
+    expect(missingRows('甲行 1 2 3', '合计行', '子一行', '4 5 9', '戊行 7 8 9')).toEqual(['t.o.x']);
+  });
+
   it('a landmark or heading not found in its place is no missing row', () => {
     expect(warnings('甲行 1 2 3', '丙行', '4 5 6', '丁行 1 1 1', '戊行 7 8 9 标题')).toEqual([]);
     // Out of place before this row (after the row after it), its label within this row's reach.

@@ -221,7 +221,11 @@ export function readRows(
       // Landmarks stand anywhere by nature: not counted.
       const next = defs.findIndex((d, k) => k > i && !d.group && !d.landmark);
       const reach = found[found.indexOf(anchor) + 1]?.start ?? options.until ?? Infinity;
-      const strayed = defs.find((d, k) => !d.group && !d.landmark && !anchors[k] && (k === next || (findLabel(stream, d.label, anchor.end)?.index ?? Infinity) < reach));
+      // An optional row none of whose optional siblings was found is left out by the format (（六）其他处理
+      // printed as one row), not lost.
+      const parent = (d: RowDef) => d.path.slice(0, d.path.lastIndexOf('.'));
+      const leftOut = (d: RowDef) => d.optional && !defs.some((e, k) => e !== d && e.optional && !e.landmark && parent(e) === parent(d) && anchors[k]);
+      const strayed = defs.find((d, k) => !d.group && !d.landmark && !anchors[k] && !leftOut(d) && (k === next || (findLabel(stream, d.label, anchor.end)?.index ?? Infinity) < reach));
       if (strayed) {
         notes.findings.push({ severity: 'warning', code: 'cells-of-missing-row', message: `${def.path}: the label of ${strayed.path} was not found in its place; the cells read here may be that row's`, path: def.path, line });
       }
