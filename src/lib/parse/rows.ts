@@ -105,7 +105,9 @@ export function anchorRows(stream: Stream, defs: readonly RowDef[], from = 0): (
     const m = labelMatches(stream, def.label, from).find((x) => !taken.some((t) => x.index < t.end && t.start < x.end));
     if (!m) return null;
     const floor = Math.max(from, ...taken.map((t) => t.end).filter((end) => end <= m.index));
-    return { def, start: labelStart(stream.text, m.index, floor), end: m.end, outOfOrder: true };
+    const anchor: Anchor = { def, start: labelStart(stream.text, m.index, floor), end: m.end, outOfOrder: true };
+    taken.push(anchor);
+    return anchor;
   });
 }
 
