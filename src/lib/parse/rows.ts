@@ -44,32 +44,33 @@ interface Anchor {
   outOfOrder?: true;
 }
 
+type Match = { index: number; end: number };
+
 /** Every place a label is found at or after `from`. */
-function labelMatches(stream: Stream, label: RegExp, from: number): { index: number; end: number }[] {
-  const out: { index: number; end: number }[] = [];
+function labelMatches(stream: Stream, label: RegExp, from: number): Match[] {
+  const out: Match[] = [];
   for (let m = findLabel(stream, label, from); m; m = findLabel(stream, label, m.index + 1)) out.push(m);
   return out;
 }
 
 /**
- * The rows' labels found in the table's order: as many rows as can be, each label at or after the
+ * Of each row's label matches (`matchesOf`, none for groups and landmarks), those in the table's
+ * order: as many rows as can be, each label at or after the
  * end of the one before; of chains as long, the one whose last label starts first (where every label
  * stands in order: each row's first label after the row before, as read one by one).
  */
-function rowsInOrder(stream: Stream, defs: readonly RowDef[], from: number): ({ index: number; end: number } | null)[] {
+function rowsInOrder(matchesOf: readonly Match[][], from: number): (Match | null)[] {
   // chains[n]: the chain of n rows whose last label starts first, by row.
-  type Chain = { start: number; end: number; picks: Map<number, { index: number; end: number }> };
+  type Chain = { start: number; end: number; picks: Map<number, Match> };
   const chains: Chain[] = [{ start: from, end: from, picks: new Map() }];
-  defs.forEach((def, i) => {
-    if (def.group || def.landmark) return;
-    const matches = labelMatches(stream, def.label, from);
+  matchesOf.forEach((matches, i) => {
     for (let n = chains.length - 1; n >= 0; n--) {
       const m = matches.find((x) => x.index >= chains[n]!.end);
       if (m && (!chains[n + 1] || m.index < chains[n + 1]!.start)) chains[n + 1] = { start: m.index, end: m.end, picks: new Map(chains[n]!.picks).set(i, m) };
     }
   });
   const { picks } = chains.at(-1)!;
-  return defs.map((_, i) => picks.get(i) ?? null);
+  return matchesOf.map((_, i) => picks.get(i) ?? null);
 }
 
 /**
@@ -79,7 +80,9 @@ function rowsInOrder(stream: Stream, defs: readonly RowDef[], from: number): ({ 
  * A label not found leaves its row missing.
  */
 export function anchorRows(stream: Stream, defs: readonly RowDef[], from = 0): (Anchor | null)[] {
-  const inOrder = rowsInOrder(stream, defs, from);
+  // Each row's label matches, found once (groups and landmarks are searched after the row before).
+  const matchesOf = defs.map((def) => (def.group || def.landmark ? [] : labelMatches(stream, def.label, from)));
+  const inOrder = rowsInOrder(matchesOf, from);
   const anchors: (Anchor | null)[] = [];
   let cursor = from;
   for (const [i, def] of defs.entries()) {
@@ -102,7 +105,7 @@ export function anchorRows(stream: Stream, defs: readonly RowDef[], from = 0): (
   return placed.map((a, i) => {
     const def = defs[i]!;
     if (a || def.group || def.landmark) return a;
-    const m = labelMatches(stream, def.label, from).find((x) => !taken.some((t) => x.index < t.end && t.start < x.end));
+    const m = matchesOf[i]!.find((x) => !taken.some((t) => x.index < t.end && t.start < x.end));
     if (!m) return null;
     const floor = Math.max(from, ...taken.map((t) => t.end).filter((end) => end <= m.index));
     const anchor: Anchor = { def, start: labelStart(stream.text, m.index, floor), end: m.end, outOfOrder: true };
@@ -176,6 +179,10 @@ export function readRows(
   headingCellsToFirstRow(found, tokensOf, shape);
   // All labels first and every cell after them is a table printed in order: not with a label out of it.
   const block = outOfOrder ? null : cellsAfterLabels(found, tokensOf, shape);
+  // An optional row none of whose optional siblings was found is left out by the format (（六）其他处理
+  // printed as one row), not lost.
+  const parent = (d: RowDef) => d.path.slice(0, d.path.lastIndexOf('.'));
+  const leftOut = new Set(defs.filter((d) => d.optional && !defs.some((e, k) => e !== d && e.optional && !e.landmark && parent(e) === parent(d) && anchors[k])));
   const rows = new Map<string, Cell[] | null>();
   for (const [i, def] of defs.entries()) {
     const anchor = anchors[i];
@@ -223,11 +230,7 @@ export function readRows(
       // Landmarks stand anywhere by nature: not counted.
       const next = defs.findIndex((d, k) => k > i && !d.group && !d.landmark);
       const reach = found[found.indexOf(anchor) + 1]?.start ?? options.until ?? Infinity;
-      // An optional row none of whose optional siblings was found is left out by the format (（六）其他处理
-      // printed as one row), not lost.
-      const parent = (d: RowDef) => d.path.slice(0, d.path.lastIndexOf('.'));
-      const leftOut = (d: RowDef) => d.optional && !defs.some((e, k) => e !== d && e.optional && !e.landmark && parent(e) === parent(d) && anchors[k]);
-      const strayed = defs.find((d, k) => !d.group && !d.landmark && !anchors[k] && !leftOut(d) && (k === next || (findLabel(stream, d.label, anchor.end)?.index ?? Infinity) < reach));
+      const strayed = defs.find((d, k) => !d.group && !d.landmark && !anchors[k] && !leftOut.has(d) && (k === next || (findLabel(stream, d.label, anchor.end)?.index ?? Infinity) < reach));
       if (strayed) {
         notes.findings.push({ severity: 'warning', code: 'cells-of-missing-row', message: `${def.path}: the label of ${strayed.path} was not found in its place; the cells read here may be that row's`, path: def.path, line });
       }
