@@ -94,6 +94,15 @@ describe('readInGridOrder', () => {
     expect(readInGridOrder(grid([2, 7, 1, 10, 2, 7, 1, 10], { blankRows: true }), search)).toEqual({ kind: 'read', cells: [unsure, unsure, [2, 7, 1, 10]] });
   });
 
+  it('places a row\'s figures where its label anchors its first figure, and fails where no order keeps the anchor', () => {
+    const figures = [2, 7, 1, 10, 2, 7, 1, 10];
+    // Figure 0 starts row b (its label printed just before it): a is the blank one.
+    expect(readInGridOrder(grid(figures, { blankRows: true, anchors: new Map([[0, 1]]) }), search)).toEqual({ kind: 'read', cells: [[null, null, null, null], [2, 7, 1, 10], [2, 7, 1, 10]] });
+    expect(readInGridOrder(grid(figures, { blankRows: true, anchors: new Map([[0, 0]]) }), search)).toEqual({ kind: 'read', cells: [[2, 7, 1, 10], [null, null, null, null], [2, 7, 1, 10]] });
+    // An anchor on a figure that cannot start its row (the second of a row) leaves no order.
+    expect(readInGridOrder(grid(figures, { blankRows: true, anchors: new Map([[1, 0]]) }), search)).toEqual({ kind: 'none' });
+  });
+
   it('gives up, knowing nothing, past its states', () => {
     expect(readInGridOrder(grid([2, 5, 7, 1, 1, 3, 10, 9, 7, 8, 4, 19]), { ...search, maxStates: 2 })).toEqual({ kind: 'too-many' });
   });

@@ -7,7 +7,7 @@ import { unwrapRow } from './cells.ts';
 import { orderings } from './blocks.ts';
 import { readInGridOrder, type GridReading, type GridSearch } from './grid-order.ts';
 import { digitsOf, labelPairs, readInReadingOrder, RETRY_STEPS, rowsPresent, wrapJoins, wrapPoints, type Depth, type GroupSpan, type OrderedRows } from './order.ts';
-import { emptyNotes, mergeNotes, readRows, type Notes, type RowDef } from './rows.ts';
+import { anchorRows, emptyNotes, mergeNotes, readRows, type Notes, type RowDef } from './rows.ts';
 import { findFrom, findLabel, labelStart, pieceEnd, pieceText, toStream, type CellToken, type Stream } from './stream.ts';
 import { tokenize } from './tokens.ts';
 
@@ -774,6 +774,22 @@ function readAsGrid(stream: Stream, from: number, apart: readonly CellToken[] = 
   }
   if (reading.kind !== 'read') return null;
   const read = reading.cells;
+  // Rows left blank may be any of several: where the orders disagree, those that also keep each row
+  // whose label printed alone just before a figure starting there (`labelAnchors`) place more, each
+  // such cell under a warning (a label may stand apart from its row).
+  const byLabels = new Set<string>();
+  if (blankRows && read.some((row) => row.includes(undefined))) {
+    const anchors = labelAnchors(stream, from, rows, first);
+    const anchored = anchors.size > 0 ? readInGridOrder({ ...problem, anchors }, GRID_SEARCH) : reading;
+    if (anchored.kind === 'read') {
+      rows.forEach((d, r) => read[r]!.forEach((v, c) => {
+        const placed = anchored.cells[r]![c];
+        if (v !== undefined || placed === undefined) return;
+        read[r]![c] = placed;
+        byLabels.add(d.path);
+      }));
+    }
+  }
   // A cell orders that pass fill differently is left unread on its own; the others are certain.
   const unsure = rows.flatMap((d, r) => read[r]!.flatMap((v, c) => (v === undefined ? [{ row: d.path, cell: `${d.path}[${c}]` }] : [])));
   const notes = emptyNotes();
@@ -785,8 +801,33 @@ function readAsGrid(stream: Stream, from: number, apart: readonly CellToken[] = 
   for (const { row, cell } of unsure) {
     notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${cell}: different orders of the page that add up put different figures here (text in reading order); left unread`, path: cell, line: notes.lines[row], unread: true });
   }
+  for (const row of byLabels) {
+    notes.findings.push({ severity: 'warning', code: 'order-doubtful', message: `${row}: rows left blank printed nothing, and orders of the page that add up differ on this row; read under those that start each row whose label was printed alone just before a figure at that figure (text in reading order: a label may stand apart from its row)`, path: row, line: notes.lines[row] });
+  }
   const joins = cells.length + block.length - rows.length * SHAPE.width;
-  return theOneReading(new Map([['grid', { applications, notes, partial: unsure.length > 0, blankRows }]]), `printed in an order none of the row or column rules knows${joins > 0 ? `, ${joins} figures wrapped over two lines in their cells` : ''}${blankRows ? `, ${rows.length * SHAPE.width - cells.length} figures fewer than cells (rows left blank printing nothing)` : ''}; every order that keeps each column top to bottom and each row left to right${said} and under which the table adds up ${unsure.length > 0 ? `puts the same figure in each cell read (the ${unsure.length} cells where they differ left unread)` : 'gives this one table'}`);
+  return theOneReading(new Map([['grid', { applications, notes, partial: unsure.length > 0 || byLabels.size > 0, blankRows }]]), `printed in an order none of the row or column rules knows${joins > 0 ? `, ${joins} figures wrapped over two lines in their cells` : ''}${blankRows ? `, ${rows.length * SHAPE.width - cells.length} figures fewer than cells (rows left blank printing nothing)` : ''}; every order that keeps each column top to bottom and each row left to right${said} and under which the table adds up ${unsure.length > 0 ? `puts the same figure in each cell read (the ${unsure.length} cells where they differ left unread)` : 'gives this one table'}`);
+}
+
+/**
+ * Figures that start a row by its label (index among the table's cells from `first` → row): a row
+ * label found in order, printed after a figure since the row label before it (not one of a run of
+ * labels, which Chromium prints for rows left blank), and followed by a figure before any other label.
+ */
+function labelAnchors(stream: Stream, from: number, rows: readonly RowDef[], first: number): Map<number, number> {
+  const found = anchorRows(stream, ROWS, from).filter((a) => a !== null).sort((a, b) => a.start - b.start);
+  const cellsIn = (start: number, end: number) => stream.cells.some((c) => c.offset >= start && c.offset <= end);
+  const out = new Map<number, number>();
+  found.forEach((a, i) => {
+    const r = rows.indexOf(a.def);
+    if (r < 0 || a.def.landmark) return;
+    const before = found.slice(0, i).findLast((b) => !b.def.group);
+    if (!before || !cellsIn(before.end, a.start)) return;
+    const k = stream.cells.findIndex((c, j) => j >= first && c.offset >= a.end);
+    const next = found[i + 1];
+    if (k < 0 || (next && stream.cells[k]!.offset > next.start)) return;
+    out.set(k - first, r);
+  });
+  return out;
 }
 
 /** At most this many sets of joins are read by readWithDigitsAroundLabels; more leaves the table unread. */

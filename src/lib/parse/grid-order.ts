@@ -11,7 +11,8 @@
 // the same figure in it. Rows named free may print their cells in any order, each column still top
 // to bottom. A block of figures printed apart (after the next heading) is placed, whole and in its
 // order, wherever the search finds it fits. Where rows left blank printed nothing, a row no column
-// has begun may be found blank: each column then passes it without a figure.
+// has begun may be found blank: each column then passes it without a figure. Anchors (a figure that
+// starts a given row) keep only the orders that start those rows there.
 import type { Cell } from '../schema.ts';
 
 export interface GridProblem {
@@ -36,6 +37,8 @@ export interface GridProblem {
   blankRows?: boolean;
   /** Where figure k may be the first line of a figure wrapped inside its cell: the two joined. */
   joined?: ReadonlyMap<number, number>;
+  /** Figure k is the first cell of row r (its label printed just before it): k → r. */
+  anchors?: ReadonlyMap<number, number>;
   rows: number;
   /** Columns, the last each row's total. */
   width: number;
@@ -117,6 +120,7 @@ export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: Gr
     return `${next}|${taken}|${heights.join(',')}|${open.join(',')}`;
   };
   const free = problem.free ?? new Set<number>();
+  const anchors = problem.anchors ?? new Map<number, number>();
   // A cell may be filled where the cell above it is and the cell to its left (in a free row, not
   // needed), with no more than maxOpen rows begun and not ended.
   const open = (c: number) => {
@@ -153,7 +157,8 @@ export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: Gr
     const inBlock = taken > 0 && taken < block.length;
     for (let c = 0; c < width; c++) {
       if (!open(c)) continue;
-      if (!inBlock && next < n) {
+      const anchor = anchors.get(next);
+      if (!inBlock && next < n && (anchor === undefined || (c === 0 && heights[0] === anchor))) {
         out.push({ c, cell: figures[next]!, take: 1, apart: 0 });
         const both = joined.get(next);
         // Skipped rows take no figure: how many figures are too many is known only at the end.
