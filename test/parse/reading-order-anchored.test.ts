@@ -15,12 +15,12 @@ describe('table 三 with blank rows printing nothing, read by the labels printed
 
   it.each(anchored)('reads %s as the report prints it, under a warning on the row', (path) => {
     expect(rows.get(path)).toEqual(truthRows.get(path));
-    expect(report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'order-doubtful', path }));
+    expect(report.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'row-placed-by-label', path }));
   });
 
   it('keeps the rows every order that adds up fills alike without that warning', () => {
     expect(rows.get('applications.total')).toEqual(truthRows.get('applications.total'));
-    expect(report.findings.filter((f) => f.code === 'order-doubtful' && f.path === 'applications.total')).toEqual([]);
+    expect(report.findings.filter((f) => f.code === 'row-placed-by-label' && f.path === 'applications.total')).toEqual([]);
   });
 
   it('leaves unread the rows whose labels were printed in a run, and misreads none', () => {

@@ -776,7 +776,7 @@ function readAsGrid(stream: Stream, from: number, apart: readonly CellToken[] = 
   const read = reading.cells;
   // Rows left blank may be any of several: where the orders disagree, those that also keep each row
   // whose label printed alone just before a figure starting there (`labelAnchors`) place more, each
-  // such cell under a warning (a label may stand apart from its row).
+  // such row under a warning (a label may stand apart from its row).
   const byLabels = new Set<string>();
   if (blankRows && read.some((row) => row.includes(undefined))) {
     const anchors = labelAnchors(stream, from, rows, first);
@@ -802,7 +802,7 @@ function readAsGrid(stream: Stream, from: number, apart: readonly CellToken[] = 
     notes.findings.push({ severity: 'warning', code: 'cells-unplaced', message: `${cell}: different orders of the page that add up put different figures here (text in reading order); left unread`, path: cell, line: notes.lines[row], unread: true });
   }
   for (const row of byLabels) {
-    notes.findings.push({ severity: 'warning', code: 'order-doubtful', message: `${row}: rows left blank printed nothing, and orders of the page that add up differ on this row; read under those that start each row whose label was printed alone just before a figure at that figure (text in reading order: a label may stand apart from its row)`, path: row, line: notes.lines[row] });
+    notes.findings.push({ severity: 'warning', code: 'row-placed-by-label', message: `${row}: rows left blank printed nothing, and orders of the page that add up differ on this row; read under those that start each row whose label was printed alone just before a figure at that figure (text in reading order: a label may stand apart from its row)`, path: row, line: notes.lines[row] });
   }
   const joins = cells.length + block.length - rows.length * SHAPE.width;
   return theOneReading(new Map([['grid', { applications, notes, partial: unsure.length > 0 || byLabels.size > 0, blankRows }]]), `printed in an order none of the row or column rules knows${joins > 0 ? `, ${joins} figures wrapped over two lines in their cells` : ''}${blankRows ? `, ${rows.length * SHAPE.width - cells.length} figures fewer than cells (rows left blank printing nothing)` : ''}; every order that keeps each column top to bottom and each row left to right${said} and under which the table adds up ${unsure.length > 0 ? `puts the same figure in each cell read (the ${unsure.length} cells where they differ left unread)` : 'gives this one table'}`);
