@@ -219,3 +219,25 @@ describe('share of single-number edits of table 二 that are flagged', () => {
     expect(m.flagged / m.edited).toBeGreaterThanOrEqual(0.94);
   });
 });
+
+describe('a row of three columns that prints two figures (a blank cell printed nothing)', () => {
+  const blankLeftOut = (row: string, warning: RegExp) => {
+    const r = parse(S000.replace(' 行政规范性文件 1 0 1', ` 行政规范性文件 ${row}`).replace('信息内容 本年处理决定数量\n\n行政许可 6469', '信息内容 上一年项目数量 本年增/减 处理决定数量\n\n行政许可 12 -3'));
+    const found = r.findings.filter((f) => f.path === 'active.normativeDocuments' || f.path === 'active.licensing');
+    expect(found.map((f) => [f.severity, f.code])).toEqual([['warning', 'cells-inferred'], ['warning', 'cells-inferred']]);
+    expect(found[0]!.message).toMatch(warning);
+    return r;
+  };
+
+  it('reads the first and the last column, the middle (本年废止件数, 本年增/减) left blank, under a warning', () => {
+    const r = blankLeftOut('5 120', /read with the middle column left blank/);
+    expect(r.active!.normativeDocuments).toEqual({ issued: 5, repealed: null, inForce: 120 });
+  });
+
+  it('reads a figure below 0 as 本年增/减, the other beside it', () => {
+    const r = blankLeftOut('5 120', /middle column left blank/);
+    expect(r.active!.itemCounts!.licensing).toEqual({ previousYear: 12, change: -3 });
+    expect(r.active!.licensing).toBeNull();
+    expect(r.findings.find((f) => f.path === 'active.licensing')!.message).toMatch(/last column left blank \(a figure below 0 is 本年增\/减/);
+  });
+});

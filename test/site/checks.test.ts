@@ -50,6 +50,7 @@ describe('Chinese texts', () => {
   it('explains the parser’s rules, with their details', () => {
     expect(ruleText('surplus-cells-dropped: 8 cells printed for 7 columns')).toContain('印出 8 个数、表有 7 栏');
     expect(ruleText('groups-left-blank: 10 cells for 15, read as review + litigationDirect')).toContain('按“行政复议”“未经复议直接起诉”读取');
+    expect(ruleText('two-cells-beside-a-blank')).toContain('按首尾两栏记入');
     expect(ruleText('something-new')).toContain('something-new');
   });
 });

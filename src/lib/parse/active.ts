@@ -338,6 +338,18 @@ export function readActive(lines: readonly Line[], notes: Notes): ActiveResult |
       notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${path}: 1 figure for ${width} columns: read as the decisions (处理决定数量); which column it stands in is not certain`, path, line });
       return guard(values);
     }
+    // Two figures in a part of three columns: the first and the last. The last (现行有效件数, 对外公开总数量,
+    // 处理决定数量) is the one a report fills most, the middle (本年废止件数, 本年增/减) the one it leaves
+    // blank most; left-aligned, the second figure would go to the middle. A figure below 0 can only be
+    // 本年增/减 (the middle): then the other is the column beside it on its side.
+    if (width === 3 && numbers.length === 2 && tokens.length === 2) {
+      const [a, b] = (numbers as { value: number }[]).map((t) => t.value) as [number, number];
+      const values: Cell[] = b < 0 ? [a, b, null] : a < 0 ? [null, a, b] : [a, null, b];
+      const blank = values.indexOf(null);
+      values.forEach((v, i) => v !== null && notes.inferred.push({ path: `${path}[${i}]`, rule: 'two-cells-beside-a-blank', line }));
+      notes.findings.push({ severity: 'warning', code: 'cells-inferred', message: `${path}: 2 figures for 3 columns: read with the ${['first', 'middle', 'last'][blank]} column left blank${blank === 1 ? ' (the one reports leave blank most)' : ' (a figure below 0 is 本年增/减, the middle)'}; which column was left blank is not certain`, path, line });
+      return guard(values);
+    }
     const placed = placeCells(tokens, { width });
     // More figures than columns where dropping either reads otherwise: table 二's rows have no total
     // to tell which is surplus, so any keeping is a guess (over the study sets, more often wrong).

@@ -151,6 +151,8 @@ export function ruleText(rule: string): string {
       return '报告以“元”为单位印出收费金额，本站已换算为万元（除以 10000）。';
     case 'stacked-digits-joined':
       return '栏宽太窄，数字逐位折行印出：把折行的数字连成一个数，只有一种连法使各栏之和等于总计。';
+    case 'two-cells-beside-a-blank':
+      return '该行三栏只印了两个数：中间一栏（本年废止件数、本年增/减）最常空白，按首尾两栏记入；若有负数，负数记为“本年增/减”。原本哪一栏空白无法确定。';
     case 'single-cell-as-decisions':
       return '该行只印了一个数，记为“本年处理决定数量”。它原本印在哪一栏无法确定。';
     case 'cells-after-labels-row-major':
