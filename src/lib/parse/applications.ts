@@ -778,9 +778,9 @@ function readAsGrid(stream: Stream, from: number, apart: readonly CellToken[] = 
   // whose label printed alone just before a figure starting there (`labelAnchors`) place more, each
   // such row under a warning (a label may stand apart from its row).
   const byLabels = new Set<string>();
-  if (blankRows && read.some((row) => row.includes(undefined))) {
-    const anchors = labelAnchors(stream, from, rows, first);
-    const anchored = anchors.size > 0 ? readInGridOrder({ ...problem, anchors }, GRID_SEARCH) : reading;
+  const anchors = blankRows && read.some((row) => row.includes(undefined)) ? labelAnchors(stream, from, rows, first) : new Map<number, number>();
+  if (anchors.size > 0) {
+    const anchored = readInGridOrder({ ...problem, anchors }, GRID_SEARCH);
     if (anchored.kind === 'read') {
       rows.forEach((d, r) => read[r]!.forEach((v, c) => {
         const placed = anchored.cells[r]![c];
@@ -805,7 +805,10 @@ function readAsGrid(stream: Stream, from: number, apart: readonly CellToken[] = 
     notes.findings.push({ severity: 'warning', code: 'row-placed-by-label', message: `${row}: rows left blank printed nothing, and orders of the page that add up differ on this row; read under those that start each row whose label was printed alone just before a figure at that figure (text in reading order: a label may stand apart from its row)`, path: row, line: notes.lines[row] });
   }
   const joins = cells.length + block.length - rows.length * SHAPE.width;
-  return theOneReading(new Map([['grid', { applications, notes, partial: unsure.length > 0 || byLabels.size > 0, blankRows }]]), `printed in an order none of the row or column rules knows${joins > 0 ? `, ${joins} figures wrapped over two lines in their cells` : ''}${blankRows ? `, ${rows.length * SHAPE.width - cells.length} figures fewer than cells (rows left blank printing nothing)` : ''}; every order that keeps each column top to bottom and each row left to right${said} and under which the table adds up ${unsure.length > 0 || byLabels.size > 0 ? `puts the same figure in each cell read${byLabels.size > 0 ? ` (in ${byLabels.size} rows, each order that also starts every row whose label was printed alone just before a figure at that figure)` : ''}${unsure.length > 0 ? ` (the ${unsure.length} cells where they differ left unread)` : ''}` : 'gives this one table'}`);
+  const partial = unsure.length > 0 || byLabels.size > 0;
+  const byLabelsSaid = byLabels.size > 0 ? ` (in ${byLabels.size} rows, each order that also starts every row whose label was printed alone just before a figure at that figure)` : '';
+  const unsureSaid = unsure.length > 0 ? ` (the ${unsure.length} cells where they differ left unread)` : '';
+  return theOneReading(new Map([['grid', { applications, notes, partial, blankRows }]]), `printed in an order none of the row or column rules knows${joins > 0 ? `, ${joins} figures wrapped over two lines in their cells` : ''}${blankRows ? `, ${rows.length * SHAPE.width - cells.length} figures fewer than cells (rows left blank printing nothing)` : ''}; every order that keeps each column top to bottom and each row left to right${said} and under which the table adds up ${partial ? `puts the same figure in each cell read${byLabelsSaid}${unsureSaid}` : 'gives this one table'}`);
 }
 
 /**

@@ -155,9 +155,9 @@ export function readInGridOrder(problem: GridProblem, { maxOpen, maxStates }: Gr
     if (blankRows && heights[0]! < rows && highest() === heights[0] && heights[0]! + 1 - lowest() <= maxOpen) out.push({ c: -1, cell: null, take: 0, apart: 0 });
     const surplus = n - next + block.length - taken - (total - placed);
     const inBlock = taken > 0 && taken < block.length;
+    const anchor = anchors.get(next);
     for (let c = 0; c < width; c++) {
       if (!open(c)) continue;
-      const anchor = anchors.get(next);
       if (!inBlock && next < n && (anchor === undefined || (c === 0 && heights[0] === anchor))) {
         out.push({ c, cell: figures[next]!, take: 1, apart: 0 });
         const both = joined.get(next);
